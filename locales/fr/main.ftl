@@ -1,0 +1,108 @@
+## clusterbot — English
+## Keys are grouped by feature. Every key exists in every locale with the same variables.
+
+## Joining (/start)
+start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
+    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
+start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
+start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
+start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
+start-already-member = ℹ️ You are already a member of { $cluster }.
+start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+
+## Onboarding
+onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
+lang-choose = 🌐 Choose your language:
+consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
+    Do you agree?
+btn-agree = ✅ I agree
+btn-decline = ❌ No, thanks
+consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
+name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
+name-ask-type = ✍️ What is your name? Please type it.
+name-invalid = ✍️ Please type your name with letters, up to 64 characters.
+reask-name = ✍️ Please type your name as text, or tap the button with your name.
+gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
+btn-woman = 👩 Woman
+btn-man = 👨 Man
+btn-undisclosed = 🤐 Prefer not to say
+coop-ask = 🏠 Which cooperative are you part of?
+btn-no-coop = 🚫 None
+btn-back = ⬅️ Back
+reask-buttons = 👇 Please tap one of the buttons below.
+onboarding-finish-first = 👇 Please finish joining first.
+onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } as { $role }.
+
+## Roles
+role-producer = producer
+role-leader = cooperative leader
+role-cda = Cluster Development Agent (CDA)
+
+## Main menu and help
+menu-title = 🏠 Main menu: what would you like to do?
+btn-mydata = 👤 My data
+btn-language = 🌐 Language
+btn-help = ❓ Help
+btn-invite = ➕ Invite
+not-understood = 🤔 Sorry, I did not understand. Here is the menu:
+help-member = ❓ You can use the buttons, or these commands:
+    /menu: main menu
+    /mydata: what is stored about you
+    /language: change the language
+    /forget: delete your personal data
+help-cda = /invite: create an invite link for a producer, a leader or a CDA
+lang-changed = ✅ From now on I will write to you in English.
+
+## My data
+mydata-title = 👤 What clusterbot stores about you:
+mydata-name = Name: { $name }
+mydata-language = Language: { $language }
+mydata-gender = Gender: { $gender }
+mydata-membership = Cluster { $cluster }: { $role }
+mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
+mydata-consent = Consent given on { $date }
+mydata-telegram = Telegram ID: { $id }
+mydata-forget-hint = To delete your personal data, send /forget.
+mydata-none = ℹ️ clusterbot stores nothing about you.
+gender-woman = woman
+gender-man = man
+gender-undisclosed = prefer not to say
+gender-unknown = not given
+
+## Forget
+forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
+btn-forget-yes = 🗑 Yes, delete
+btn-forget-no = ↩️ No, keep
+forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
+forget-kept = 👍 Nothing was deleted.
+forget-nothing = ℹ️ There is no personal data about you to delete.
+
+## Invites made in the chat (CDA)
+invite-choose-role = ➕ Who is the invite for?
+btn-role-producer = 🧑‍🌾 Producer
+btn-role-leader = 👩‍💼 Leader
+btn-role-cda = 🧭 CDA
+invite-choose-cluster = 🌍 Which cluster?
+invite-choose-coop = 🏠 Which cooperative?
+invite-created = ✅ Invite for a { $role } of { $cluster }:
+    { $link }
+    { $uses ->
+        [one] It can be used once, until { $expires }.
+       *[other] It can be used by { $uses } people, until { $expires }.
+    }
+    Forward it to the person, or share it in their group.
+
+## Errors and notices
+button-expired = ⌛ This button is no longer active.
+error-not-allowed = ⛔ Only Cluster Development Agents can do this.
+error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
+group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
+
+## Command menu
+cmd-start = Start, or join with an invite
+cmd-menu = Main menu
+cmd-mydata = What is stored about me
+cmd-language = Change the language
+cmd-help = Help
+cmd-forget = Delete my personal data
+cmd-invite = Create an invite (CDA)

@@ -1,0 +1,142 @@
+//! A member's own things: main menu, help, language, what is stored about them, and
+//! deleting it.
+
+use teloxide::prelude::*;
+use teloxide::types::InlineKeyboardMarkup;
+
+use super::callback::{Callback, MenuItem};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, commands, invite, onboarding};
+use crate::domain::{Gender, Locale};
+use crate::tr;
+
+pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (i18n, l) = (&app.i18n, caller.locale);
+    let mut rows = vec![
+        vec![
+            button(tr!(i18n, l, "btn-mydata"), Callback::Menu(MenuItem::MyData)),
+            button(tr!(i18n, l, "btn-language"), Callback::Menu(MenuItem::Language)),
+        ],
+        vec![button(tr!(i18n, l, "btn-help"), Callback::Menu(MenuItem::Help))],
+    ];
+    if caller.is_cda() {
+        rows[1].push(button(tr!(i18n, l, "btn-invite"), Callback::Menu(MenuItem::Invite)));
+    }
+    bot.send_message(caller.chat_id, tr!(i18n, l, "menu-title"))
+        .reply_markup(InlineKeyboardMarkup::new(rows))
+        .await?;
+    Ok(())
+}
+
+pub async fn send_help(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (i18n, l) = (&app.i18n, caller.locale);
+    let text = match (caller.member.is_some(), caller.is_cda()) {
+        (false, _) => tr!(i18n, l, "start-no-code"),
+        (true, false) => tr!(i18n, l, "help-member"),
+        (true, true) => format!("{}\n{}", tr!(i18n, l, "help-member"), tr!(i18n, l, "help-cda")),
+    };
+    bot.send_message(caller.chat_id, text).await?;
+    Ok(())
+}
+
+pub async fn ask_language(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "lang-choose"))
+        .reply_markup(keyboards::languages())
+        .await?;
+    Ok(())
+}
+
+/// A language button outside onboarding. Members keep the choice; for anyone else nothing
+/// is stored (they have not consented), they just get the joining hint in that language.
+pub async fn set_language(bot: &Bot, app: &App, caller: &Caller, locale: Locale) -> Result<Option<String>, BotError> {
+    let Some(member) = &caller.member else {
+        bot.send_message(caller.chat_id, tr!(app.i18n, locale, "start-no-code")).await?;
+        return Ok(None);
+    };
+    app.store.set_member_locale(member.member_id, locale).await?;
+    let caller = Caller { locale, ..caller.clone() };
+    commands::publish_member_commands(bot, app, &caller, locale, caller.role()).await;
+    bot.send_message(caller.chat_id, tr!(app.i18n, locale, "lang-changed")).await?;
+    send_menu(bot, app, &caller).await?;
+    Ok(None)
+}
+
+pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (i18n, l) = (&app.i18n, caller.locale);
+    let Some(member) = &caller.member else {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "mydata-none")).await?;
+        return Ok(());
+    };
+    let gender = match member.gender {
+        Some(Gender::Woman) => tr!(i18n, l, "gender-woman"),
+        Some(Gender::Man) => tr!(i18n, l, "gender-man"),
+        Some(Gender::Undisclosed) => tr!(i18n, l, "gender-undisclosed"),
+        None => tr!(i18n, l, "gender-unknown"),
+    };
+    let mut lines = vec![
+        tr!(i18n, l, "mydata-title"),
+        tr!(i18n, l, "mydata-name", name = member.display_name.clone().unwrap_or_default()),
+        tr!(i18n, l, "mydata-language", language = l.native_name()),
+        tr!(i18n, l, "mydata-gender", gender = gender),
+    ];
+    for m in &caller.memberships {
+        let role = onboarding::role_name(i18n, l, m.role);
+        lines.push(match &m.cooperative_name {
+            Some(coop) => tr!(i18n, l, "mydata-membership-coop", cluster = m.cluster_name.clone(), role = role, cooperative = coop.clone()),
+            None => tr!(i18n, l, "mydata-membership", cluster = m.cluster_name.clone(), role = role),
+        });
+    }
+    if let Some(at) = member.consent_at {
+        lines.push(tr!(i18n, l, "mydata-consent", date = at.format("%Y-%m-%d").to_string()));
+    }
+    lines.push(tr!(i18n, l, "mydata-telegram", id = caller.user.id.0.to_string()));
+    lines.push(String::new());
+    lines.push(tr!(i18n, l, "mydata-forget-hint"));
+    bot.send_message(caller.chat_id, lines.join("\n")).await?;
+    Ok(())
+}
+
+pub async fn ask_forget(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (i18n, l) = (&app.i18n, caller.locale);
+    if caller.member.is_none() {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "forget-nothing")).await?;
+        return Ok(());
+    }
+    let keyboard = InlineKeyboardMarkup::new([vec![
+        button(tr!(i18n, l, "btn-forget-yes"), Callback::Forget(true)),
+        button(tr!(i18n, l, "btn-forget-no"), Callback::Forget(false)),
+    ]]);
+    bot.send_message(caller.chat_id, tr!(i18n, l, "forget-confirm")).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+pub async fn on_forget(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, yes: bool) -> Result<Option<String>, BotError> {
+    keyboards::clear(bot, q).await;
+    let (i18n, l) = (&app.i18n, caller.locale);
+    let Some(member) = &caller.member else {
+        // Already forgotten (an old confirmation pressed twice).
+        return Ok(Some(tr!(i18n, l, "forget-nothing")));
+    };
+    if !yes {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "forget-kept")).await?;
+        return Ok(None);
+    }
+    app.store.forget_member(member.member_id).await?;
+    commands::publish_member_commands(bot, app, caller, l, None).await;
+    bot.send_message(caller.chat_id, tr!(i18n, l, "forget-done")).await?;
+    Ok(None)
+}
+
+pub async fn on_menu(bot: &Bot, app: &App, caller: &Caller, item: MenuItem) -> Result<Option<String>, BotError> {
+    if caller.member.is_none() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        return Ok(None);
+    }
+    match item {
+        MenuItem::MyData => send_my_data(bot, app, caller).await?,
+        MenuItem::Language => ask_language(bot, app, caller).await?,
+        MenuItem::Help => send_help(bot, app, caller).await?,
+        MenuItem::Invite => invite::start(bot, app, caller).await?,
+    }
+    Ok(None)
+}

@@ -1,0 +1,105 @@
+//! Slash commands and the per-role, per-language command menus.
+
+use teloxide::prelude::*;
+use teloxide::types::{BotCommand, BotCommandScope, Recipient};
+use teloxide::utils::command::BotCommands;
+
+use super::{App, Caller, HandlerResult, account, invite, onboarding};
+use crate::domain::{Locale, Role};
+use crate::i18n::I18n;
+use crate::tr;
+
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Command {
+    /// `/start` or `/start <invite code>` (what a t.me deep link sends).
+    Start(String),
+    Menu,
+    Mydata,
+    Language,
+    Help,
+    Forget,
+    Invite,
+}
+
+pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
+    let Some(user) = msg.from.as_ref() else { return Ok(()) };
+    let caller = app.caller(user, msg.chat.id).await?;
+    let dialogue = app.store.dialogue(msg.chat.id.0).await?;
+    match (cmd, dialogue) {
+        (Command::Start(payload), _) => onboarding::start(&bot, &app, &caller, payload.trim()).await,
+        (Command::Help, dialogue) => {
+            account::send_help(&bot, &app, &caller).await?;
+            if let Some(d) = dialogue {
+                onboarding::resend(&bot, &app, caller.chat_id, &d).await?;
+            }
+            Ok(())
+        }
+        (Command::Language, Some(d)) => onboarding::to_language_step(&bot, &app, &caller, d).await,
+        (Command::Forget, Some(_)) if caller.member.is_none() => {
+            // Someone in the middle of joining: nothing is stored yet but the dialogue itself.
+            app.store.clear_dialogue(caller.chat_id.0).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "forget-nothing")).await?;
+            Ok(())
+        }
+        (_, Some(d)) => {
+            let locale = onboarding::locale_of(&d);
+            bot.send_message(caller.chat_id, tr!(app.i18n, locale, "onboarding-finish-first")).await?;
+            onboarding::resend(&bot, &app, caller.chat_id, &d).await
+        }
+        (Command::Language, None) => account::ask_language(&bot, &app, &caller).await,
+        (Command::Forget, None) => account::ask_forget(&bot, &app, &caller).await,
+        (_, None) if caller.member.is_none() => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            Ok(())
+        }
+        (Command::Menu, None) => account::send_menu(&bot, &app, &caller).await,
+        (Command::Mydata, None) => account::send_my_data(&bot, &app, &caller).await,
+        (Command::Invite, None) => invite::start(&bot, &app, &caller).await,
+    }
+}
+
+/// The commands a role sees in Telegram's menu, described in `locale`.
+pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotCommand> {
+    let mut commands = vec![
+        BotCommand::new("start", tr!(i18n, locale, "cmd-start")),
+        BotCommand::new("menu", tr!(i18n, locale, "cmd-menu")),
+        BotCommand::new("mydata", tr!(i18n, locale, "cmd-mydata")),
+        BotCommand::new("language", tr!(i18n, locale, "cmd-language")),
+        BotCommand::new("help", tr!(i18n, locale, "cmd-help")),
+        BotCommand::new("forget", tr!(i18n, locale, "cmd-forget")),
+    ];
+    if role.is_some_and(Role::is_cda) {
+        commands.push(BotCommand::new("invite", tr!(i18n, locale, "cmd-invite")));
+    }
+    commands
+}
+
+/// Default menus for every private chat, one per shipped language (Telegram picks by the
+/// user's app language), plus English for all other languages. Members' own chats get a
+/// role menu on top of this (see [`publish_member_commands`]).
+pub async fn publish_default_commands(bot: &Bot, i18n: &I18n) -> Result<(), teloxide::RequestError> {
+    bot.set_my_commands(menu_for(i18n, Locale::En, None))
+        .scope(BotCommandScope::AllPrivateChats)
+        .await?;
+    for locale in Locale::ALL {
+        bot.set_my_commands(menu_for(i18n, locale, None))
+            .scope(BotCommandScope::AllPrivateChats)
+            .language_code(locale.code())
+            .await?;
+    }
+    Ok(())
+}
+
+/// The menu of one member's chat: their role's commands, in their language. Called after
+/// joining, after a language change, and (with no role) after `/forget`.
+pub async fn publish_member_commands(bot: &Bot, app: &App, caller: &Caller, locale: Locale, role: Option<Role>) {
+    let result = bot
+        .set_my_commands(menu_for(&app.i18n, locale, role))
+        .scope(BotCommandScope::Chat { chat_id: Recipient::Id(caller.chat_id) })
+        .await;
+    if let Err(e) = result {
+        // The menu is a convenience: the commands work without it.
+        tracing::warn!(error = %e, "could not publish a member's command menu");
+    }
+}

@@ -1,0 +1,132 @@
+//! `/invite` for CDAs: create an invite link from the phone, with buttons only.
+//! The role is checked on every step, server-side: a forwarded or replayed button from
+//! someone who is not a CDA of that cluster does nothing but say so.
+
+use chrono::Duration;
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, Me};
+
+use super::callback::{Callback, InviteDraft};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, deep_link, onboarding};
+use crate::domain::{InviteSpec, Role};
+use crate::tr;
+
+/// Producers share a link in their cooperative's group: one link, many uses.
+/// Leaders and CDAs get a personal, single-use link.
+pub fn uses_for(role: Role) -> i64 {
+    match role {
+        Role::Producer => 50,
+        Role::Leader | Role::Cda => 1,
+    }
+}
+
+pub const VALIDITY_DAYS: i64 = 7;
+
+pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (i18n, l) = (&app.i18n, caller.locale);
+    if !caller.is_cda() {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-allowed")).await?;
+        return Ok(());
+    }
+    let draft = |role| Callback::Invite(InviteDraft { role, cluster_id: None, cooperative: None });
+    let keyboard = InlineKeyboardMarkup::new([
+        vec![
+            button(tr!(i18n, l, "btn-role-producer"), draft(Role::Producer)),
+            button(tr!(i18n, l, "btn-role-leader"), draft(Role::Leader)),
+        ],
+        vec![button(tr!(i18n, l, "btn-role-cda"), draft(Role::Cda))],
+    ]);
+    bot.send_message(caller.chat_id, tr!(i18n, l, "invite-choose-role")).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+pub async fn on_draft(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    me: &Me,
+    mut draft: InviteDraft,
+) -> Result<Option<String>, BotError> {
+    let (i18n, l) = (&app.i18n, caller.locale);
+    let served: Vec<_> = caller.memberships.iter().filter(|m| m.role.is_cda()).collect();
+    if served.is_empty() {
+        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+    }
+    let cluster_id = match (draft.cluster_id, served.as_slice()) {
+        (Some(id), _) => id,
+        (None, [only]) => only.cluster_id,
+        (None, several) => {
+            keyboards::clear(bot, q).await;
+            let buttons = several.iter().map(|m| {
+                let next = InviteDraft { cluster_id: Some(m.cluster_id), ..draft };
+                button(format!("🌍 {}", m.cluster_name), Callback::Invite(next))
+            });
+            bot.send_message(caller.chat_id, tr!(i18n, l, "invite-choose-cluster"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
+            return Ok(None);
+        }
+    };
+    if !served.iter().any(|m| m.cluster_id == cluster_id) {
+        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+    }
+    draft.cluster_id = Some(cluster_id);
+
+    let coops = app.store.cooperatives(cluster_id).await?;
+    let cooperative = match draft.cooperative {
+        Some(choice) => choice,
+        None if draft.role.belongs_to_cooperative() && !coops.is_empty() => {
+            keyboards::clear(bot, q).await;
+            let mut buttons: Vec<_> = coops
+                .iter()
+                .map(|c| {
+                    let next = InviteDraft { cooperative: Some(Some(c.cooperative_id)), ..draft };
+                    button(format!("🏠 {}", c.name), Callback::Invite(next))
+                })
+                .collect();
+            if !draft.role.cooperative_required() {
+                let next = InviteDraft { cooperative: Some(None), ..draft };
+                buttons.push(button(tr!(i18n, l, "btn-no-coop"), Callback::Invite(next)));
+            }
+            bot.send_message(caller.chat_id, tr!(i18n, l, "invite-choose-coop"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
+            return Ok(None);
+        }
+        None => None,
+    };
+    let coop_ok = match cooperative {
+        Some(id) => draft.role.belongs_to_cooperative() && coops.iter().any(|c| c.cooperative_id == id),
+        None => !(draft.role.cooperative_required() && !coops.is_empty()),
+    };
+    if !coop_ok {
+        return Ok(Some(tr!(i18n, l, "button-expired")));
+    }
+
+    keyboards::clear(bot, q).await;
+    let spec = InviteSpec {
+        cluster_id,
+        role: draft.role,
+        cooperative_id: cooperative,
+        max_uses: uses_for(draft.role),
+        expires_at: crate::store::now() + Duration::days(VALIDITY_DAYS),
+        created_by: caller.member.as_ref().map(|m| m.member_id),
+    };
+    let invite = app.store.add_invite(&spec).await?;
+    let cluster = app.store.cluster(cluster_id).await?;
+    let tz: chrono_tz::Tz = cluster.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let text = tr!(
+        i18n,
+        l,
+        "invite-created",
+        role = onboarding::role_name(i18n, l, draft.role),
+        cluster = cluster.name,
+        link = deep_link(me, &invite.code),
+        uses = invite.max_uses,
+        expires = invite.expires_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+    );
+    bot.send_message(caller.chat_id, text).await?;
+    Ok(None)
+}

@@ -1,0 +1,37 @@
+//! Inline keyboards. Every label is an emoji and one or two words from Fluent; every
+//! button carries a compact code (see `callback`).
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
+use super::callback::Callback;
+use crate::domain::Locale;
+
+pub fn button(label: impl Into<String>, cb: Callback) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(label, cb.encode())
+}
+
+/// The six languages, each written in itself, two per row.
+pub fn languages() -> InlineKeyboardMarkup {
+    let buttons: Vec<_> = Locale::ALL
+        .into_iter()
+        .map(|l| button(l.native_name(), Callback::Language(l)))
+        .collect();
+    InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec))
+}
+
+/// One button per row, for lists of names that may be long (cooperatives, clusters).
+pub fn column(buttons: impl IntoIterator<Item = InlineKeyboardButton>) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(buttons.into_iter().map(|b| vec![b]))
+}
+
+/// Removes the keyboard from the message whose button was pressed, so an answered step
+/// cannot be answered twice. Best effort: a message too old to edit keeps its buttons,
+/// and they are answered as expired if pressed.
+pub async fn clear(bot: &Bot, q: &CallbackQuery) {
+    if let Some(msg) = &q.message {
+        if let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).await {
+            tracing::debug!(error = %e, "could not remove an answered keyboard");
+        }
+    }
+}

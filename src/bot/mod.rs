@@ -1,0 +1,252 @@
+//! Telegram: the handler tree, dialogues, keyboards and command menus. Handlers turn an
+//! update into a domain decision and a store call, then answer in the user's language.
+
+mod account;
+pub mod callback;
+mod commands;
+mod invite;
+mod keyboards;
+mod onboarding;
+
+use std::sync::Arc;
+
+use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
+use teloxide::prelude::*;
+use teloxide::types::{ChatMemberUpdated, Me, User};
+use teloxide::RequestError;
+
+use crate::domain::{Locale, Role};
+use crate::i18n::I18n;
+use crate::store::{Member, Membership, Store, StoreError};
+use crate::tr;
+
+pub use commands::{Command, publish_default_commands};
+
+/// Everything a handler needs; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub store: Store,
+    pub i18n: Arc<I18n>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BotError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("Telegram request failed: {0}")]
+    Telegram(#[from] RequestError),
+}
+
+pub type HandlerResult = Result<(), BotError>;
+
+/// Who is talking to the bot: the Telegram user, their member record if they joined,
+/// and the language to answer in.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user: User,
+    pub chat_id: ChatId,
+    pub member: Option<Member>,
+    pub memberships: Vec<Membership>,
+    pub locale: Locale,
+}
+
+impl Caller {
+    /// The member's widest role across their clusters.
+    pub fn role(&self) -> Option<Role> {
+        self.memberships.iter().map(|m| m.role).max()
+    }
+
+    pub fn is_cda(&self) -> bool {
+        self.role().is_some_and(Role::is_cda)
+    }
+}
+
+impl App {
+    pub fn new(store: Store, i18n: Arc<I18n>) -> Self {
+        Self { store, i18n }
+    }
+
+    /// Looks the caller up and negotiates their language: stored choice, else Telegram's
+    /// language, else their cluster's, else English.
+    pub async fn caller(&self, user: &User, chat_id: ChatId) -> Result<Caller, StoreError> {
+        let member = self.store.member_by_telegram(user.id.0 as i64).await?;
+        let memberships = match &member {
+            Some(m) => self.store.memberships(m.member_id).await?,
+            None => Vec::new(),
+        };
+        let locale = Locale::negotiate(
+            member.as_ref().and_then(|m| m.locale),
+            user.language_code.as_deref(),
+            memberships.first().map(|m| m.cluster_locale),
+        );
+        Ok(Caller { user: user.clone(), chat_id, member, memberships, locale })
+    }
+}
+
+/// The whole handler tree. Tests dispatch through this very function.
+pub fn schema() -> UpdateHandler<BotError> {
+    let claim = dptree::filter_async(|update: Update, app: App| async move {
+        // A store error must not drop the update: handle it rather than lose it.
+        app.store.claim_update(i64::from(update.id.0)).await.unwrap_or(true)
+    });
+
+    let private_messages = Update::filter_message()
+        .filter(|msg: Message| msg.chat.is_private() && msg.from.is_some())
+        .branch(
+            dptree::entry()
+                .filter_command::<Command>()
+                .endpoint(commands::on_command),
+        )
+        .endpoint(on_message);
+
+    let group_messages = Update::filter_message()
+        .filter(|msg: Message| !msg.chat.is_private())
+        .endpoint(on_group_message);
+
+    claim
+        .branch(private_messages)
+        .branch(group_messages)
+        .branch(Update::filter_callback_query().endpoint(on_callback))
+        .branch(Update::filter_my_chat_member().endpoint(on_my_chat_member))
+}
+
+/// A message that is not a command, in a private chat: an answer to the current
+/// dialogue step, or something said outside any dialogue.
+async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
+    let Some(user) = msg.from.as_ref() else { return Ok(()) };
+    let caller = app.caller(user, msg.chat.id).await?;
+    if let Some(dialogue) = app.store.dialogue(msg.chat.id.0).await? {
+        return onboarding::on_message(&bot, &app, &caller, dialogue, &msg).await;
+    }
+    if caller.member.is_some() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "not-understood")).await?;
+        account::send_menu(&bot, &app, &caller).await
+    } else {
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        Ok(())
+    }
+}
+
+/// The bot works in private chats; in a group it only points there, and only when addressed
+/// with a command, so it never adds noise to a cooperative's group.
+async fn on_group_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
+    let is_command = msg.text().is_some_and(|t| t.starts_with('/'));
+    if !is_command {
+        return Ok(());
+    }
+    let locale = Locale::negotiate(None, msg.from.as_ref().and_then(|u| u.language_code.as_deref()), None);
+    bot.send_message(msg.chat.id, tr!(app.i18n, locale, "group-private-only"))
+        .reply_parameters(teloxide::types::ReplyParameters::new(msg.id))
+        .await?;
+    Ok(())
+}
+
+/// Every button press. The callback is always answered (no stuck spinner), whatever the
+/// button, however old.
+async fn on_callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerResult {
+    let Some(chat_id) = q.message.as_ref().map(|m| m.chat().id) else {
+        bot.answer_callback_query(q.id.clone()).await?;
+        return Ok(());
+    };
+    let caller = app.caller(&q.from, chat_id).await?;
+    let decoded = q.data.as_deref().and_then(callback::Callback::decode);
+    let in_private = q.message.as_ref().is_some_and(|m| m.chat().is_private());
+    let toast = match decoded {
+        Some(cb) if in_private => dispatch_callback(&bot, &app, &caller, &q, &me, cb).await,
+        _ => Ok(Some(tr!(app.i18n, caller.locale, "button-expired"))),
+    };
+    // Answer even when handling failed, then report the failure.
+    let (toast, result) = match toast {
+        Ok(t) => (t, Ok(())),
+        Err(e) => (Some(tr!(app.i18n, caller.locale, "error-generic")), Err(e)),
+    };
+    let mut answer = bot.answer_callback_query(q.id.clone());
+    if let Some(text) = toast {
+        answer = answer.text(text);
+    }
+    answer.await?;
+    result
+}
+
+/// Routes a decoded button; returns the short toast to show, if any.
+async fn dispatch_callback(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    me: &Me,
+    cb: callback::Callback,
+) -> Result<Option<String>, BotError> {
+    use callback::Callback as C;
+    if let Some(dialogue) = app.store.dialogue(caller.chat_id.0).await? {
+        return onboarding::on_callback(bot, app, caller, dialogue, q, cb).await;
+    }
+    match cb {
+        C::Language(locale) => account::set_language(bot, app, caller, locale).await,
+        C::Menu(item) => account::on_menu(bot, app, caller, item).await,
+        C::Forget(yes) => account::on_forget(bot, app, caller, q, yes).await,
+        C::Invite(draft) => invite::on_draft(bot, app, caller, q, me, draft).await,
+        // Onboarding buttons pressed after onboarding ended.
+        C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
+            keyboards::clear(bot, q).await;
+            Ok(Some(tr!(app.i18n, caller.locale, "button-expired")))
+        }
+    }
+}
+
+/// A user blocked or unblocked the bot: they can or cannot be reached from now on.
+async fn on_my_chat_member(app: App, update: ChatMemberUpdated) -> HandlerResult {
+    if !update.chat.is_private() {
+        return Ok(());
+    }
+    let blocked = update.new_chat_member.is_banned() || !update.new_chat_member.is_present();
+    app.store.set_opted_out(update.from.id.0 as i64, blocked).await?;
+    Ok(())
+}
+
+/// Used by `clusterbot run` and the e2e tests: the bot's own username, for deep links.
+pub fn deep_link(me: &Me, code: &str) -> String {
+    format!("https://t.me/{}?start={code}", me.username())
+}
+
+/// Logs handler errors once, with their cause chain and without message contents.
+struct ErrorLogger;
+
+impl teloxide::error_handlers::ErrorHandler<BotError> for ErrorLogger {
+    fn handle_error(self: Arc<Self>, error: BotError) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+        tracing::error!(error = %error, "an update could not be handled");
+        Box::pin(async {})
+    }
+}
+
+/// Long-polls until Ctrl-C or SIGTERM, then finishes the updates in hand and returns.
+pub async fn run(bot: Bot, app: App) {
+    let prune_store = app.store.clone();
+    let pruner = tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            if let Err(e) = prune_store.prune_updates(chrono::Duration::days(2)).await {
+                tracing::warn!(error = %e, "could not prune handled updates");
+            }
+        }
+    });
+    let mut dispatcher = Dispatcher::builder(bot, schema())
+        .dependencies(dptree::deps![app])
+        .default_handler(|_| async {})
+        .error_handler(Arc::new(ErrorLogger))
+        .enable_ctrlc_handler()
+        .build();
+    let token = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            term.recv().await;
+            tracing::info!("SIGTERM: finishing the updates in hand");
+            if let Ok(done) = token.shutdown() {
+                done.await;
+            }
+        }
+    });
+    dispatcher.dispatch().await;
+    pruner.abort();
+}

@@ -1,0 +1,317 @@
+//! Joining a cluster: `/start <code>` → language → consent → name → gender → cooperative →
+//! main menu. The dialogue is saved after every step; nothing about the person is stored
+//! as member data until the last step, in one transaction.
+
+use teloxide::prelude::*;
+use teloxide::types::InlineKeyboardMarkup;
+
+use super::callback::Callback;
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, account, commands};
+use crate::domain::invite::{InviteCode, InviteProblem};
+use crate::domain::member::parse_display_name;
+use crate::domain::onboarding::{Dialogue, Next, Onboarding, Step};
+use crate::domain::{Gender, Locale, Role};
+use crate::i18n::I18n;
+use crate::store::{NewMember, Redeemed, StoreError};
+use crate::tr;
+
+pub fn locale_of(dialogue: &Dialogue) -> Locale {
+    match dialogue {
+        Dialogue::Onboarding(o) => o.locale,
+    }
+}
+
+pub fn role_name(i18n: &I18n, locale: Locale, role: Role) -> String {
+    match role {
+        Role::Producer => tr!(i18n, locale, "role-producer"),
+        Role::Leader => tr!(i18n, locale, "role-leader"),
+        Role::Cda => tr!(i18n, locale, "role-cda"),
+    }
+}
+
+fn problem_text(i18n: &I18n, locale: Locale, problem: InviteProblem) -> String {
+    match problem {
+        InviteProblem::Unknown => tr!(i18n, locale, "start-invalid-code"),
+        InviteProblem::Expired => tr!(i18n, locale, "start-expired"),
+        InviteProblem::UsedUp => tr!(i18n, locale, "start-used-up"),
+    }
+}
+
+/// `/start` with or without an invite code.
+pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> HandlerResult {
+    if payload.is_empty() {
+        if let Some(dialogue) = app.store.dialogue(caller.chat_id.0).await? {
+            return resend(bot, app, caller.chat_id, &dialogue).await;
+        }
+        if caller.member.is_some() {
+            return account::send_menu(bot, app, caller).await;
+        }
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        return Ok(());
+    }
+    let invite = match InviteCode::parse(payload) {
+        Some(code) => app.store.invite_by_code(&code).await?,
+        None => None,
+    };
+    let checked = invite
+        .ok_or(InviteProblem::Unknown)
+        .and_then(|i| i.check_usable(crate::store::now()).map(|()| i));
+    let invite = match checked {
+        Ok(invite) => invite,
+        Err(problem) => {
+            bot.send_message(caller.chat_id, problem_text(&app.i18n, caller.locale, problem)).await?;
+            return Ok(());
+        }
+    };
+    let cluster = app.store.cluster(invite.cluster_id).await?;
+
+    if let Some(member) = &caller.member {
+        let text = match app.store.add_membership(member.member_id, invite.invite_id).await? {
+            Redeemed::AddedCluster => tr!(
+                app.i18n,
+                caller.locale,
+                "start-added-cluster",
+                cluster = cluster.name.clone(),
+                role = role_name(&app.i18n, caller.locale, invite.role)
+            ),
+            Redeemed::Refused(problem) => problem_text(&app.i18n, caller.locale, problem),
+            Redeemed::AlreadyInCluster | Redeemed::Joined(_) => {
+                tr!(app.i18n, caller.locale, "start-already-member", cluster = cluster.name.clone())
+            }
+        };
+        bot.send_message(caller.chat_id, text).await?;
+        let caller = app.caller(&caller.user, caller.chat_id).await?;
+        commands::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
+        return account::send_menu(bot, app, &caller).await;
+    }
+
+    let locale = Locale::negotiate(None, caller.user.language_code.as_deref(), Some(cluster.locale));
+    let asks_cooperative = invite.role.belongs_to_cooperative()
+        && invite.cooperative_id.is_none()
+        && !app.store.cooperatives(cluster.cluster_id).await?.is_empty();
+    let suggested = parse_display_name(&caller.user.full_name());
+    let onboarding = Onboarding::new(invite.invite_id, locale, suggested, asks_cooperative);
+    save_and_ask(bot, app, caller.chat_id, onboarding).await
+}
+
+async fn save_and_ask(bot: &Bot, app: &App, chat_id: ChatId, onboarding: Onboarding) -> HandlerResult {
+    let dialogue = Dialogue::Onboarding(onboarding);
+    app.store.set_dialogue(chat_id.0, &dialogue).await?;
+    resend(bot, app, chat_id, &dialogue).await
+}
+
+/// Sends the question of the step the dialogue is at.
+pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, dialogue: &Dialogue) -> HandlerResult {
+    let Dialogue::Onboarding(o) = dialogue;
+    let (l, i18n) = (o.locale, &app.i18n);
+    let back = || vec![button(tr!(i18n, l, "btn-back"), Callback::Back)];
+    let invite = app.store.invite(o.invite_id).await?;
+    let cluster = app.store.cluster(invite.cluster_id).await?;
+    let (text, keyboard) = match o.step {
+        Step::Language => (
+            format!(
+                "{}\n\n{}",
+                tr!(i18n, l, "onboarding-welcome", cluster = cluster.name.clone()),
+                tr!(i18n, l, "lang-choose")
+            ),
+            keyboards::languages(),
+        ),
+        Step::Consent => (
+            tr!(i18n, l, "consent-ask", cluster = cluster.name.clone()),
+            InlineKeyboardMarkup::new([
+                vec![
+                    button(tr!(i18n, l, "btn-agree"), Callback::Consent(true)),
+                    button(tr!(i18n, l, "btn-decline"), Callback::Consent(false)),
+                ],
+                back(),
+            ]),
+        ),
+        Step::Name => match &o.suggested_name {
+            Some(name) => (
+                tr!(i18n, l, "name-ask"),
+                InlineKeyboardMarkup::new([
+                    vec![button(format!("✅ {name}"), Callback::SuggestedName)],
+                    back(),
+                ]),
+            ),
+            None => (tr!(i18n, l, "name-ask-type"), InlineKeyboardMarkup::new([back()])),
+        },
+        Step::Gender => (
+            tr!(i18n, l, "gender-ask"),
+            InlineKeyboardMarkup::new([
+                vec![
+                    button(tr!(i18n, l, "btn-woman"), Callback::Gender(Gender::Woman)),
+                    button(tr!(i18n, l, "btn-man"), Callback::Gender(Gender::Man)),
+                ],
+                vec![button(tr!(i18n, l, "btn-undisclosed"), Callback::Gender(Gender::Undisclosed))],
+                back(),
+            ]),
+        ),
+        Step::Cooperative => {
+            let coops = app.store.cooperatives(cluster.cluster_id).await?;
+            let mut buttons: Vec<_> = coops
+                .iter()
+                .map(|c| button(format!("🏠 {}", c.name), Callback::Cooperative(Some(c.cooperative_id))))
+                .collect();
+            if !invite.role.cooperative_required() {
+                buttons.push(button(tr!(i18n, l, "btn-no-coop"), Callback::Cooperative(None)));
+            }
+            let mut keyboard = keyboards::column(buttons);
+            keyboard = keyboard.append_row(back());
+            (tr!(i18n, l, "coop-ask"), keyboard)
+        }
+    };
+    bot.send_message(chat_id, text).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+/// `/language` in the middle of joining: go back to the language question.
+pub async fn to_language_step(bot: &Bot, app: &App, caller: &Caller, dialogue: Dialogue) -> HandlerResult {
+    let Dialogue::Onboarding(mut o) = dialogue;
+    o.step = Step::Language;
+    save_and_ask(bot, app, caller.chat_id, o).await
+}
+
+/// Text, stickers, photos, voice notes… while a step is waiting.
+pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, dialogue: Dialogue, msg: &Message) -> HandlerResult {
+    let Dialogue::Onboarding(mut o) = dialogue;
+    if o.step == Step::Name {
+        if let Some(name) = msg.text().and_then(parse_display_name) {
+            o.name = Some(name);
+            return advance(bot, app, caller, o).await;
+        }
+        let text = if msg.text().is_some() {
+            tr!(app.i18n, o.locale, "name-invalid")
+        } else {
+            tr!(app.i18n, o.locale, "reask-name")
+        };
+        bot.send_message(caller.chat_id, text).await?;
+    } else {
+        bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "reask-buttons")).await?;
+    }
+    resend(bot, app, caller.chat_id, &Dialogue::Onboarding(o)).await
+}
+
+/// A button pressed while joining. Buttons of an earlier step (or another message) are
+/// answered as expired; the language buttons work at any step.
+pub async fn on_callback(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    dialogue: Dialogue,
+    q: &CallbackQuery,
+    cb: Callback,
+) -> Result<Option<String>, BotError> {
+    let Dialogue::Onboarding(mut o) = dialogue;
+    match (o.step, cb) {
+        (step, Callback::Language(locale)) => {
+            keyboards::clear(bot, q).await;
+            o.locale = locale;
+            if step == Step::Language {
+                advance(bot, app, caller, o).await?;
+            } else {
+                save_and_ask(bot, app, caller.chat_id, o).await?;
+            }
+        }
+        (Step::Consent, Callback::Consent(true)) => {
+            keyboards::clear(bot, q).await;
+            advance(bot, app, caller, o).await?;
+        }
+        (Step::Consent, Callback::Consent(false)) => {
+            keyboards::clear(bot, q).await;
+            app.store.record_consent_refusal(o.invite_id).await?;
+            app.store.clear_dialogue(caller.chat_id.0).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "consent-declined")).await?;
+        }
+        (Step::Name, Callback::SuggestedName) if o.suggested_name.is_some() => {
+            keyboards::clear(bot, q).await;
+            o.name = o.suggested_name.clone();
+            advance(bot, app, caller, o).await?;
+        }
+        (Step::Gender, Callback::Gender(gender)) => {
+            keyboards::clear(bot, q).await;
+            o.gender = Some(gender);
+            advance(bot, app, caller, o).await?;
+        }
+        (Step::Cooperative, Callback::Cooperative(choice)) => {
+            let invite = app.store.invite(o.invite_id).await?;
+            let valid = match choice {
+                Some(id) => app.store.cooperatives(invite.cluster_id).await?.iter().any(|c| c.cooperative_id == id),
+                None => !invite.role.cooperative_required(),
+            };
+            if !valid {
+                return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
+            }
+            keyboards::clear(bot, q).await;
+            finish(bot, app, caller, o, choice).await?;
+        }
+        (_, Callback::Back) => {
+            let Some(previous) = o.previous() else {
+                return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
+            };
+            keyboards::clear(bot, q).await;
+            o.step = previous;
+            save_and_ask(bot, app, caller.chat_id, o).await?;
+        }
+        (_, Callback::Menu(_) | Callback::Forget(_) | Callback::Invite(_)) => {
+            return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
+        }
+        _ => {
+            keyboards::clear(bot, q).await;
+            return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
+        }
+    }
+    Ok(None)
+}
+
+async fn advance(bot: &Bot, app: &App, caller: &Caller, mut o: Onboarding) -> HandlerResult {
+    match o.next() {
+        Next::Ask(step) => {
+            o.step = step;
+            save_and_ask(bot, app, caller.chat_id, o).await
+        }
+        Next::Finish => finish(bot, app, caller, o, None).await,
+    }
+}
+
+/// Creates the member, in one transaction with the use of the invite.
+async fn finish(bot: &Bot, app: &App, caller: &Caller, o: Onboarding, cooperative_id: Option<i64>) -> HandlerResult {
+    let l = o.locale;
+    let new = NewMember {
+        telegram_user_id: caller.user.id.0 as i64,
+        chat_id: caller.chat_id.0,
+        display_name: o.name.clone().or_else(|| o.suggested_name.clone()).unwrap_or_default(),
+        locale: l,
+        gender: o.gender,
+        cooperative_id,
+    };
+    let outcome = match app.store.join(o.invite_id, &new).await {
+        Err(StoreError::Duplicate(_)) => Redeemed::AlreadyInCluster,
+        other => other?,
+    };
+    app.store.clear_dialogue(caller.chat_id.0).await?;
+    match outcome {
+        Redeemed::Joined(_) => {
+            let invite = app.store.invite(o.invite_id).await?;
+            let cluster = app.store.cluster(invite.cluster_id).await?;
+            let text = tr!(
+                app.i18n,
+                l,
+                "onboarding-done",
+                name = new.display_name.clone(),
+                cluster = cluster.name,
+                role = role_name(&app.i18n, l, invite.role)
+            );
+            bot.send_message(caller.chat_id, text).await?;
+        }
+        Redeemed::Refused(problem) => {
+            bot.send_message(caller.chat_id, problem_text(&app.i18n, l, problem)).await?;
+            return Ok(());
+        }
+        Redeemed::AlreadyInCluster | Redeemed::AddedCluster => {}
+    }
+    let caller = app.caller(&caller.user, caller.chat_id).await?;
+    commands::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
+    account::send_menu(bot, app, &caller).await
+}

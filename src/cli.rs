@@ -1,0 +1,187 @@
+//! What each subcommand does. Administrative commands print results on stdout (one value
+//! per line, so scripts can read them) and a human summary on stderr.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use teloxide::prelude::*;
+use teloxide::{ApiError, RequestError};
+use tracing_subscriber::EnvFilter;
+
+use crate::bot::{self, App};
+use crate::config::{
+    Cli, ClusterCommand, Command, Config, CooperativeCommand, InviteArgs, check_database_url, parse_api_url,
+    parse_token,
+};
+use crate::domain::InviteSpec;
+use crate::i18n::I18n;
+use crate::store::{BOT_USERNAME, Store, StoreError, now};
+
+/// Logs go to stderr, filtered by `RUST_LOG` (default `info`). Message text, names and the
+/// token are never logged at any level by clusterbot itself.
+pub fn init_logging() -> Result<(), String> {
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(value) if !value.trim().is_empty() => EnvFilter::try_new(&value)
+            .map_err(|e| format!("RUST_LOG is not a valid log filter ({e}); try RUST_LOG=info or RUST_LOG=clusterbot=debug"))?,
+        _ => EnvFilter::new("info,sqlx=warn"),
+    };
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    Ok(())
+}
+
+pub async fn execute(cli: Cli) -> anyhow::Result<()> {
+    check_database_url(&cli.database_url)?;
+    if let Command::Run = cli.command {
+        let config = Config::from_env(cli.database_url)?;
+        return run(config).await;
+    }
+    let store = open_store(&cli.database_url).await?;
+    let result = admin(&store, cli.command).await;
+    store.close().await;
+    result
+}
+
+async fn open_store(url: &str) -> anyhow::Result<Store> {
+    Store::open(url).await.context("could not open the database named by DATABASE_URL")
+}
+
+async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Run => unreachable!("handled by execute"),
+        Command::Migrate => {
+            eprintln!("database is up to date");
+        }
+        Command::Cluster(ClusterCommand::Add { name, timezone, locale, sector }) => {
+            let tz: chrono_tz::Tz = timezone.parse().map_err(|_| {
+                anyhow::anyhow!("--timezone '{timezone}' is not an IANA time zone; use e.g. Asia/Karachi, Africa/Tunis or Africa/Casablanca")
+            })?;
+            let name = non_empty("--name", &name)?;
+            let cluster = store.add_cluster(name, tz, locale, sector.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
+            println!("{}", cluster.cluster_id);
+            eprintln!("created cluster {} \"{}\" ({}, {})", cluster.cluster_id, cluster.name, cluster.timezone, cluster.locale);
+        }
+        Command::Cluster(ClusterCommand::List) => {
+            println!("id\tname\ttimezone\tlocale\tsector");
+            for c in store.clusters().await? {
+                println!("{}\t{}\t{}\t{}\t{}", c.cluster_id, c.name, c.timezone, c.locale, c.sector.unwrap_or_default());
+            }
+        }
+        Command::Cooperative(CooperativeCommand::Add { cluster, name }) => {
+            let name = non_empty("--name", &name)?;
+            let coop = store.add_cooperative(cluster, name).await.map_err(|e| not_found_hint(e, cluster))?;
+            println!("{}", coop.cooperative_id);
+            eprintln!("created cooperative {} \"{}\" in cluster {}", coop.cooperative_id, coop.name, coop.cluster_id);
+        }
+        Command::Cooperative(CooperativeCommand::List { cluster }) => {
+            store.cluster(cluster).await.map_err(|e| not_found_hint(e, cluster))?;
+            println!("id\tname");
+            for c in store.cooperatives(cluster).await? {
+                println!("{}\t{}", c.cooperative_id, c.name);
+            }
+        }
+        Command::Invite(args) => invite(store, args).await?,
+    }
+    Ok(())
+}
+
+fn non_empty<'a>(flag: &str, value: &'a str) -> anyhow::Result<&'a str> {
+    let value = value.trim();
+    if value.is_empty() {
+        bail!("{flag} must not be empty");
+    }
+    Ok(value)
+}
+
+fn not_found_hint(e: StoreError, cluster: i64) -> anyhow::Error {
+    match e {
+        StoreError::NotFound("cluster") => {
+            anyhow::anyhow!("there is no cluster {cluster}; `clusterbot cluster list` shows the ids")
+        }
+        other => other.into(),
+    }
+}
+
+async fn invite(store: &Store, args: InviteArgs) -> anyhow::Result<()> {
+    let cluster = store.cluster(args.cluster).await.map_err(|e| not_found_hint(e, args.cluster))?;
+    if args.cooperative.is_some() && !args.role.belongs_to_cooperative() {
+        bail!("--cooperative is for producers and leaders; a CDA serves the whole cluster");
+    }
+    let spec = InviteSpec {
+        cluster_id: cluster.cluster_id,
+        role: args.role,
+        cooperative_id: args.cooperative,
+        max_uses: args.uses,
+        expires_at: now() + args.expires,
+        created_by: None,
+    };
+    let invite = store.add_invite(&spec).await.map_err(|e| match e {
+        StoreError::NotFound(_) => anyhow::anyhow!(
+            "cooperative {} is not in cluster {}; `clusterbot cooperative list --cluster {}` shows its cooperatives",
+            args.cooperative.unwrap_or_default(),
+            cluster.cluster_id,
+            cluster.cluster_id
+        ),
+        other => other.into(),
+    })?;
+    println!("{}", invite.code);
+    match bot_username(store).await {
+        Some(username) => println!("https://t.me/{username}?start={}", invite.code),
+        None => eprintln!(
+            "(the deep link needs the bot's username: set TELOXIDE_TOKEN, or run the bot once, then create the invite again)"
+        ),
+    }
+    eprintln!(
+        "invite for a {} of \"{}\": {} use(s), valid until {} UTC",
+        invite.role,
+        cluster.name,
+        invite.max_uses,
+        invite.expires_at.format("%Y-%m-%d %H:%M")
+    );
+    Ok(())
+}
+
+/// The bot's username: asked from Telegram when a token is configured, else the one the
+/// last `clusterbot run` saw.
+async fn bot_username(store: &Store) -> Option<String> {
+    if let Ok(token) = parse_token(std::env::var("TELOXIDE_TOKEN").ok()) {
+        let mut bot = Bot::new(token.expose());
+        if let Ok(Some(url)) = parse_api_url(std::env::var("TELOXIDE_API_URL").ok()) {
+            bot = bot.set_api_url(url);
+        }
+        if let Ok(Ok(me)) = tokio::time::timeout(Duration::from_secs(10), bot.get_me().send()).await {
+            let _ = store.set_setting(BOT_USERNAME, me.username()).await;
+            return Some(me.username().to_owned());
+        }
+    }
+    store.setting(BOT_USERNAME).await.ok().flatten()
+}
+
+/// `clusterbot run`: migrate, say hello to the Bot API, publish command menus, then
+/// long-poll until Ctrl-C or SIGTERM.
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config.database_url).await?;
+    let i18n = Arc::new(I18n::load()?);
+    let mut bot = Bot::new(config.token.expose());
+    if let Some(url) = &config.api_url {
+        bot = bot.set_api_url(url.clone());
+    }
+    let me = bot.get_me().await.map_err(|e| match e {
+        RequestError::Api(ApiError::InvalidToken) => anyhow::anyhow!(
+            "TELOXIDE_TOKEN was refused by the Bot API: check the token with @BotFather"
+        ),
+        other => anyhow::anyhow!(
+            "could not reach the Bot API{}: {other}",
+            config.api_url.as_ref().map(|u| format!(" at {u} (TELOXIDE_API_URL)")).unwrap_or_default()
+        ),
+    })?;
+    store.set_setting(BOT_USERNAME, me.username()).await?;
+    tracing::info!(bot = %me.username(), backend = ?store.backend(), "clusterbot is running");
+    if let Err(e) = bot::publish_default_commands(&bot, &i18n).await {
+        tracing::warn!(error = %e, "could not publish the command menus");
+    }
+    bot::run(bot, App::new(store.clone(), i18n)).await;
+    store.close().await;
+    tracing::info!("clusterbot stopped");
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! Command line and environment → one [`Config`] value.
+
+use std::fmt;
+
+use clap::{Args, Parser, Subcommand};
+use url::Url;
+
+use crate::domain::{Locale, Role};
+use crate::store::Backend;
+
+/// clusterbot: field data for industrial cluster networks, collected in Telegram.
+#[derive(Debug, Parser)]
+#[command(name = "clusterbot", version, about, long_about = None)]
+pub struct Cli {
+    /// Database: `sqlite://FILE` (created on first run) or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://clusterbot.db", global = true)]
+    pub database_url: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot (long polling). Needs TELOXIDE_TOKEN.
+    Run,
+    /// Apply database migrations and exit (`run` also does this at start).
+    Migrate,
+    /// Manage clusters.
+    #[command(subcommand)]
+    Cluster(ClusterCommand),
+    /// Manage cooperatives inside a cluster.
+    #[command(subcommand)]
+    Cooperative(CooperativeCommand),
+    /// Create an invite code (and its t.me deep link) for someone to join a cluster.
+    Invite(InviteArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClusterCommand {
+    /// Create a cluster; prints its id.
+    Add {
+        /// Name, e.g. "Sialkot surgical instruments".
+        #[arg(long)]
+        name: String,
+        /// IANA time zone of the cluster, e.g. Asia/Karachi or Africa/Tunis.
+        #[arg(long)]
+        timezone: String,
+        /// Language used when a member's own language is unknown: en, fr, ar, es, ur, ru.
+        #[arg(long, default_value = "en")]
+        locale: Locale,
+        /// Sector, e.g. "surgical instruments" or "figs".
+        #[arg(long)]
+        sector: Option<String>,
+    },
+    /// List clusters.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CooperativeCommand {
+    /// Create a cooperative in a cluster; prints its id.
+    Add {
+        /// Cluster id (see `clusterbot cluster list`).
+        #[arg(long)]
+        cluster: i64,
+        /// Name of the cooperative.
+        #[arg(long)]
+        name: String,
+    },
+    /// List the cooperatives of a cluster.
+    List {
+        #[arg(long)]
+        cluster: i64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InviteArgs {
+    /// Cluster id the invite joins.
+    #[arg(long)]
+    pub cluster: i64,
+    /// Role the newcomer gets: producer, leader or cda.
+    #[arg(long)]
+    pub role: Role,
+    /// Cooperative the newcomer joins (producers and leaders only).
+    #[arg(long)]
+    pub cooperative: Option<i64>,
+    /// How many people may join with this code.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..=10_000))]
+    pub uses: i64,
+    /// How long the code stays valid: e.g. 30m, 12h, 7d, 2w.
+    #[arg(long, default_value = "7d", value_parser = crate::domain::parse_validity)]
+    pub expires: chrono::Duration,
+}
+
+/// The bot token. Never printed: `Debug` and `Display` show a placeholder.
+#[derive(Clone)]
+pub struct Token(String);
+
+impl Token {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(***)")
+    }
+}
+
+/// A setting that is missing or malformed. The message names it and says how to fix it.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("TELOXIDE_TOKEN is not set: get a bot token from @BotFather and `export TELOXIDE_TOKEN=123456:ABC...`")]
+    MissingToken,
+    #[error("TELOXIDE_TOKEN is malformed: a token from @BotFather looks like 123456789:AAE... (digits, a colon, then letters, digits, - or _)")]
+    MalformedToken,
+    #[error("TELOXIDE_API_URL is not a valid http(s) URL: {0}; use e.g. http://127.0.0.1:8081 or leave it unset for api.telegram.org")]
+    BadApiUrl(String),
+    #[error("DATABASE_URL must start with sqlite:// or postgres:// (got a value starting with '{0}'); e.g. sqlite://clusterbot.db")]
+    BadDatabaseUrl(String),
+}
+
+/// Everything `run` needs, checked.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub token: Token,
+    pub api_url: Option<Url>,
+}
+
+/// Checks `DATABASE_URL` without revealing credentials it may hold.
+pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
+    match Backend::of_url(url) {
+        Some(_) => Ok(()),
+        None => Err(ConfigError::BadDatabaseUrl(url.chars().take_while(|c| *c != ':').take(12).collect())),
+    }
+}
+
+pub fn parse_token(raw: Option<String>) -> Result<Token, ConfigError> {
+    let raw = raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).ok_or(ConfigError::MissingToken)?;
+    let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
+    let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    let secret_ok = !secret.is_empty() && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if id_ok && secret_ok { Ok(Token(raw)) } else { Err(ConfigError::MalformedToken) }
+}
+
+pub fn parse_api_url(raw: Option<String>) -> Result<Option<Url>, ConfigError> {
+    let Some(raw) = raw.filter(|s| !s.trim().is_empty()) else { return Ok(None) };
+    let url = Url::parse(raw.trim()).map_err(|e| ConfigError::BadApiUrl(e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(ConfigError::BadApiUrl(format!("scheme '{}' is not http or https", url.scheme())));
+    }
+    Ok(Some(url))
+}
+
+impl Config {
+    /// Reads the token and API URL from the environment.
+    pub fn from_env(database_url: String) -> Result<Self, ConfigError> {
+        check_database_url(&database_url)?;
+        Ok(Self {
+            database_url,
+            token: parse_token(std::env::var("TELOXIDE_TOKEN").ok())?,
+            api_url: parse_api_url(std::env::var("TELOXIDE_API_URL").ok())?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_token_says_where_to_get_one() {
+        let err = parse_token(None).unwrap_err();
+        assert!(err.to_string().contains("TELOXIDE_TOKEN"));
+        assert!(err.to_string().contains("@BotFather"));
+        assert_eq!(parse_token(Some("  ".into())).unwrap_err(), ConfigError::MissingToken);
+    }
+
+    #[test]
+    fn a_malformed_token_is_refused_without_being_echoed() {
+        for bad in ["abc", "123:", ":abc", "12a:abc", "123:ab c", "123:секрет"] {
+            let err = parse_token(Some(bad.into())).unwrap_err();
+            assert_eq!(err, ConfigError::MalformedToken, "{bad}");
+        }
+        let err = parse_token(Some("123:s3cr3t!".into())).unwrap_err().to_string();
+        assert!(!err.contains("s3cr3t"));
+    }
+
+    #[test]
+    fn the_token_never_shows_in_debug_output() {
+        let token = parse_token(Some("123456:AAE-secret_part".into())).unwrap();
+        assert_eq!(token.expose(), "123456:AAE-secret_part");
+        assert!(!format!("{token:?}").contains("secret"));
+    }
+
+    #[test]
+    fn api_urls_must_be_http() {
+        assert_eq!(parse_api_url(None).unwrap(), None);
+        assert!(parse_api_url(Some("http://127.0.0.1:8081".into())).unwrap().is_some());
+        assert!(parse_api_url(Some("ftp://x".into())).is_err());
+        assert!(parse_api_url(Some("not a url".into())).unwrap_err().to_string().contains("TELOXIDE_API_URL"));
+    }
+
+    #[test]
+    fn database_urls_name_the_setting_and_hide_credentials() {
+        assert!(check_database_url("sqlite://x.db").is_ok());
+        assert!(check_database_url("postgres://u@h/db").is_ok());
+        let err = check_database_url("mysql://root:hunter2@h/db").unwrap_err().to_string();
+        assert!(err.contains("DATABASE_URL"));
+        assert!(!err.contains("hunter2"));
+    }
+}

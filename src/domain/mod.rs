@@ -1,0 +1,12 @@
+//! Plain types and rules of the field. Nothing here knows about Telegram or SQL,
+//! so every rule is unit-testable on its own.
+
+pub mod invite;
+pub mod locale;
+pub mod member;
+pub mod onboarding;
+
+pub use invite::{InviteCode, InviteSpec, parse_validity};
+pub use locale::Locale;
+pub use member::{Gender, Role};
+pub use onboarding::{Onboarding, Step};

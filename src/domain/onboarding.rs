@@ -1,0 +1,129 @@
+//! The onboarding dialogue: the steps a new member goes through after opening an invite,
+//! and what has been collected so far. The value is persisted after every step, so a
+//! restart of the bot resumes exactly where the member was.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Gender, Locale};
+
+/// What the bot is waiting for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Language,
+    Consent,
+    Name,
+    Gender,
+    Cooperative,
+}
+
+/// An onboarding in progress. Nothing of it is stored as member data until the last step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Onboarding {
+    pub invite_id: i64,
+    pub step: Step,
+    pub locale: Locale,
+    /// The name Telegram knows, offered as a one-tap answer.
+    pub suggested_name: Option<String>,
+    pub name: Option<String>,
+    pub gender: Option<Gender>,
+    /// Whether the member still has to pick a cooperative (their role belongs to one, the
+    /// invite did not name one, and the cluster has some).
+    pub asks_cooperative: bool,
+}
+
+/// Where a step leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    Ask(Step),
+    /// Everything is collected: create the member.
+    Finish,
+}
+
+impl Onboarding {
+    pub fn new(invite_id: i64, locale: Locale, suggested_name: Option<String>, asks_cooperative: bool) -> Self {
+        Self {
+            invite_id,
+            step: Step::Language,
+            locale,
+            suggested_name,
+            name: None,
+            gender: None,
+            asks_cooperative,
+        }
+    }
+
+    /// The step after the current one.
+    pub fn next(&self) -> Next {
+        match self.step {
+            Step::Language => Next::Ask(Step::Consent),
+            Step::Consent => Next::Ask(Step::Name),
+            Step::Name => Next::Ask(Step::Gender),
+            Step::Gender if self.asks_cooperative => Next::Ask(Step::Cooperative),
+            Step::Gender | Step::Cooperative => Next::Finish,
+        }
+    }
+
+    /// The step before the current one ("⬅️ back"); the first step has none.
+    pub fn previous(&self) -> Option<Step> {
+        match self.step {
+            Step::Language => None,
+            Step::Consent => Some(Step::Language),
+            Step::Name => Some(Step::Consent),
+            Step::Gender => Some(Step::Name),
+            Step::Cooperative => Some(Step::Gender),
+        }
+    }
+}
+
+/// A dialogue a chat is in. No row at all means the chat is idle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "dialogue", rename_all = "snake_case")]
+pub enum Dialogue {
+    Onboarding(Onboarding),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(step: Step, asks_cooperative: bool) -> Onboarding {
+        Onboarding { step, ..Onboarding::new(1, Locale::En, None, asks_cooperative) }
+    }
+
+    #[test]
+    fn the_cooperative_is_asked_only_when_needed() {
+        assert_eq!(at(Step::Gender, true).next(), Next::Ask(Step::Cooperative));
+        assert_eq!(at(Step::Gender, false).next(), Next::Finish);
+        assert_eq!(at(Step::Cooperative, true).next(), Next::Finish);
+    }
+
+    #[test]
+    fn steps_go_language_consent_name_gender() {
+        let mut o = at(Step::Language, false);
+        let mut seen = vec![o.step];
+        while let Next::Ask(step) = o.next() {
+            o.step = step;
+            seen.push(step);
+        }
+        assert_eq!(seen, vec![Step::Language, Step::Consent, Step::Name, Step::Gender]);
+    }
+
+    #[test]
+    fn back_walks_the_same_path_in_reverse() {
+        assert_eq!(at(Step::Language, true).previous(), None);
+        assert_eq!(at(Step::Cooperative, true).previous(), Some(Step::Gender));
+        assert_eq!(at(Step::Consent, true).previous(), Some(Step::Language));
+    }
+
+    #[test]
+    fn a_dialogue_survives_a_round_trip_through_json() {
+        let d = Dialogue::Onboarding(Onboarding {
+            name: Some("Aïcha".into()),
+            gender: Some(Gender::Woman),
+            ..at(Step::Cooperative, true)
+        });
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Dialogue>(&json).unwrap(), d);
+    }
+}

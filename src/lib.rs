@@ -1,0 +1,9 @@
+//! clusterbot: a Telegram bot for industrial cluster networks. Data flows one way:
+//! Telegram update → `bot` handler → `domain` rule → `store`.
+
+pub mod bot;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod store;

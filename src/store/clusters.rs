@@ -1,0 +1,95 @@
+//! Clusters and their cooperatives.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, StoreError, now, on_duplicate, on_pool};
+use crate::domain::Locale;
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Cluster {
+    pub cluster_id: i64,
+    pub name: String,
+    /// IANA time zone, e.g. `Asia/Karachi`; validated on the way in.
+    pub timezone: String,
+    pub locale: Locale,
+    pub sector: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Cooperative {
+    pub cooperative_id: i64,
+    pub cluster_id: i64,
+    pub name: String,
+}
+
+const CLUSTER_COLUMNS: &str = "cluster_id, name, timezone, locale, sector, created_at";
+
+impl Store {
+    pub async fn add_cluster(
+        &self,
+        name: &str,
+        timezone: chrono_tz::Tz,
+        locale: Locale,
+        sector: Option<&str>,
+    ) -> Result<Cluster> {
+        let sql = format!(
+            "insert into cluster (name, timezone, locale, sector, created_at) \
+             values ($1, $2, $3, $4, $5) returning {CLUSTER_COLUMNS}"
+        );
+        on_pool!(self, pool => sqlx::query_as(&sql)
+            .bind(name)
+            .bind(timezone.name())
+            .bind(locale.code())
+            .bind(sector)
+            .bind(now())
+            .fetch_one(pool)
+            .await)
+        .map_err(on_duplicate("a cluster with that name"))
+    }
+
+    pub async fn clusters(&self) -> Result<Vec<Cluster>> {
+        let sql = format!("select {CLUSTER_COLUMNS} from cluster order by cluster_id");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).fetch_all(pool).await)?)
+    }
+
+    pub async fn cluster(&self, cluster_id: i64) -> Result<Cluster> {
+        let sql = format!("select {CLUSTER_COLUMNS} from cluster where cluster_id = $1");
+        on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).fetch_optional(pool).await)?
+            .ok_or(StoreError::NotFound("cluster"))
+    }
+
+    pub async fn add_cooperative(&self, cluster_id: i64, name: &str) -> Result<Cooperative> {
+        self.cluster(cluster_id).await?;
+        on_pool!(self, pool => sqlx::query_as(
+            "insert into cooperative (cluster_id, name, created_at) values ($1, $2, $3) \
+             returning cooperative_id, cluster_id, name",
+        )
+        .bind(cluster_id)
+        .bind(name)
+        .bind(now())
+        .fetch_one(pool)
+        .await)
+        .map_err(on_duplicate("a cooperative with that name in this cluster"))
+    }
+
+    pub async fn cooperatives(&self, cluster_id: i64) -> Result<Vec<Cooperative>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select cooperative_id, cluster_id, name from cooperative \
+             where cluster_id = $1 order by name, cooperative_id",
+        )
+        .bind(cluster_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    pub async fn cooperative(&self, cooperative_id: i64) -> Result<Cooperative> {
+        on_pool!(self, pool => sqlx::query_as(
+            "select cooperative_id, cluster_id, name from cooperative where cooperative_id = $1",
+        )
+        .bind(cooperative_id)
+        .fetch_optional(pool)
+        .await)?
+        .ok_or(StoreError::NotFound("cooperative"))
+    }
+}

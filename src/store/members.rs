@@ -1,0 +1,121 @@
+//! Members and their memberships.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, StoreError, now, on_pool};
+use crate::domain::{Gender, Locale, Role};
+
+/// A person known to the bot. Identity fields are `None` once they used `/forget`.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Member {
+    pub member_id: i64,
+    pub telegram_user_id: Option<i64>,
+    pub chat_id: Option<i64>,
+    pub display_name: Option<String>,
+    pub locale: Option<Locale>,
+    pub gender: Option<Gender>,
+    pub consent_at: Option<DateTime<Utc>>,
+    pub opted_out_at: Option<DateTime<Utc>>,
+    pub forgotten_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub(super) const MEMBER_COLUMNS: &str = "member_id, telegram_user_id, chat_id, display_name, locale, \
+     gender, consent_at, opted_out_at, forgotten_at, created_at";
+
+/// A member's place in one cluster, with the names a person reads.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Membership {
+    pub member_id: i64,
+    pub cluster_id: i64,
+    pub cluster_name: String,
+    pub cluster_locale: Locale,
+    pub role: Role,
+    pub cooperative_id: Option<i64>,
+    pub cooperative_name: Option<String>,
+}
+
+impl Store {
+    /// The member behind a Telegram account, if they joined and did not ask to be forgotten.
+    pub async fn member_by_telegram(&self, telegram_user_id: i64) -> Result<Option<Member>> {
+        let sql = format!("select {MEMBER_COLUMNS} from member where telegram_user_id = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(telegram_user_id).fetch_optional(pool).await)?)
+    }
+
+    pub async fn member(&self, member_id: i64) -> Result<Member> {
+        let sql = format!("select {MEMBER_COLUMNS} from member where member_id = $1");
+        on_pool!(self, pool => sqlx::query_as(&sql).bind(member_id).fetch_optional(pool).await)?
+            .ok_or(StoreError::NotFound("member"))
+    }
+
+    /// The member's clusters, oldest membership first.
+    pub async fn memberships(&self, member_id: i64) -> Result<Vec<Membership>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select m.member_id, m.cluster_id, c.name as cluster_name, c.locale as cluster_locale, \
+             m.role, m.cooperative_id, k.name as cooperative_name \
+             from membership m join cluster c on c.cluster_id = m.cluster_id \
+             left join cooperative k on k.cooperative_id = m.cooperative_id \
+             where m.member_id = $1 order by m.membership_id",
+        )
+        .bind(member_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    pub async fn set_member_locale(&self, member_id: i64, locale: Locale) -> Result<()> {
+        on_pool!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
+            .bind(locale.code())
+            .bind(member_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Marks whether the member can be reached: set when they block the bot, cleared when
+    /// they unblock it. Returns whether a member was found.
+    pub async fn set_opted_out(&self, telegram_user_id: i64, opted_out: bool) -> Result<bool> {
+        let at = opted_out.then(now);
+        let n = on_pool!(self, pool => sqlx::query(
+            "update member set opted_out_at = $1 where telegram_user_id = $2",
+        )
+        .bind(at)
+        .bind(telegram_user_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n > 0)
+    }
+
+    /// `/forget`: removes everything that identifies the member. Their memberships stay,
+    /// so that answers they gave remain countable by cluster, cooperative and role, but no
+    /// longer point at a person.
+    pub async fn forget_member(&self, member_id: i64) -> Result<()> {
+        let at = now();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let chat: Option<Option<i64>> =
+                sqlx::query_scalar("select chat_id from member where member_id = $1")
+                    .bind(member_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            sqlx::query(
+                "update member set telegram_user_id = null, chat_id = null, display_name = null, \
+                 gender = null, locale = null, opted_out_at = null, forgotten_at = $1 \
+                 where member_id = $2",
+            )
+            .bind(at)
+            .bind(member_id)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(Some(chat_id)) = chat {
+                sqlx::query("delete from dialogue_state where chat_id = $1")
+                    .bind(chat_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,156 @@
+//! Persistence. The only place with SQL. Every query is written once with `$n` placeholders
+//! (SQLite reads `$n` as the n-th argument too) and runs on SQLite or PostgreSQL; where the
+//! dialects differ, the migrations differ (`migrations/sqlite`, `migrations/postgres`).
+
+mod clusters;
+mod codec;
+mod dialogues;
+mod invites;
+mod members;
+mod settings;
+mod updates;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::{PgPool, SqlitePool};
+
+pub use clusters::{Cluster, Cooperative};
+pub use invites::Redeemed;
+pub use invites::NewMember;
+pub use members::{Member, Membership};
+pub use settings::BOT_USERNAME;
+
+/// Runs the same block against whichever pool the store holds. The block is compiled once
+/// per backend, so a query that does not type-check on both does not build.
+macro_rules! on_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match &$store.db {
+            $crate::store::Db::Sqlite($pool) => $body,
+            $crate::store::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("could not apply migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0} already exists")]
+    Duplicate(&'static str),
+    #[error("no {0} with that id")]
+    NotFound(&'static str),
+    #[error("stored value is corrupt: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Maps a unique-constraint violation to a friendly [`StoreError::Duplicate`].
+fn on_duplicate(what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+    move |e| match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(what),
+        _ => StoreError::Database(e),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// The database, cheap to clone (it is a pool).
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub(crate) db: Db,
+}
+
+/// Which database a `DATABASE_URL` points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+impl Store {
+    /// Connects (creating the SQLite file on first use); does not migrate.
+    pub async fn connect(url: &str) -> Result<Self> {
+        let db = match Backend::of_url(url) {
+            Some(Backend::Sqlite) => {
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10));
+                Db::Sqlite(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
+            }
+            Some(Backend::Postgres) => {
+                let options = PgConnectOptions::from_str(url)?;
+                Db::Postgres(
+                    PgPoolOptions::new()
+                        .max_connections(10)
+                        .acquire_timeout(Duration::from_secs(10))
+                        .connect_with(options)
+                        .await?,
+                )
+            }
+            None => {
+                return Err(StoreError::Database(sqlx::Error::Configuration(
+                    "DATABASE_URL must start with sqlite: or postgres://".into(),
+                )));
+            }
+        };
+        Ok(Self { db })
+    }
+
+    /// Connects and applies every pending migration.
+    pub async fn open(url: &str) -> Result<Self> {
+        let store = Self::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
+            Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await)
+    }
+}
+
+/// The current time as the database keeps it (microseconds, like PostgreSQL), so a value
+/// read back equals the value written.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
