@@ -1,1 +1,11 @@
-fn main(){}
+//! All integration tests, in one binary: store tests on SQLite and PostgreSQL, translation
+//! checks, handler tests (teloxide_tests), the command line, and end-to-end runs of the
+//! real `clusterbot run` process against a Bot API double.
+
+mod botapi;
+mod cli;
+mod e2e;
+mod handlers;
+mod i18n;
+mod support;
+mod store;

@@ -1,0 +1,423 @@
+//! A small HTTP double of the Telegram Bot API, bound to 127.0.0.1, for end-to-end tests of
+//! the real `clusterbot run` process (pointed here with `TELOXIDE_API_URL`).
+//!
+//! It queues updates that tests make users send, serves them through getUpdates with real
+//! offset semantics (everything after the last confirmed offset is re-delivered — as after a
+//! crash), records every request, and rejects requests that break the Bot API as described
+//! by `../shared/spec/telegram-bot-api.json`: unknown methods, missing required fields,
+//! unknown fields, callback_data over 64 bytes, text over 4096 characters, captions over 1024.
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use serde_json::{Value, json};
+use tokio::sync::Notify;
+
+pub const TOKEN: &str = "4839574812:AAFD39kkdpWt3ywyRZergyOLMaJhac60qc";
+pub const BOT_USERNAME: &str = "cluster_test_bot";
+const BOT_ID: i64 = 4839574812;
+
+/// Method name → (field name → required).
+type Spec = HashMap<String, HashMap<String, bool>>;
+
+fn load_spec() -> Spec {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/telegram-bot-api.json");
+    let raw = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("the Bot API spec is needed by the e2e tests: {path}: {e}"));
+    let doc: Value = serde_json::from_str(&raw).expect("spec is JSON");
+    doc["methods"]
+        .as_object()
+        .expect("spec has methods")
+        .iter()
+        .map(|(name, m)| {
+            let fields = m["fields"]
+                .as_array()
+                .map(|fs| {
+                    fs.iter()
+                        .map(|f| (f["name"].as_str().unwrap().to_owned(), f["required"].as_bool().unwrap_or(false)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (name.clone(), fields)
+        })
+        .collect()
+}
+
+/// A user of the test, as Telegram describes them.
+#[derive(Debug, Clone)]
+pub struct TgUser {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub language_code: Option<String>,
+}
+
+impl TgUser {
+    pub fn new(id: i64, first_name: &str, language_code: &str) -> Self {
+        Self { id, first_name: first_name.into(), last_name: None, language_code: Some(language_code.into()) }
+    }
+
+    fn json(&self) -> Value {
+        let mut u = json!({"id": self.id, "is_bot": false, "first_name": self.first_name});
+        if let Some(l) = &self.last_name {
+            u["last_name"] = json!(l);
+        }
+        if let Some(l) = &self.language_code {
+            u["language_code"] = json!(l);
+        }
+        u
+    }
+
+    fn chat(&self) -> Value {
+        json!({"id": self.id, "type": "private", "first_name": self.first_name})
+    }
+}
+
+/// A request the bot made.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: String,
+    pub body: Value,
+    /// The message id the double gave a sent message.
+    pub message_id: Option<i64>,
+}
+
+impl Call {
+    pub fn text(&self) -> &str {
+        self.body["text"].as_str().unwrap_or_default()
+    }
+
+    /// (label, callback_data) of each inline button, row by row.
+    pub fn buttons(&self) -> Vec<(String, String)> {
+        let markup = match &self.body["reply_markup"] {
+            Value::String(s) => serde_json::from_str(s).unwrap_or(Value::Null),
+            v => v.clone(),
+        };
+        markup["inline_keyboard"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+            .map(|b| {
+                (b["text"].as_str().unwrap_or_default().to_owned(), b["callback_data"].as_str().unwrap_or_default().to_owned())
+            })
+            .collect()
+    }
+
+    /// The callback data of the button whose label contains `label`.
+    pub fn button(&self, label: &str) -> String {
+        self.buttons()
+            .into_iter()
+            .find(|(l, _)| l.contains(label))
+            .unwrap_or_else(|| panic!("no button '{label}' in {:?}", self.buttons()))
+            .1
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    updates: Vec<Value>,
+    confirmed: i64,
+    calls: Vec<Call>,
+    violations: Vec<String>,
+}
+
+#[derive(Clone)]
+struct Shared {
+    inner: Arc<Mutex<Inner>>,
+    new_updates: Arc<Notify>,
+    new_calls: Arc<Notify>,
+    spec: Arc<Spec>,
+    next_message_id: Arc<AtomicI64>,
+}
+
+pub struct BotApi {
+    shared: Shared,
+    pub url: String,
+    next_update_id: AtomicI64,
+    handle: actix_web::dev::ServerHandle,
+}
+
+fn ok(result: Value) -> HttpResponse {
+    HttpResponse::Ok().json(json!({"ok": true, "result": result}))
+}
+
+fn refuse(shared: &Shared, status: u16, description: String) -> HttpResponse {
+    shared.inner.lock().unwrap().violations.push(description.clone());
+    HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap())
+        .json(json!({"ok": false, "error_code": status, "description": description}))
+}
+
+fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<Value, String> {
+    let content_type = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+    if body.is_empty() {
+        Ok(json!({}))
+    } else if content_type.starts_with("application/json") {
+        serde_json::from_slice(body).map_err(|e| format!("Bad Request: body is not JSON: {e}"))
+    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(body).into_owned().collect();
+        Ok(Value::Object(pairs.into_iter().map(|(k, v)| (k, Value::String(v))).collect()))
+    } else {
+        Err(format!("Bad Request: content type '{content_type}' is not emulated"))
+    }
+}
+
+/// Checks one request against the spec and the limits that matter to us.
+fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
+    let Some(fields) = spec.get(method) else {
+        return Err((404, format!("Not Found: method '{method}' does not exist")));
+    };
+    let given = body.as_object().cloned().unwrap_or_default();
+    for (field, required) in fields {
+        if *required && !given.contains_key(field) {
+            return Err((400, format!("Bad Request: {method} needs field '{field}'")));
+        }
+    }
+    for field in given.keys() {
+        if !fields.contains_key(field) {
+            return Err((400, format!("Bad Request: {method} has no field '{field}'")));
+        }
+    }
+    if let Some(text) = body.get("text").and_then(Value::as_str) {
+        let n = text.chars().count();
+        if n == 0 || n > 4096 {
+            return Err((400, format!("Bad Request: {method} text is {n} characters (1 to 4096)")));
+        }
+    }
+    if let Some(caption) = body.get("caption").and_then(Value::as_str) {
+        if caption.chars().count() > 1024 {
+            return Err((400, format!("Bad Request: {method} caption is over 1024 characters")));
+        }
+    }
+    let markup = match body.get("reply_markup") {
+        Some(Value::String(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
+        Some(v) => v.clone(),
+        None => Value::Null,
+    };
+    for row in markup["inline_keyboard"].as_array().into_iter().flatten() {
+        for button in row.as_array().into_iter().flatten() {
+            if button["text"].as_str().is_none_or(str::is_empty) {
+                return Err((400, format!("Bad Request: {method} has a button without text")));
+            }
+            if let Some(data) = button.get("callback_data").and_then(Value::as_str) {
+                if data.is_empty() || data.len() > 64 {
+                    return Err((400, format!("Bad Request: BUTTON_DATA_INVALID ({} bytes: {data})", data.len())));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn bot_user() -> Value {
+    json!({"id": BOT_ID, "is_bot": true, "first_name": "Cluster Bot", "username": BOT_USERNAME})
+}
+
+async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(String, String)>, body: web::Bytes) -> HttpResponse {
+    let (token, raw_method) = path.into_inner();
+    if token != TOKEN {
+        return HttpResponse::Unauthorized().json(json!({"ok": false, "error_code": 401, "description": "Unauthorized"}));
+    }
+    // Telegram matches method names case-insensitively (teloxide sends `SendMessage`).
+    let Some(method) = shared.spec.keys().find(|m| m.eq_ignore_ascii_case(&raw_method)).cloned() else {
+        return refuse(&shared, 404, format!("Not Found: method '{raw_method}' does not exist"));
+    };
+    let body = match parse_body(&req, &body) {
+        Ok(b) => b,
+        Err(e) => return refuse(&shared, 400, e),
+    };
+    if let Err((status, description)) = check(&shared.spec, &method, &body) {
+        return refuse(&shared, status, description);
+    }
+    if method == "getUpdates" {
+        return get_updates(&shared, &body).await;
+    }
+    let message_id = matches!(method.as_str(), "sendMessage").then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
+    let result = match method.as_str() {
+        "getMe" => {
+            let mut me = bot_user();
+            for flag in ["can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "can_connect_to_business", "has_main_web_app"] {
+                me[flag] = json!(false);
+            }
+            me
+        }
+        "sendMessage" => {
+            let mut msg = json!({
+                "message_id": message_id,
+                "date": chrono::Utc::now().timestamp(),
+                "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+                "from": bot_user(),
+                "text": body["text"],
+            });
+            if let Some(markup) = body.get("reply_markup") {
+                msg["reply_markup"] = markup.clone();
+            }
+            msg
+        }
+        "editMessageReplyMarkup" | "editMessageText" => json!({
+            "message_id": body["message_id"],
+            "date": chrono::Utc::now().timestamp(),
+            "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+            "from": bot_user(),
+            "text": body.get("text").cloned().unwrap_or(json!("…")),
+        }),
+        "getWebhookInfo" => json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}),
+        "deleteWebhook" | "setMyCommands" | "deleteMyCommands" | "answerCallbackQuery" | "sendChatAction" => json!(true),
+        other => return refuse(&shared, 501, format!("method '{other}' is valid but not emulated by the double")),
+    };
+    {
+        let mut inner = shared.inner.lock().unwrap();
+        inner.calls.push(Call { method, body, message_id });
+    }
+    shared.new_calls.notify_waiters();
+    ok(result)
+}
+
+async fn get_updates(shared: &Shared, body: &Value) -> HttpResponse {
+    let offset = body.get("offset").and_then(Value::as_i64);
+    let timeout = body.get("timeout").and_then(Value::as_u64).unwrap_or(0).min(2);
+    let deadline = Instant::now() + Duration::from_secs(timeout);
+    loop {
+        let notified = shared.new_updates.notified();
+        let pending: Vec<Value> = {
+            let mut inner = shared.inner.lock().unwrap();
+            if let Some(offset) = offset {
+                inner.confirmed = inner.confirmed.max(offset);
+            }
+            let confirmed = inner.confirmed;
+            inner.updates.iter().filter(|u| u["update_id"].as_i64().unwrap() >= confirmed).cloned().collect()
+        };
+        let now = Instant::now();
+        if !pending.is_empty() || now >= deadline {
+            return ok(Value::Array(pending));
+        }
+        let _ = tokio::time::timeout(deadline - now, notified).await;
+    }
+}
+
+impl BotApi {
+    pub async fn start() -> Self {
+        let shared = Shared {
+            inner: Arc::default(),
+            new_updates: Arc::default(),
+            new_calls: Arc::default(),
+            spec: Arc::new(load_spec()),
+            next_message_id: Arc::new(AtomicI64::new(1000)),
+        };
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the Bot API double");
+        let port = listener.local_addr().unwrap().port();
+        let data = web::Data::new(shared.clone());
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(data.clone())
+                .app_data(web::PayloadConfig::new(50 * 1024 * 1024))
+                .route("/bot{token}/{method}", web::route().to(route))
+        })
+        .workers(1)
+        .disable_signals()
+        .listen(listener)
+        .expect("listen")
+        .run();
+        let handle = server.handle();
+        tokio::spawn(server);
+        Self { shared, url: format!("http://127.0.0.1:{port}"), next_update_id: AtomicI64::new(1), handle }
+    }
+
+    fn push_update(&self, kind: &str, payload: Value) {
+        let update_id = self.next_update_id.fetch_add(1, Ordering::SeqCst);
+        self.shared.inner.lock().unwrap().updates.push(json!({"update_id": update_id, kind: payload}));
+        self.shared.new_updates.notify_waiters();
+    }
+
+    fn message(&self, user: &TgUser, extra: Value) -> Value {
+        let mut msg = json!({
+            "message_id": self.shared.next_message_id.fetch_add(1, Ordering::SeqCst),
+            "date": chrono::Utc::now().timestamp(),
+            "chat": user.chat(),
+            "from": user.json(),
+        });
+        for (k, v) in extra.as_object().unwrap() {
+            msg[k] = v.clone();
+        }
+        msg
+    }
+
+    pub fn send_text(&self, user: &TgUser, text: &str) {
+        let mut extra = json!({"text": text});
+        if text.starts_with('/') {
+            let len = text.split(' ').next().unwrap().encode_utf16().count();
+            extra["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
+        }
+        let msg = self.message(user, extra);
+        self.push_update("message", msg);
+    }
+
+    pub fn send_sticker(&self, user: &TgUser) {
+        let msg = self.message(
+            user,
+            json!({"sticker": {"file_id": "CAACAgIAAxk", "file_unique_id": "AgAD", "type": "regular",
+                   "width": 512, "height": 512, "is_animated": false, "is_video": false, "emoji": "👍"}}),
+        );
+        self.push_update("message", msg);
+    }
+
+    /// The user presses an inline button on a message the bot sent.
+    pub fn press(&self, user: &TgUser, on: &Call, data: &str) {
+        let query = json!({
+            "id": format!("cbq{}", self.shared.next_message_id.fetch_add(1, Ordering::SeqCst)),
+            "from": user.json(),
+            "chat_instance": "ci",
+            "data": data,
+            "message": {
+                "message_id": on.message_id.expect("buttons are on a sent message"),
+                "date": chrono::Utc::now().timestamp(),
+                "chat": user.chat(),
+                "from": bot_user(),
+                "text": on.text(),
+            },
+        });
+        self.push_update("callback_query", query);
+    }
+
+    pub fn calls(&self) -> Vec<Call> {
+        self.shared.inner.lock().unwrap().calls.clone()
+    }
+
+    pub fn violations(&self) -> Vec<String> {
+        self.shared.inner.lock().unwrap().violations.clone()
+    }
+
+    /// Waits until the bot has made a call after index `from` that matches; returns its index
+    /// and the call.
+    pub async fn wait_for(&self, from: usize, what: &str, matches: impl Fn(&Call) -> bool) -> (usize, Call) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let notified = self.shared.new_calls.notified();
+            if let Some((i, c)) = self.calls().into_iter().enumerate().skip(from).find(|(_, c)| matches(c)) {
+                return (i, c);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                let sent: Vec<_> = self.calls().iter().skip(from).map(|c| format!("{} {}", c.method, c.text())).collect();
+                panic!("timed out waiting for {what}; the bot made these calls since: {sent:#?}; violations: {:?}", self.violations());
+            }
+            let _ = tokio::time::timeout(Duration::from_millis(200).min(deadline - now), notified).await;
+        }
+    }
+
+    /// Waits for the next sendMessage to `user` (after call index `from`) whose text is `text`.
+    pub async fn expect_text(&self, from: usize, user: &TgUser, text: &str) -> (usize, Call) {
+        self.wait_for(from, &format!("a message to {} saying {text:?}", user.id), |c| {
+            c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id) && c.text() == text
+        })
+        .await
+    }
+
+    pub async fn stop(self) {
+        self.handle.stop(false).await;
+    }
+}

@@ -1,0 +1,236 @@
+//! End to end: the real `clusterbot run` process, its command line, a database, and the
+//! Bot API double — driven as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use clusterbot::domain::{Gender, Locale, Role};
+use clusterbot::i18n::{FluentArgs, I18n};
+use clusterbot::store::Store;
+
+use crate::botapi::{BotApi, TOKEN, TgUser};
+use crate::support::TestDb;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_clusterbot");
+
+/// Runs a `clusterbot` subcommand against `db_url`; returns stdout lines, panics on failure.
+pub fn cli(db_url: &str, args: &[&str]) -> Vec<String> {
+    let out = Command::new(BIN)
+        .args(args)
+        .env("DATABASE_URL", db_url)
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("TELOXIDE_API_URL")
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("run clusterbot");
+    assert!(out.status.success(), "clusterbot {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect()
+}
+
+/// A running `clusterbot run`; killed when dropped.
+pub struct BotProcess {
+    child: Child,
+    pub log: PathBuf,
+}
+
+impl BotProcess {
+    pub fn spawn(api: &BotApi, db_url: &str, dir: &Path, name: &str) -> Self {
+        let log = dir.join(format!("{name}.log"));
+        let file = std::fs::File::create(&log).unwrap();
+        let child = Command::new(BIN)
+            .arg("run")
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", &api.url)
+            .env("DATABASE_URL", db_url)
+            .env("RUST_LOG", "debug")
+            .stdin(Stdio::null())
+            .stdout(file.try_clone().unwrap())
+            .stderr(file)
+            .spawn()
+            .expect("start clusterbot run");
+        Self { child, log }
+    }
+
+    /// SIGKILL: no chance to finish anything, as in a crash or a power cut.
+    pub fn kill(mut self) -> String {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        std::fs::read_to_string(&self.log).unwrap()
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Formats a message as the bot would.
+pub fn t(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+    let i18n = I18n::load().unwrap();
+    let mut fa = FluentArgs::new();
+    for (k, v) in args {
+        fa.set(*k, *v);
+    }
+    i18n.try_format(locale, key, Some(&fa)).unwrap()
+}
+
+async fn onboarding_survives_a_crash(backend: &str) {
+    let db = TestDb::of(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cluster_name = "Argan Souss";
+    let cluster = cli(&db.url, &["cluster", "add", "--name", cluster_name, "--timezone", "Africa/Casablanca", "--locale", "fr"]);
+    let cluster_id = &cluster[0];
+    cli(&db.url, &["cooperative", "add", "--cluster", cluster_id, "--name", "Amal"]);
+    let tifawin = cli(&db.url, &["cooperative", "add", "--cluster", cluster_id, "--name", "Tifawin"])[0].clone();
+    let code = cli(&db.url, &["invite", "--cluster", cluster_id, "--role", "producer", "--uses", "3"])[0].clone();
+
+    let api = BotApi::start().await;
+    let bot = BotProcess::spawn(&api, &db.url, dir.path(), "first");
+    let fatima = TgUser { last_name: Some("Zahra".into()), ..TgUser::new(7001, "Fatima", "en") };
+
+    // Opening the deep link: greeted in English (her Telegram language), with language buttons.
+    api.send_text(&fatima, &format!("/start {code}"));
+    let welcome = format!(
+        "{}\n\n{}",
+        t(Locale::En, "onboarding-welcome", &[("cluster", cluster_name)]),
+        t(Locale::En, "lang-choose", &[])
+    );
+    let (i, languages) = api.expect_text(0, &fatima, &welcome).await;
+    let labels: Vec<_> = languages.buttons().into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels, ["English", "Français", "العربية", "Español", "اردو", "Русский"]);
+
+    // A sticker where a button was expected: a short re-ask, the question again.
+    api.send_sticker(&fatima);
+    let (i, _) = api.expect_text(i + 1, &fatima, &t(Locale::En, "reask-buttons", &[])).await;
+    let (i, _) = api.expect_text(i + 1, &fatima, &welcome).await;
+
+    // She chooses Arabic; everything from here is in Arabic.
+    api.press(&fatima, &languages, &languages.button("العربية"));
+    let (i, consent) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "consent-ask", &[("cluster", cluster_name)])).await;
+    api.press(&fatima, &consent, &consent.button(&t(Locale::Ar, "btn-agree", &[])));
+    let (_, name) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "name-ask", &[])).await;
+    assert_eq!(name.buttons()[0].0, "✅ Fatima Zahra", "her Telegram name is offered");
+
+    // The bot dies in the middle of onboarding, and comes back.
+    let first_log = bot.kill();
+    let bot = BotProcess::spawn(&api, &db.url, dir.path(), "second");
+
+    // She types her name in Arabic script; the dialogue resumes at the gender question.
+    let before = api.calls().len();
+    api.send_text(&fatima, "فاطمة الزهراء");
+    let (i, gender) = api.expect_text(before, &fatima, &t(Locale::Ar, "gender-ask", &[])).await;
+    api.press(&fatima, &gender, &gender.button(&t(Locale::Ar, "btn-woman", &[])));
+    let (i, coops) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "coop-ask", &[])).await;
+    let coop_labels: Vec<_> = coops.buttons().into_iter().map(|(l, _)| l).collect();
+    assert_eq!(coop_labels, ["🏠 Amal", "🏠 Tifawin", &t(Locale::Ar, "btn-no-coop", &[]), &t(Locale::Ar, "btn-back", &[])]);
+
+    // An old button (consent, from before the crash) is answered, not left spinning.
+    api.press(&fatima, &consent, &consent.button(&t(Locale::Ar, "btn-agree", &[])));
+    let expired = t(Locale::Ar, "button-expired", &[]);
+    let (i, _) = api
+        .wait_for(i + 1, "the old button's answer", |c| c.method == "answerCallbackQuery" && c.body["text"] == expired.as_str())
+        .await;
+
+    api.press(&fatima, &coops, &coops.button("Tifawin"));
+    let done = t(
+        Locale::Ar,
+        "onboarding-done",
+        &[("name", "فاطمة الزهراء"), ("cluster", cluster_name), ("role", &t(Locale::Ar, "role-producer", &[]))],
+    );
+    let (i, _) = api.expect_text(i + 1, &fatima, &done).await;
+    let (_, menu) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "menu-title", &[])).await;
+    assert!(menu.buttons().iter().any(|(l, _)| l == &t(Locale::Ar, "btn-mydata", &[])));
+    let second_log = bot.kill();
+
+    // Her member-specific command menu was published in Arabic.
+    let menus: Vec<_> = api.calls().into_iter().filter(|c| c.method == "setMyCommands").collect();
+    assert!(menus.iter().any(|c| c.body["scope"]["type"] == "chat"
+        && c.body["commands"][0]["description"] == t(Locale::Ar, "cmd-start", &[]).as_str()));
+
+    // Nothing was asked twice after the restart: re-delivered updates were recognised.
+    let name_asks = api.calls().iter().filter(|c| c.text() == t(Locale::Ar, "name-ask", &[])).count();
+    assert_eq!(name_asks, 1);
+    assert_eq!(api.violations(), Vec::<String>::new(), "every request respected the Bot API");
+
+    // The database holds exactly what she gave.
+    let store = Store::connect(&db.url).await.unwrap();
+    let member = store.member_by_telegram(7001).await.unwrap().expect("member stored");
+    assert_eq!(member.display_name.as_deref(), Some("فاطمة الزهراء"));
+    assert_eq!(member.locale, Some(Locale::Ar));
+    assert_eq!(member.gender, Some(Gender::Woman));
+    assert_eq!(member.chat_id, Some(7001));
+    assert!(member.consent_at.is_some());
+    let ms = store.memberships(member.member_id).await.unwrap();
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].role, Role::Producer);
+    assert_eq!(ms[0].cooperative_id, Some(tifawin.parse().unwrap()));
+    assert_eq!(store.dialogue(7001).await.unwrap(), None, "the finished dialogue is gone");
+    let code = clusterbot::domain::invite::InviteCode::parse(&code).unwrap();
+    assert_eq!(store.invite_by_code(&code).await.unwrap().unwrap().uses, 1);
+    store.close().await;
+
+    // The token never reached the logs, even at debug level.
+    for log in [&first_log, &second_log] {
+        assert!(!log.contains(TOKEN), "token leaked into the log");
+        assert!(!log.contains(TOKEN.split(':').nth(1).unwrap()), "token secret leaked into the log");
+        assert!(!log.contains("panicked"), "{log}");
+    }
+    assert!(second_log.contains("clusterbot is running"));
+
+    api.stop().await;
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn onboarding_in_arabic_survives_a_crash_on_sqlite() {
+    onboarding_survives_a_crash("sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn onboarding_in_arabic_survives_a_crash_on_postgres() {
+    onboarding_survives_a_crash("postgres").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_invite_codes_and_no_code_get_clear_answers_and_create_nothing() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let cluster = cli(&db.url, &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"])[0].clone();
+    let single = cli(&db.url, &["invite", "--cluster", &cluster, "--role", "leader"])[0].clone();
+    let api = BotApi::start().await;
+    let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+
+    let ana = TgUser::new(8001, "Ana", "es");
+    api.send_text(&ana, "/start");
+    let (i, _) = api.expect_text(0, &ana, &t(Locale::Es, "start-no-code", &[])).await;
+    api.send_text(&ana, "/start NOTAREALCODE");
+    let (i, _) = api.expect_text(i + 1, &ana, &t(Locale::Es, "start-invalid-code", &[])).await;
+    api.send_text(&ana, "/start 2222222222222222");
+    let (i, _) = api.expect_text(i + 1, &ana, &t(Locale::Es, "start-invalid-code", &[])).await;
+    api.send_text(&ana, "hola");
+    let (_, _) = api.expect_text(i + 1, &ana, &t(Locale::Es, "start-no-code", &[])).await;
+
+    // A Russian speaker without a stored language is answered in Russian.
+    let ivan = TgUser::new(8002, "Ivan", "ru");
+    api.send_text(&ivan, "/help");
+    api.expect_text(0, &ivan, &t(Locale::Ru, "start-no-code", &[])).await;
+
+    // Someone whose Telegram language we do not ship gets the cluster's language once the
+    // invite tells us the cluster: Arabic for Djebba.
+    let joao = TgUser::new(8003, "João", "pt-BR");
+    api.send_text(&joao, &format!("/start {single}"));
+    let welcome = format!(
+        "{}\n\n{}",
+        t(Locale::Ar, "onboarding-welcome", &[("cluster", "Djebba figs")]),
+        t(Locale::Ar, "lang-choose", &[])
+    );
+    api.expect_text(0, &joao, &welcome).await;
+
+    let store = Store::connect(&db.url).await.unwrap();
+    assert_eq!(store.member_by_telegram(8001).await.unwrap(), None);
+    assert_eq!(api.violations(), Vec::<String>::new());
+    store.close().await;
+    api.stop().await;
+}

@@ -1,0 +1,210 @@
+//! Translations: complete in every locale, the same variables everywhere, every key used in
+//! the code defined, every message formatting cleanly, Arabic and Urdu laid out right-to-left.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use clusterbot::domain::Locale;
+use clusterbot::i18n::{FluentArgs, FluentValue, I18n, SOURCES};
+use fluent_syntax::ast;
+
+/// Message id → names of the variables it uses.
+fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = fluent_syntax::parser::parse(source).expect("ftl parses");
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(p) = &m.value {
+                pattern_vars(p, &mut vars);
+            }
+            out.insert(m.id.name.to_owned(), vars);
+        }
+    }
+    out
+}
+
+fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expr_vars(expression, vars);
+        }
+    }
+}
+
+fn expr_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for v in variants {
+                pattern_vars(&v.value, vars);
+            }
+        }
+        ast::Expression::Inline(i) => inline_vars(i, vars),
+    }
+}
+
+fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => expr_vars(expression, vars),
+        _ => {}
+    }
+}
+
+fn english() -> BTreeMap<String, BTreeSet<String>> {
+    messages(SOURCES[0].1)
+}
+
+#[test]
+fn every_locale_has_every_key_with_the_same_variables() {
+    let en = english();
+    assert!(en.len() > 50, "English has {} messages", en.len());
+    for (locale, source) in SOURCES {
+        let other = messages(source);
+        let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "{locale} lacks {missing:?}");
+        assert!(extra.is_empty(), "{locale} has keys English does not: {extra:?}");
+        for (key, vars) in &en {
+            assert_eq!(&other[key], vars, "{locale}: '{key}' uses other variables than English");
+        }
+    }
+}
+
+/// String literals in src/ that look like message ids of a known feature prefix.
+fn keys_used_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&path).unwrap();
+        for literal in code.split('"').skip(1).step_by(2) {
+            let looks_like_key = literal.contains('-')
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && prefixes.contains(literal.split('-').next().unwrap());
+            if looks_like_key {
+                used.insert(literal.to_owned());
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn every_key_used_in_code_is_defined_and_every_defined_key_is_used() {
+    let en = english();
+    let prefixes: BTreeSet<String> = en.keys().map(|k| k.split('-').next().unwrap().to_owned()).collect();
+    let used = keys_used_in_code(&prefixes);
+    let undefined: Vec<_> = used.iter().filter(|k| !en.contains_key(*k)).collect();
+    assert!(undefined.is_empty(), "used in src/ but not in locales/en/main.ftl: {undefined:?}");
+    let unused: Vec<_> = en.keys().filter(|k| !used.contains(*k)).collect();
+    assert!(unused.is_empty(), "defined but never used in src/: {unused:?}");
+}
+
+fn sample_args(vars: &BTreeSet<String>, number: i64) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for v in vars {
+        match v.as_str() {
+            "uses" | "count" => args.set(v.clone(), FluentValue::from(number)),
+            _ => args.set(v.clone(), FluentValue::from(format!("«{v}»"))),
+        }
+    }
+    args
+}
+
+#[test]
+fn every_message_formats_without_errors_or_isolation_marks() {
+    let i18n = I18n::load().unwrap();
+    let en = english();
+    for locale in Locale::ALL {
+        for (key, vars) in &en {
+            for n in [0, 1, 2, 3, 11, 100, 101] {
+                let text = i18n
+                    .try_format(locale, key, Some(&sample_args(vars, n)))
+                    .unwrap_or_else(|e| panic!("{e}"));
+                assert!(!text.trim().is_empty(), "{locale} {key} is empty");
+                assert!(!text.contains(['\u{2068}', '\u{2069}']), "{locale} {key} has bidi isolation marks");
+                for v in vars {
+                    if !matches!(v.as_str(), "uses" | "count") {
+                        assert!(text.contains(&format!("«{v}»")), "{locale} {key} drops ${v}");
+                    }
+                }
+                assert!(text.chars().count() <= 4096, "{locale} {key} is too long for one message");
+            }
+        }
+    }
+}
+
+fn is_arabic_script(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// The first letter decides the direction of a Telegram bubble.
+fn first_strong_is_rtl(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphabetic()).is_some_and(is_arabic_script)
+}
+
+#[test]
+fn arabic_and_urdu_messages_read_right_to_left() {
+    let i18n = I18n::load().unwrap();
+    for locale in [Locale::Ar, Locale::Ur] {
+        for (key, vars) in english() {
+            // Variables hold Latin text here on purpose: a Latin name must not flip the bubble.
+            let text = i18n.try_format(locale, &key, Some(&sample_args(&vars, 2))).unwrap();
+            let text = text.replace(|c: char| c == '«' || c == '»', "");
+            let text = vars.iter().fold(text, |t, v| t.replace(v.as_str(), "Amina"));
+            assert!(first_strong_is_rtl(&text), "{locale} {key} starts left-to-right: {text}");
+        }
+    }
+}
+
+#[test]
+fn translations_are_translated_not_copied() {
+    let i18n = I18n::load().unwrap();
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+        let same: Vec<_> = english()
+            .into_iter()
+            .filter(|(key, vars)| {
+                let args = sample_args(vars, 2);
+                i18n.try_format(locale, key, Some(&args)).unwrap() == i18n.try_format(Locale::En, key, Some(&args)).unwrap()
+            })
+            .map(|(key, _)| key)
+            .collect();
+        assert!(same.len() <= 2, "{locale} copies English for {same:?}");
+    }
+}
+
+#[test]
+fn plural_forms_follow_each_languages_rules() {
+    let i18n = I18n::load().unwrap();
+    let text = |locale, n: i64| {
+        let mut args = FluentArgs::new();
+        for v in ["role", "cluster", "link", "expires"] {
+            args.set(v, "x");
+        }
+        args.set("uses", n);
+        i18n.try_format(locale, "invite-created", Some(&args)).unwrap()
+    };
+    // English: one / other.
+    assert_ne!(text(Locale::En, 1), text(Locale::En, 2).replace('2', "1"));
+    // Arabic has six categories: one, two, few (3–10), many (11–99), other (100…).
+    let ar: BTreeSet<_> = [1, 2, 3, 11, 100].into_iter().map(|n| text(Locale::Ar, n).replace(char::is_numeric, "")).collect();
+    assert!(ar.len() >= 4, "Arabic distinguishes its plural forms: {ar:#?}");
+    // Russian: one (1, 21), few (2–4), many (5–20).
+    assert_eq!(text(Locale::Ru, 21).replace("21", "N"), text(Locale::Ru, 1).replace('1', "N"));
+    assert_ne!(text(Locale::Ru, 2).replace('2', "N"), text(Locale::Ru, 5).replace('5', "N"));
+}
+
+#[test]
+fn language_buttons_name_each_language_in_itself() {
+    let names: Vec<_> = Locale::ALL.iter().map(|l| l.native_name()).collect();
+    assert_eq!(names, ["English", "Français", "العربية", "Español", "اردو", "Русский"]);
+}

@@ -1,0 +1,237 @@
+//! The store, on SQLite and on PostgreSQL alike.
+
+use chrono::Duration;
+use clusterbot::domain::invite::{InviteCode, InviteProblem};
+use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
+use clusterbot::domain::{Gender, InviteSpec, Locale, Role};
+use clusterbot::store::{NewMember, Redeemed, Store, StoreError, now};
+
+use crate::both_backends;
+
+pub async fn cluster(store: &Store, name: &str) -> i64 {
+    store
+        .add_cluster(name, chrono_tz::Asia::Karachi, Locale::Ur, Some("surgical instruments"))
+        .await
+        .unwrap()
+        .cluster_id
+}
+
+pub fn spec(cluster_id: i64, role: Role, max_uses: i64) -> InviteSpec {
+    InviteSpec {
+        cluster_id,
+        role,
+        cooperative_id: None,
+        max_uses,
+        expires_at: now() + Duration::days(7),
+        created_by: None,
+    }
+}
+
+pub fn newcomer(telegram_user_id: i64) -> NewMember {
+    NewMember {
+        telegram_user_id,
+        chat_id: telegram_user_id,
+        display_name: "Fatima Zahra".into(),
+        locale: Locale::Ar,
+        gender: Some(Gender::Woman),
+        cooperative_id: None,
+    }
+}
+
+both_backends!(clusters_are_listed_and_names_are_unique, |store: Store| async move {
+    let id = cluster(&store, "Sialkot surgical instruments").await;
+    let second = store.add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap();
+    let all = store.clusters().await.unwrap();
+    assert_eq!(all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Sialkot surgical instruments", "Djebba figs"]);
+    assert_eq!(all[0].cluster_id, id);
+    assert_eq!(all[0].timezone, "Asia/Karachi");
+    assert_eq!(all[0].locale, Locale::Ur);
+    assert_eq!(second.sector, None);
+    let dup = store.add_cluster("Djebba figs", chrono_tz::UTC, Locale::En, None).await;
+    assert!(matches!(dup, Err(StoreError::Duplicate(_))), "{dup:?}");
+});
+
+both_backends!(cooperatives_belong_to_an_existing_cluster, |store: Store| async move {
+    let id = cluster(&store, "Argan").await;
+    store.add_cooperative(id, "Tifawin").await.unwrap();
+    store.add_cooperative(id, "Amal").await.unwrap();
+    let names: Vec<_> = store.cooperatives(id).await.unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Amal", "Tifawin"], "sorted by name");
+    assert!(matches!(store.add_cooperative(id, "Amal").await, Err(StoreError::Duplicate(_))));
+    assert!(matches!(store.add_cooperative(999, "X").await, Err(StoreError::NotFound("cluster"))));
+});
+
+both_backends!(an_invite_is_found_by_its_code, |store: Store| async move {
+    let id = cluster(&store, "Ghana cosmetics").await;
+    let coop = store.add_cooperative(id, "Shea butter women").await.unwrap();
+    let invite = store
+        .add_invite(&InviteSpec { cooperative_id: Some(coop.cooperative_id), ..spec(id, Role::Leader, 2) })
+        .await
+        .unwrap();
+    let code = InviteCode::parse(&invite.code).expect("stored code is a valid code");
+    let found = store.invite_by_code(&code).await.unwrap().unwrap();
+    assert_eq!(found, invite);
+    assert_eq!((found.role, found.uses, found.max_uses), (Role::Leader, 0, 2));
+    assert_eq!(found.cooperative_id, Some(coop.cooperative_id));
+    assert_eq!(store.invite_by_code(&InviteCode::generate()).await.unwrap(), None);
+});
+
+both_backends!(an_invite_cannot_name_another_clusters_cooperative, |store: Store| async move {
+    let a = cluster(&store, "A").await;
+    let b = cluster(&store, "B").await;
+    let coop_b = store.add_cooperative(b, "Coop B").await.unwrap();
+    let res = store.add_invite(&InviteSpec { cooperative_id: Some(coop_b.cooperative_id), ..spec(a, Role::Producer, 1) }).await;
+    assert!(matches!(res, Err(StoreError::NotFound(_))), "{res:?}");
+});
+
+both_backends!(joining_creates_member_and_membership_and_uses_the_invite, |store: Store| async move {
+    let id = cluster(&store, "Sialkot").await;
+    let coop = store.add_cooperative(id, "Forgers").await.unwrap();
+    let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+    let new = NewMember { cooperative_id: Some(coop.cooperative_id), ..newcomer(1001) };
+    let Redeemed::Joined(member) = store.join(invite.invite_id, &new).await.unwrap() else { panic!("not joined") };
+    assert_eq!(member.display_name.as_deref(), Some("Fatima Zahra"));
+    assert_eq!(member.locale, Some(Locale::Ar));
+    assert_eq!(member.gender, Some(Gender::Woman));
+    assert!(member.consent_at.is_some());
+    assert_eq!(store.member_by_telegram(1001).await.unwrap(), Some(member.clone()));
+    let ms = store.memberships(member.member_id).await.unwrap();
+    assert_eq!(ms.len(), 1);
+    assert_eq!((ms[0].role, ms[0].cooperative_name.as_deref()), (Role::Producer, Some("Forgers")));
+    assert_eq!(ms[0].cluster_name, "Sialkot");
+    assert_eq!(store.invite(invite.invite_id).await.unwrap().uses, 1);
+});
+
+both_backends!(a_used_up_or_expired_invite_creates_nothing, |store: Store| async move {
+    let id = cluster(&store, "Djebba").await;
+    let single = store.add_invite(&spec(id, Role::Producer, 1)).await.unwrap();
+    assert!(matches!(store.join(single.invite_id, &newcomer(1)).await.unwrap(), Redeemed::Joined(_)));
+    assert_eq!(store.join(single.invite_id, &newcomer(2)).await.unwrap(), Redeemed::Refused(InviteProblem::UsedUp));
+    assert_eq!(store.member_by_telegram(2).await.unwrap(), None);
+
+    let expired = store
+        .add_invite(&InviteSpec { expires_at: now() - Duration::minutes(1), ..spec(id, Role::Producer, 5) })
+        .await
+        .unwrap();
+    assert_eq!(store.join(expired.invite_id, &newcomer(3)).await.unwrap(), Redeemed::Refused(InviteProblem::Expired));
+    assert_eq!(store.member_by_telegram(3).await.unwrap(), None);
+    assert_eq!(store.invite(expired.invite_id).await.unwrap().uses, 0);
+});
+
+both_backends!(concurrent_joins_never_exceed_the_invites_uses, |store: Store| async move {
+    let id = cluster(&store, "Busy").await;
+    let invite = store.add_invite(&spec(id, Role::Producer, 3)).await.unwrap();
+    let tasks: Vec<_> = (0..8)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move { store.join(invite.invite_id, &newcomer(5000 + i)).await.unwrap() })
+        })
+        .collect();
+    let mut joined = 0;
+    for t in tasks {
+        if matches!(t.await.unwrap(), Redeemed::Joined(_)) {
+            joined += 1;
+        }
+    }
+    assert_eq!(joined, 3);
+    assert_eq!(store.invite(invite.invite_id).await.unwrap().uses, 3);
+});
+
+both_backends!(a_cda_can_serve_several_clusters, |store: Store| async move {
+    let a = cluster(&store, "Cluster A").await;
+    let b = cluster(&store, "Cluster B").await;
+    let first = store.add_invite(&spec(a, Role::Cda, 1)).await.unwrap();
+    let Redeemed::Joined(cda) = store.join(first.invite_id, &newcomer(77)).await.unwrap() else { panic!() };
+    let second = store.add_invite(&spec(b, Role::Cda, 1)).await.unwrap();
+    assert_eq!(store.add_membership(cda.member_id, second.invite_id).await.unwrap(), Redeemed::AddedCluster);
+    let again = store.add_invite(&spec(b, Role::Producer, 1)).await.unwrap();
+    assert_eq!(store.add_membership(cda.member_id, again.invite_id).await.unwrap(), Redeemed::AlreadyInCluster);
+    assert_eq!(store.invite(again.invite_id).await.unwrap().uses, 0, "an unneeded invite is not used");
+    let clusters: Vec<_> = store.memberships(cda.member_id).await.unwrap().into_iter().map(|m| m.cluster_name).collect();
+    assert_eq!(clusters, ["Cluster A", "Cluster B"]);
+});
+
+both_backends!(the_same_telegram_account_cannot_join_twice, |store: Store| async move {
+    let id = cluster(&store, "Twice").await;
+    let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+    store.join(invite.invite_id, &newcomer(9)).await.unwrap();
+    let again = store.join(invite.invite_id, &newcomer(9)).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    assert_eq!(store.invite(invite.invite_id).await.unwrap().uses, 1, "the failed join gave its place back");
+});
+
+both_backends!(dialogue_state_survives_and_can_be_cleared, |store: Store| async move {
+    assert_eq!(store.dialogue(42).await.unwrap(), None);
+    let mut o = Onboarding::new(1, Locale::Ar, Some("Amina".into()), true);
+    store.set_dialogue(42, &Dialogue::Onboarding(o.clone())).await.unwrap();
+    o.step = Step::Gender;
+    o.name = Some("أمينة".into());
+    store.set_dialogue(42, &Dialogue::Onboarding(o.clone())).await.unwrap();
+    assert_eq!(store.dialogue(42).await.unwrap(), Some(Dialogue::Onboarding(o)));
+    store.clear_dialogue(42).await.unwrap();
+    assert_eq!(store.dialogue(42).await.unwrap(), None);
+});
+
+both_backends!(each_update_is_claimed_once, |store: Store| async move {
+    assert!(store.claim_update(1).await.unwrap());
+    assert!(!store.claim_update(1).await.unwrap(), "a re-delivered update is not handled again");
+    assert!(store.claim_update(2).await.unwrap());
+    assert_eq!(store.prune_updates(Duration::days(1)).await.unwrap(), 0, "recent claims are kept");
+    assert_eq!(store.prune_updates(Duration::seconds(-1)).await.unwrap(), 2);
+});
+
+both_backends!(forgetting_removes_identity_but_keeps_anonymous_membership, |store: Store| async move {
+    let id = cluster(&store, "Forget").await;
+    let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+    let Redeemed::Joined(m) = store.join(invite.invite_id, &newcomer(31)).await.unwrap() else { panic!() };
+    store.set_dialogue(31, &Dialogue::Onboarding(Onboarding::new(1, Locale::En, None, false))).await.unwrap();
+    store.forget_member(m.member_id).await.unwrap();
+    let gone = store.member(m.member_id).await.unwrap();
+    assert_eq!((gone.telegram_user_id, gone.chat_id, gone.display_name.clone()), (None, None, None));
+    assert_eq!((gone.gender, gone.locale), (None, None));
+    assert!(gone.forgotten_at.is_some());
+    assert_eq!(store.member_by_telegram(31).await.unwrap(), None);
+    assert_eq!(store.dialogue(31).await.unwrap(), None);
+    assert_eq!(store.memberships(m.member_id).await.unwrap().len(), 1, "anonymous membership stays for statistics");
+    // The person may come back later as a new member.
+    assert!(matches!(store.join(invite.invite_id, &newcomer(31)).await.unwrap(), Redeemed::Joined(_)));
+});
+
+both_backends!(blocking_the_bot_marks_the_member_unreachable, |store: Store| async move {
+    let id = cluster(&store, "Reach").await;
+    let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+    store.join(invite.invite_id, &newcomer(55)).await.unwrap();
+    assert!(store.set_opted_out(55, true).await.unwrap());
+    assert!(store.member_by_telegram(55).await.unwrap().unwrap().opted_out_at.is_some());
+    assert!(store.set_opted_out(55, false).await.unwrap());
+    assert!(store.member_by_telegram(55).await.unwrap().unwrap().opted_out_at.is_none());
+    assert!(!store.set_opted_out(56, true).await.unwrap(), "strangers are not recorded");
+});
+
+both_backends!(a_refusal_is_counted_without_identity, |store: Store| async move {
+    let id = cluster(&store, "Refuse").await;
+    let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+    store.record_consent_refusal(invite.invite_id).await.unwrap();
+    assert_eq!(store.consent_refusals(invite.invite_id).await.unwrap(), 1);
+    assert_eq!(store.invite(invite.invite_id).await.unwrap().uses, 0);
+});
+
+both_backends!(settings_are_overwritten, |store: Store| async move {
+    assert_eq!(store.setting("bot_username").await.unwrap(), None);
+    store.set_setting("bot_username", "old_bot").await.unwrap();
+    store.set_setting("bot_username", "cluster_bot").await.unwrap();
+    assert_eq!(store.setting("bot_username").await.unwrap().as_deref(), Some("cluster_bot"));
+});
+
+both_backends!(member_locale_can_change, |store: Store| async move {
+    let id = cluster(&store, "Lang").await;
+    let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+    let Redeemed::Joined(m) = store.join(invite.invite_id, &newcomer(8)).await.unwrap() else { panic!() };
+    store.set_member_locale(m.member_id, Locale::Ru).await.unwrap();
+    assert_eq!(store.member(m.member_id).await.unwrap().locale, Some(Locale::Ru));
+});
+
+both_backends!(migrations_are_idempotent, |store: Store| async move {
+    store.migrate().await.unwrap();
+    store.migrate().await.unwrap();
+});
