@@ -1,1 +1,343 @@
+//! Handler tests through the real handler tree, with teloxide_tests' fake Bot API.
+//! (teloxide_tests serialises these tests with a global lock; they use SQLite, whose
+//! connections do not belong to the per-dispatch runtime.)
 
+use chrono::Duration;
+use clusterbot::bot::{App, schema};
+use clusterbot::domain::invite::InviteCode;
+use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
+use clusterbot::domain::{InviteSpec, Locale, Role};
+use clusterbot::i18n::I18n;
+use clusterbot::store::{NewMember, Redeemed, Store, now};
+use teloxide::dptree::deps;
+use teloxide::types::Update;
+use teloxide_tests::{MockBot, MockCallbackQuery, MockGroupChat, MockMessageSticker, MockMessageText, MockMessageVoice, MockUser};
+
+use crate::e2e::t;
+use crate::support::TestDb;
+
+const USER: i64 = MockUser::ID as i64;
+
+type Bot = MockBot<clusterbot::bot::BotError, teloxide_tests::mock_bot::DistributionKey>;
+
+struct Fixture {
+    _db: TestDb,
+    app: App,
+    cluster_id: i64,
+    coop_id: i64,
+}
+
+async fn fixture() -> Fixture {
+    let db = TestDb::sqlite().await;
+    let store = db.store.clone();
+    let cluster_id = store.add_cluster("Sialkot surgical", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
+    let coop_id = store.add_cooperative(cluster_id, "Ugoki forgers").await.unwrap().cooperative_id;
+    let app = App::new(store, std::sync::Arc::new(I18n::load().unwrap()));
+    Fixture { _db: db, app, cluster_id, coop_id }
+}
+
+impl Fixture {
+    fn store(&self) -> &Store {
+        &self.app.store
+    }
+
+    async fn invite(&self, role: Role, max_uses: i64, valid: Duration) -> clusterbot::domain::invite::Invite {
+        let spec = InviteSpec {
+            cluster_id: self.cluster_id,
+            role,
+            cooperative_id: None,
+            max_uses,
+            expires_at: now() + valid,
+            created_by: None,
+        };
+        self.store().add_invite(&spec).await.unwrap()
+    }
+
+    /// The test user as an existing member with `role`, speaking English.
+    async fn member(&self, role: Role) -> i64 {
+        let invite = self.invite(role, 1, Duration::days(1)).await;
+        let new = NewMember {
+            telegram_user_id: USER,
+            chat_id: USER,
+            display_name: "Bilal Ahmed".into(),
+            locale: Locale::En,
+            gender: None,
+            cooperative_id: role.belongs_to_cooperative().then_some(self.coop_id),
+        };
+        let Redeemed::Joined(m) = self.store().join(invite.invite_id, &new).await.unwrap() else { panic!() };
+        m.member_id
+    }
+
+    async fn onboarding_at(&self, step: Step) {
+        let invite = self.invite(Role::Producer, 5, Duration::days(1)).await;
+        let o = Onboarding { step, ..Onboarding::new(invite.invite_id, Locale::Fr, Some("Bilal Ahmed".into()), true) };
+        self.store().set_dialogue(USER, &Dialogue::Onboarding(o)).await.unwrap();
+    }
+
+    fn bot(&self, update: impl teloxide_tests::IntoUpdate) -> Bot {
+        let mut bot = MockBot::new(update, schema());
+        bot.dependencies(deps![self.app.clone()]);
+        bot
+    }
+}
+
+fn texts(bot: &Bot) -> Vec<String> {
+    bot.get_responses().sent_messages.iter().map(|m| m.text().unwrap_or_default().to_owned()).collect()
+}
+
+fn toast(bot: &Bot) -> Option<String> {
+    let answered = bot.get_responses().answered_callback_queries;
+    assert_eq!(answered.len(), 1, "every button press is answered exactly once");
+    answered[0].text.clone()
+}
+
+fn press(data: &str) -> MockCallbackQuery {
+    MockCallbackQuery::new().data(data)
+}
+
+fn user(language: &str) -> teloxide::types::User {
+    MockUser::new().language_code(language).build()
+}
+
+#[tokio::test]
+async fn start_without_a_code_explains_how_to_join_in_the_users_language() {
+    let f = fixture().await;
+    let mut bot = f.bot(MockMessageText::new().text("/start").from(user("fr")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Fr, "start-no-code", &[])]);
+}
+
+#[tokio::test]
+async fn expired_and_used_up_invites_are_refused_clearly() {
+    let f = fixture().await;
+    let expired = f.invite(Role::Producer, 5, Duration::minutes(-1)).await;
+    let used = f.invite(Role::Producer, 1, Duration::days(1)).await;
+    let other = NewMember {
+        telegram_user_id: 1,
+        chat_id: 1,
+        display_name: "Someone".into(),
+        locale: Locale::En,
+        gender: None,
+        cooperative_id: None,
+    };
+    f.store().join(used.invite_id, &other).await.unwrap();
+
+    let mut bot = f.bot(MockMessageText::new().text(format!("/start {}", expired.code)).from(user("es")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Es, "start-expired", &[])]);
+    bot.update(MockMessageText::new().text(format!("/start {}", used.code)).from(user("es")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Es, "start-used-up", &[])]);
+    assert_eq!(f.store().member_by_telegram(USER).await.unwrap(), None);
+    assert_eq!(f.store().dialogue(USER).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn a_sticker_where_a_button_is_expected_is_re_asked_and_the_step_stays() {
+    let f = fixture().await;
+    f.onboarding_at(Step::Consent).await;
+    let before = f.store().dialogue(USER).await.unwrap();
+    let mut bot = f.bot(MockMessageSticker::new());
+    bot.dispatch().await;
+    let sent = texts(&bot);
+    assert_eq!(sent[0], t(Locale::Fr, "reask-buttons", &[]));
+    assert_eq!(sent[1], t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")]));
+    assert_eq!(f.store().dialogue(USER).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn a_voice_note_at_the_name_step_asks_for_the_name_as_text() {
+    let f = fixture().await;
+    f.onboarding_at(Step::Name).await;
+    let mut bot = f.bot(MockMessageVoice::new());
+    bot.dispatch().await;
+    assert_eq!(texts(&bot)[0], t(Locale::Fr, "reask-name", &[]));
+    // Punctuation alone is not a name either.
+    bot.update(MockMessageText::new().text("???"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot)[0], t(Locale::Fr, "name-invalid", &[]));
+    let Some(Dialogue::Onboarding(o)) = f.store().dialogue(USER).await.unwrap() else { panic!() };
+    assert_eq!((o.step, o.name), (Step::Name, None));
+}
+
+#[tokio::test]
+async fn back_returns_to_the_previous_question() {
+    let f = fixture().await;
+    f.onboarding_at(Step::Gender).await;
+    let mut bot = f.bot(press("b"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Fr, "name-ask", &[])]);
+    assert_eq!(toast(&bot), None);
+    let Some(Dialogue::Onboarding(o)) = f.store().dialogue(USER).await.unwrap() else { panic!() };
+    assert_eq!(o.step, Step::Name);
+}
+
+#[tokio::test]
+async fn declining_consent_stores_nothing_but_the_refusal() {
+    let f = fixture().await;
+    f.onboarding_at(Step::Consent).await;
+    let Some(Dialogue::Onboarding(o)) = f.store().dialogue(USER).await.unwrap() else { panic!() };
+    let mut bot = f.bot(press("c:n"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Fr, "consent-declined", &[])]);
+    assert_eq!(toast(&bot), None);
+    assert_eq!(f.store().dialogue(USER).await.unwrap(), None);
+    assert_eq!(f.store().member_by_telegram(USER).await.unwrap(), None);
+    assert_eq!(f.store().consent_refusals(o.invite_id).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn language_can_be_changed_in_the_middle_of_joining() {
+    let f = fixture().await;
+    f.onboarding_at(Step::Gender).await;
+    let mut bot = f.bot(press("l:ru"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Ru, "gender-ask", &[])], "same question, new language");
+    bot.update(MockMessageText::new().text("/menu"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot)[0], t(Locale::Ru, "onboarding-finish-first", &[]));
+}
+
+#[tokio::test]
+async fn an_old_onboarding_button_after_joining_is_answered_as_expired() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let mut bot = f.bot(press("g:woman"));
+    bot.dispatch().await;
+    assert_eq!(toast(&bot), Some(t(Locale::En, "button-expired", &[])));
+    assert!(texts(&bot).is_empty());
+    assert_eq!(bot.get_responses().edited_messages_reply_markup.len(), 1, "the stale keyboard is removed");
+}
+
+#[tokio::test]
+async fn an_unknown_button_code_is_answered_not_left_spinning() {
+    let f = fixture().await;
+    let mut bot = f.bot(press("v0|legacy|42"));
+    bot.dispatch().await;
+    assert_eq!(toast(&bot), Some(t(Locale::En, "button-expired", &[])));
+}
+
+#[tokio::test]
+async fn producers_cannot_use_cda_commands_even_with_a_forged_button() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let mut bot = f.bot(MockMessageText::new().text("/invite"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "error-not-allowed", &[])]);
+    bot.update(press(&format!("i:cda:{}", f.cluster_id)));
+    bot.dispatch().await;
+    assert_eq!(toast(&bot), Some(t(Locale::En, "error-not-allowed", &[])));
+    assert!(texts(&bot).is_empty(), "no invite was made");
+}
+
+#[tokio::test]
+async fn a_cda_makes_an_invite_link_with_buttons_only() {
+    let f = fixture().await;
+    f.member(Role::Cda).await;
+    let mut bot = f.bot(MockMessageText::new().text("/invite"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "invite-choose-role", &[])]);
+    bot.update(press("i:producer"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "invite-choose-coop", &[])]);
+    bot.update(press(&format!("i:producer:{}:{}", f.cluster_id, f.coop_id)));
+    bot.dispatch().await;
+    let sent = texts(&bot);
+    let link = sent[0].lines().find(|l| l.starts_with("https://t.me/test_bot?start=")).expect("a deep link");
+    let code = InviteCode::parse(link.rsplit('=').next().unwrap()).unwrap();
+    let invite = f.store().invite_by_code(&code).await.unwrap().unwrap();
+    assert_eq!((invite.role, invite.cooperative_id, invite.max_uses), (Role::Producer, Some(f.coop_id), 50));
+    assert!(sent[0].contains("50"), "{}", sent[0]);
+}
+
+#[tokio::test]
+async fn a_cda_joining_a_second_cluster_keeps_one_account() {
+    let f = fixture().await;
+    let member_id = f.member(Role::Cda).await;
+    let other = f.store().add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap();
+    let spec = InviteSpec { cluster_id: other.cluster_id, role: Role::Cda, cooperative_id: None, max_uses: 1, expires_at: now() + Duration::days(1), created_by: None };
+    let invite = f.store().add_invite(&spec).await.unwrap();
+    let mut bot = f.bot(MockMessageText::new().text(format!("/start {}", invite.code)));
+    bot.dispatch().await;
+    let role = t(Locale::En, "role-cda", &[]);
+    assert_eq!(texts(&bot)[0], t(Locale::En, "start-added-cluster", &[("cluster", "Djebba figs"), ("role", &role)]));
+    assert_eq!(f.store().memberships(member_id).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn mydata_shows_what_is_stored() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let mut bot = f.bot(MockMessageText::new().text("/mydata"));
+    bot.dispatch().await;
+    let text = &texts(&bot)[0];
+    for expected in ["Bilal Ahmed", "Sialkot surgical", "Ugoki forgers", &USER.to_string(), "English", "/forget"] {
+        assert!(text.contains(expected), "{expected} missing from {text}");
+    }
+}
+
+#[tokio::test]
+async fn forget_asks_first_then_anonymises() {
+    let f = fixture().await;
+    let member_id = f.member(Role::Producer).await;
+    let mut bot = f.bot(MockMessageText::new().text("/forget"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "forget-confirm", &[])]);
+    assert!(f.store().member_by_telegram(USER).await.unwrap().is_some(), "nothing deleted before confirming");
+    bot.update(press("f:y"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "forget-done", &[])]);
+    assert_eq!(f.store().member_by_telegram(USER).await.unwrap(), None);
+    let anon = f.store().member(member_id).await.unwrap();
+    assert_eq!((anon.display_name, anon.telegram_user_id), (None, None));
+    // Pressing the confirmation again: said, not done twice.
+    bot.update(press("f:y"));
+    bot.dispatch().await;
+    assert_eq!(toast(&bot), Some(t(Locale::En, "forget-nothing", &[])));
+}
+
+#[tokio::test]
+async fn language_choice_of_a_member_is_kept() {
+    let f = fixture().await;
+    let member_id = f.member(Role::Producer).await;
+    let mut bot = f.bot(press("l:ur"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Ur, "lang-changed", &[]), t(Locale::Ur, "menu-title", &[])]);
+    assert_eq!(f.store().member(member_id).await.unwrap().locale, Some(Locale::Ur));
+    let menu = &bot.get_responses().set_my_commands;
+    assert_eq!(menu.last().unwrap().commands[0].description, t(Locale::Ur, "cmd-start", &[]));
+}
+
+#[tokio::test]
+async fn commands_in_a_group_point_to_the_private_chat_and_chatter_is_ignored() {
+    let f = fixture().await;
+    let group = MockGroupChat::new().build();
+    let mut bot = f.bot(MockMessageText::new().text("/start").chat(group.clone()));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "group-private-only", &[])]);
+    bot.update(MockMessageText::new().text("good morning everyone").chat(group));
+    bot.dispatch().await;
+    assert!(texts(&bot).is_empty());
+}
+
+#[tokio::test]
+async fn blocking_the_bot_marks_the_member_unreachable() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let raw = serde_json::json!({
+        "update_id": 1,
+        "my_chat_member": {
+            "chat": {"id": USER, "type": "private", "first_name": "Bilal"},
+            "from": {"id": USER, "is_bot": false, "first_name": "Bilal"},
+            "date": 1_700_000_000,
+            "old_chat_member": {"user": {"id": 123456, "is_bot": true, "first_name": "Test"}, "status": "member"},
+            "new_chat_member": {"user": {"id": 123456, "is_bot": true, "first_name": "Test"}, "status": "kicked", "until_date": 0}, "via_chat_folder_invite_link": false,
+        }
+    });
+    // (teloxide's Update reads from JSON text; from a serde_json::Value it loses the kind.)
+    let blocked: Update = serde_json::from_str(&raw.to_string()).unwrap();
+    assert!(matches!(blocked.kind, teloxide::types::UpdateKind::MyChatMember(_)), "{:?}", blocked.kind);
+    let mut bot = f.bot(blocked);
+    bot.dispatch().await;
+    assert!(f.store().member_by_telegram(USER).await.unwrap().unwrap().opted_out_at.is_some());
+}
