@@ -4,7 +4,7 @@
 //! It queues updates that tests make users send, serves them through getUpdates with real
 //! offset semantics (everything after the last confirmed offset is re-delivered — as after a
 //! crash), records every request, and rejects requests that break the Bot API as described
-//! by `../shared/spec/telegram-bot-api.json`: unknown methods, missing required fields,
+//! by `tests/data/telegram-bot-api.json`: unknown methods, missing required fields,
 //! unknown fields, callback_data over 64 bytes, text over 4096 characters, captions over 1024.
 
 use std::collections::HashMap;
@@ -25,7 +25,7 @@ const BOT_ID: i64 = 4839574812;
 type Spec = HashMap<String, HashMap<String, bool>>;
 
 fn load_spec() -> Spec {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/telegram-bot-api.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/telegram-bot-api.json");
     let raw = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("the Bot API spec is needed by the e2e tests: {path}: {e}"));
     let doc: Value = serde_json::from_str(&raw).expect("spec is JSON");
