@@ -1,108 +1,112 @@
-## clusterbot — English
-## Keys are grouped by feature. Every key exists in every locale with the same variables.
+## clusterbot — العربية
+## المفاتيح مجمّعة حسب الميزة. كل مفتاح موجود في كل لغة وبالمتغيّرات نفسها.
 
-## Joining (/start)
-start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
-    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
-start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
-start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
-start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
-start-already-member = ℹ️ You are already a member of { $cluster }.
-start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+## الانضمام (/start)
+start-no-code = 👋 مرحبًا! أجمع أخبار العمل الميداني لشبكات العناقيد: تقدّم الأعمال المشتركة، واستبيانات قصيرة، وتذكيرات بالاجتماعات.
+    للانضمام، اطلب رابط دعوة من وكيل تنمية العنقود (CDA) ثم افتحه.
+start-invalid-code = ❌ رمز الدعوة هذا غير صالح. يُرجى التأكد من الرابط، أو طلب رابط جديد من وكيل التنمية (CDA).
+start-expired = ⌛ انتهت صلاحية هذه الدعوة. يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
+start-used-up = 🚫 استُعملت هذه الدعوة كل المرات المسموح بها. يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
+start-already-member = 💡 أنت عضو في { $cluster } بالفعل.
+start-added-cluster = ✅ أنت الآن في { $cluster } أيضًا، بصفة { $role }.
 
-## Onboarding
-onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
-lang-choose = 🌐 Choose your language:
-consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
-    Do you agree?
-btn-agree = ✅ I agree
-btn-decline = ❌ No, thanks
-consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
-name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
-name-ask-type = ✍️ What is your name? Please type it.
-name-invalid = ✍️ Please type your name with letters, up to 64 characters.
-reask-name = ✍️ Please type your name as text, or tap the button with your name.
-gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
-btn-woman = 👩 Woman
-btn-man = 👨 Man
-btn-undisclosed = 🤐 Prefer not to say
-coop-ask = 🏠 Which cooperative are you part of?
-btn-no-coop = 🚫 None
-btn-back = ⬅️ Back
-reask-buttons = 👇 Please tap one of the buttons below.
-onboarding-finish-first = 👇 Please finish joining first.
-onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } as { $role }.
+## التسجيل
+onboarding-welcome = 👋 أهلًا وسهلًا! هذه دعوة لك للانضمام إلى { $cluster }.
+lang-choose = 🌐 يُرجى اختيار اللغة:
+consent-ask = 🔒 للمشاركة في { $cluster }، سأحفظ اسمك ولغتك وجنسك (إن ذكرته)، وتعاونيتك وإجاباتك. يستعملها وكيل تنمية العنقود لمتابعة عمل العنقود. يمكنك رؤيتها بالأمر /mydata وحذفها بالأمر /forget في أي وقت.
+    هل توافق؟
+btn-agree = ✅ أوافق
+btn-decline = ❌ لا، شكرًا
+consent-declined = 👍 مفهوم. لم أحفظ أي شيء عنك. إذا غيّرت رأيك، افتح رابط الدعوة مرة أخرى.
+name-ask = ✍️ ما اسمك؟ اضغط على الزر إذا كان الاسم صحيحًا، أو اكتب اسمك.
+name-ask-type = ✍️ ما اسمك؟ يُرجى كتابته.
+name-invalid = ✍️ يُرجى كتابة اسمك بالحروف، بحدّ أقصى 64 حرفًا.
+reask-name = ✍️ يُرجى كتابة اسمك نصًّا، أو الضغط على الزر الذي فيه اسمك.
+gender-ask = 👤 هل أنت امرأة أم رجل؟ هذا يساعد العنقود على معرفة مشاركة النساء. ويمكنك أيضًا عدم الإجابة.
+btn-woman = 👩 امرأة
+btn-man = 👨 رجل
+btn-undisclosed = 🤐 بدون إجابة
+coop-ask = 🏠 ما هي تعاونيتك؟
+btn-no-coop = 🚫 بدون تعاونية
+btn-back = ⬅️ رجوع
+reask-buttons = 👇 يُرجى الضغط على أحد الأزرار في الأسفل.
+onboarding-finish-first = 👇 يُرجى إكمال الانضمام أولًا.
+onboarding-done = 🎉 أهلًا بك يا { $name }! أصبحت الآن من أعضاء { $cluster } بصفة { $role }.
 
-## Roles
-role-producer = producer
-role-leader = cooperative leader
-role-cda = Cluster Development Agent (CDA)
+## الأدوار
+role-producer = منتج
+role-leader = مسؤول تعاونية
+role-cda = وكيل تنمية العنقود (CDA)
 
-## Main menu and help
-menu-title = 🏠 Main menu: what would you like to do?
-btn-mydata = 👤 My data
-btn-language = 🌐 Language
-btn-help = ❓ Help
-btn-invite = ➕ Invite
-not-understood = 🤔 Sorry, I did not understand. Here is the menu:
-help-member = ❓ You can use the buttons, or these commands:
-    /menu: main menu
-    /mydata: what is stored about you
-    /language: change the language
-    /forget: delete your personal data
-help-cda = /invite: create an invite link for a producer, a leader or a CDA
-lang-changed = ✅ From now on I will write to you in English.
+## القائمة الرئيسية والمساعدة
+menu-title = 🏠 القائمة الرئيسية: ماذا تريد أن تفعل؟
+btn-mydata = 👤 بياناتي
+btn-language = 🌐 اللغة
+btn-help = ❓ مساعدة
+btn-invite = ➕ دعوة
+not-understood = 🤔 عذرًا، لم أفهم. هذه هي القائمة:
+help-member = ❓ يمكنك استعمال الأزرار، أو هذه الأوامر:
+    القائمة الرئيسية: /menu
+    ما نحفظه عنك: /mydata
+    تغيير اللغة: /language
+    حذف بياناتك الشخصية: /forget
+help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاونية أو وكيل تنمية: /invite
+lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
 
-## My data
-mydata-title = 👤 What clusterbot stores about you:
-mydata-name = Name: { $name }
-mydata-language = Language: { $language }
-mydata-gender = Gender: { $gender }
-mydata-membership = Cluster { $cluster }: { $role }
-mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
-mydata-consent = Consent given on { $date }
-mydata-telegram = Telegram ID: { $id }
-mydata-forget-hint = To delete your personal data, send /forget.
-mydata-none = ℹ️ clusterbot stores nothing about you.
-gender-woman = woman
-gender-man = man
-gender-undisclosed = prefer not to say
-gender-unknown = not given
+## بياناتي
+mydata-title = 👤 ما يحفظه clusterbot عنك:
+mydata-name = الاسم: { $name }
+mydata-language = اللغة: { $language }
+mydata-gender = الجنس: { $gender }
+mydata-membership = عنقود { $cluster }: { $role }
+mydata-membership-coop = عنقود { $cluster }: { $role }، { $cooperative }
+mydata-consent = تاريخ الموافقة: { $date }
+mydata-telegram = معرّف تيليجرام: { $id }
+mydata-forget-hint = لحذف بياناتك الشخصية، يكفي إرسال الأمر /forget.
+mydata-none = 💡 لا يحفظ clusterbot أي شيء عنك.
+gender-woman = امرأة
+gender-man = رجل
+gender-undisclosed = اخترت عدم الإجابة
+gender-unknown = غير مذكور
 
-## Forget
-forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
-btn-forget-yes = 🗑 Yes, delete
-btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
-forget-kept = 👍 Nothing was deleted.
-forget-nothing = ℹ️ There is no personal data about you to delete.
+## الحذف
+forget-confirm = 🗑 هل تريد حذف بياناتك الشخصية؟ سيُمحى اسمك وحسابك في تيليجرام وجنسك ولغتك. أمّا الإجابات التي قدّمتها فتبقى فقط بشكل مجهول، دون اسمك.
+btn-forget-yes = 🗑 نعم، احذف
+btn-forget-no = ↩️ لا، أبقِها
+forget-done = ✅ حُذفت بياناتك الشخصية. مع السلامة! للانضمام من جديد، يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
+forget-kept = 👍 لم يُحذف أي شيء.
+forget-nothing = 💡 لا توجد بيانات شخصية عنك لحذفها.
 
-## Invites made in the chat (CDA)
-invite-choose-role = ➕ Who is the invite for?
-btn-role-producer = 🧑‍🌾 Producer
-btn-role-leader = 👩‍💼 Leader
-btn-role-cda = 🧭 CDA
-invite-choose-cluster = 🌍 Which cluster?
-invite-choose-coop = 🏠 Which cooperative?
-invite-created = ✅ Invite for a { $role } of { $cluster }:
+## الدعوات المُنشأة في المحادثة (وكيل التنمية)
+invite-choose-role = ➕ لمن هذه الدعوة؟
+btn-role-producer = 🧑‍🌾 منتج
+btn-role-leader = 👩‍💼 مسؤول تعاونية
+btn-role-cda = 🧭 وكيل (CDA)
+invite-choose-cluster = 🌍 أي عنقود؟
+invite-choose-coop = 🏠 أي تعاونية؟
+invite-created = ✅ دعوة لشخص بصفة { $role } في { $cluster }:
     { $link }
     { $uses ->
-        [one] It can be used once, until { $expires }.
-       *[other] It can be used by { $uses } people, until { $expires }.
+        [zero] لا يمكن لأحد استعمالها (تنتهي في { $expires }).
+        [one] يمكن استعمالها مرة واحدة، حتى { $expires }.
+        [two] يمكن أن يستعملها شخصان، حتى { $expires }.
+        [few] يمكن أن يستعملها { $uses } أشخاص، حتى { $expires }.
+        [many] يمكن أن يستعملها { $uses } شخصًا، حتى { $expires }.
+       *[other] يمكن أن يستعملها { $uses } شخص، حتى { $expires }.
     }
-    Forward it to the person, or share it in their group.
+    يمكنك إعادة توجيهها إلى الشخص، أو مشاركتها في مجموعته.
 
-## Errors and notices
-button-expired = ⌛ This button is no longer active.
-error-not-allowed = ⛔ Only Cluster Development Agents can do this.
-error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
-group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
+## الأخطاء والتنبيهات
+button-expired = ⌛ هذا الزر لم يعد يعمل.
+error-not-allowed = ⛔ هذا الإجراء متاح فقط لوكلاء تنمية العنقود.
+error-generic = ⚠️ حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.
+group-private-only = 💬 يُرجى التحدث معي في محادثة خاصة: اضغط على اسمي، ثم على «ابدأ» (Start).
 
-## Command menu
-cmd-start = Start, or join with an invite
-cmd-menu = Main menu
-cmd-mydata = What is stored about me
-cmd-language = Change the language
-cmd-help = Help
-cmd-forget = Delete my personal data
-cmd-invite = Create an invite (CDA)
+## قائمة الأوامر
+cmd-start = البدء، أو الانضمام بدعوة
+cmd-menu = القائمة الرئيسية
+cmd-mydata = ما يُحفظ عني
+cmd-language = تغيير اللغة
+cmd-help = مساعدة
+cmd-forget = حذف بياناتي الشخصية
+cmd-invite = إنشاء دعوة (CDA)

@@ -1,108 +1,108 @@
-## clusterbot — English
-## Keys are grouped by feature. Every key exists in every locale with the same variables.
+## clusterbot — Español
+## Las claves están agrupadas por función. Cada clave existe en cada idioma con las mismas variables.
 
-## Joining (/start)
-start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
-    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
-start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
-start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
-start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
-start-already-member = ℹ️ You are already a member of { $cluster }.
-start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+## Unirse (/start)
+start-no-code = 👋 ¡Hola! Recopilo información del campo para las redes de clústeres: avances de las acciones conjuntas, cuestionarios cortos y recordatorios de reuniones.
+    Para unirse, pida a su agente de desarrollo del clúster (CDA) un enlace de invitación y ábralo.
+start-invalid-code = ❌ Este código de invitación no es válido. Por favor, revise el enlace o pida uno nuevo a su CDA.
+start-expired = ⌛ Esta invitación ya venció. Por favor, pida una nueva a su CDA.
+start-used-up = 🚫 Esta invitación ya se usó todas las veces permitidas. Por favor, pida una nueva a su CDA.
+start-already-member = ℹ️ Usted ya es miembro de { $cluster }.
+start-added-cluster = ✅ Ahora también forma parte de { $cluster } como { $role }.
 
-## Onboarding
-onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
-lang-choose = 🌐 Choose your language:
-consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
-    Do you agree?
-btn-agree = ✅ I agree
-btn-decline = ❌ No, thanks
-consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
-name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
-name-ask-type = ✍️ What is your name? Please type it.
-name-invalid = ✍️ Please type your name with letters, up to 64 characters.
-reask-name = ✍️ Please type your name as text, or tap the button with your name.
-gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
-btn-woman = 👩 Woman
-btn-man = 👨 Man
-btn-undisclosed = 🤐 Prefer not to say
-coop-ask = 🏠 Which cooperative are you part of?
-btn-no-coop = 🚫 None
-btn-back = ⬅️ Back
-reask-buttons = 👇 Please tap one of the buttons below.
-onboarding-finish-first = 👇 Please finish joining first.
-onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } as { $role }.
+## Registro
+onboarding-welcome = 👋 ¡Le damos la bienvenida! Tiene una invitación para unirse a { $cluster }.
+lang-choose = 🌐 Elija su idioma:
+consent-ask = 🔒 Para participar en { $cluster }, voy a guardar su nombre, su idioma, si es mujer u hombre (si lo indica), su cooperativa y sus respuestas. Su agente de desarrollo del clúster los usa para seguir el trabajo del clúster. Puede verlos con /mydata y borrarlos con /forget en cualquier momento.
+    ¿Está de acuerdo?
+btn-agree = ✅ Acepto
+btn-decline = ❌ No, gracias
+consent-declined = 👍 Entendido. No se guardó nada sobre usted. Si cambia de opinión, abra de nuevo el enlace de invitación.
+name-ask = ✍️ ¿Cuál es su nombre? Toque el botón si es correcto, o escriba su nombre.
+name-ask-type = ✍️ ¿Cuál es su nombre? Por favor, escríbalo.
+name-invalid = ✍️ Por favor, escriba su nombre con letras, hasta 64 caracteres.
+reask-name = ✍️ Por favor, escriba su nombre como texto, o toque el botón con su nombre.
+gender-ask = 👤 ¿Es usted mujer u hombre? Esto ayuda al clúster a ver cómo participan las mujeres. También puede preferir no decirlo.
+btn-woman = 👩 Mujer
+btn-man = 👨 Hombre
+btn-undisclosed = 🤐 Prefiero no decir
+coop-ask = 🏠 ¿De qué cooperativa forma parte?
+btn-no-coop = 🚫 Ninguna
+btn-back = ⬅️ Volver
+reask-buttons = 👇 Por favor, toque uno de los botones de abajo.
+onboarding-finish-first = 👇 Por favor, primero termine de unirse.
+onboarding-done = 🎉 ¡Le damos la bienvenida, { $name }! Ahora es miembro de { $cluster } como { $role }.
 
 ## Roles
-role-producer = producer
-role-leader = cooperative leader
-role-cda = Cluster Development Agent (CDA)
+role-producer = productor
+role-leader = líder de cooperativa
+role-cda = agente de desarrollo del clúster (CDA)
 
-## Main menu and help
-menu-title = 🏠 Main menu: what would you like to do?
-btn-mydata = 👤 My data
-btn-language = 🌐 Language
-btn-help = ❓ Help
-btn-invite = ➕ Invite
-not-understood = 🤔 Sorry, I did not understand. Here is the menu:
-help-member = ❓ You can use the buttons, or these commands:
-    /menu: main menu
-    /mydata: what is stored about you
-    /language: change the language
-    /forget: delete your personal data
-help-cda = /invite: create an invite link for a producer, a leader or a CDA
-lang-changed = ✅ From now on I will write to you in English.
+## Menú principal y ayuda
+menu-title = 🏠 Menú principal: ¿qué desea hacer?
+btn-mydata = 👤 Mis datos
+btn-language = 🌐 Idioma
+btn-help = ❓ Ayuda
+btn-invite = ➕ Invitar
+not-understood = 🤔 Disculpe, no entendí. Aquí está el menú:
+help-member = ❓ Puede usar los botones o estos comandos:
+    /menu: menú principal
+    /mydata: lo que se guarda sobre usted
+    /language: cambiar el idioma
+    /forget: borrar sus datos personales
+help-cda = /invite: crear un enlace de invitación para un productor, un líder o un CDA
+lang-changed = ✅ A partir de ahora le escribiré en español.
 
-## My data
-mydata-title = 👤 What clusterbot stores about you:
-mydata-name = Name: { $name }
-mydata-language = Language: { $language }
-mydata-gender = Gender: { $gender }
-mydata-membership = Cluster { $cluster }: { $role }
-mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
-mydata-consent = Consent given on { $date }
-mydata-telegram = Telegram ID: { $id }
-mydata-forget-hint = To delete your personal data, send /forget.
-mydata-none = ℹ️ clusterbot stores nothing about you.
-gender-woman = woman
-gender-man = man
-gender-undisclosed = prefer not to say
-gender-unknown = not given
+## Mis datos
+mydata-title = 👤 Lo que clusterbot guarda sobre usted:
+mydata-name = Nombre: { $name }
+mydata-language = Idioma: { $language }
+mydata-gender = Sexo: { $gender }
+mydata-membership = Clúster { $cluster }: { $role }
+mydata-membership-coop = Clúster { $cluster }: { $role }, { $cooperative }
+mydata-consent = Consentimiento dado el { $date }
+mydata-telegram = ID de Telegram: { $id }
+mydata-forget-hint = Para borrar sus datos personales, envíe /forget.
+mydata-none = ℹ️ clusterbot no guarda nada sobre usted.
+gender-woman = mujer
+gender-man = hombre
+gender-undisclosed = prefiere no decirlo
+gender-unknown = no indicado
 
-## Forget
-forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
-btn-forget-yes = 🗑 Yes, delete
-btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
-forget-kept = 👍 Nothing was deleted.
-forget-nothing = ℹ️ There is no personal data about you to delete.
+## Borrar datos
+forget-confirm = 🗑 ¿Borrar sus datos personales? Se borrarán su nombre, su cuenta de Telegram, su sexo y su idioma. Las respuestas que dio quedan solo de forma anónima, sin su nombre.
+btn-forget-yes = 🗑 Sí, borrar
+btn-forget-no = ↩️ No, conservar
+forget-done = ✅ Sus datos personales fueron borrados. ¡Hasta luego! Para volver a unirse, pida una nueva invitación a su CDA.
+forget-kept = 👍 No se borró nada.
+forget-nothing = ℹ️ No hay datos personales suyos para borrar.
 
-## Invites made in the chat (CDA)
-invite-choose-role = ➕ Who is the invite for?
-btn-role-producer = 🧑‍🌾 Producer
-btn-role-leader = 👩‍💼 Leader
-btn-role-cda = 🧭 CDA
-invite-choose-cluster = 🌍 Which cluster?
-invite-choose-coop = 🏠 Which cooperative?
-invite-created = ✅ Invite for a { $role } of { $cluster }:
+## Invitaciones creadas en el chat (CDA)
+invite-choose-role = ➕ ¿Para quién es la invitación?
+btn-role-producer = 🧑‍🌾 Productor
+btn-role-leader = 👩‍💼 Líder
+btn-role-cda = 🧭 Agente CDA
+invite-choose-cluster = 🌍 ¿Qué clúster?
+invite-choose-coop = 🏠 ¿Qué cooperativa?
+invite-created = ✅ Invitación para { $cluster }, como { $role }:
     { $link }
     { $uses ->
-        [one] It can be used once, until { $expires }.
-       *[other] It can be used by { $uses } people, until { $expires }.
+        [one] Se puede usar una sola vez, hasta el { $expires }.
+       *[other] La pueden usar { $uses } personas, hasta el { $expires }.
     }
-    Forward it to the person, or share it in their group.
+    Reenvíela a la persona o compártala en su grupo.
 
-## Errors and notices
-button-expired = ⌛ This button is no longer active.
-error-not-allowed = ⛔ Only Cluster Development Agents can do this.
-error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
-group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
+## Errores y avisos
+button-expired = ⌛ Este botón ya no está activo.
+error-not-allowed = ⛔ Solo los agentes de desarrollo del clúster (CDA) pueden hacer esto.
+error-generic = ⚠️ Algo salió mal de nuestro lado. Por favor, intente de nuevo en un momento.
+group-private-only = 💬 Por favor, hábleme en un chat privado: toque mi nombre y luego Iniciar.
 
-## Command menu
-cmd-start = Start, or join with an invite
-cmd-menu = Main menu
-cmd-mydata = What is stored about me
-cmd-language = Change the language
-cmd-help = Help
-cmd-forget = Delete my personal data
-cmd-invite = Create an invite (CDA)
+## Menú de comandos
+cmd-start = Iniciar, o unirse con una invitación
+cmd-menu = Menú principal
+cmd-mydata = Lo que se guarda sobre mí
+cmd-language = Cambiar el idioma
+cmd-help = Ayuda
+cmd-forget = Borrar mis datos personales
+cmd-invite = Crear una invitación (CDA)

@@ -1,108 +1,108 @@
-## clusterbot — English
-## Keys are grouped by feature. Every key exists in every locale with the same variables.
+## clusterbot — Français
+## Les clés sont regroupées par fonction. Chaque clé existe dans chaque langue, avec les mêmes variables.
 
-## Joining (/start)
-start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
-    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
-start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
-start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
-start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
-start-already-member = ℹ️ You are already a member of { $cluster }.
-start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+## Adhésion (/start)
+start-no-code = 👋 Bonjour ! Je recueille les nouvelles du terrain pour les réseaux de clusters : avancement des actions communes, petits questionnaires et rappels de réunions.
+    Pour nous rejoindre, demandez un lien d’invitation à votre agent de développement du cluster (CDA), puis ouvrez-le.
+start-invalid-code = ❌ Ce code d’invitation n’est pas valable. Vérifiez le lien, ou demandez-en un nouveau à votre CDA.
+start-expired = ⌛ Cette invitation a expiré. Demandez-en une nouvelle à votre CDA.
+start-used-up = 🚫 Cette invitation a déjà été utilisée autant de fois que prévu. Demandez-en une nouvelle à votre CDA.
+start-already-member = ℹ️ Vous êtes déjà membre de { $cluster }.
+start-added-cluster = ✅ Vous faites maintenant aussi partie de { $cluster }, en tant que { $role }.
 
-## Onboarding
-onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
-lang-choose = 🌐 Choose your language:
-consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
-    Do you agree?
-btn-agree = ✅ I agree
-btn-decline = ❌ No, thanks
-consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
-name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
-name-ask-type = ✍️ What is your name? Please type it.
-name-invalid = ✍️ Please type your name with letters, up to 64 characters.
-reask-name = ✍️ Please type your name as text, or tap the button with your name.
-gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
-btn-woman = 👩 Woman
-btn-man = 👨 Man
-btn-undisclosed = 🤐 Prefer not to say
-coop-ask = 🏠 Which cooperative are you part of?
-btn-no-coop = 🚫 None
-btn-back = ⬅️ Back
-reask-buttons = 👇 Please tap one of the buttons below.
-onboarding-finish-first = 👇 Please finish joining first.
-onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } as { $role }.
+## Inscription
+onboarding-welcome = 👋 Bienvenue ! Voici votre invitation à rejoindre { $cluster }.
+lang-choose = 🌐 Choisissez votre langue :
+consent-ask = 🔒 Pour participer à { $cluster }, je vais enregistrer votre nom, votre langue, si vous êtes une femme ou un homme (si vous le dites), votre coopérative et vos réponses. Votre agent de développement du cluster s’en sert pour suivre le travail du cluster. Vous pouvez les voir avec /mydata et les effacer avec /forget à tout moment.
+    Êtes-vous d’accord ?
+btn-agree = ✅ J’accepte
+btn-decline = ❌ Non, merci
+consent-declined = 👍 C’est compris. Rien sur vous n’a été enregistré. Si vous changez d’avis, ouvrez à nouveau le lien d’invitation.
+name-ask = ✍️ Comment vous appelez-vous ? Touchez le bouton si le nom est juste, ou écrivez votre nom.
+name-ask-type = ✍️ Comment vous appelez-vous ? Écrivez votre nom, s’il vous plaît.
+name-invalid = ✍️ Écrivez votre nom avec des lettres, 64 caractères au maximum, s’il vous plaît.
+reask-name = ✍️ Écrivez votre nom en texte, ou touchez le bouton avec votre nom, s’il vous plaît.
+gender-ask = 👤 Êtes-vous une femme ou un homme ? Cela aide le cluster à voir comment les femmes participent. Vous pouvez aussi préférer ne pas le dire.
+btn-woman = 👩 Femme
+btn-man = 👨 Homme
+btn-undisclosed = 🤐 Ne pas répondre
+coop-ask = 🏠 De quelle coopérative faites-vous partie ?
+btn-no-coop = 🚫 Aucune
+btn-back = ⬅️ Retour
+reask-buttons = 👇 Touchez un des boutons ci-dessous, s’il vous plaît.
+onboarding-finish-first = 👇 Terminez d’abord votre inscription, s’il vous plaît.
+onboarding-done = 🎉 Bienvenue, { $name } ! Vous êtes maintenant membre de { $cluster } en tant que { $role }.
 
-## Roles
-role-producer = producer
-role-leader = cooperative leader
-role-cda = Cluster Development Agent (CDA)
+## Rôles
+role-producer = producteur
+role-leader = responsable de coopérative
+role-cda = agent de développement du cluster (CDA)
 
-## Main menu and help
-menu-title = 🏠 Main menu: what would you like to do?
-btn-mydata = 👤 My data
-btn-language = 🌐 Language
-btn-help = ❓ Help
-btn-invite = ➕ Invite
-not-understood = 🤔 Sorry, I did not understand. Here is the menu:
-help-member = ❓ You can use the buttons, or these commands:
-    /menu: main menu
-    /mydata: what is stored about you
-    /language: change the language
-    /forget: delete your personal data
-help-cda = /invite: create an invite link for a producer, a leader or a CDA
-lang-changed = ✅ From now on I will write to you in English.
+## Menu principal et aide
+menu-title = 🏠 Menu principal : que voulez-vous faire ?
+btn-mydata = 👤 Mes données
+btn-language = 🌐 Langue
+btn-help = ❓ Aide
+btn-invite = ➕ Inviter
+not-understood = 🤔 Désolé, je n’ai pas compris. Voici le menu :
+help-member = ❓ Vous pouvez utiliser les boutons, ou ces commandes :
+    /menu : menu principal
+    /mydata : ce qui est enregistré sur vous
+    /language : changer de langue
+    /forget : effacer vos données personnelles
+help-cda = /invite : créer un lien d’invitation pour un producteur, un responsable ou un CDA
+lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
 
-## My data
-mydata-title = 👤 What clusterbot stores about you:
-mydata-name = Name: { $name }
-mydata-language = Language: { $language }
-mydata-gender = Gender: { $gender }
-mydata-membership = Cluster { $cluster }: { $role }
-mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
-mydata-consent = Consent given on { $date }
-mydata-telegram = Telegram ID: { $id }
-mydata-forget-hint = To delete your personal data, send /forget.
-mydata-none = ℹ️ clusterbot stores nothing about you.
-gender-woman = woman
-gender-man = man
-gender-undisclosed = prefer not to say
-gender-unknown = not given
+## Mes données
+mydata-title = 👤 Ce que clusterbot enregistre sur vous :
+mydata-name = Nom : { $name }
+mydata-language = Langue : { $language }
+mydata-gender = Sexe : { $gender }
+mydata-membership = Cluster { $cluster } : { $role }
+mydata-membership-coop = Cluster { $cluster } : { $role }, { $cooperative }
+mydata-consent = Accord donné le { $date }
+mydata-telegram = Identifiant Telegram : { $id }
+mydata-forget-hint = Pour effacer vos données personnelles, envoyez /forget.
+mydata-none = ℹ️ clusterbot n’enregistre rien sur vous.
+gender-woman = femme
+gender-man = homme
+gender-undisclosed = préfère ne pas le dire
+gender-unknown = non indiqué
 
-## Forget
-forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
-btn-forget-yes = 🗑 Yes, delete
-btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
-forget-kept = 👍 Nothing was deleted.
-forget-nothing = ℹ️ There is no personal data about you to delete.
+## Effacer ses données
+forget-confirm = 🗑 Effacer vos données personnelles ? Votre nom, votre compte Telegram, votre sexe et votre langue seront effacés. Vos réponses restent seulement sous forme anonyme, sans votre nom.
+btn-forget-yes = 🗑 Oui, effacer
+btn-forget-no = ↩️ Non, garder
+forget-done = ✅ Vos données personnelles ont été effacées. Au revoir ! Pour revenir, demandez une nouvelle invitation à votre CDA.
+forget-kept = 👍 Rien n’a été effacé.
+forget-nothing = ℹ️ Il n’y a aucune donnée personnelle sur vous à effacer.
 
-## Invites made in the chat (CDA)
-invite-choose-role = ➕ Who is the invite for?
-btn-role-producer = 🧑‍🌾 Producer
-btn-role-leader = 👩‍💼 Leader
-btn-role-cda = 🧭 CDA
-invite-choose-cluster = 🌍 Which cluster?
-invite-choose-coop = 🏠 Which cooperative?
-invite-created = ✅ Invite for a { $role } of { $cluster }:
+## Invitations créées dans la discussion (CDA)
+invite-choose-role = ➕ Pour qui est l’invitation ?
+btn-role-producer = 🧑‍🌾 Producteur
+btn-role-leader = 👩‍💼 Responsable
+btn-role-cda = 🧭 Agent CDA
+invite-choose-cluster = 🌍 Quel cluster ?
+invite-choose-coop = 🏠 Quelle coopérative ?
+invite-created = ✅ Invitation pour { $cluster }, en tant que { $role } :
     { $link }
     { $uses ->
-        [one] It can be used once, until { $expires }.
-       *[other] It can be used by { $uses } people, until { $expires }.
+        [one] Elle ne peut servir qu’une seule fois, jusqu’au { $expires }.
+       *[other] Elle peut servir à { $uses } personnes, jusqu’au { $expires }.
     }
-    Forward it to the person, or share it in their group.
+    Transférez-la à la personne, ou partagez-la dans son groupe.
 
-## Errors and notices
-button-expired = ⌛ This button is no longer active.
-error-not-allowed = ⛔ Only Cluster Development Agents can do this.
-error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
-group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
+## Erreurs et avis
+button-expired = ⌛ Ce bouton ne fonctionne plus.
+error-not-allowed = ⛔ Seuls les agents de développement du cluster (CDA) peuvent faire cela.
+error-generic = ⚠️ Un problème est survenu de notre côté. Réessayez dans un moment, s’il vous plaît.
+group-private-only = 💬 Parlez-moi dans une discussion privée, s’il vous plaît : touchez mon nom, puis Démarrer.
 
-## Command menu
-cmd-start = Start, or join with an invite
-cmd-menu = Main menu
-cmd-mydata = What is stored about me
-cmd-language = Change the language
-cmd-help = Help
-cmd-forget = Delete my personal data
-cmd-invite = Create an invite (CDA)
+## Menu des commandes
+cmd-start = Démarrer, ou rejoindre avec une invitation
+cmd-menu = Menu principal
+cmd-mydata = Ce qui est enregistré sur moi
+cmd-language = Changer de langue
+cmd-help = Aide
+cmd-forget = Effacer mes données personnelles
+cmd-invite = Créer une invitation (CDA)

@@ -1,108 +1,110 @@
-## clusterbot — English
-## Keys are grouped by feature. Every key exists in every locale with the same variables.
+## clusterbot — Русский
+## Ключи сгруппированы по функциям. Каждый ключ есть в каждом языке, с теми же переменными.
 
-## Joining (/start)
-start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
-    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
-start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
-start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
-start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
-start-already-member = ℹ️ You are already a member of { $cluster }.
-start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+## Вступление (/start)
+start-no-code = 👋 Здравствуйте! Я собираю новости с мест для сетей кластеров: как идут общие дела, короткие опросы и напоминания о встречах.
+    Чтобы вступить, попросите у своего агента по развитию кластера (CDA) ссылку-приглашение и откройте её.
+start-invalid-code = ❌ Этот код приглашения неверный. Проверьте ссылку или попросите у своего агента CDA новую.
+start-expired = ⌛ Срок этого приглашения истёк. Попросите у своего агента CDA новое.
+start-used-up = 🚫 Этим приглашением уже воспользовались столько раз, сколько было можно. Попросите у своего агента CDA новое.
+start-already-member = ℹ️ Вы уже состоите в кластере { $cluster }.
+start-added-cluster = ✅ Теперь вы также состоите в кластере { $cluster }. Ваша роль: { $role }.
 
-## Onboarding
-onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
-lang-choose = 🌐 Choose your language:
-consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
-    Do you agree?
-btn-agree = ✅ I agree
-btn-decline = ❌ No, thanks
-consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
-name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
-name-ask-type = ✍️ What is your name? Please type it.
-name-invalid = ✍️ Please type your name with letters, up to 64 characters.
-reask-name = ✍️ Please type your name as text, or tap the button with your name.
-gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
-btn-woman = 👩 Woman
-btn-man = 👨 Man
-btn-undisclosed = 🤐 Prefer not to say
-coop-ask = 🏠 Which cooperative are you part of?
-btn-no-coop = 🚫 None
-btn-back = ⬅️ Back
-reask-buttons = 👇 Please tap one of the buttons below.
-onboarding-finish-first = 👇 Please finish joining first.
-onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } as { $role }.
+## Знакомство
+onboarding-welcome = 👋 Добро пожаловать! Вас приглашают вступить в кластер { $cluster }.
+lang-choose = 🌐 Выберите язык:
+consent-ask = 🔒 Чтобы вы могли участвовать в работе кластера { $cluster }, я сохраню ваше имя, язык, пол (если вы его укажете), ваш кооператив и ваши ответы. Ваш агент по развитию кластера использует их, чтобы следить за работой кластера. В любое время вы можете посмотреть их командой /mydata и удалить командой /forget.
+    Вы согласны?
+btn-agree = ✅ Даю согласие
+btn-decline = ❌ Нет, спасибо
+consent-declined = 👍 Понятно. Ничего о вас не сохранено. Если передумаете, откройте ссылку-приглашение ещё раз.
+name-ask = ✍️ Как вас зовут? Нажмите на кнопку, если имя верное, или напишите своё имя.
+name-ask-type = ✍️ Как вас зовут? Пожалуйста, напишите своё имя.
+name-invalid = ✍️ Пожалуйста, напишите имя буквами, не длиннее 64 знаков.
+reask-name = ✍️ Пожалуйста, напишите своё имя текстом или нажмите на кнопку с вашим именем.
+gender-ask = 👤 Вы женщина или мужчина? Это помогает кластеру видеть, как участвуют женщины. Если не хотите, можете не отвечать.
+btn-woman = 👩 Женщина
+btn-man = 👨 Мужчина
+btn-undisclosed = 🤐 Не указывать
+coop-ask = 🏠 В каком кооперативе вы состоите?
+btn-no-coop = 🚫 Ни в каком
+btn-back = ⬅️ Назад
+reask-buttons = 👇 Пожалуйста, нажмите на одну из кнопок ниже.
+onboarding-finish-first = 👇 Пожалуйста, сначала закончите вступление.
+onboarding-done = 🎉 Добро пожаловать, { $name }! Теперь вы состоите в кластере { $cluster }. Ваша роль: { $role }.
 
-## Roles
-role-producer = producer
-role-leader = cooperative leader
-role-cda = Cluster Development Agent (CDA)
+## Роли
+role-producer = производитель
+role-leader = руководитель кооператива
+role-cda = агент по развитию кластера (CDA)
 
-## Main menu and help
-menu-title = 🏠 Main menu: what would you like to do?
-btn-mydata = 👤 My data
-btn-language = 🌐 Language
-btn-help = ❓ Help
-btn-invite = ➕ Invite
-not-understood = 🤔 Sorry, I did not understand. Here is the menu:
-help-member = ❓ You can use the buttons, or these commands:
-    /menu: main menu
-    /mydata: what is stored about you
-    /language: change the language
-    /forget: delete your personal data
-help-cda = /invite: create an invite link for a producer, a leader or a CDA
-lang-changed = ✅ From now on I will write to you in English.
+## Главное меню и помощь
+menu-title = 🏠 Главное меню: что вы хотите сделать?
+btn-mydata = 👤 Мои данные
+btn-language = 🌐 Язык
+btn-help = ❓ Помощь
+btn-invite = ➕ Пригласить
+not-understood = 🤔 Извините, я не понял. Вот меню:
+help-member = ❓ Нажимайте на кнопки или отправляйте эти команды:
+    /menu: главное меню
+    /mydata: что о вас сохранено
+    /language: сменить язык
+    /forget: удалить ваши личные данные
+help-cda = /invite: создать ссылку-приглашение для производителя, руководителя или агента CDA
+lang-changed = ✅ Теперь я буду писать вам по-русски.
 
-## My data
-mydata-title = 👤 What clusterbot stores about you:
-mydata-name = Name: { $name }
-mydata-language = Language: { $language }
-mydata-gender = Gender: { $gender }
-mydata-membership = Cluster { $cluster }: { $role }
-mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
-mydata-consent = Consent given on { $date }
-mydata-telegram = Telegram ID: { $id }
-mydata-forget-hint = To delete your personal data, send /forget.
-mydata-none = ℹ️ clusterbot stores nothing about you.
-gender-woman = woman
-gender-man = man
-gender-undisclosed = prefer not to say
-gender-unknown = not given
+## Мои данные
+mydata-title = 👤 Что clusterbot хранит о вас:
+mydata-name = Имя: { $name }
+mydata-language = Язык: { $language }
+mydata-gender = Пол: { $gender }
+mydata-membership = Кластер { $cluster }: { $role }
+mydata-membership-coop = Кластер { $cluster }: { $role }, { $cooperative }
+mydata-consent = Согласие дано: { $date }
+mydata-telegram = ID в Telegram: { $id }
+mydata-forget-hint = Чтобы удалить ваши личные данные, отправьте /forget.
+mydata-none = ℹ️ clusterbot ничего о вас не хранит.
+gender-woman = женщина
+gender-man = мужчина
+gender-undisclosed = не хочу указывать
+gender-unknown = не указан
 
-## Forget
-forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
-btn-forget-yes = 🗑 Yes, delete
-btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
-forget-kept = 👍 Nothing was deleted.
-forget-nothing = ℹ️ There is no personal data about you to delete.
+## Удаление данных
+forget-confirm = 🗑 Удалить ваши личные данные? Ваше имя, аккаунт Telegram, пол и язык будут стёрты. Ваши ответы останутся только анонимно, без вашего имени.
+btn-forget-yes = 🗑 Да, удалить
+btn-forget-no = ↩️ Нет, оставить
+forget-done = ✅ Ваши личные данные удалены. До свидания! Чтобы вступить снова, попросите у своего агента CDA новое приглашение.
+forget-kept = 👍 Ничего не удалено.
+forget-nothing = ℹ️ Личных данных о вас нет, удалять нечего.
 
-## Invites made in the chat (CDA)
-invite-choose-role = ➕ Who is the invite for?
-btn-role-producer = 🧑‍🌾 Producer
-btn-role-leader = 👩‍💼 Leader
-btn-role-cda = 🧭 CDA
-invite-choose-cluster = 🌍 Which cluster?
-invite-choose-coop = 🏠 Which cooperative?
-invite-created = ✅ Invite for a { $role } of { $cluster }:
+## Приглашения из чата (агент CDA)
+invite-choose-role = ➕ Кого вы приглашаете?
+btn-role-producer = 🧑‍🌾 Производитель
+btn-role-leader = 👩‍💼 Руководитель
+btn-role-cda = 🧭 Агент CDA
+invite-choose-cluster = 🌍 В какой кластер?
+invite-choose-coop = 🏠 В какой кооператив?
+invite-created = ✅ Приглашение в кластер { $cluster }, роль: { $role }.
     { $link }
     { $uses ->
-        [one] It can be used once, until { $expires }.
-       *[other] It can be used by { $uses } people, until { $expires }.
+        [one] Ссылку можно использовать { $uses } раз, до { $expires }.
+        [few] Ссылку можно использовать { $uses } раза, до { $expires }.
+        [many] Ссылку можно использовать { $uses } раз, до { $expires }.
+       *[other] Ссылку можно использовать { $uses } раза, до { $expires }.
     }
-    Forward it to the person, or share it in their group.
+    Перешлите её этому человеку или отправьте в его группу.
 
-## Errors and notices
-button-expired = ⌛ This button is no longer active.
-error-not-allowed = ⛔ Only Cluster Development Agents can do this.
-error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
-group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
+## Ошибки и уведомления
+button-expired = ⌛ Эта кнопка больше не работает.
+error-not-allowed = ⛔ Это могут делать только агенты по развитию кластера.
+error-generic = ⚠️ У нас что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже.
+group-private-only = 💬 Пожалуйста, напишите мне в личном чате: нажмите на моё имя, затем «Запустить».
 
-## Command menu
-cmd-start = Start, or join with an invite
-cmd-menu = Main menu
-cmd-mydata = What is stored about me
-cmd-language = Change the language
-cmd-help = Help
-cmd-forget = Delete my personal data
-cmd-invite = Create an invite (CDA)
+## Меню команд
+cmd-start = Начать или вступить по приглашению
+cmd-menu = Главное меню
+cmd-mydata = Что обо мне сохранено
+cmd-language = Сменить язык
+cmd-help = Помощь
+cmd-forget = Удалить мои личные данные
+cmd-invite = Создать приглашение (агент CDA)

@@ -1,108 +1,108 @@
-## clusterbot — English
-## Keys are grouped by feature. Every key exists in every locale with the same variables.
+## clusterbot — اردو
+## کلیدیں فیچر کے لحاظ سے گروپ کی گئی ہیں۔ ہر کلید ہر زبان میں انہی متغیرات کے ساتھ موجود ہے۔
 
-## Joining (/start)
-start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
-    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
-start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
-start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
-start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
-start-already-member = ℹ️ You are already a member of { $cluster }.
-start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+## شمولیت (/start)
+start-no-code = 👋 السلام علیکم! میں کلسٹر نیٹ ورکس کے لیے میدانی خبریں جمع کرتا ہوں: مشترکہ کاموں میں پیش رفت، مختصر سوالنامے اور میٹنگ کی یاد دہانیاں۔
+    شامل ہونے کے لیے اپنے کلسٹر ڈیولپمنٹ ایجنٹ (CDA) سے دعوتی لنک مانگیں اور اسے کھولیں۔
+start-invalid-code = ❌ یہ دعوتی کوڈ درست نہیں۔ براہِ کرم لنک چیک کریں، یا اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نیا لنک مانگیں۔
+start-expired = ⌛ اس دعوت کی مدت ختم ہو چکی ہے۔ براہِ کرم اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
+start-used-up = 🚫 یہ دعوت جتنی بار استعمال ہو سکتی تھی، ہو چکی ہے۔ براہِ کرم اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
+start-already-member = 💡 آپ پہلے ہی { $cluster } کے رکن ہیں۔
+start-added-cluster = ✅ اب آپ { $role } کے طور پر { $cluster } میں بھی شامل ہیں۔
 
-## Onboarding
-onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
-lang-choose = 🌐 Choose your language:
-consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
-    Do you agree?
-btn-agree = ✅ I agree
-btn-decline = ❌ No, thanks
-consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
-name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
-name-ask-type = ✍️ What is your name? Please type it.
-name-invalid = ✍️ Please type your name with letters, up to 64 characters.
-reask-name = ✍️ Please type your name as text, or tap the button with your name.
-gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
-btn-woman = 👩 Woman
-btn-man = 👨 Man
-btn-undisclosed = 🤐 Prefer not to say
-coop-ask = 🏠 Which cooperative are you part of?
-btn-no-coop = 🚫 None
-btn-back = ⬅️ Back
-reask-buttons = 👇 Please tap one of the buttons below.
-onboarding-finish-first = 👇 Please finish joining first.
-onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } as { $role }.
+## رجسٹریشن
+onboarding-welcome = 👋 خوش آمدید! آپ کو { $cluster } میں شامل ہونے کی دعوت دی گئی ہے۔
+lang-choose = 🌐 اپنی زبان منتخب کریں:
+consent-ask = 🔒 اگر آپ { $cluster } میں حصہ لیں تو میں آپ کا نام، زبان، جنس (اگر آپ بتائیں)، آپ کا کوآپریٹو اور آپ کے جوابات محفوظ کروں گا۔ آپ کا کلسٹر ڈیولپمنٹ ایجنٹ انہیں کلسٹر کے کام پر نظر رکھنے کے لیے استعمال کرتا ہے۔ آپ انہیں کسی بھی وقت /mydata سے دیکھ سکتے ہیں اور /forget سے مٹا سکتے ہیں۔
+    کیا آپ متفق ہیں؟
+btn-agree = ✅ منظور ہے
+btn-decline = ❌ نہیں، شکریہ
+consent-declined = 👍 ٹھیک ہے۔ آپ کے بارے میں کچھ بھی محفوظ نہیں کیا گیا۔ اگر آپ کا ارادہ بدل جائے تو دعوتی لنک دوبارہ کھولیں۔
+name-ask = ✍️ آپ کا نام کیا ہے؟ اگر بٹن پر لکھا نام درست ہے تو اسے دبائیں، ورنہ اپنا نام لکھیں۔
+name-ask-type = ✍️ آپ کا نام کیا ہے؟ براہِ کرم لکھ کر بھیجیں۔
+name-invalid = ✍️ براہِ کرم اپنا نام حروف میں لکھیں، زیادہ سے زیادہ 64 حروف۔
+reask-name = ✍️ براہِ کرم اپنا نام لکھ کر بھیجیں، یا اپنے نام والا بٹن دبائیں۔
+gender-ask = 👤 آپ عورت ہیں یا مرد؟ اس سے کلسٹر کو پتا چلتا ہے کہ خواتین کتنا حصہ لے رہی ہیں۔ آپ چاہیں تو نہ بتائیں۔
+btn-woman = 👩 عورت
+btn-man = 👨 مرد
+btn-undisclosed = 🤐 نہیں بتانا
+coop-ask = 🏠 آپ کس کوآپریٹو کے رکن ہیں؟
+btn-no-coop = 🚫 کوئی نہیں
+btn-back = ⬅️ واپس
+reask-buttons = 👇 براہِ کرم نیچے دیے گئے بٹنوں میں سے ایک دبائیں۔
+onboarding-finish-first = 👇 براہِ کرم پہلے شمولیت مکمل کریں۔
+onboarding-done = 🎉 خوش آمدید، { $name }! اب آپ { $role } کے طور پر { $cluster } کے رکن ہیں۔
 
-## Roles
-role-producer = producer
-role-leader = cooperative leader
-role-cda = Cluster Development Agent (CDA)
+## کردار
+role-producer = پیداکار
+role-leader = کوآپریٹو لیڈر
+role-cda = کلسٹر ڈیولپمنٹ ایجنٹ (CDA)
 
-## Main menu and help
-menu-title = 🏠 Main menu: what would you like to do?
-btn-mydata = 👤 My data
-btn-language = 🌐 Language
-btn-help = ❓ Help
-btn-invite = ➕ Invite
-not-understood = 🤔 Sorry, I did not understand. Here is the menu:
-help-member = ❓ You can use the buttons, or these commands:
-    /menu: main menu
-    /mydata: what is stored about you
-    /language: change the language
-    /forget: delete your personal data
-help-cda = /invite: create an invite link for a producer, a leader or a CDA
-lang-changed = ✅ From now on I will write to you in English.
+## مرکزی مینو اور مدد
+menu-title = 🏠 مرکزی مینو: آپ کیا کرنا چاہیں گے؟
+btn-mydata = 👤 میرا ڈیٹا
+btn-language = 🌐 زبان
+btn-help = ❓ مدد
+btn-invite = ➕ دعوت
+not-understood = 🤔 معاف کیجیے، میں سمجھ نہیں سکا۔ یہ رہا مینو:
+help-member = ❓ آپ بٹن استعمال کر سکتے ہیں، یا یہ کمانڈز:
+    مرکزی مینو: /menu
+    آپ کے بارے میں کیا محفوظ ہے: /mydata
+    زبان بدلیں: /language
+    اپنا ذاتی ڈیٹا مٹائیں: /forget
+help-cda = پیداکار، لیڈر یا CDA کے لیے دعوتی لنک بنائیں: /invite
+lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 
-## My data
-mydata-title = 👤 What clusterbot stores about you:
-mydata-name = Name: { $name }
-mydata-language = Language: { $language }
-mydata-gender = Gender: { $gender }
-mydata-membership = Cluster { $cluster }: { $role }
-mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
-mydata-consent = Consent given on { $date }
-mydata-telegram = Telegram ID: { $id }
-mydata-forget-hint = To delete your personal data, send /forget.
-mydata-none = ℹ️ clusterbot stores nothing about you.
-gender-woman = woman
-gender-man = man
-gender-undisclosed = prefer not to say
-gender-unknown = not given
+## میرا ڈیٹا
+mydata-title = 👤 آپ کے بارے میں clusterbot یہ محفوظ رکھتا ہے:
+mydata-name = نام: { $name }
+mydata-language = زبان: { $language }
+mydata-gender = جنس: { $gender }
+mydata-membership = کلسٹر { $cluster }: { $role }
+mydata-membership-coop = کلسٹر { $cluster }: { $role }، { $cooperative }
+mydata-consent = رضامندی کی تاریخ: { $date }
+mydata-telegram = ٹیلی گرام آئی ڈی: { $id }
+mydata-forget-hint = اپنا ذاتی ڈیٹا مٹانے کے لیے /forget بھیجیں۔
+mydata-none = 💡 آپ کے بارے میں clusterbot کے پاس کچھ بھی محفوظ نہیں۔
+gender-woman = عورت
+gender-man = مرد
+gender-undisclosed = بتانا نہیں چاہتے
+gender-unknown = نہیں بتایا گیا
 
-## Forget
-forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
-btn-forget-yes = 🗑 Yes, delete
-btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
-forget-kept = 👍 Nothing was deleted.
-forget-nothing = ℹ️ There is no personal data about you to delete.
+## ڈیٹا مٹانا
+forget-confirm = 🗑 کیا آپ اپنا ذاتی ڈیٹا مٹانا چاہتے ہیں؟ آپ کا نام، ٹیلی گرام اکاؤنٹ، جنس اور زبان مٹا دیے جائیں گے۔ آپ کے دیے ہوئے جوابات صرف گمنام شکل میں، آپ کے نام کے بغیر، باقی رہیں گے۔
+btn-forget-yes = 🗑 ہاں، مٹا دیں
+btn-forget-no = ↩️ نہیں، رہنے دیں
+forget-done = ✅ آپ کا ذاتی ڈیٹا مٹا دیا گیا ہے۔ خدا حافظ! دوبارہ شامل ہونے کے لیے اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
+forget-kept = 👍 کچھ بھی نہیں مٹایا گیا۔
+forget-nothing = 💡 آپ کا کوئی ذاتی ڈیٹا موجود نہیں جسے مٹایا جائے۔
 
-## Invites made in the chat (CDA)
-invite-choose-role = ➕ Who is the invite for?
-btn-role-producer = 🧑‍🌾 Producer
-btn-role-leader = 👩‍💼 Leader
-btn-role-cda = 🧭 CDA
-invite-choose-cluster = 🌍 Which cluster?
-invite-choose-coop = 🏠 Which cooperative?
-invite-created = ✅ Invite for a { $role } of { $cluster }:
+## چیٹ میں بنائی گئی دعوتیں (ڈیولپمنٹ ایجنٹ)
+invite-choose-role = ➕ یہ دعوت کس کے لیے ہے؟
+btn-role-producer = 🧑‍🌾 پیداکار
+btn-role-leader = 👩‍💼 لیڈر
+btn-role-cda = 🧭 ایجنٹ (CDA)
+invite-choose-cluster = 🌍 کون سا کلسٹر؟
+invite-choose-coop = 🏠 کون سا کوآپریٹو؟
+invite-created = ✅ یہ دعوت { $cluster } کے ایک { $role } کے لیے ہے:
     { $link }
     { $uses ->
-        [one] It can be used once, until { $expires }.
-       *[other] It can be used by { $uses } people, until { $expires }.
+        [one] یہ { $expires } تک ایک بار استعمال ہو سکتی ہے۔
+       *[other] اسے { $expires } تک { $uses } لوگ استعمال کر سکتے ہیں۔
     }
-    Forward it to the person, or share it in their group.
+    اسے اس شخص کو فارورڈ کریں، یا اس کے گروپ میں شیئر کریں۔
 
-## Errors and notices
-button-expired = ⌛ This button is no longer active.
-error-not-allowed = ⛔ Only Cluster Development Agents can do this.
-error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
-group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
+## غلطیاں اور اطلاعات
+button-expired = ⌛ یہ بٹن اب کام نہیں کرتا۔
+error-not-allowed = ⛔ یہ کام صرف کلسٹر ڈیولپمنٹ ایجنٹ کر سکتے ہیں۔
+error-generic = ⚠️ ہماری طرف سے کچھ گڑبڑ ہو گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
+group-private-only = 💬 براہِ کرم مجھ سے نجی چیٹ میں بات کریں: میرے نام پر ٹیپ کریں، پھر Start دبائیں۔
 
-## Command menu
-cmd-start = Start, or join with an invite
-cmd-menu = Main menu
-cmd-mydata = What is stored about me
-cmd-language = Change the language
-cmd-help = Help
-cmd-forget = Delete my personal data
-cmd-invite = Create an invite (CDA)
+## کمانڈ مینو
+cmd-start = شروع کریں، یا دعوت کے ذریعے شامل ہوں
+cmd-menu = مرکزی مینو
+cmd-mydata = میرے بارے میں کیا محفوظ ہے
+cmd-language = زبان بدلیں
+cmd-help = مدد
+cmd-forget = میرا ذاتی ڈیٹا مٹائیں
+cmd-invite = دعوت بنائیں (CDA)
