@@ -11,7 +11,7 @@ use tracing_subscriber::EnvFilter;
 
 use crate::bot::{self, App};
 use crate::config::{
-    Cli, ClusterCommand, Command, Config, CooperativeCommand, InviteArgs, check_database_url, parse_api_url,
+    Cli, ClusterCommand, Command, Config, CooperativeCommand, FormCommand, InviteArgs, check_database_url, parse_api_url,
     parse_token,
 };
 use crate::domain::InviteSpec;
@@ -81,6 +81,13 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
             }
         }
         Command::Invite(args) => invite(store, args).await?,
+        Command::Form(FormCommand::Import { file, media }) => import_form(store, &file, media.as_deref()).await?,
+        Command::Form(FormCommand::List) => {
+            println!("form_id\tversion\ttitle\timported");
+            for f in store.forms().await? {
+                println!("{}\t{}\t{}\t{}", f.form_id, f.version, f.title, f.created_at.format("%Y-%m-%d %H:%M"));
+            }
+        }
     }
     Ok(())
 }
@@ -138,6 +145,29 @@ async fn invite(store: &Store, args: InviteArgs) -> anyhow::Result<()> {
         invite.max_uses,
         invite.expires_at.format("%Y-%m-%d %H:%M")
     );
+    Ok(())
+}
+
+async fn import_form(store: &Store, file: &std::path::Path, media: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("form.xlsx");
+    let media = media.or_else(|| file.parent()).map(std::path::Path::to_path_buf);
+    let imported = crate::import::import(store, &bytes, name, media.as_deref()).await?;
+    let form = &imported.form;
+    println!("{}\t{}", form.form_id, form.version);
+    let what = match imported.saved {
+        crate::store::Saved::New(_) => "imported",
+        crate::store::Saved::Unchanged(_) => "already imported, unchanged:",
+    };
+    eprintln!(
+        "{what} \"{}\" ({} questions; languages: {})",
+        form.title(crate::domain::Locale::En),
+        form.questions().count(),
+        if form.languages.is_empty() { "one, unnamed".to_owned() } else { form.languages.join(", ") }
+    );
+    for name in &imported.missing_media {
+        eprintln!("warning: audio prompt '{name}' not found beside the form; its question is asked without it");
+    }
     Ok(())
 }
 

@@ -34,6 +34,24 @@ pub enum Command {
     Cooperative(CooperativeCommand),
     /// Create an invite code (and its t.me deep link) for someone to join a cluster.
     Invite(InviteArgs),
+    /// Import and list questionnaires (XLSForm).
+    #[command(subcommand)]
+    Form(FormCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FormCommand {
+    /// Import an XLSForm (.xlsx); prints the form id and version. The whole form is checked
+    /// first: any problem is reported with its sheet, row and column, and nothing is stored.
+    Import {
+        /// The XLSForm file.
+        file: std::path::PathBuf,
+        /// Folder with the audio prompts the form names (media::audio); default: the file's folder.
+        #[arg(long)]
+        media: Option<std::path::PathBuf>,
+    },
+    /// List imported forms and their versions.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

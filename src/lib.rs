@@ -6,4 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod store;
+pub mod xlsx;

@@ -99,7 +99,7 @@ pub async fn on_draft(
     };
     let coop_ok = match cooperative {
         Some(id) => draft.role.belongs_to_cooperative() && coops.iter().any(|c| c.cooperative_id == id),
-        None => !(draft.role.cooperative_required() && !coops.is_empty()),
+        None => !draft.role.cooperative_required() || coops.is_empty(),
     };
     if !coop_ok {
         return Ok(Some(tr!(i18n, l, "button-expired")));

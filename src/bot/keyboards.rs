@@ -29,9 +29,8 @@ pub fn column(buttons: impl IntoIterator<Item = InlineKeyboardButton>) -> Inline
 /// cannot be answered twice. Best effort: a message too old to edit keeps its buttons,
 /// and they are answered as expired if pressed.
 pub async fn clear(bot: &Bot, q: &CallbackQuery) {
-    if let Some(msg) = &q.message {
-        if let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).await {
+    if let Some(msg) = &q.message
+        && let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).await {
             tracing::debug!(error = %e, "could not remove an answered keyboard");
         }
-    }
 }

@@ -5,6 +5,7 @@
 mod clusters;
 mod codec;
 mod dialogues;
+mod forms;
 mod invites;
 mod members;
 mod settings;
@@ -20,6 +21,7 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use clusters::{Cluster, Cooperative};
 pub use invites::Redeemed;
+pub use forms::{FormSummary, Saved};
 pub use invites::NewMember;
 pub use members::{Member, Membership};
 pub use settings::BOT_USERNAME;

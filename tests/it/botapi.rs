@@ -188,11 +188,10 @@ fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
             return Err((400, format!("Bad Request: {method} text is {n} characters (1 to 4096)")));
         }
     }
-    if let Some(caption) = body.get("caption").and_then(Value::as_str) {
-        if caption.chars().count() > 1024 {
+    if let Some(caption) = body.get("caption").and_then(Value::as_str)
+        && caption.chars().count() > 1024 {
             return Err((400, format!("Bad Request: {method} caption is over 1024 characters")));
         }
-    }
     let markup = match body.get("reply_markup") {
         Some(Value::String(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
         Some(v) => v.clone(),
@@ -203,11 +202,10 @@ fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
             if button["text"].as_str().is_none_or(str::is_empty) {
                 return Err((400, format!("Bad Request: {method} has a button without text")));
             }
-            if let Some(data) = button.get("callback_data").and_then(Value::as_str) {
-                if data.is_empty() || data.len() > 64 {
+            if let Some(data) = button.get("callback_data").and_then(Value::as_str)
+                && (data.is_empty() || data.len() > 64) {
                     return Err((400, format!("Bad Request: BUTTON_DATA_INVALID ({} bytes: {data})", data.len())));
                 }
-            }
         }
     }
     Ok(())

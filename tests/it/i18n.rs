@@ -73,8 +73,8 @@ fn every_locale_has_every_key_with_the_same_variables() {
     }
 }
 
-/// String literals in src/ that look like message ids of a known feature prefix.
-fn keys_used_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
+/// The message ids passed to `tr!` anywhere in src/ (every user-facing string goes through it).
+fn keys_used_in_code() -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
     while let Some(path) = stack.pop() {
@@ -86,23 +86,26 @@ fn keys_used_in_code(prefixes: &BTreeSet<String>) -> BTreeSet<String> {
             continue;
         }
         let code = std::fs::read_to_string(&path).unwrap();
-        for literal in code.split('"').skip(1).step_by(2) {
-            let looks_like_key = literal.contains('-')
-                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && prefixes.contains(literal.split('-').next().unwrap());
-            if looks_like_key {
+        let calls = code.match_indices("tr!(").filter(|(at, _)| {
+            // `tr!`, not `include_str!`.
+            !code[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+        });
+        for (at, _) in calls {
+            // The key is the first string literal of the call.
+            if let Some(literal) = code[at..].split('"').nth(1) {
                 used.insert(literal.to_owned());
             }
         }
     }
+    used.remove("key"); // the macro's own documentation example
     used
 }
 
 #[test]
 fn every_key_used_in_code_is_defined_and_every_defined_key_is_used() {
     let en = english();
-    let prefixes: BTreeSet<String> = en.keys().map(|k| k.split('-').next().unwrap().to_owned()).collect();
-    let used = keys_used_in_code(&prefixes);
+    let used = keys_used_in_code();
+    assert!(used.len() > 50, "found {} keys in src/", used.len());
     let undefined: Vec<_> = used.iter().filter(|k| !en.contains_key(*k)).collect();
     assert!(undefined.is_empty(), "used in src/ but not in locales/en/main.ftl: {undefined:?}");
     let unused: Vec<_> = en.keys().filter(|k| !used.contains(*k)).collect();
@@ -159,7 +162,7 @@ fn arabic_and_urdu_messages_read_right_to_left() {
         for (key, vars) in english() {
             // Variables hold Latin text here on purpose: a Latin name must not flip the bubble.
             let text = i18n.try_format(locale, &key, Some(&sample_args(&vars, 2))).unwrap();
-            let text = text.replace(|c: char| c == '«' || c == '»', "");
+            let text = text.replace(['«', '»'], "");
             let text = vars.iter().fold(text, |t, v| t.replace(v.as_str(), "Amina"));
             assert!(first_strong_is_rtl(&text), "{locale} {key} starts left-to-right: {text}");
         }

@@ -5,6 +5,7 @@
 mod botapi;
 mod cli;
 mod e2e;
+mod forms;
 mod handlers;
 mod i18n;
 mod support;

@@ -1,0 +1,173 @@
+//! Importing real XLSForms: each is imported, or refused whole with a message naming sheet,
+//! row, column and construct — as it deserves. Stored forms keep their versions apart.
+
+use chrono::NaiveDate;
+use clusterbot::domain::form::walk::{self, Answers};
+use clusterbot::domain::form::{Form, Kind};
+use clusterbot::domain::Locale;
+use clusterbot::import::{self, ImportFailure};
+use clusterbot::store::{Saved, Store};
+
+use crate::both_backends;
+
+fn file(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/data/forms/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub fn diagnostic() -> Vec<u8> {
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/forms/cluster_diagnostic.xlsx")).unwrap()
+}
+
+fn refusal(name: &str) -> Vec<String> {
+    match import::parse(&file(name), name) {
+        Err(ImportFailure::Invalid(errors)) => errors.iter().map(ToString::to_string).collect(),
+        other => panic!("{name} should be refused, got {other:?}"),
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+#[test]
+fn a_minimal_kobo_form_imports_with_its_file_name_as_id() {
+    let form = import::parse(&file("sample_xlsform.xlsx"), "sample_xlsform.xlsx").unwrap();
+    assert_eq!(form.form_id, "sample_xlsform");
+    let names: Vec<_> = form.questions().map(|q| q.name.as_str()).collect();
+    assert_eq!(names, ["name", "age", "consent"]);
+    assert_eq!(form.item("age").unwrap().kind, Kind::Integer);
+    assert_eq!(form.item("thank_you").unwrap().kind, Kind::Note);
+    assert!(form.version.starts_with('h'), "no version in settings: the content decides");
+}
+
+#[test]
+fn cascading_selects_filter_choices_by_earlier_answers() {
+    let form = import::parse(&file("cascading_select.xlsx"), "cascading_select.xlsx").unwrap();
+    let county = form.item("selected_county").unwrap();
+    let mut answers = Answers::new();
+    answers.insert("selected_state".into(), "texas".into());
+    let names: Vec<_> = walk::visible_choices(&form, county, &answers, today()).into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["brewster", "cameron"]);
+    answers.insert("selected_county".into(), "king".into());
+    let city = form.item("selected_city").unwrap();
+    let cities: Vec<_> = walk::visible_choices(&form, city, &answers, today()).into_iter().map(|c| c.name).collect();
+    assert_eq!(cities, ["seattle", "redmond"]);
+}
+
+#[test]
+fn or_other_adds_an_other_choice_and_list_name_may_have_a_space() {
+    let form = import::parse(&file("or_other.xlsx"), "or_other.xlsx").unwrap();
+    let color = form.item("fav_color").unwrap();
+    assert_eq!(color.kind, Kind::SelectOne { list: "colors".into(), or_other: true });
+    let names: Vec<_> = form.choices(color).into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["red", "green", "blue", "mauve", "apricot", "other"]);
+}
+
+#[test]
+fn a_form_with_time_barcode_and_video_questions_is_refused_precisely() {
+    let errors = refusal("flat_xlsform_test.xlsx");
+    assert_eq!(
+        errors,
+        [
+            "survey sheet, row 32, column A (type): 'time': time and date-time questions are not supported (use date)",
+            "survey sheet, row 33, column A (type): 'datetime': time and date-time questions are not supported (use date)",
+            "survey sheet, row 35, column A (type): 'barcode': barcode scanning is not possible in Telegram",
+            "survey sheet, row 38, column A (type): 'video': this media type is not supported (audio and image are)",
+            "settings sheet, row 2, column B (form_id): 'Flat test' is not a valid form id (letters, digits, _ - .)",
+        ]
+    );
+}
+
+#[test]
+fn video_and_file_questions_are_refused_row_by_row() {
+    let errors = refusal("media_question_types.xlsx");
+    let rows: Vec<_> = errors.iter().map(|e| e.split(':').next().unwrap().to_owned()).collect();
+    assert_eq!(rows, ["survey sheet, row 4, column A (type)", "survey sheet, row 5, column A (type)", "survey sheet, row 9, column A (type)", "survey sheet, row 11, column A (type)"]);
+    assert!(errors[2].contains("background-audio"));
+}
+
+#[test]
+fn placeholder_defaults_and_a_date_as_form_id_are_refused() {
+    let errors = refusal("waste_collection.xlsx");
+    assert!(errors[0].starts_with("survey sheet, row 12, column H (default): the default 'Fixme: I need this list' is not a choice of list 'wards'"));
+    assert!(errors.iter().any(|e| e.starts_with("settings sheet, row 2, column A (form_id)")));
+    // Its typographic quotes (’yourself’) are understood: no expression errors.
+    assert!(!errors.iter().any(|e| e.contains("relevant")), "{errors:#?}");
+}
+
+#[test]
+fn the_shipped_diagnostic_imports_in_all_six_languages() {
+    let form: Form = import::parse(&diagnostic(), "cluster_diagnostic.xlsx").unwrap();
+    assert_eq!((form.form_id.as_str(), form.version.as_str()), ("cluster_diagnostic", "2026112701"));
+    assert_eq!(form.languages, ["ar", "en", "es", "fr", "ru", "ur"]);
+    let questions = form.questions().count();
+    assert!((8..=12).contains(&questions), "{questions} questions");
+    for item in form.questions() {
+        for locale in Locale::ALL {
+            let label = item.label.0.get(locale.code()).unwrap_or_else(|| panic!("{} has no {locale} label", item.name));
+            assert!(!label.trim().is_empty());
+        }
+    }
+    assert!(form.questions().any(|q| !q.required), "something can be skipped");
+    assert!(form.questions().any(|q| q.constraint.is_some()));
+}
+
+fn broken(survey: &[&[&str]], choices: &[&[&str]]) -> Vec<String> {
+    use clusterbot::domain::form::xlsform::{Sheet, import};
+    let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect();
+    let sheets = vec![
+        Sheet { name: "survey".into(), first_row: 1, first_col: 0, rows: grid(survey) },
+        Sheet { name: "choices".into(), first_row: 1, first_col: 0, rows: grid(choices) },
+    ];
+    import(&sheets, "t").unwrap_err().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn every_problem_is_named_at_once() {
+    let errors = broken(
+        &[
+            &["type", "name", "label", "relevant", "constraint"],
+            &["begin repeat", "kids", "Children", "", ""],
+            &["integer", "age", "Age", "", ". > "],
+            &["text", "age", "Again", "", ""],
+            &["select_one colours", "fav", "Favourite", "${nope} = 'x'", ""],
+            &["text", "", "No name", "", ""],
+            &["integer", "n", "", "", ""],
+            &["end group", "", "", "", ""],
+        ],
+        &[&["list_name", "name", "label"]],
+    );
+    assert_eq!(
+        errors,
+        [
+            "survey sheet, row 2, column A (type): 'begin repeat': repeats are not supported in a chat questionnaire",
+            "survey sheet, row 3, column E (constraint): '. >' is not an expression clusterbot understands: unexpected end of expression (at character 4)",
+            "survey sheet, row 4, column B (name): the name 'age' is already used on row 3",
+            "survey sheet, row 5, column D (relevant): refers to ${nope}, which is not a question of this form",
+            "survey sheet, row 5, column A (type): the choice list 'colours' is not in the choices sheet",
+            "survey sheet, row 6, column B (name): this question has no name",
+            "survey sheet, row 7, column C (label): the question 'n' has no label",
+            "survey sheet, row 8, column A (type): 'end group' without a 'begin group' before it",
+        ]
+    );
+}
+
+both_backends!(reimporting_keeps_versions_apart, |store: Store| async move {
+    let first = import::import(&store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
+    assert!(matches!(first.saved, Saved::New(_)));
+    let again = import::import(&store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
+    assert_eq!(again.saved, Saved::Unchanged(first.form_pk), "the same file twice is one version");
+    // A new version with one label changed is a new row; the old one stays as it was.
+    let mut changed = first.form.clone();
+    changed.version = "2026120101".into();
+    changed.items[1].label.0.insert("en".into(), "Changed".into());
+    let Saved::New(second) = store.save_form(&changed).await.unwrap() else { panic!() };
+    assert_ne!(second, first.form_pk);
+    assert_eq!(store.form(first.form_pk).await.unwrap(), first.form);
+    assert_eq!(store.latest_forms().await.unwrap()[0].form_pk, second);
+    assert_eq!(store.forms().await.unwrap().len(), 2);
+    // The same version with other content is refused.
+    changed.items[1].label.0.insert("en".into(), "Changed again".into());
+    assert!(store.save_form(&changed).await.is_err());
+});
