@@ -33,7 +33,7 @@ pub fn init_logging() -> Result<(), String> {
 pub async fn execute(cli: Cli) -> anyhow::Result<()> {
     check_database_url(&cli.database_url)?;
     if let Command::Run = cli.command {
-        let config = Config::from_env(cli.database_url)?;
+        let config = Config::from_env(cli.database_url, cli.data_dir)?;
         return run(config).await;
     }
     let store = open_store(&cli.database_url).await?;
@@ -210,7 +210,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     if let Err(e) = bot::publish_default_commands(&bot, &i18n).await {
         tracing::warn!(error = %e, "could not publish the command menus");
     }
-    bot::run(bot, App::new(store.clone(), i18n)).await;
+    bot::run(bot, App::new(store.clone(), i18n, config.data_dir.clone())).await;
     store.close().await;
     tracing::info!("clusterbot stopped");
     Ok(())

@@ -16,6 +16,10 @@ pub struct Cli {
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://clusterbot.db", global = true)]
     pub database_url: String,
 
+    /// Folder for downloaded voice notes and photos (created when needed).
+    #[arg(long, env = "DATA_DIR", default_value = "clusterbot-data", global = true)]
+    pub data_dir: std::path::PathBuf,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -145,6 +149,7 @@ pub enum ConfigError {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
+    pub data_dir: std::path::PathBuf,
     pub token: Token,
     pub api_url: Option<Url>,
 }
@@ -176,10 +181,11 @@ pub fn parse_api_url(raw: Option<String>) -> Result<Option<Url>, ConfigError> {
 
 impl Config {
     /// Reads the token and API URL from the environment.
-    pub fn from_env(database_url: String) -> Result<Self, ConfigError> {
+    pub fn from_env(database_url: String, data_dir: std::path::PathBuf) -> Result<Self, ConfigError> {
         check_database_url(&database_url)?;
         Ok(Self {
             database_url,
+            data_dir,
             token: parse_token(std::env::var("TELOXIDE_TOKEN").ok())?,
             api_url: parse_api_url(std::env::var("TELOXIDE_API_URL").ok())?,
         })

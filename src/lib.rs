@@ -2,10 +2,12 @@
 //! Telegram update → `bot` handler → `domain` rule → `store`.
 
 pub mod bot;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod jobs;
 pub mod store;
 pub mod xlsx;

@@ -47,10 +47,13 @@ btn-invite = ➕ دعوة
 not-understood = 🤔 عذرًا، لم أفهم. هذه هي القائمة:
 help-member = ❓ يمكنك استعمال الأزرار، أو هذه الأوامر:
     القائمة الرئيسية: /menu
+    استبيانات للإجابة عنها: /forms
     ما نحفظه عنك: /mydata
     تغيير اللغة: /language
     حذف بياناتك الشخصية: /forget
 help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاونية أو وكيل تنمية: /invite
+    إرسال استبيان إلى الأعضاء (لاستيراد استبيان، أرسل لي ملف .xlsx): /launch
+    نسب الإجابة والإجابات، مع رسوم بيانية: /results
 lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
 
 ## بياناتي
@@ -102,6 +105,115 @@ error-not-allowed = ⛔ هذا الإجراء متاح فقط لوكلاء تن�
 error-generic = ⚠️ حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل.
 group-private-only = 💬 يُرجى التحدث معي في محادثة خاصة: اضغط على اسمي، ثم على «ابدأ» (Start).
 
+## الاستبيانات: الإجابة
+form-invitation = 📋 استبيان جديد: { $title }
+    { $count ->
+        [zero] لا توجد أسئلة.
+        [one] سؤال واحد.
+        [two] سؤالان.
+        [few] { $count } أسئلة.
+        [many] { $count } سؤالًا.
+       *[other] { $count } سؤال.
+    } اضغط على «ابدأ» عندما تكون مستعدًّا، ويمكنك التوقف والمتابعة لاحقًا.
+form-invitation-deadline = ⏳ يُرجى الإجابة قبل { $date }.
+form-nudge = ⏰ تذكير: يُرجى الإجابة عن استبيان { $title } قبل { $date }. لا يأخذ ذلك إلا بضع دقائق.
+btn-form-start = ▶️ ابدأ
+btn-form-continue = ▶️ تابِع
+btn-form-next = ➡️ التالي
+btn-form-ok = ✅ موافق
+btn-form-done = ✔️ تمّ
+btn-form-skip = ⏭ تجاوز
+btn-form-repeat = 🔁 تكرار
+btn-form-today = 📅 اليوم
+btn-form-yesterday = 📅 أمس
+btn-form-other = ✏️ غير ذلك
+btn-form-location = 📍 أرسل موقعي
+form-progress = ❓ السؤال { $n } من { $total }
+form-hint-text = ✍️ اكتب إجابتك، أو أرسل رسالة صوتية 🎤.
+form-hint-number = 🔢 اكتب رقمًا.
+form-hint-decimal = 🔢 اكتب رقمًا، مثلًا 2.5.
+form-hint-date = 📅 اكتب تاريخًا مثل 25/12/2024، أو اضغط على زر.
+form-hint-audio = 🎤 أرسل رسالة صوتية.
+form-hint-image = 📷 أرسل صورة.
+form-hint-geopoint = 📍 اضغط على الزر في الأسفل لإرسال موقعك.
+form-hint-multiple = ☑️ اضغط على كل إجابة مناسبة، ثم على ✔️ تمّ.
+form-specify-other = ✏️ يُرجى أن تقول ما هو: اكتبه، أو أرسل رسالة صوتية.
+form-not-a-number = 🔢 يُرجى كتابة رقم، مثلًا 12.
+form-not-whole = 🔢 يُرجى كتابة عدد صحيح، بدون كسور.
+form-not-a-date = 📅 يُرجى كتابة تاريخ مثل 25/12/2024.
+form-constraint-default = ⚠️ هذه الإجابة غير ممكنة هنا. يُرجى التأكد منها والإجابة مرة أخرى.
+form-required = ❗ هذا السؤال يحتاج إلى إجابة.
+form-use-buttons = 👇 يُرجى الإجابة بالأزرار.
+form-voice-kept = 🎤 شكرًا، احتفظت برسالتك الصوتية. يُرجى أيضًا الضغط على أحد الأزرار.
+form-send-voice = 🎤 يُرجى إرسال رسالة صوتية: اضغط على زر الميكروفون باستمرار وأنت تتكلم.
+form-send-photo = 📷 يُرجى إرسال صورة.
+form-send-location = 📍 يُرجى الضغط على الزر لإرسال موقعك.
+form-file-too-big = ⚠️ هذا الملف كبير جدًا: يسمح لي تيليجرام باستلام 20 ميغابايت على الأكثر. يُرجى إرسال ملف أقصر.
+form-finished = 🎉 شكرًا لك! حُفظت إجاباتك عن استبيان { $title }.
+form-closed = ⌛ هذا الاستبيان مغلق.
+form-already-done = ✅ لقد أجبت عن هذا الاستبيان من قبل. شكرًا لك!
+form-none-open = 📋 ليس لديك استبيان للإجابة عنه الآن.
+form-open-list = 📋 استبياناتك:
+btn-forms = 📋 الاستبيانات
+
+## الاستبيانات: الاستيراد والإطلاق والنتائج (وكيل التنمية)
+import-ok = ✅ تم استيراد { $title }: { $count ->
+        [zero] بدون أسئلة
+        [one] سؤال واحد
+        [two] سؤالان
+        [few] { $count } أسئلة
+        [many] { $count } سؤالًا
+       *[other] { $count } سؤال
+    }؛ اللغات: { $languages }.
+import-unchanged = 💡 هذه النسخة من { $title } مستوردة من قبل.
+import-version-conflict = ⚠️ يوجد استبيان آخر مستورد بالمعرّف نفسه والنسخة نفسها. غيّر رقم النسخة (version) في ورقة الإعدادات (settings) ثم أرسله مرة أخرى.
+import-failed = ❌ لم يُستورد الاستبيان. يُرجى إصلاح هذه المشكلات وإرساله مرة أخرى:
+    { $problems }
+import-not-xlsx = 📎 يُرجى إرسال الاستبيان في ملف XLSForm (.xlsx).
+btn-launch = 🚀 إطلاق
+btn-results = 📊 النتائج
+launch-choose-form = 📋 أي استبيان؟
+launch-no-forms = 📋 لا يوجد أي استبيان بعد. أرسل لي ملف XLSForm (.xlsx) لاستيراده.
+launch-choose-audience = 👥 من يجب أن يجيب؟
+btn-audience-cluster = 🌍 الجميع
+btn-audience-leaders = 👩‍💼 المسؤولون
+btn-audience-producers = 🧑‍🌾 المنتجون
+launch-choose-deadline = ⏳ ما مهلة الإجابة؟
+btn-deadline-days = { $days ->
+        [zero] ⏳ خلال { $days } يوم
+        [one] ⏳ خلال يوم واحد
+        [two] ⏳ خلال يومين
+        [few] ⏳ خلال { $days } أيام
+        [many] ⏳ خلال { $days } يومًا
+       *[other] ⏳ خلال { $days } يوم
+    }
+btn-deadline-none = ♾️ بدون مهلة
+launch-sent = 🚀 أُطلق الاستبيان: { $count ->
+        [zero] لم يُدعَ أي عضو.
+        [one] دُعي عضو واحد.
+        [two] دُعي عضوان.
+        [few] دُعي { $count } أعضاء.
+        [many] دُعي { $count } عضوًا.
+       *[other] دُعي { $count } عضو.
+    }
+launch-nobody = 🤷 لا يمكن الوصول إلى أي شخص في هذه الفئة حتى الآن.
+results-choose = 📊 نتائج أي استبيان؟
+results-none = 📊 لم يُطلَق أي استبيان في عناقيدك حتى الآن.
+results-summary = 📊 نتائج { $title }
+    المدعوون: { $invited } · بدأوا: { $started } · أكملوا: { $finished }
+results-by-cooperative = 🏠 حسب التعاونية:
+results-by-gender = 👥 حسب الجنس:
+results-line = • فئة { $group }: أكمل { $finished }، وبدأ { $started }، ودُعي { $invited }
+results-no-cooperative = بدون تعاونية
+results-chart-caption = 📊 سؤال: { $question } ({ $count ->
+        [zero] لا توجد إجابات
+        [one] إجابة واحدة
+        [two] إجابتان
+        [few] { $count } إجابات
+        [many] { $count } إجابةً
+       *[other] { $count } إجابة
+    })
+
 ## قائمة الأوامر
 cmd-start = البدء، أو الانضمام بدعوة
 cmd-menu = القائمة الرئيسية
@@ -110,3 +222,6 @@ cmd-language = تغيير اللغة
 cmd-help = مساعدة
 cmd-forget = حذف بياناتي الشخصية
 cmd-invite = إنشاء دعوة (CDA)
+cmd-forms = استبياناتي
+cmd-launch = إطلاق استبيان (CDA)
+cmd-results = نتائج الاستبيانات (CDA)

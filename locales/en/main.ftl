@@ -47,10 +47,13 @@ btn-invite = ➕ Invite
 not-understood = 🤔 Sorry, I did not understand. Here is the menu:
 help-member = ❓ You can use the buttons, or these commands:
     /menu: main menu
+    /forms: questionnaires to answer
     /mydata: what is stored about you
     /language: change the language
     /forget: delete your personal data
 help-cda = /invite: create an invite link for a producer, a leader or a CDA
+    /launch: send a questionnaire to members (send me an .xlsx file to import one)
+    /results: response rates and answers, with charts
 lang-changed = ✅ From now on I will write to you in English.
 
 ## My data
@@ -98,6 +101,95 @@ error-not-allowed = ⛔ Only Cluster Development Agents can do this.
 error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
 group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
 
+## Questionnaires: answering
+form-invitation = 📋 New questionnaire: { $title }
+    { $count ->
+        [one] One question.
+       *[other] { $count } questions.
+    } Tap Start when you are ready; you can stop and continue later.
+form-invitation-deadline = ⏳ Please answer before { $date }.
+form-nudge = ⏰ Reminder: please answer { $title } before { $date }. It takes only a few minutes.
+btn-form-start = ▶️ Start
+btn-form-continue = ▶️ Continue
+btn-form-next = ➡️ Next
+btn-form-ok = ✅ OK
+btn-form-done = ✔️ Done
+btn-form-skip = ⏭ Skip
+btn-form-repeat = 🔁 Repeat
+btn-form-today = 📅 Today
+btn-form-yesterday = 📅 Yesterday
+btn-form-other = ✏️ Other
+btn-form-location = 📍 Send my location
+form-progress = ❓ Question { $n } of { $total }
+form-hint-text = ✍️ Type your answer, or send a voice note 🎤.
+form-hint-number = 🔢 Type a number.
+form-hint-decimal = 🔢 Type a number, for example 2.5.
+form-hint-date = 📅 Type a date like 25/12/2024, or tap a button.
+form-hint-audio = 🎤 Send a voice note.
+form-hint-image = 📷 Send a photo.
+form-hint-geopoint = 📍 Tap the button below to send your location.
+form-hint-multiple = ☑️ Tap every answer that fits, then ✔️ Done.
+form-specify-other = ✏️ Please say what it is: type it, or send a voice note.
+form-not-a-number = 🔢 Please type a number, for example 12.
+form-not-whole = 🔢 Please type a whole number, without decimals.
+form-not-a-date = 📅 Please type a date like 25/12/2024.
+form-constraint-default = ⚠️ This answer is not possible here. Please check it and answer again.
+form-required = ❗ This question needs an answer.
+form-use-buttons = 👇 Please answer with the buttons.
+form-voice-kept = 🎤 Thank you, I kept your voice note. Please also tap one of the buttons.
+form-send-voice = 🎤 Please send a voice note: hold the microphone button while you speak.
+form-send-photo = 📷 Please send a photo.
+form-send-location = 📍 Please tap the button to send your location.
+form-file-too-big = ⚠️ This file is too big: Telegram lets me receive up to 20 MB. Please send a shorter one.
+form-finished = 🎉 Thank you! Your answers to { $title } are saved.
+form-closed = ⌛ This questionnaire is closed.
+form-already-done = ✅ You have already answered this questionnaire. Thank you!
+form-none-open = 📋 You have no questionnaire to answer right now.
+form-open-list = 📋 Your questionnaires:
+btn-forms = 📋 Questionnaires
+
+## Questionnaires: importing, launching, results (CDA)
+import-ok = ✅ Imported { $title }: { $count ->
+        [one] one question
+       *[other] { $count } questions
+    }; languages: { $languages }.
+import-unchanged = ℹ️ This version of { $title } was already imported.
+import-version-conflict = ⚠️ A different form with the same id and version is already imported. Change the version in the settings sheet and send it again.
+import-failed = ❌ The form was not imported. Please fix these problems and send it again:
+    { $problems }
+import-not-xlsx = 📎 Please send the questionnaire as an XLSForm file (.xlsx).
+btn-launch = 🚀 Launch
+btn-results = 📊 Results
+launch-choose-form = 📋 Which questionnaire?
+launch-no-forms = 📋 There is no questionnaire yet. Send me an XLSForm file (.xlsx) to import one.
+launch-choose-audience = 👥 Who should answer?
+btn-audience-cluster = 🌍 Everyone
+btn-audience-leaders = 👩‍💼 Leaders
+btn-audience-producers = 🧑‍🌾 Producers
+launch-choose-deadline = ⏳ Answer within…?
+btn-deadline-days = { $days ->
+        [one] ⏳ 1 day
+       *[other] ⏳ { $days } days
+    }
+btn-deadline-none = ♾️ No deadline
+launch-sent = 🚀 Launched: { $count ->
+        [one] one member is invited.
+       *[other] { $count } members are invited.
+    }
+launch-nobody = 🤷 Nobody in that group can be reached yet.
+results-choose = 📊 Results of which questionnaire?
+results-none = 📊 No questionnaire has been launched in your clusters yet.
+results-summary = 📊 { $title }
+    Invited: { $invited } · Started: { $started } · Finished: { $finished }
+results-by-cooperative = 🏠 By cooperative:
+results-by-gender = 👥 By gender:
+results-line = • { $group }: { $finished } finished, { $started } started, { $invited } invited
+results-no-cooperative = no cooperative
+results-chart-caption = 📊 { $question } ({ $count ->
+        [one] one answer
+       *[other] { $count } answers
+    })
+
 ## Command menu
 cmd-start = Start, or join with an invite
 cmd-menu = Main menu
@@ -106,3 +198,6 @@ cmd-language = Change the language
 cmd-help = Help
 cmd-forget = Delete my personal data
 cmd-invite = Create an invite (CDA)
+cmd-forms = My questionnaires
+cmd-launch = Launch a questionnaire (CDA)
+cmd-results = Results of questionnaires (CDA)

@@ -47,10 +47,13 @@ btn-invite = ➕ Invitar
 not-understood = 🤔 Disculpe, no entendí. Aquí está el menú:
 help-member = ❓ Puede usar los botones o estos comandos:
     /menu: menú principal
+    /forms: cuestionarios por responder
     /mydata: lo que se guarda sobre usted
     /language: cambiar el idioma
     /forget: borrar sus datos personales
 help-cda = /invite: crear un enlace de invitación para un productor, un líder o un CDA
+    /launch: enviar un cuestionario a los miembros (envíeme un archivo .xlsx para importar uno)
+    /results: tasas de respuesta y respuestas, con gráficos
 lang-changed = ✅ A partir de ahora le escribiré en español.
 
 ## Mis datos
@@ -98,6 +101,95 @@ error-not-allowed = ⛔ Solo los agentes de desarrollo del clúster (CDA) pueden
 error-generic = ⚠️ Algo salió mal de nuestro lado. Por favor, intente de nuevo en un momento.
 group-private-only = 💬 Por favor, hábleme en un chat privado: toque mi nombre y luego Iniciar.
 
+## Cuestionarios: responder
+form-invitation = 📋 Nuevo cuestionario: { $title }
+    { $count ->
+        [one] Una pregunta.
+       *[other] { $count } preguntas.
+    } Toque Empezar cuando quiera; puede detenerse y continuar más tarde.
+form-invitation-deadline = ⏳ Por favor, responda antes del { $date }.
+form-nudge = ⏰ Recordatorio: por favor, responda el cuestionario { $title } antes del { $date }. Solo toma unos minutos.
+btn-form-start = ▶️ Empezar
+btn-form-continue = ▶️ Continuar
+btn-form-next = ➡️ Siguiente
+btn-form-ok = ✅ Entendido
+btn-form-done = ✔️ Listo
+btn-form-skip = ⏭ Omitir
+btn-form-repeat = 🔁 Repetir
+btn-form-today = 📅 Hoy
+btn-form-yesterday = 📅 Ayer
+btn-form-other = ✏️ Otro
+btn-form-location = 📍 Enviar ubicación
+form-progress = ❓ Pregunta { $n } de { $total }
+form-hint-text = ✍️ Escriba su respuesta o envíe una nota de voz 🎤.
+form-hint-number = 🔢 Escriba un número.
+form-hint-decimal = 🔢 Escriba un número, por ejemplo 2,5.
+form-hint-date = 📅 Escriba una fecha como 25/12/2024, o toque un botón.
+form-hint-audio = 🎤 Envíe una nota de voz.
+form-hint-image = 📷 Envíe una foto.
+form-hint-geopoint = 📍 Toque el botón de abajo para enviar su ubicación.
+form-hint-multiple = ☑️ Toque todas las respuestas que correspondan y luego ✔️ Listo.
+form-specify-other = ✏️ Por favor, diga qué es: escríbalo o envíe una nota de voz.
+form-not-a-number = 🔢 Por favor, escriba un número, por ejemplo 12.
+form-not-whole = 🔢 Por favor, escriba un número entero, sin decimales.
+form-not-a-date = 📅 Por favor, escriba una fecha como 25/12/2024.
+form-constraint-default = ⚠️ Esta respuesta no es posible aquí. Por favor, revísela y responda de nuevo.
+form-required = ❗ Esta pregunta necesita una respuesta.
+form-use-buttons = 👇 Por favor, responda con los botones.
+form-voice-kept = 🎤 Gracias, guardé su nota de voz. Por favor, toque también uno de los botones.
+form-send-voice = 🎤 Por favor, envíe una nota de voz: mantenga pulsado el botón del micrófono mientras habla.
+form-send-photo = 📷 Por favor, envíe una foto.
+form-send-location = 📍 Por favor, toque el botón para enviar su ubicación.
+form-file-too-big = ⚠️ Este archivo es demasiado grande: Telegram me deja recibir hasta 20 MB. Por favor, envíe uno más corto.
+form-finished = 🎉 ¡Gracias! Sus respuestas al cuestionario { $title } quedaron guardadas.
+form-closed = ⌛ Este cuestionario está cerrado.
+form-already-done = ✅ Usted ya respondió este cuestionario. ¡Gracias!
+form-none-open = 📋 Por ahora no tiene ningún cuestionario por responder.
+form-open-list = 📋 Sus cuestionarios:
+btn-forms = 📋 Cuestionarios
+
+## Cuestionarios: importar, lanzar, resultados (CDA)
+import-ok = ✅ Se importó { $title }: { $count ->
+        [one] una pregunta
+       *[other] { $count } preguntas
+    }; idiomas: { $languages }.
+import-unchanged = ℹ️ Esta versión de { $title } ya estaba importada.
+import-version-conflict = ⚠️ Ya hay otro formulario importado con el mismo id y la misma versión. Cambie la versión en la hoja settings y envíelo de nuevo.
+import-failed = ❌ El formulario no se importó. Por favor, corrija estos problemas y envíelo de nuevo:
+    { $problems }
+import-not-xlsx = 📎 Por favor, envíe el cuestionario como archivo XLSForm (.xlsx).
+btn-launch = 🚀 Lanzar
+btn-results = 📊 Resultados
+launch-choose-form = 📋 ¿Qué cuestionario?
+launch-no-forms = 📋 Todavía no hay ningún cuestionario. Envíeme un archivo XLSForm (.xlsx) para importar uno.
+launch-choose-audience = 👥 ¿Quién debe responder?
+btn-audience-cluster = 🌍 Todos
+btn-audience-leaders = 👩‍💼 Líderes
+btn-audience-producers = 🧑‍🌾 Productores
+launch-choose-deadline = ⏳ ¿En qué plazo se debe responder?
+btn-deadline-days = { $days ->
+        [one] ⏳ 1 día
+       *[other] ⏳ { $days } días
+    }
+btn-deadline-none = ♾️ Sin plazo
+launch-sent = 🚀 Lanzado: { $count ->
+        [one] se invitó a un miembro.
+       *[other] se invitó a { $count } miembros.
+    }
+launch-nobody = 🤷 Todavía no se puede contactar a nadie de ese grupo.
+results-choose = 📊 ¿Resultados de qué cuestionario?
+results-none = 📊 Todavía no se ha lanzado ningún cuestionario en sus clústeres.
+results-summary = 📊 { $title }
+    Invitados: { $invited } · Empezaron: { $started } · Terminaron: { $finished }
+results-by-cooperative = 🏠 Por cooperativa:
+results-by-gender = 👥 Por sexo:
+results-line = • { $group }: { $finished } terminaron, { $started } empezaron, { $invited } invitados
+results-no-cooperative = sin cooperativa
+results-chart-caption = 📊 { $question } ({ $count ->
+        [one] una respuesta
+       *[other] { $count } respuestas
+    })
+
 ## Menú de comandos
 cmd-start = Iniciar, o unirse con una invitación
 cmd-menu = Menú principal
@@ -106,3 +198,6 @@ cmd-language = Cambiar el idioma
 cmd-help = Ayuda
 cmd-forget = Borrar mis datos personales
 cmd-invite = Crear una invitación (CDA)
+cmd-forms = Mis cuestionarios
+cmd-launch = Lanzar un cuestionario (CDA)
+cmd-results = Resultados de los cuestionarios (CDA)

@@ -47,10 +47,13 @@ btn-invite = ➕ Inviter
 not-understood = 🤔 Désolé, je n’ai pas compris. Voici le menu :
 help-member = ❓ Vous pouvez utiliser les boutons, ou ces commandes :
     /menu : menu principal
+    /forms : questionnaires à remplir
     /mydata : ce qui est enregistré sur vous
     /language : changer de langue
     /forget : effacer vos données personnelles
 help-cda = /invite : créer un lien d’invitation pour un producteur, un responsable ou un CDA
+    /launch : envoyer un questionnaire aux membres (envoyez-moi un fichier .xlsx pour en importer un)
+    /results : taux de réponse et réponses, avec des graphiques
 lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
 
 ## Mes données
@@ -98,6 +101,95 @@ error-not-allowed = ⛔ Seuls les agents de développement du cluster (CDA) peuv
 error-generic = ⚠️ Un problème est survenu de notre côté. Réessayez dans un moment, s’il vous plaît.
 group-private-only = 💬 Parlez-moi dans une discussion privée, s’il vous plaît : touchez mon nom, puis Démarrer.
 
+## Questionnaires : répondre
+form-invitation = 📋 Nouveau questionnaire : { $title }
+    { $count ->
+        [one] Une question.
+       *[other] { $count } questions.
+    } Touchez Commencer quand vous le souhaitez ; vous pourrez vous arrêter et reprendre plus tard.
+form-invitation-deadline = ⏳ Merci de répondre avant le { $date }.
+form-nudge = ⏰ Rappel : merci de répondre au questionnaire { $title } avant le { $date }. Cela ne prend que quelques minutes.
+btn-form-start = ▶️ Commencer
+btn-form-continue = ▶️ Continuer
+btn-form-next = ➡️ Suivant
+btn-form-ok = ✅ D’accord
+btn-form-done = ✔️ Terminé
+btn-form-skip = ⏭ Passer
+btn-form-repeat = 🔁 Répéter
+btn-form-today = 📅 Aujourd’hui
+btn-form-yesterday = 📅 Hier
+btn-form-other = ✏️ Autre
+btn-form-location = 📍 Ma position
+form-progress = ❓ Question { $n } sur { $total }
+form-hint-text = ✍️ Écrivez votre réponse, ou envoyez un message vocal 🎤.
+form-hint-number = 🔢 Écrivez un nombre.
+form-hint-decimal = 🔢 Écrivez un nombre, par exemple 2,5.
+form-hint-date = 📅 Écrivez une date comme 25/12/2024, ou touchez un bouton.
+form-hint-audio = 🎤 Envoyez un message vocal.
+form-hint-image = 📷 Envoyez une photo.
+form-hint-geopoint = 📍 Touchez le bouton ci-dessous pour envoyer votre position.
+form-hint-multiple = ☑️ Touchez toutes les réponses qui conviennent, puis ✔️ Terminé.
+form-specify-other = ✏️ Précisez de quoi il s’agit, s’il vous plaît : écrivez-le, ou envoyez un message vocal.
+form-not-a-number = 🔢 Écrivez un nombre, par exemple 12, s’il vous plaît.
+form-not-whole = 🔢 Écrivez un nombre entier, sans virgule, s’il vous plaît.
+form-not-a-date = 📅 Écrivez une date comme 25/12/2024, s’il vous plaît.
+form-constraint-default = ⚠️ Cette réponse n’est pas possible ici. Vérifiez-la et répondez à nouveau, s’il vous plaît.
+form-required = ❗ Cette question demande une réponse.
+form-use-buttons = 👇 Répondez avec les boutons, s’il vous plaît.
+form-voice-kept = 🎤 Merci, j’ai gardé votre message vocal. Touchez aussi un des boutons, s’il vous plaît.
+form-send-voice = 🎤 Envoyez un message vocal, s’il vous plaît : maintenez le bouton du micro pendant que vous parlez.
+form-send-photo = 📷 Envoyez une photo, s’il vous plaît.
+form-send-location = 📍 Touchez le bouton pour envoyer votre position, s’il vous plaît.
+form-file-too-big = ⚠️ Ce fichier est trop lourd : Telegram me laisse recevoir jusqu’à 20 Mo. Envoyez-en un plus court, s’il vous plaît.
+form-finished = 🎉 Merci ! Vos réponses au questionnaire { $title } sont enregistrées.
+form-closed = ⌛ Ce questionnaire est fermé.
+form-already-done = ✅ Vous avez déjà répondu à ce questionnaire. Merci !
+form-none-open = 📋 Vous n’avez aucun questionnaire à remplir pour le moment.
+form-open-list = 📋 Vos questionnaires :
+btn-forms = 📋 Mes questionnaires
+
+## Questionnaires : importer, lancer, résultats (CDA)
+import-ok = ✅ { $title } importé : { $count ->
+        [one] une question
+       *[other] { $count } questions
+    } ; langues : { $languages }.
+import-unchanged = ℹ️ Cette version de { $title } a déjà été importée.
+import-version-conflict = ⚠️ Un autre formulaire avec le même identifiant et la même version est déjà importé. Changez la version dans la feuille settings, puis renvoyez-le.
+import-failed = ❌ Le formulaire n’a pas été importé. Corrigez ces problèmes, puis renvoyez-le, s’il vous plaît :
+    { $problems }
+import-not-xlsx = 📎 Envoyez le questionnaire sous forme de fichier XLSForm (.xlsx), s’il vous plaît.
+btn-launch = 🚀 Lancer
+btn-results = 📊 Résultats
+launch-choose-form = 📋 Quel questionnaire ?
+launch-no-forms = 📋 Il n’y a encore aucun questionnaire. Envoyez-moi un fichier XLSForm (.xlsx) pour en importer un.
+launch-choose-audience = 👥 Qui doit répondre ?
+btn-audience-cluster = 🌍 Tout le monde
+btn-audience-leaders = 👩‍💼 Responsables
+btn-audience-producers = 🧑‍🌾 Producteurs
+launch-choose-deadline = ⏳ Répondre dans quel délai ?
+btn-deadline-days = { $days ->
+        [one] ⏳ { $days } jour
+       *[other] ⏳ { $days } jours
+    }
+btn-deadline-none = ♾️ Sans délai
+launch-sent = 🚀 Lancé : { $count ->
+        [one] un membre est invité.
+       *[other] { $count } membres sont invités.
+    }
+launch-nobody = 🤷 Personne dans ce groupe ne peut encore être joint.
+results-choose = 📊 Résultats de quel questionnaire ?
+results-none = 📊 Aucun questionnaire n’a encore été lancé dans vos clusters.
+results-summary = 📊 { $title }
+    Invités : { $invited } · Ont commencé : { $started } · Ont terminé : { $finished }
+results-by-cooperative = 🏠 Par coopérative :
+results-by-gender = 👥 Par sexe :
+results-line = • { $group } : { $finished } ont terminé, { $started } ont commencé, { $invited } invités
+results-no-cooperative = sans coopérative
+results-chart-caption = 📊 { $question } ({ $count ->
+        [one] { $count } réponse
+       *[other] { $count } réponses
+    })
+
 ## Menu des commandes
 cmd-start = Démarrer, ou rejoindre avec une invitation
 cmd-menu = Menu principal
@@ -106,3 +198,6 @@ cmd-language = Changer de langue
 cmd-help = Aide
 cmd-forget = Effacer mes données personnelles
 cmd-invite = Créer une invitation (CDA)
+cmd-forms = Mes questionnaires
+cmd-launch = Lancer un questionnaire (CDA)
+cmd-results = Résultats des questionnaires (CDA)

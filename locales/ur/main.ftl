@@ -47,10 +47,13 @@ btn-invite = ➕ دعوت
 not-understood = 🤔 معاف کیجیے، میں سمجھ نہیں سکا۔ یہ رہا مینو:
 help-member = ❓ آپ بٹن استعمال کر سکتے ہیں، یا یہ کمانڈز:
     مرکزی مینو: /menu
+    جواب دینے کے لیے سوالنامے: /forms
     آپ کے بارے میں کیا محفوظ ہے: /mydata
     زبان بدلیں: /language
     اپنا ذاتی ڈیٹا مٹائیں: /forget
 help-cda = پیداکار، لیڈر یا CDA کے لیے دعوتی لنک بنائیں: /invite
+    ارکان کو سوالنامہ بھیجیں (نیا سوالنامہ درآمد کرنے کے لیے مجھے .xlsx فائل بھیجیں): /launch
+    جواب کی شرح اور جوابات، چارٹس کے ساتھ: /results
 lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 
 ## میرا ڈیٹا
@@ -98,6 +101,95 @@ error-not-allowed = ⛔ یہ کام صرف کلسٹر ڈیولپمنٹ ایجن�
 error-generic = ⚠️ ہماری طرف سے کچھ گڑبڑ ہو گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
 group-private-only = 💬 براہِ کرم مجھ سے نجی چیٹ میں بات کریں: میرے نام پر ٹیپ کریں، پھر Start دبائیں۔
 
+## سوالنامے: جواب دینا
+form-invitation = 📋 نیا سوالنامہ: { $title }
+    { $count ->
+        [one] ایک سوال۔
+       *[other] { $count } سوال۔
+    } جب آپ تیار ہوں تو «شروع کریں» دبائیں؛ آپ رک کر بعد میں جاری رکھ سکتے ہیں۔
+form-invitation-deadline = ⏳ براہِ کرم { $date } سے پہلے جواب دیں۔
+form-nudge = ⏰ یاد دہانی: براہِ کرم { $date } سے پہلے سوالنامہ { $title } کا جواب دیں۔ اس میں صرف چند منٹ لگتے ہیں۔
+btn-form-start = ▶️ شروع کریں
+btn-form-continue = ▶️ جاری رکھیں
+btn-form-next = ➡️ اگلا
+btn-form-ok = ✅ ٹھیک ہے
+btn-form-done = ✔️ مکمل
+btn-form-skip = ⏭ چھوڑ دیں
+btn-form-repeat = 🔁 دوبارہ
+btn-form-today = 📅 آج
+btn-form-yesterday = 📅 گزشتہ کل
+btn-form-other = ✏️ کوئی اور
+btn-form-location = 📍 میری لوکیشن بھیجیں
+form-progress = ❓ سوال نمبر { $n } (کل { $total })
+form-hint-text = ✍️ اپنا جواب لکھیں، یا وائس نوٹ بھیجیں 🎤۔
+form-hint-number = 🔢 نمبر لکھیں۔
+form-hint-decimal = 🔢 نمبر لکھیں، مثلاً 2.5
+form-hint-date = 📅 تاریخ اس طرح لکھیں: 25/12/2024، یا کوئی بٹن دبائیں۔
+form-hint-audio = 🎤 وائس نوٹ بھیجیں۔
+form-hint-image = 📷 تصویر بھیجیں۔
+form-hint-geopoint = 📍 اپنی لوکیشن بھیجنے کے لیے نیچے والا بٹن دبائیں۔
+form-hint-multiple = ☑️ ہر وہ جواب دبائیں جو درست ہو، پھر ✔️ مکمل دبائیں۔
+form-specify-other = ✏️ براہِ کرم بتائیں کہ یہ کیا ہے: لکھ دیں، یا وائس نوٹ بھیجیں۔
+form-not-a-number = 🔢 براہِ کرم نمبر لکھیں، مثلاً 12
+form-not-whole = 🔢 براہِ کرم پورا نمبر لکھیں، اعشاریہ کے بغیر۔
+form-not-a-date = 📅 براہِ کرم تاریخ اس طرح لکھیں: 25/12/2024
+form-constraint-default = ⚠️ یہ جواب یہاں ممکن نہیں۔ براہِ کرم اسے چیک کریں اور دوبارہ جواب دیں۔
+form-required = ❗ اس سوال کا جواب دینا ضروری ہے۔
+form-use-buttons = 👇 براہِ کرم بٹنوں سے جواب دیں۔
+form-voice-kept = 🎤 شکریہ، میں نے آپ کا وائس نوٹ رکھ لیا ہے۔ براہِ کرم کوئی ایک بٹن بھی دبائیں۔
+form-send-voice = 🎤 براہِ کرم وائس نوٹ بھیجیں: بولتے وقت مائیک والا بٹن دبائے رکھیں۔
+form-send-photo = 📷 براہِ کرم تصویر بھیجیں۔
+form-send-location = 📍 براہِ کرم اپنی لوکیشن بھیجنے کے لیے بٹن دبائیں۔
+form-file-too-big = ⚠️ یہ فائل بہت بڑی ہے: ٹیلی گرام مجھے زیادہ سے زیادہ 20 MB تک وصول کرنے دیتا ہے۔ براہِ کرم چھوٹی فائل بھیجیں۔
+form-finished = 🎉 شکریہ! سوالنامہ { $title } کے لیے آپ کے جوابات محفوظ ہو گئے ہیں۔
+form-closed = ⌛ یہ سوالنامہ بند ہو چکا ہے۔
+form-already-done = ✅ آپ اس سوالنامے کا جواب پہلے ہی دے چکے ہیں۔ شکریہ!
+form-none-open = 📋 ابھی آپ کے لیے جواب دینے کو کوئی سوالنامہ نہیں ہے۔
+form-open-list = 📋 آپ کے سوالنامے:
+btn-forms = 📋 سوالنامے
+
+## سوالنامے: درآمد، بھیجنا، نتائج (ڈیولپمنٹ ایجنٹ)
+import-ok = ✅ سوالنامہ { $title } درآمد ہو گیا: { $count ->
+        [one] ایک سوال
+       *[other] { $count } سوال
+    }؛ زبانیں: { $languages }۔
+import-unchanged = 💡 سوالنامہ { $title } کا یہ ورژن پہلے ہی درآمد ہو چکا ہے۔
+import-version-conflict = ⚠️ اسی آئی ڈی اور ورژن والا ایک مختلف فارم پہلے ہی درآمد ہو چکا ہے۔ settings شیٹ میں ورژن بدلیں اور دوبارہ بھیجیں۔
+import-failed = ❌ فارم درآمد نہیں ہوا۔ براہِ کرم یہ مسائل ٹھیک کریں اور دوبارہ بھیجیں:
+    { $problems }
+import-not-xlsx = 📎 براہِ کرم سوالنامہ XLSForm فائل (.xlsx) کی صورت میں بھیجیں۔
+btn-launch = 🚀 سوالنامہ بھیجیں
+btn-results = 📊 نتائج
+launch-choose-form = 📋 کون سا سوالنامہ؟
+launch-no-forms = 📋 ابھی کوئی سوالنامہ موجود نہیں۔ درآمد کرنے کے لیے مجھے XLSForm فائل (.xlsx) بھیجیں۔
+launch-choose-audience = 👥 جواب کون دے؟
+btn-audience-cluster = 🌍 سب
+btn-audience-leaders = 👩‍💼 لیڈرز
+btn-audience-producers = 🧑‍🌾 پیداکار
+launch-choose-deadline = ⏳ جواب کے لیے کتنی مہلت؟
+btn-deadline-days = { $days ->
+        [one] ⏳ مہلت: ایک دن
+       *[other] ⏳ مہلت: { $days } دن
+    }
+btn-deadline-none = ♾️ کوئی مہلت نہیں
+launch-sent = 🚀 سوالنامہ بھیج دیا گیا: { $count ->
+        [one] ایک رکن کو دعوت دی گئی ہے۔
+       *[other] { $count } ارکان کو دعوت دی گئی ہے۔
+    }
+launch-nobody = 🤷 اس گروپ میں ابھی کسی سے رابطہ نہیں ہو سکتا۔
+results-choose = 📊 کس سوالنامے کے نتائج؟
+results-none = 📊 آپ کے کلسٹرز میں ابھی تک کوئی سوالنامہ نہیں بھیجا گیا۔
+results-summary = 📊 نتائج: { $title }
+    مدعو: { $invited } · شروع کیا: { $started } · مکمل کیا: { $finished }
+results-by-cooperative = 🏠 کوآپریٹو کے لحاظ سے:
+results-by-gender = 👥 جنس کے لحاظ سے:
+results-line = • گروپ { $group }: { $finished } نے مکمل کیا، { $started } نے شروع کیا، { $invited } مدعو
+results-no-cooperative = کوئی کوآپریٹو نہیں
+results-chart-caption = 📊 سوال: { $question } ({ $count ->
+        [one] ایک جواب
+       *[other] { $count } جوابات
+    })
+
 ## کمانڈ مینو
 cmd-start = شروع کریں، یا دعوت کے ذریعے شامل ہوں
 cmd-menu = مرکزی مینو
@@ -106,3 +198,6 @@ cmd-language = زبان بدلیں
 cmd-help = مدد
 cmd-forget = میرا ذاتی ڈیٹا مٹائیں
 cmd-invite = دعوت بنائیں (CDA)
+cmd-forms = میرے سوالنامے
+cmd-launch = سوالنامہ بھیجیں (CDA)
+cmd-results = سوالناموں کے نتائج (CDA)

@@ -6,13 +6,14 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::callback::{Callback, MenuItem};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, commands, invite, onboarding};
+use super::{App, BotError, Caller, HandlerResult, commands, invite, launch, onboarding, questionnaire};
 use crate::domain::{Gender, Locale};
 use crate::tr;
 
 pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let (i18n, l) = (&app.i18n, caller.locale);
     let mut rows = vec![
+        vec![button(tr!(i18n, l, "btn-forms"), Callback::Menu(MenuItem::Questionnaires))],
         vec![
             button(tr!(i18n, l, "btn-mydata"), Callback::Menu(MenuItem::MyData)),
             button(tr!(i18n, l, "btn-language"), Callback::Menu(MenuItem::Language)),
@@ -20,7 +21,11 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         vec![button(tr!(i18n, l, "btn-help"), Callback::Menu(MenuItem::Help))],
     ];
     if caller.is_cda() {
-        rows[1].push(button(tr!(i18n, l, "btn-invite"), Callback::Menu(MenuItem::Invite)));
+        rows[2].push(button(tr!(i18n, l, "btn-invite"), Callback::Menu(MenuItem::Invite)));
+        rows.push(vec![
+            button(tr!(i18n, l, "btn-launch"), Callback::Menu(MenuItem::Launch)),
+            button(tr!(i18n, l, "btn-results"), Callback::Menu(MenuItem::Results)),
+        ]);
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "menu-title"))
         .reply_markup(InlineKeyboardMarkup::new(rows))
@@ -137,6 +142,9 @@ pub async fn on_menu(bot: &Bot, app: &App, caller: &Caller, item: MenuItem) -> R
         MenuItem::Language => ask_language(bot, app, caller).await?,
         MenuItem::Help => send_help(bot, app, caller).await?,
         MenuItem::Invite => invite::start(bot, app, caller).await?,
+        MenuItem::Questionnaires => questionnaire::list_open(bot, app, caller).await?,
+        MenuItem::Launch => launch::start(bot, app, caller).await?,
+        MenuItem::Results => launch::start_results(bot, app, caller).await?,
     }
     Ok(None)
 }

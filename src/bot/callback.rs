@@ -12,6 +12,48 @@ pub enum MenuItem {
     Language,
     Help,
     Invite,
+    Questionnaires,
+    Launch,
+    Results,
+}
+
+/// What a button on a question does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    /// Start, or continue where the member stopped.
+    Start,
+    /// A choice, by its index in the form's list.
+    Choice(u32),
+    /// Finish a select_multiple.
+    Done,
+    Skip,
+    Back,
+    Repeat,
+    /// Past a note or an acknowledgement.
+    Next,
+    /// A date button: 0 today, 1 yesterday.
+    DaysAgo(u8),
+    /// A number keypad button.
+    Number(i64),
+}
+
+/// A button of a questionnaire: which response, at which item (so a button of an earlier
+/// question is recognised as old), and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormButton {
+    pub response_id: i64,
+    pub position: u32,
+    pub action: FormAction,
+}
+
+/// Where a launch being prepared by a CDA stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LaunchDraft {
+    pub cluster_id: i64,
+    pub form_pk: Option<i64>,
+    pub audience: Option<crate::domain::form::Audience>,
+    /// Deadline in days; `Some(0)`: none.
+    pub days: Option<u16>,
 }
 
 /// Where an invite being made in the chat stands; each button carries the choices so far.
@@ -36,6 +78,10 @@ pub enum Callback {
     Menu(MenuItem),
     Forget(bool),
     Invite(InviteDraft),
+    Form(FormButton),
+    Launch(LaunchDraft),
+    /// Results of a launch; with an item index, that question's chart.
+    Results { launch_id: i64, item: Option<u32> },
 }
 
 const MAX_LEN: usize = 64;
@@ -45,6 +91,76 @@ fn opt_id(raw: &str) -> Option<Option<i64>> {
         "-" => Some(None),
         id => id.parse().ok().map(Some),
     }
+}
+
+/// Ids (always positive) in base 36 keep the longest codes well under 64 bytes.
+fn b36(id: i64) -> String {
+    let mut n = id.unsigned_abs();
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+fn from_b36(s: &str) -> Option<i64> {
+    if s.is_empty() || s.starts_with('-') {
+        return None;
+    }
+    i64::from_str_radix(s, 36).ok()
+}
+
+fn audience_code(a: crate::domain::form::Audience) -> String {
+    use crate::domain::form::Audience;
+    match a {
+        Audience::Cluster => "c".into(),
+        Audience::Cooperative(id) => format!("k{}", b36(id)),
+        Audience::Role(role) => format!("r{}", role.code()),
+    }
+}
+
+fn parse_audience(s: &str) -> Option<crate::domain::form::Audience> {
+    use crate::domain::form::Audience;
+    match s.split_at_checked(1)? {
+        ("c", "") => Some(Audience::Cluster),
+        ("k", id) => from_b36(id).map(Audience::Cooperative),
+        ("r", role) => role.parse().ok().map(Audience::Role),
+        _ => None,
+    }
+}
+
+fn form_action_code(a: FormAction) -> String {
+    match a {
+        FormAction::Start => "s".into(),
+        FormAction::Choice(i) => format!("c{i}"),
+        FormAction::Done => "d".into(),
+        FormAction::Skip => "k".into(),
+        FormAction::Back => "b".into(),
+        FormAction::Repeat => "r".into(),
+        FormAction::Next => "n".into(),
+        FormAction::DaysAgo(d) => format!("t{d}"),
+        FormAction::Number(n) => format!("v{n}"),
+    }
+}
+
+fn parse_form_action(s: &str) -> Option<FormAction> {
+    let (head, rest) = s.split_at_checked(1)?;
+    Some(match (head, rest) {
+        ("s", "") => FormAction::Start,
+        ("c", i) => FormAction::Choice(i.parse().ok()?),
+        ("d", "") => FormAction::Done,
+        ("k", "") => FormAction::Skip,
+        ("b", "") => FormAction::Back,
+        ("r", "") => FormAction::Repeat,
+        ("n", "") => FormAction::Next,
+        ("t", d) => FormAction::DaysAgo(d.parse().ok().filter(|d| *d <= 1)?),
+        ("v", n) => FormAction::Number(n.parse().ok()?),
+        _ => return None,
+    })
 }
 
 impl Callback {
@@ -64,6 +180,9 @@ impl Callback {
                     MenuItem::Language => "lang",
                     MenuItem::Help => "help",
                     MenuItem::Invite => "inv",
+                    MenuItem::Questionnaires => "forms",
+                    MenuItem::Launch => "launch",
+                    MenuItem::Results => "res",
                 }
             ),
             Self::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
@@ -80,6 +199,24 @@ impl Callback {
                 }
                 s
             }
+            Self::Form(b) => format!("q:{}:{}:{}", b36(b.response_id), b.position, form_action_code(b.action)),
+            Self::Launch(d) => {
+                let mut s = format!("L:{}", b36(d.cluster_id));
+                if let Some(form) = d.form_pk {
+                    write!(s, ":{}", b36(form)).expect("writing to a String");
+                    if let Some(audience) = d.audience {
+                        write!(s, ":{}", audience_code(audience)).expect("writing to a String");
+                        if let Some(days) = d.days {
+                            write!(s, ":{days}").expect("writing to a String");
+                        }
+                    }
+                }
+                s
+            }
+            Self::Results { launch_id, item } => match item {
+                Some(i) => format!("R:{}:{i}", b36(*launch_id)),
+                None => format!("R:{}", b36(*launch_id)),
+            },
         };
         debug_assert!(code.len() <= MAX_LEN);
         code
@@ -104,6 +241,22 @@ impl Callback {
             ("m", ["lang"]) => Self::Menu(MenuItem::Language),
             ("m", ["help"]) => Self::Menu(MenuItem::Help),
             ("m", ["inv"]) => Self::Menu(MenuItem::Invite),
+            ("m", ["forms"]) => Self::Menu(MenuItem::Questionnaires),
+            ("m", ["launch"]) => Self::Menu(MenuItem::Launch),
+            ("m", ["res"]) => Self::Menu(MenuItem::Results),
+            ("q", [rid, pos, action]) => Self::Form(FormButton {
+                response_id: from_b36(rid)?,
+                position: pos.parse().ok()?,
+                action: parse_form_action(action)?,
+            }),
+            ("L", [cluster, more @ ..]) if more.len() <= 3 => Self::Launch(LaunchDraft {
+                cluster_id: from_b36(cluster)?,
+                form_pk: more.first().map(|f| from_b36(f).ok_or(())).transpose().ok()?,
+                audience: more.get(1).map(|a| parse_audience(a).ok_or(())).transpose().ok()?,
+                days: more.get(2).map(|d| d.parse().map_err(|_| ())).transpose().ok()?,
+            }),
+            ("R", [launch]) => Self::Results { launch_id: from_b36(launch)?, item: None },
+            ("R", [launch, item]) => Self::Results { launch_id: from_b36(launch)?, item: Some(item.parse().ok()?) },
             ("f", ["y"]) => Self::Forget(true),
             ("f", ["n"]) => Self::Forget(false),
             ("i", [role, more @ ..]) if more.len() <= 2 => Self::Invite(InviteDraft {
@@ -134,7 +287,40 @@ mod tests {
         ];
         all.extend(Locale::ALL.map(Callback::Language));
         all.extend(Gender::ALL.map(Callback::Gender));
-        all.extend([MenuItem::MyData, MenuItem::Language, MenuItem::Help, MenuItem::Invite].map(Callback::Menu));
+        all.extend(
+            [
+                MenuItem::MyData,
+                MenuItem::Language,
+                MenuItem::Help,
+                MenuItem::Invite,
+                MenuItem::Questionnaires,
+                MenuItem::Launch,
+                MenuItem::Results,
+            ]
+            .map(Callback::Menu),
+        );
+        let actions = [
+            FormAction::Start,
+            FormAction::Choice(u32::MAX),
+            FormAction::Done,
+            FormAction::Skip,
+            FormAction::Back,
+            FormAction::Repeat,
+            FormAction::Next,
+            FormAction::DaysAgo(1),
+            FormAction::Number(i64::MIN),
+        ];
+        for action in actions {
+            all.push(Callback::Form(FormButton { response_id: i64::MAX, position: u32::MAX, action }));
+        }
+        use crate::domain::form::Audience;
+        for audience in [Audience::Cluster, Audience::Cooperative(i64::MAX), Audience::Role(Role::Leader)] {
+            all.push(Callback::Launch(LaunchDraft { cluster_id: i64::MAX, form_pk: Some(i64::MAX), audience: Some(audience), days: Some(u16::MAX) }));
+            all.push(Callback::Launch(LaunchDraft { cluster_id: i64::MAX, form_pk: Some(i64::MAX), audience: Some(audience), days: None }));
+        }
+        all.push(Callback::Launch(LaunchDraft { cluster_id: 1, form_pk: None, audience: None, days: None }));
+        all.push(Callback::Results { launch_id: i64::MAX, item: Some(u32::MAX) });
+        all.push(Callback::Results { launch_id: 1, item: None });
         for role in Role::ALL {
             all.push(Callback::Invite(InviteDraft { role, cluster_id: None, cooperative: None }));
             all.push(Callback::Invite(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: None }));
@@ -159,7 +345,7 @@ mod tests {
 
     #[test]
     fn unknown_or_forged_codes_decode_to_nothing() {
-        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30)] {
+        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30), "q:1:2", "q:-1:0:s", "q:1:0:t7", "L:1:2:x", "R:"] {
             assert_eq!(Callback::decode(junk), None, "{junk}");
         }
     }

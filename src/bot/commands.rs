@@ -4,7 +4,8 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 use teloxide::utils::command::BotCommands;
 
-use super::{App, Caller, HandlerResult, account, invite, onboarding};
+use super::{App, Caller, HandlerResult, account, invite, launch, onboarding, questionnaire};
+use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::tr;
@@ -20,12 +21,19 @@ pub enum Command {
     Help,
     Forget,
     Invite,
+    Forms,
+    Launch,
+    Results,
 }
 
 pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let caller = app.caller(user, msg.chat.id).await?;
-    let dialogue = app.store.dialogue(msg.chat.id.0).await?;
+    // Only joining holds commands back; a questionnaire can be left and continued later.
+    let dialogue = match app.store.dialogue(msg.chat.id.0).await? {
+        Some(Dialogue::Onboarding(o)) => Some(o),
+        _ => None,
+    };
     match (cmd, dialogue) {
         (Command::Start(payload), _) => onboarding::start(&bot, &app, &caller, payload.trim()).await,
         (Command::Help, dialogue) => {
@@ -43,8 +51,7 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
             Ok(())
         }
         (_, Some(d)) => {
-            let locale = onboarding::locale_of(&d);
-            bot.send_message(caller.chat_id, tr!(app.i18n, locale, "onboarding-finish-first")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, d.locale, "onboarding-finish-first")).await?;
             onboarding::resend(&bot, &app, caller.chat_id, &d).await
         }
         (Command::Language, None) => account::ask_language(&bot, &app, &caller).await,
@@ -56,6 +63,9 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
         (Command::Menu, None) => account::send_menu(&bot, &app, &caller).await,
         (Command::Mydata, None) => account::send_my_data(&bot, &app, &caller).await,
         (Command::Invite, None) => invite::start(&bot, &app, &caller).await,
+        (Command::Forms, None) => questionnaire::list_open(&bot, &app, &caller).await,
+        (Command::Launch, None) => launch::start(&bot, &app, &caller).await,
+        (Command::Results, None) => launch::start_results(&bot, &app, &caller).await,
     }
 }
 
@@ -64,6 +74,7 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
     let mut commands = vec![
         BotCommand::new("start", tr!(i18n, locale, "cmd-start")),
         BotCommand::new("menu", tr!(i18n, locale, "cmd-menu")),
+        BotCommand::new("forms", tr!(i18n, locale, "cmd-forms")),
         BotCommand::new("mydata", tr!(i18n, locale, "cmd-mydata")),
         BotCommand::new("language", tr!(i18n, locale, "cmd-language")),
         BotCommand::new("help", tr!(i18n, locale, "cmd-help")),
@@ -71,6 +82,8 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
     ];
     if role.is_some_and(Role::is_cda) {
         commands.push(BotCommand::new("invite", tr!(i18n, locale, "cmd-invite")));
+        commands.push(BotCommand::new("launch", tr!(i18n, locale, "cmd-launch")));
+        commands.push(BotCommand::new("results", tr!(i18n, locale, "cmd-results")));
     }
     commands
 }

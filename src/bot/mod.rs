@@ -6,7 +6,10 @@ pub mod callback;
 mod commands;
 mod invite;
 mod keyboards;
+mod launch;
+mod media;
 mod onboarding;
+mod questionnaire;
 
 use std::sync::Arc;
 
@@ -15,18 +18,22 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
 use teloxide::RequestError;
 
+use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 
 pub use commands::{Command, publish_default_commands};
+pub use questionnaire::invitation as questionnaire_invitation;
 
 /// Everything a handler needs; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct App {
     pub store: Store,
     pub i18n: Arc<I18n>,
+    /// Where downloaded voice notes and photos are kept.
+    pub data_dir: Arc<std::path::PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +42,10 @@ pub enum BotError {
     Store(#[from] StoreError),
     #[error("Telegram request failed: {0}")]
     Telegram(#[from] RequestError),
+    #[error("could not download a file from Telegram: {0}")]
+    Download(#[from] teloxide::DownloadError),
+    #[error("could not write a file: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 pub type HandlerResult = Result<(), BotError>;
@@ -62,8 +73,8 @@ impl Caller {
 }
 
 impl App {
-    pub fn new(store: Store, i18n: Arc<I18n>) -> Self {
-        Self { store, i18n }
+    pub fn new(store: Store, i18n: Arc<I18n>, data_dir: std::path::PathBuf) -> Self {
+        Self { store, i18n, data_dir: Arc::new(data_dir) }
     }
 
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
@@ -115,8 +126,15 @@ pub fn schema() -> UpdateHandler<BotError> {
 async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let caller = app.caller(user, msg.chat.id).await?;
-    if let Some(dialogue) = app.store.dialogue(msg.chat.id.0).await? {
-        return onboarding::on_message(&bot, &app, &caller, dialogue, &msg).await;
+    match app.store.dialogue(msg.chat.id.0).await? {
+        Some(Dialogue::Onboarding(o)) => return onboarding::on_message(&bot, &app, &caller, o, &msg).await,
+        Some(Dialogue::Questionnaire { response_id }) => {
+            return questionnaire::on_message(&bot, &app, &caller, response_id, &msg).await;
+        }
+        None => {}
+    }
+    if caller.is_cda() && msg.document().is_some() {
+        return launch::on_document(&bot, &app, &caller, &msg).await;
     }
     if caller.member.is_some() {
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "not-understood")).await?;
@@ -178,14 +196,17 @@ async fn dispatch_callback(
     cb: callback::Callback,
 ) -> Result<Option<String>, BotError> {
     use callback::Callback as C;
-    if let Some(dialogue) = app.store.dialogue(caller.chat_id.0).await? {
-        return onboarding::on_callback(bot, app, caller, dialogue, q, cb).await;
+    if let Some(Dialogue::Onboarding(o)) = app.store.dialogue(caller.chat_id.0).await? {
+        return onboarding::on_callback(bot, app, caller, o, q, cb).await;
     }
     match cb {
         C::Language(locale) => account::set_language(bot, app, caller, locale).await,
         C::Menu(item) => account::on_menu(bot, app, caller, item).await,
         C::Forget(yes) => account::on_forget(bot, app, caller, q, yes).await,
         C::Invite(draft) => invite::on_draft(bot, app, caller, q, me, draft).await,
+        C::Form(button) => questionnaire::on_button(bot, app, caller, q, button).await,
+        C::Launch(draft) => launch::on_draft(bot, app, caller, q, draft).await,
+        C::Results { launch_id, item } => launch::on_results(bot, app, caller, q, launch_id, item).await,
         // Onboarding buttons pressed after onboarding ended.
         C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
             keyboards::clear(bot, q).await;
@@ -231,6 +252,7 @@ pub async fn run(bot: Bot, app: App) {
             }
         }
     });
+    let nudges = tokio::spawn(crate::jobs::run(bot.clone(), app.clone()));
     let mut dispatcher = Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app])
         .default_handler(|_| async {})
@@ -249,4 +271,5 @@ pub async fn run(bot: Bot, app: App) {
     });
     dispatcher.dispatch().await;
     pruner.abort();
+    nudges.abort();
 }

@@ -16,12 +16,6 @@ use crate::i18n::I18n;
 use crate::store::{NewMember, Redeemed, StoreError};
 use crate::tr;
 
-pub fn locale_of(dialogue: &Dialogue) -> Locale {
-    match dialogue {
-        Dialogue::Onboarding(o) => o.locale,
-    }
-}
-
 pub fn role_name(i18n: &I18n, locale: Locale, role: Role) -> String {
     match role {
         Role::Producer => tr!(i18n, locale, "role-producer"),
@@ -41,8 +35,8 @@ fn problem_text(i18n: &I18n, locale: Locale, problem: InviteProblem) -> String {
 /// `/start` with or without an invite code.
 pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> HandlerResult {
     if payload.is_empty() {
-        if let Some(dialogue) = app.store.dialogue(caller.chat_id.0).await? {
-            return resend(bot, app, caller.chat_id, &dialogue).await;
+        if let Some(Dialogue::Onboarding(o)) = app.store.dialogue(caller.chat_id.0).await? {
+            return resend(bot, app, caller.chat_id, &o).await;
         }
         if caller.member.is_some() {
             return account::send_menu(bot, app, caller).await;
@@ -96,14 +90,12 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
 }
 
 async fn save_and_ask(bot: &Bot, app: &App, chat_id: ChatId, onboarding: Onboarding) -> HandlerResult {
-    let dialogue = Dialogue::Onboarding(onboarding);
-    app.store.set_dialogue(chat_id.0, &dialogue).await?;
-    resend(bot, app, chat_id, &dialogue).await
+    app.store.set_dialogue(chat_id.0, &Dialogue::Onboarding(onboarding.clone())).await?;
+    resend(bot, app, chat_id, &onboarding).await
 }
 
-/// Sends the question of the step the dialogue is at.
-pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, dialogue: &Dialogue) -> HandlerResult {
-    let Dialogue::Onboarding(o) = dialogue;
+/// Sends the question of the step the onboarding is at.
+pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> HandlerResult {
     let (l, i18n) = (o.locale, &app.i18n);
     let back = || vec![button(tr!(i18n, l, "btn-back"), Callback::Back)];
     let invite = app.store.invite(o.invite_id).await?;
@@ -167,15 +159,13 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, dialogue: &Dialogue) 
 }
 
 /// `/language` in the middle of joining: go back to the language question.
-pub async fn to_language_step(bot: &Bot, app: &App, caller: &Caller, dialogue: Dialogue) -> HandlerResult {
-    let Dialogue::Onboarding(mut o) = dialogue;
+pub async fn to_language_step(bot: &Bot, app: &App, caller: &Caller, mut o: Onboarding) -> HandlerResult {
     o.step = Step::Language;
     save_and_ask(bot, app, caller.chat_id, o).await
 }
 
 /// Text, stickers, photos, voice notes… while a step is waiting.
-pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, dialogue: Dialogue, msg: &Message) -> HandlerResult {
-    let Dialogue::Onboarding(mut o) = dialogue;
+pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut o: Onboarding, msg: &Message) -> HandlerResult {
     if o.step == Step::Name {
         if let Some(name) = msg.text().and_then(parse_display_name) {
             o.name = Some(name);
@@ -190,7 +180,7 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, dialogue: Dialogu
     } else {
         bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "reask-buttons")).await?;
     }
-    resend(bot, app, caller.chat_id, &Dialogue::Onboarding(o)).await
+    resend(bot, app, caller.chat_id, &o).await
 }
 
 /// A button pressed while joining. Buttons of an earlier step (or another message) are
@@ -199,11 +189,10 @@ pub async fn on_callback(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    dialogue: Dialogue,
+    mut o: Onboarding,
     q: &CallbackQuery,
     cb: Callback,
 ) -> Result<Option<String>, BotError> {
-    let Dialogue::Onboarding(mut o) = dialogue;
     match (o.step, cb) {
         (step, Callback::Language(locale)) => {
             keyboards::clear(bot, q).await;
@@ -254,7 +243,7 @@ pub async fn on_callback(
             o.step = previous;
             save_and_ask(bot, app, caller.chat_id, o).await?;
         }
-        (_, Callback::Menu(_) | Callback::Forget(_) | Callback::Invite(_)) => {
+        (_, Callback::Menu(_) | Callback::Forget(_) | Callback::Invite(_) | Callback::Launch(_) | Callback::Results { .. } | Callback::Form(_)) => {
             return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
         }
         _ => {

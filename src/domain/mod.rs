@@ -6,6 +6,7 @@ pub mod form;
 pub mod locale;
 pub mod member;
 pub mod onboarding;
+pub mod schedule;
 
 pub use invite::{InviteCode, InviteSpec, parse_validity};
 pub use locale::Locale;

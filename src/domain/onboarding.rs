@@ -81,6 +81,8 @@ impl Onboarding {
 #[serde(tag = "dialogue", rename_all = "snake_case")]
 pub enum Dialogue {
     Onboarding(Onboarding),
+    /// Answering a questionnaire; where they are is kept with the response.
+    Questionnaire { response_id: i64 },
 }
 
 #[cfg(test)]

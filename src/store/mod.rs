@@ -8,6 +8,7 @@ mod dialogues;
 mod forms;
 mod invites;
 mod members;
+mod questionnaires;
 mod settings;
 mod updates;
 
@@ -24,6 +25,7 @@ pub use invites::Redeemed;
 pub use forms::{FormSummary, Saved};
 pub use invites::NewMember;
 pub use members::{Member, Membership};
+pub use questionnaires::{Invitee, Launch, NudgeCandidate, OpenResponse, Participation, Response, Status};
 pub use settings::BOT_USERNAME;
 
 /// Runs the same block against whichever pool the store holds. The block is compiled once

@@ -108,6 +108,15 @@ impl Call {
             .collect()
     }
 
+    /// The callback data of the button labelled exactly `label`.
+    pub fn button_eq(&self, label: &str) -> String {
+        self.buttons()
+            .into_iter()
+            .find(|(l, _)| l == label)
+            .unwrap_or_else(|| panic!("no button '{label}' in {:?}", self.buttons()))
+            .1
+    }
+
     /// The callback data of the button whose label contains `label`.
     pub fn button(&self, label: &str) -> String {
         self.buttons()
@@ -129,6 +138,8 @@ struct Inner {
 #[derive(Clone)]
 struct Shared {
     inner: Arc<Mutex<Inner>>,
+    /// Contents served for file ids the test registered; others get a few OGG-like bytes.
+    files: Arc<Mutex<HashMap<String, Vec<u8>>>>,
     new_updates: Arc<Notify>,
     new_calls: Arc<Notify>,
     spec: Arc<Spec>,
@@ -152,8 +163,62 @@ fn refuse(shared: &Shared, status: u16, description: String) -> HttpResponse {
         .json(json!({"ok": false, "error_code": status, "description": description}))
 }
 
+/// A multipart body as JSON: text fields as strings, files as `{"file": name, "size": n,
+/// "png": bool}`.
+fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Value, String> {
+    let boundary = content_type
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"').to_owned())
+        .ok_or("Bad Request: multipart without boundary")?;
+    let delimiter = format!("--{boundary}").into_bytes();
+    let mut fields = serde_json::Map::new();
+    let mut rest = body;
+    while let Some(start) = find(rest, &delimiter) {
+        rest = &rest[start + delimiter.len()..];
+        if rest.starts_with(b"--") {
+            break;
+        }
+        let Some(header_end) = find(rest, b"\r\n\r\n") else { break };
+        let headers = String::from_utf8_lossy(&rest[..header_end]).to_string();
+        let content_start = header_end + 4;
+        let content_end = find(&rest[content_start..], &delimiter).map(|e| content_start + e - 2).unwrap_or(rest.len());
+        let content = &rest[content_start..content_end.max(content_start)];
+        let attr = |name: &str| {
+            headers.split(';').find_map(|p| p.trim().strip_prefix(&format!("{name}=")).map(|v| v.trim_matches('"').to_owned()))
+        };
+        let Some(name) = attr("name") else { continue };
+        let value = match attr("filename") {
+            Some(file) => json!({"file": file, "size": content.len(), "png": content.starts_with(b"\x89PNG\r\n\x1a\n")}),
+            None => {
+                let text = String::from_utf8_lossy(content).to_string();
+                serde_json::from_str::<Value>(&text).ok().filter(|v| v.is_object() || v.is_array()).unwrap_or(Value::String(text))
+            }
+        };
+        fields.insert(name, value);
+        rest = &rest[content_end..];
+    }
+    // `photo: "attach://<part>"` names the part that holds the file.
+    let attached: Vec<(String, String)> = fields
+        .iter()
+        .filter_map(|(k, v)| v.as_str().and_then(|s| s.strip_prefix("attach://")).map(|part| (k.clone(), part.to_owned())))
+        .collect();
+    for (field, part) in attached {
+        let file = fields.remove(&part).ok_or(format!("Bad Request: {field} refers to a missing part"))?;
+        fields.insert(field, file);
+    }
+    Ok(Value::Object(fields))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<Value, String> {
     let content_type = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("");
+    if content_type.starts_with("multipart/form-data") {
+        return parse_multipart(content_type, body);
+    }
     if body.is_empty() {
         Ok(json!({}))
     } else if content_type.starts_with("application/json") {
@@ -211,6 +276,22 @@ fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
     Ok(())
 }
 
+/// File downloads (`/file/bot<token>/files/<file id>.oga`).
+async fn download(shared: web::Data<Shared>, path: web::Path<(String, String)>) -> HttpResponse {
+    let (token, file) = path.into_inner();
+    if token != TOKEN {
+        return HttpResponse::NotFound().finish();
+    }
+    let id = file.trim_start_matches("files/").trim_end_matches(".oga");
+    let registered = shared.files.lock().unwrap().get(id).cloned();
+    let bytes = registered.unwrap_or_else(|| {
+        let mut b = b"OggS\0\x02".to_vec();
+        b.extend(id.as_bytes());
+        b
+    });
+    HttpResponse::Ok().content_type("application/octet-stream").body(bytes)
+}
+
 fn bot_user() -> Value {
     json!({"id": BOT_ID, "is_bot": true, "first_name": "Cluster Bot", "username": BOT_USERNAME})
 }
@@ -234,7 +315,8 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
     if method == "getUpdates" {
         return get_updates(&shared, &body).await;
     }
-    let message_id = matches!(method.as_str(), "sendMessage").then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
+    let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice")
+        .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
         "getMe" => {
             let mut me = bot_user();
@@ -255,6 +337,25 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
                 msg["reply_markup"] = markup.clone();
             }
             msg
+        }
+        "sendPhoto" => json!({
+            "message_id": message_id,
+            "date": chrono::Utc::now().timestamp(),
+            "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+            "from": bot_user(),
+            "photo": [{"file_id": format!("photo{}", message_id.unwrap_or_default()), "file_unique_id": "p", "width": 800, "height": 600}],
+            "caption": body.get("caption").cloned().unwrap_or(Value::Null),
+        }),
+        "sendVoice" => json!({
+            "message_id": message_id,
+            "date": chrono::Utc::now().timestamp(),
+            "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+            "from": bot_user(),
+            "voice": {"file_id": format!("voice{}", message_id.unwrap_or_default()), "file_unique_id": "v", "duration": 2},
+        }),
+        "getFile" => {
+            let id = body["file_id"].as_str().unwrap_or_default();
+            json!({"file_id": id, "file_unique_id": format!("u{id}"), "file_size": 1024, "file_path": format!("files/{id}.oga")})
         }
         "editMessageReplyMarkup" | "editMessageText" => json!({
             "message_id": body["message_id"],
@@ -301,6 +402,7 @@ impl BotApi {
     pub async fn start() -> Self {
         let shared = Shared {
             inner: Arc::default(),
+            files: Arc::default(),
             new_updates: Arc::default(),
             new_calls: Arc::default(),
             spec: Arc::new(load_spec()),
@@ -314,6 +416,7 @@ impl BotApi {
                 .app_data(data.clone())
                 .app_data(web::PayloadConfig::new(50 * 1024 * 1024))
                 .route("/bot{token}/{method}", web::route().to(route))
+                .route("/file/bot{token}/{path:.*}", web::get().to(download))
         })
         .workers(1)
         .disable_signals()
@@ -359,6 +462,27 @@ impl BotApi {
             user,
             json!({"sticker": {"file_id": "CAACAgIAAxk", "file_unique_id": "AgAD", "type": "regular",
                    "width": 512, "height": 512, "is_animated": false, "is_video": false, "emoji": "👍"}}),
+        );
+        self.push_update("message", msg);
+    }
+
+    pub fn send_voice(&self, user: &TgUser, file_id: &str) {
+        let msg = self.message(
+            user,
+            json!({"voice": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "duration": 4, "mime_type": "audio/ogg", "file_size": 2048}}),
+        );
+        self.push_update("message", msg);
+    }
+
+    /// Makes `file_id` downloadable with these contents.
+    pub fn put_file(&self, file_id: &str, content: Vec<u8>) {
+        self.shared.files.lock().unwrap().insert(file_id.to_owned(), content);
+    }
+
+    pub fn send_document(&self, user: &TgUser, file_id: &str, file_name: &str) {
+        let msg = self.message(
+            user,
+            json!({"document": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "file_name": file_name, "file_size": 4096}}),
         );
         self.push_update("message", msg);
     }

@@ -42,6 +42,7 @@ impl BotProcess {
             .env("TELOXIDE_TOKEN", TOKEN)
             .env("TELOXIDE_API_URL", &api.url)
             .env("DATABASE_URL", db_url)
+            .env("DATA_DIR", dir.join("data"))
             .env("RUST_LOG", "debug")
             .stdin(Stdio::null())
             .stdout(file.try_clone().unwrap())

@@ -32,7 +32,8 @@ async fn fixture() -> Fixture {
     let store = db.store.clone();
     let cluster_id = store.add_cluster("Sialkot surgical", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
     let coop_id = store.add_cooperative(cluster_id, "Ugoki forgers").await.unwrap().cooperative_id;
-    let app = App::new(store, std::sync::Arc::new(I18n::load().unwrap()));
+    let data_dir = std::env::temp_dir().join(format!("clusterbot-handlers-{}", crate::support::rand_suffix()));
+    let app = App::new(store, std::sync::Arc::new(I18n::load().unwrap()), data_dir);
     Fixture { _db: db, app, cluster_id, coop_id }
 }
 

@@ -8,5 +8,6 @@ mod e2e;
 mod forms;
 mod handlers;
 mod i18n;
+mod questionnaire;
 mod support;
 mod store;

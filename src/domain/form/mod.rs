@@ -4,6 +4,7 @@
 pub mod audience;
 pub mod expr;
 pub mod model;
+pub mod results;
 pub mod walk;
 pub mod xlsform;
 

@@ -1,0 +1,320 @@
+//! The CDA's side of questionnaires: import a form by sending the XLSForm file, launch it to
+//! an audience with an optional deadline, and read the results — all with buttons.
+//! Every step checks server-side that the caller is a CDA of that cluster.
+
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use teloxide::net::Download;
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, InputFile};
+
+use super::callback::{Callback, LaunchDraft};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, media, questionnaire};
+use crate::domain::form::results::{self, Rate};
+use crate::domain::form::{Audience, Kind};
+use crate::domain::{Locale, Role};
+use crate::import::ImportFailure;
+use crate::store::{Invitee, Saved};
+use crate::tr;
+
+/// Clusters the caller serves as a CDA.
+fn served(caller: &Caller) -> Vec<(i64, String)> {
+    caller.memberships.iter().filter(|m| m.role.is_cda()).map(|m| (m.cluster_id, m.cluster_name.clone())).collect()
+}
+
+fn serves(caller: &Caller, cluster_id: i64) -> bool {
+    served(caller).iter().any(|(id, _)| *id == cluster_id)
+}
+
+/// A CDA sends an XLSForm as a document: import it, or say exactly what is wrong with it.
+pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
+    let l = caller.locale;
+    let Some(doc) = msg.document() else { return Ok(()) };
+    let name = doc.file_name.clone().unwrap_or_else(|| "form.xlsx".into());
+    let is_sheet = [".xlsx", ".xls", ".ods"].iter().any(|ext| name.to_lowercase().ends_with(ext));
+    if !is_sheet {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "import-not-xlsx")).await?;
+        return Ok(());
+    }
+    if doc.file.size > media::MAX_BYTES {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-file-too-big")).await?;
+        return Ok(());
+    }
+    let file = bot.get_file(doc.file.id.clone()).await?;
+    let mut bytes: Vec<u8> = Vec::new();
+    bot.download_file(&file.path, &mut bytes).await?;
+    let text = match crate::import::import(&app.store, &bytes, &name, None).await {
+        Ok(imported) => {
+            let form = &imported.form;
+            let title = form.title(l).to_owned();
+            match imported.saved {
+                Saved::New(_) => tr!(
+                    app.i18n,
+                    l,
+                    "import-ok",
+                    title = title,
+                    count = form.questions().count() as i64,
+                    languages = form.languages.join(", ")
+                ),
+                Saved::Unchanged(_) => tr!(app.i18n, l, "import-unchanged", title = title),
+            }
+        }
+        Err(ImportFailure::Invalid(errors)) => {
+            let problems: String = errors.iter().take(20).map(|e| format!("• {e}")).collect::<Vec<_>>().join("\n");
+            tr!(app.i18n, l, "import-failed", problems = problems)
+        }
+        Err(ImportFailure::Read(_)) => tr!(app.i18n, l, "import-not-xlsx"),
+        Err(ImportFailure::Store(e)) => {
+            tracing::warn!(error = %e, "a form could not be stored");
+            tr!(app.i18n, l, "import-version-conflict")
+        }
+    };
+    let text: String = text.chars().take(4000).collect();
+    bot.send_message(caller.chat_id, text).await?;
+    Ok(())
+}
+
+/// `/launch`: choose the cluster (when the CDA serves several), then the form.
+pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let clusters = served(caller);
+    match clusters.as_slice() {
+        [] => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
+        }
+        [(only, _)] => {
+            let draft = LaunchDraft { cluster_id: *only, form_pk: None, audience: None, days: None };
+            ask_next(bot, app, caller, draft).await?;
+        }
+        several => {
+            let buttons = several.iter().map(|(id, name)| {
+                button(format!("🌍 {name}"), Callback::Launch(LaunchDraft { cluster_id: *id, form_pk: None, audience: None, days: None }))
+            });
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster")).reply_markup(keyboards::column(buttons)).await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn on_draft(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, draft: LaunchDraft) -> Result<Option<String>, BotError> {
+    if !serves(caller, draft.cluster_id) {
+        return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
+    }
+    keyboards::clear(bot, q).await;
+    ask_next(bot, app, caller, draft).await?;
+    Ok(None)
+}
+
+/// Asks for the first missing piece of the launch; launches when nothing is missing.
+async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let Some(form_pk) = draft.form_pk else {
+        let forms = app.store.latest_forms().await?;
+        if forms.is_empty() {
+            bot.send_message(caller.chat_id, tr!(i18n, l, "launch-no-forms")).await?;
+            return Ok(());
+        }
+        let mut buttons = Vec::new();
+        for f in forms.iter().take(20) {
+            let title = app.store.form(f.form_pk).await?.title(l).to_owned();
+            buttons.push(button(format!("📋 {title}"), Callback::Launch(LaunchDraft { form_pk: Some(f.form_pk), ..draft })));
+        }
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form")).reply_markup(keyboards::column(buttons)).await?;
+        return Ok(());
+    };
+    let Some(audience) = draft.audience else {
+        let with = |a| Callback::Launch(LaunchDraft { audience: Some(a), ..draft });
+        let mut buttons = vec![
+            button(tr!(i18n, l, "btn-audience-cluster"), with(Audience::Cluster)),
+            button(tr!(i18n, l, "btn-audience-leaders"), with(Audience::Role(Role::Leader))),
+            button(tr!(i18n, l, "btn-audience-producers"), with(Audience::Role(Role::Producer))),
+        ];
+        for coop in app.store.cooperatives(draft.cluster_id).await? {
+            buttons.push(button(format!("🏠 {}", coop.name), with(Audience::Cooperative(coop.cooperative_id))));
+        }
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-audience")).reply_markup(keyboards::column(buttons)).await?;
+        return Ok(());
+    };
+    let Some(days) = draft.days else {
+        let with = |d| Callback::Launch(LaunchDraft { days: Some(d), ..draft });
+        let keyboard = InlineKeyboardMarkup::new([
+            vec![
+                button(tr!(i18n, l, "btn-deadline-days", days = 3), with(3)),
+                button(tr!(i18n, l, "btn-deadline-days", days = 7), with(7)),
+                button(tr!(i18n, l, "btn-deadline-days", days = 14), with(14)),
+            ],
+            vec![button(tr!(i18n, l, "btn-deadline-none"), with(0))],
+        ]);
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-deadline")).reply_markup(keyboard).await?;
+        return Ok(());
+    };
+    if let Audience::Cooperative(id) = audience
+        && app.store.cooperative(id).await?.cluster_id != draft.cluster_id {
+            bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-allowed")).await?;
+            return Ok(());
+        }
+    let deadline = (days > 0).then(|| crate::store::now() + Duration::days(i64::from(days)));
+    let by = caller.member.as_ref().map(|m| m.member_id);
+    let (launch, invitees) = app.store.create_launch(form_pk, draft.cluster_id, audience, deadline, by).await?;
+    if invitees.is_empty() {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-nobody")).await?;
+        return Ok(());
+    }
+    bot.send_message(caller.chat_id, tr!(i18n, l, "launch-sent", count = invitees.len() as i64)).await?;
+    let (bot, app) = (bot.clone(), app.clone());
+    tokio::spawn(async move {
+        if let Err(e) = send_invitations(&bot, &app, launch.launch_id, invitees).await {
+            tracing::warn!(error = %e, "could not send every invitation");
+        }
+    });
+    Ok(())
+}
+
+/// Sends invitations at a pace Telegram accepts (under 30 messages a second overall).
+async fn send_invitations(bot: &Bot, app: &App, launch_id: i64, invitees: Vec<Invitee>) -> Result<(), BotError> {
+    let launch = app.store.launch(launch_id).await?;
+    let form = app.store.form(launch.form_pk).await?;
+    let cluster = app.store.cluster(launch.cluster_id).await?;
+    let tz: chrono_tz::Tz = cluster.timezone.parse().unwrap_or(chrono_tz::UTC);
+    for invitee in invitees {
+        let l = invitee.locale.unwrap_or(invitee.cluster_locale);
+        let deadline = launch.deadline_at.map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());
+        let (text, keyboard) = questionnaire::invitation(app, l, &form, invitee.response_id, deadline, false);
+        match bot.send_message(ChatId(invitee.chat_id), text).reply_markup(keyboard).await {
+            Ok(_) => app.store.mark_invited(invitee.response_id).await?,
+            Err(e) => tracing::warn!(error = %e, member = invitee.member_id, "an invitation could not be delivered"),
+        }
+        tokio::time::sleep(StdDuration::from_millis(40)).await;
+    }
+    Ok(())
+}
+
+/// `/results`: the latest launches of the CDA's clusters.
+pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let clusters = served(caller);
+    if clusters.is_empty() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
+        return Ok(());
+    }
+    let mut buttons = Vec::new();
+    for (cluster_id, cluster_name) in &clusters {
+        for launch in app.store.launches(*cluster_id, 10).await? {
+            let title = app.store.form(launch.form_pk).await?.title(l).to_owned();
+            let label = format!("📊 {title} · {} · {}", launch.created_at.format("%Y-%m-%d"), cluster_name);
+            buttons.push(button(label, Callback::Results { launch_id: launch.launch_id, item: None }));
+        }
+    }
+    if buttons.is_empty() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "results-none")).await?;
+        return Ok(());
+    }
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "results-choose")).reply_markup(keyboards::column(buttons)).await?;
+    Ok(())
+}
+
+fn rate_line(app: &App, l: Locale, group: String, r: &Rate) -> String {
+    tr!(app.i18n, l, "results-line", group = group, finished = r.finished as i64, started = r.started as i64, invited = r.invited as i64)
+}
+
+pub async fn on_results(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, launch_id: i64, item: Option<u32>) -> Result<Option<String>, BotError> {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let launch = match app.store.launch(launch_id).await {
+        Ok(launch) if serves(caller, launch.cluster_id) => launch,
+        _ => return Ok(Some(tr!(i18n, l, "error-not-allowed"))),
+    };
+    let form = app.store.form(launch.form_pk).await?;
+    let label_of = |item: &crate::domain::form::Item| item.label.get(l, &form.default_language).unwrap_or(&item.name).to_owned();
+
+    if let Some(index) = item {
+        let Some(question) = form.items.get(index as usize).filter(|i| i.kind.list().is_some()) else {
+            return Ok(Some(tr!(i18n, l, "button-expired")));
+        };
+        let answers = app.store.launch_answers(launch_id, &question.name).await?;
+        let choices = form.choices(question);
+        let bars: Vec<crate::chart::Bar> = results::distribution(&form, question, &answers)
+            .into_iter()
+            .map(|(name, value)| {
+                let label = choices
+                    .iter()
+                    .find(|c| c.name == name)
+                    .map(|c| if c.label.is_empty() { tr!(i18n, l, "btn-form-other") } else { c.label.get(l, &form.default_language).unwrap_or(&name).to_owned() })
+                    .unwrap_or(name);
+                crate::chart::Bar { label, value }
+            })
+            .collect();
+        let title = label_of(question);
+        // Rasterising is CPU work: keep it off the async workers.
+        let (chart_title, rtl) = (title.clone(), l.is_rtl());
+        let rendered = tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
+            .await
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        match rendered {
+            Ok(png) => {
+                let caption: String = tr!(i18n, l, "results-chart-caption", question = title, count = answers.len() as i64).chars().take(1000).collect();
+                bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("chart.png")).caption(caption).await?;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "could not draw a chart");
+                return Ok(Some(tr!(i18n, l, "error-generic")));
+            }
+        }
+        return Ok(None);
+    }
+
+    keyboards::clear(bot, q).await;
+    let participation = app.store.participation(launch_id).await?;
+    let rates = results::rates(participation.iter().map(|p| (p.status.as_str(), p.gender, p.cooperative_name.as_deref())));
+    let mut lines = vec![tr!(
+        i18n,
+        l,
+        "results-summary",
+        title = form.title(l).to_owned(),
+        invited = rates.total.invited as i64,
+        started = rates.total.started as i64,
+        finished = rates.total.finished as i64
+    )];
+    lines.push(String::new());
+    lines.push(tr!(i18n, l, "results-by-cooperative"));
+    for (coop, r) in &rates.by_cooperative {
+        let group = coop.clone().unwrap_or_else(|| tr!(i18n, l, "results-no-cooperative"));
+        lines.push(rate_line(app, l, group, r));
+    }
+    lines.push(String::new());
+    lines.push(tr!(i18n, l, "results-by-gender"));
+    for (gender, r) in &rates.by_gender {
+        let group = match *gender {
+            Some("woman") => tr!(i18n, l, "gender-woman"),
+            Some("man") => tr!(i18n, l, "gender-man"),
+            Some(_) => tr!(i18n, l, "gender-undisclosed"),
+            None => tr!(i18n, l, "gender-unknown"),
+        };
+        lines.push(rate_line(app, l, group, r));
+    }
+    let mut chart_buttons = Vec::new();
+    for (index, question) in form.items.iter().enumerate().filter(|(_, i)| matches!(i.kind, Kind::SelectOne { .. } | Kind::SelectMultiple { .. })) {
+        let answers = app.store.launch_answers(launch_id, &question.name).await?;
+        let choices = form.choices(question);
+        let counts: Vec<String> = results::distribution(&form, question, &answers)
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| {
+                let label = choices.iter().find(|c| c.name == name).and_then(|c| c.label.get(l, &form.default_language)).unwrap_or(&name).to_owned();
+                format!("{label}: {n}")
+            })
+            .collect();
+        lines.push(String::new());
+        lines.push(format!("❓ {}", label_of(question)));
+        lines.push(if counts.is_empty() { "—".to_owned() } else { counts.join(" · ") });
+        chart_buttons.push(button(format!("📊 {}", label_of(question)), Callback::Results { launch_id, item: Some(index as u32) }));
+    }
+    let text: String = lines.join("\n").chars().take(4000).collect();
+    let mut message = bot.send_message(caller.chat_id, text);
+    if !chart_buttons.is_empty() {
+        message = message.reply_markup(keyboards::column(chart_buttons));
+    }
+    message.await?;
+    Ok(None)
+}

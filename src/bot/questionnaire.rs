@@ -1,0 +1,651 @@
+//! Answering a questionnaire in the chat: one question per message, buttons wherever
+//! possible, a voice note wherever free text is asked, "⬅️ back", "🔁 repeat" and "⏭ skip"
+//! always at hand. Every answer is saved as it comes and the position with it, so a member
+//! who stops — or a bot that restarts — continues exactly there, even days later.
+
+use chrono::{Duration, NaiveDate};
+use teloxide::prelude::*;
+use teloxide::types::{
+    ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, KeyboardRemove,
+};
+
+use super::callback::{Callback, FormAction, FormButton};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, account, media};
+use crate::domain::Locale;
+use crate::domain::form::model::OTHER;
+use crate::domain::form::walk::{self, Answers, Rejection};
+use crate::domain::form::{Form, Item, Kind};
+use crate::domain::onboarding::Dialogue;
+use crate::store::{Response, Status};
+use crate::tr;
+
+/// `pending` while waiting for the text that explains an "other" choice.
+const SPECIFY: &str = "specify";
+
+fn today() -> NaiveDate {
+    crate::store::now().date_naive()
+}
+
+/// A response with everything needed to show or answer its current question.
+struct Session {
+    response: Response,
+    form_pk: i64,
+    form: Form,
+    answers: Answers,
+    closed: bool,
+}
+
+async fn load(app: &App, response_id: i64) -> Result<Session, BotError> {
+    let response = app.store.response(response_id).await?;
+    let launch = app.store.launch(response.launch_id).await?;
+    let form = app.store.form(launch.form_pk).await?;
+    let mut answers = app.store.answers(response_id).await?;
+    walk::compute(&form, &mut answers, today());
+    let closed = launch.deadline_at.is_some_and(|d| d <= crate::store::now());
+    Ok(Session { response, form_pk: launch.form_pk, form, answers, closed })
+}
+
+/// The member's language for the form: theirs if the form has it, else the form's default
+/// (resolved per text by [`crate::domain::form::Text::get`]).
+fn text(t: &crate::domain::form::Text, form: &Form, l: Locale) -> String {
+    t.get(l, &form.default_language).unwrap_or_default().to_owned()
+}
+
+/// Replaces `${name}` in a label with the answer (a choice's label for select questions).
+fn fill(label: &str, form: &Form, answers: &Answers, l: Locale) -> String {
+    let mut out = String::new();
+    let mut rest = label;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let name = after[..end].trim();
+        let value = answers.get(name).cloned().unwrap_or_default();
+        let shown = form
+            .item(name)
+            .filter(|i| i.kind.list().is_some())
+            .map(|i| {
+                let choices = form.choices(i);
+                value
+                    .split_whitespace()
+                    .map(|v| choices.iter().find(|c| c.name == v).map(|c| text(&c.label, form, l)).unwrap_or_else(|| v.to_owned()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or(value);
+        out.push_str(&shown);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn choice_label(app: &App, form: &Form, choice: &crate::domain::form::Choice, l: Locale) -> String {
+    if choice.name == OTHER && choice.label.is_empty() {
+        tr!(app.i18n, l, "btn-form-other")
+    } else {
+        text(&choice.label, form, l)
+    }
+}
+
+fn form_button(s: &Session, action: FormAction) -> Callback {
+    Callback::Form(FormButton {
+        response_id: s.response.response_id,
+        position: s.response.position.unwrap_or(0) as u32,
+        action,
+    })
+}
+
+/// Starts (or continues) a questionnaire from its invitation, a reminder or the menu.
+pub async fn begin(bot: &Bot, app: &App, caller: &Caller, response_id: i64) -> Result<Option<String>, BotError> {
+    let l = caller.locale;
+    let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
+    let mut s = match app.store.response(response_id).await {
+        Ok(r) if r.member_id == member.member_id => load(app, response_id).await?,
+        _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+    };
+    if s.response.status == Status::Finished {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-already-done")).await?;
+        return Ok(None);
+    }
+    if s.closed {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-closed")).await?;
+        return Ok(None);
+    }
+    if s.response.status == Status::Invited {
+        let now = crate::store::now();
+        for item in &s.form.items {
+            if let Kind::Meta(meta) = item.kind
+                && meta != crate::domain::form::Meta::End {
+                    let value = walk::meta_value(meta, now, caller.user.id.0 as i64, member.display_name.as_deref().unwrap_or_default());
+                    app.store.save_answer(response_id, &item.name, &value, None).await?;
+                    s.answers.insert(item.name.clone(), value);
+                }
+        }
+        s.response.status = Status::Started;
+        s.response.position = walk::next_shown(&s.form, &s.answers, None, today());
+        app.store.save_progress(&s.response).await?;
+    }
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id }).await?;
+    match s.response.position {
+        Some(_) => ask(bot, app, caller, &s).await?,
+        None => finish(bot, app, caller, s).await?,
+    }
+    Ok(None)
+}
+
+/// Sends the current question: its audio prompt first when the form has one, then the
+/// text with the buttons that answer it.
+async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let Some(pos) = s.response.position else { return Ok(()) };
+    let item = &s.form.items[pos];
+    if s.response.pending.as_deref() == Some(SPECIFY) {
+        let keyboard = InlineKeyboardMarkup::new([nav_row(app, s, item, l)]);
+        bot.send_message(caller.chat_id, tr!(i18n, l, "form-specify-other")).reply_markup(keyboard).await?;
+        return Ok(());
+    }
+    send_audio_prompt(bot, app, caller, s, item).await;
+
+    let mut lines = Vec::new();
+    if let Some(group) = &item.group {
+        lines.push(format!("📂 {}", text(group, &s.form, l)));
+    }
+    if item.kind.takes_answer() {
+        let number = s.form.questions().position(|q| q.name == item.name).unwrap_or(0) + 1;
+        lines.push(tr!(i18n, l, "form-progress", n = number as i64, total = s.form.questions().count() as i64));
+    }
+    lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l));
+    let hint = fill(&text(&item.hint, &s.form, l), &s.form, &s.answers, l);
+    if !hint.is_empty() {
+        lines.push(format!("💡 {hint}"));
+    }
+    let instruction = match item.kind {
+        Kind::Text => Some(tr!(i18n, l, "form-hint-text")),
+        Kind::Integer if walk::keypad(item, &s.answers, today()).is_none() => Some(tr!(i18n, l, "form-hint-number")),
+        Kind::Decimal => Some(tr!(i18n, l, "form-hint-decimal")),
+        Kind::Date => Some(tr!(i18n, l, "form-hint-date")),
+        Kind::Audio => Some(tr!(i18n, l, "form-hint-audio")),
+        Kind::Image => Some(tr!(i18n, l, "form-hint-image")),
+        Kind::Geopoint => Some(tr!(i18n, l, "form-hint-geopoint")),
+        Kind::SelectMultiple { .. } => Some(tr!(i18n, l, "form-hint-multiple")),
+        _ => None,
+    };
+    lines.extend(instruction);
+    let body: String = lines.join("\n").chars().take(4000).collect();
+
+    if item.kind == Kind::Geopoint {
+        // Only a reply keyboard can ask for a location; back/skip ride along as text buttons.
+        let mut rows = vec![vec![KeyboardButton::new(tr!(i18n, l, "btn-form-location")).request(ButtonRequest::Location)]];
+        rows.push(nav_row(app, s, item, l).into_iter().map(|b| KeyboardButton::new(b.text)).collect());
+        let keyboard = KeyboardMarkup::new(rows).resize_keyboard().one_time_keyboard();
+        bot.send_message(caller.chat_id, body).reply_markup(keyboard).await?;
+        return Ok(());
+    }
+    let keyboard = InlineKeyboardMarkup::new(answer_rows(app, s, item, l).into_iter().chain([nav_row(app, s, item, l)]));
+    bot.send_message(caller.chat_id, body).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+/// Sends the form's audio prompt for this question as a voice note, caching Telegram's
+/// file id so the bytes go up once. A prompt that cannot be sent never blocks the question.
+async fn send_audio_prompt(bot: &Bot, app: &App, caller: &Caller, s: &Session, item: &Item) {
+    let Some(name) = item.audio.get(caller.locale, &s.form.default_language) else { return };
+    let result: Result<(), BotError> = async {
+        let Some((media_id, file_id, bytes)) = app.store.form_media(s.form_pk, name).await? else { return Ok(()) };
+        let input = match file_id {
+            Some(id) => InputFile::file_id(id.into()),
+            None => InputFile::memory(bytes).file_name(name.to_owned()),
+        };
+        let sent = bot.send_voice(caller.chat_id, input).await?;
+        if let Some(voice) = sent.voice() {
+            app.store.set_form_media_file_id(media_id, &voice.file.id.to_string()).await?;
+        }
+        Ok(())
+    }
+    .await;
+    if let Err(e) = result {
+        tracing::warn!(error = %e, "could not send an audio prompt");
+    }
+}
+
+fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<InlineKeyboardButton>> {
+    let i18n = &app.i18n;
+    let choice_button = |label: String, index: usize| button(label, form_button(s, FormAction::Choice(index as u32)));
+    match &item.kind {
+        Kind::SelectOne { .. } | Kind::SelectMultiple { .. } => {
+            let all = s.form.choices(item);
+            let visible = walk::visible_choices(&s.form, item, &s.answers, today());
+            let selected: Vec<&str> = match &item.kind {
+                Kind::SelectMultiple { .. } => s.response.pending.as_deref().unwrap_or_default().split_whitespace().collect(),
+                _ => Vec::new(),
+            };
+            let mut rows: Vec<Vec<InlineKeyboardButton>> = visible
+                .iter()
+                .filter_map(|c| all.iter().position(|a| a.name == c.name).map(|i| (i, c)))
+                .map(|(i, c)| {
+                    let label = choice_label(app, &s.form, c, l);
+                    let label = match item.kind {
+                        Kind::SelectMultiple { .. } if selected.contains(&c.name.as_str()) => format!("✅ {label}"),
+                        Kind::SelectMultiple { .. } => format!("⬜ {label}"),
+                        _ => label,
+                    };
+                    vec![choice_button(label, i)]
+                })
+                .collect();
+            if matches!(item.kind, Kind::SelectMultiple { .. }) {
+                rows.push(vec![button(tr!(i18n, l, "btn-form-done"), form_button(s, FormAction::Done))]);
+            }
+            rows
+        }
+        Kind::Integer => match walk::keypad(item, &s.answers, today()) {
+            Some(values) => values
+                .chunks(4)
+                .map(|chunk| chunk.iter().map(|n| button(n.to_string(), form_button(s, FormAction::Number(*n)))).collect())
+                .collect(),
+            None => Vec::new(),
+        },
+        Kind::Date => vec![vec![
+            button(tr!(i18n, l, "btn-form-today"), form_button(s, FormAction::DaysAgo(0))),
+            button(tr!(i18n, l, "btn-form-yesterday"), form_button(s, FormAction::DaysAgo(1))),
+        ]],
+        Kind::Note => vec![vec![button(tr!(i18n, l, "btn-form-next"), form_button(s, FormAction::Next))]],
+        Kind::Acknowledge => vec![vec![button(tr!(i18n, l, "btn-form-ok"), form_button(s, FormAction::Next))]],
+        _ => Vec::new(),
+    }
+}
+
+/// "⬅️ back" (when there is somewhere to go back to), "🔁 repeat", "⏭ skip" (when allowed).
+fn nav_row(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<InlineKeyboardButton> {
+    let i18n = &app.i18n;
+    let mut row = Vec::new();
+    if !s.response.history.is_empty() {
+        row.push(button(tr!(i18n, l, "btn-back"), form_button(s, FormAction::Back)));
+    }
+    row.push(button(tr!(i18n, l, "btn-form-repeat"), form_button(s, FormAction::Repeat)));
+    if item.kind.takes_answer() && !item.required {
+        row.push(button(tr!(i18n, l, "btn-form-skip"), form_button(s, FormAction::Skip)));
+    }
+    row
+}
+
+/// Stores an answer and moves on to the next relevant question (or finishes).
+async fn advance(bot: &Bot, app: &App, caller: &Caller, mut s: Session, value: Option<(String, Option<i64>)>) -> HandlerResult {
+    let Some(pos) = s.response.position else { return Ok(()) };
+    let name = s.form.items[pos].name.clone();
+    match &value {
+        Some((v, media)) => {
+            app.store.save_answer(s.response.response_id, &name, v, *media).await?;
+            s.answers.insert(name.clone(), v.clone());
+        }
+        None => {
+            app.store.remove_answer(s.response.response_id, &name).await?;
+            s.answers.remove(&name);
+        }
+    }
+    // "Other" chosen on an or_other question: ask what it is before moving on.
+    let or_other = matches!(s.form.items[pos].kind, Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. });
+    if or_other && value.as_ref().is_some_and(|(v, _)| v.split_whitespace().any(|c| c == OTHER)) {
+        s.response.pending = Some(SPECIFY.to_owned());
+        app.store.save_progress(&s.response).await?;
+        return ask(bot, app, caller, &s).await;
+    }
+    s.response.pending = None;
+    walk::compute(&s.form, &mut s.answers, today());
+    s.response.history.push(pos);
+    s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), today());
+    app.store.save_progress(&s.response).await?;
+    match s.response.position {
+        Some(_) => ask(bot, app, caller, &s).await,
+        None => finish(bot, app, caller, s).await,
+    }
+}
+
+async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> HandlerResult {
+    let now = crate::store::now();
+    for item in &s.form.items {
+        if item.kind == Kind::Meta(crate::domain::form::Meta::End) {
+            app.store.save_answer(s.response.response_id, &item.name, &walk::meta_value(crate::domain::form::Meta::End, now, 0, ""), None).await?;
+        }
+        // Calculations are stored with the answers, as ODK submits them.
+        if item.kind == Kind::Calculate {
+            match s.answers.get(&item.name) {
+                Some(v) => app.store.save_answer(s.response.response_id, &item.name, v, None).await?,
+                None => app.store.remove_answer(s.response.response_id, &item.name).await?,
+            }
+        }
+    }
+    // Answers to questions that later answers made irrelevant are not part of the submission.
+    for item in s.form.questions() {
+        if s.answers.contains_key(&item.name) && !walk::is_relevant(item, &s.answers, today()) {
+            app.store.remove_answer(s.response.response_id, &item.name).await?;
+        }
+    }
+    s.response.status = Status::Finished;
+    s.response.position = None;
+    s.response.pending = None;
+    app.store.save_progress(&s.response).await?;
+    app.store.clear_dialogue(caller.chat_id.0).await?;
+    let title = s.form.title(caller.locale).to_owned();
+    bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "form-finished", title = title))
+        .reply_markup(KeyboardRemove::new())
+        .await?;
+    account::send_menu(bot, app, caller).await
+}
+
+async fn reask(bot: &Bot, app: &App, caller: &Caller, s: &Session, message: String) -> HandlerResult {
+    bot.send_message(caller.chat_id, message).await?;
+    ask(bot, app, caller, s).await
+}
+
+fn rejection_text(app: &App, s: &Session, item: &Item, l: Locale, r: Rejection) -> String {
+    let i18n = &app.i18n;
+    match r {
+        Rejection::Required => text(&item.required_message, &s.form, l)
+            .chars()
+            .next()
+            .map(|_| text(&item.required_message, &s.form, l))
+            .unwrap_or_else(|| tr!(i18n, l, "form-required")),
+        Rejection::NotANumber => tr!(i18n, l, "form-not-a-number"),
+        Rejection::NotAWholeNumber => tr!(i18n, l, "form-not-whole"),
+        Rejection::NotADate => tr!(i18n, l, "form-not-a-date"),
+        Rejection::Constraint => {
+            let own = fill(&text(&item.constraint_message, &s.form, l), &s.form, &s.answers, l);
+            if own.is_empty() { tr!(i18n, l, "form-constraint-default") } else { format!("⚠️ {own}") }
+        }
+    }
+}
+
+/// A message while a questionnaire is open: a typed answer, a voice note, a photo, a
+/// location — or something that does not fit, which gets a re-ask.
+pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, response_id: i64, msg: &Message) -> HandlerResult {
+    let l = caller.locale;
+    let s = match load(app, response_id).await {
+        Ok(s) if s.response.status != Status::Finished && !s.closed => s,
+        _ => {
+            app.store.clear_dialogue(caller.chat_id.0).await?;
+            return account::send_menu(bot, app, caller).await;
+        }
+    };
+    let Some(pos) = s.response.position else { return Ok(()) };
+    let item = s.form.items[pos].clone();
+
+    // Text buttons of the location keyboard.
+    if let (Kind::Geopoint, Some(t)) = (&item.kind, msg.text()) {
+        if t == tr!(app.i18n, l, "btn-back") {
+            return go_back(bot, app, caller, s).await;
+        }
+        if t == tr!(app.i18n, l, "btn-form-repeat") {
+            return ask(bot, app, caller, &s).await;
+        }
+        if t == tr!(app.i18n, l, "btn-form-skip") && !item.required {
+            return advance(bot, app, caller, s, None).await;
+        }
+    }
+
+    if s.response.pending.as_deref() == Some(SPECIFY) {
+        let other_name = format!("{}_other", item.name);
+        let answer = if let Some(t) = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')) {
+            Some((t.to_owned(), None))
+        } else if let Some(voice) = msg.voice() {
+            match media::store(bot, app, &voice.file, "voice", "ogg").await? {
+                Ok(id) => Some((String::new(), Some(id))),
+                Err(media::TooBig) => return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await,
+            }
+        } else {
+            None
+        };
+        let Some((value, media_id)) = answer else {
+            return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-specify-other")).await;
+        };
+        app.store.save_answer(response_id, &other_name, &value, media_id).await?;
+        let mut s = s;
+        s.response.pending = None;
+        // Move on from the question whose "other" this explains.
+        s.response.history.push(pos);
+        walk::compute(&s.form, &mut s.answers, today());
+        s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), today());
+        app.store.save_progress(&s.response).await?;
+        return match s.response.position {
+            Some(_) => ask(bot, app, caller, &s).await,
+            None => finish(bot, app, caller, s).await,
+        };
+    }
+
+    match &item.kind {
+        Kind::Text | Kind::Integer | Kind::Decimal | Kind::Date if msg.text().is_some() => {
+            let raw = msg.text().unwrap_or_default();
+            if raw.trim().is_empty() || raw.starts_with('/') {
+                return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-use-buttons")).await;
+            }
+            match walk::typed_answer(&item, raw, &s.answers, today()) {
+                Ok(value) => advance(bot, app, caller, s, Some((value, None))).await,
+                Err(r) => {
+                    let message = rejection_text(app, &s, &item, l, r);
+                    reask(bot, app, caller, &s, message).await
+                }
+            }
+        }
+        Kind::Text | Kind::Audio if msg.voice().is_some() => {
+            let voice = msg.voice().expect("checked above");
+            match media::store(bot, app, &voice.file, "voice", "ogg").await? {
+                Ok(id) => {
+                    let value = if item.kind == Kind::Audio { format!("{}.ogg", voice.file.unique_id) } else { String::new() };
+                    advance(bot, app, caller, s, Some((value, Some(id)))).await
+                }
+                Err(media::TooBig) => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await,
+            }
+        }
+        Kind::Image if msg.photo().is_some() => {
+            let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) else {
+                return Ok(());
+            };
+            match media::store(bot, app, &photo.file, "photo", "jpg").await? {
+                Ok(id) => advance(bot, app, caller, s, Some((format!("{}.jpg", photo.file.unique_id), Some(id)))).await,
+                Err(media::TooBig) => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await,
+            }
+        }
+        Kind::Geopoint if msg.location().is_some() => {
+            let loc = msg.location().expect("checked above");
+            let accuracy = loc.horizontal_accuracy.unwrap_or(0.0);
+            let value = format!("{} {} 0 {accuracy}", loc.latitude, loc.longitude);
+            bot.send_message(caller.chat_id, "📍✅").reply_markup(KeyboardRemove::new()).await?;
+            advance(bot, app, caller, s, Some((value, None))).await
+        }
+        Kind::SelectOne { .. } | Kind::SelectMultiple { .. } if msg.voice().is_some() => {
+            // A voice note where a choice is asked: keep it as a comment, ask for the choice.
+            let voice = msg.voice().expect("checked above");
+            if let Ok(id) = media::store(bot, app, &voice.file, "voice", "ogg").await? {
+                app.store.add_voice_comment(response_id, &item.name, id).await?;
+            }
+            reask(bot, app, caller, &s, tr!(app.i18n, l, "form-voice-kept")).await
+        }
+        Kind::Audio => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-send-voice")).await,
+        Kind::Image => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-send-photo")).await,
+        Kind::Geopoint => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-send-location")).await,
+        Kind::Text => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-hint-text")).await,
+        _ => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-use-buttons")).await,
+    }
+}
+
+async fn go_back(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> HandlerResult {
+    if let Some(previous) = s.response.history.pop() {
+        s.response.position = Some(previous);
+        s.response.pending = match &s.form.items[previous].kind {
+            // Going back to a select_multiple shows what was ticked.
+            Kind::SelectMultiple { .. } => s.answers.get(&s.form.items[previous].name).cloned(),
+            _ => None,
+        };
+        app.store.save_progress(&s.response).await?;
+    }
+    ask(bot, app, caller, &s).await
+}
+
+/// A questionnaire button. Buttons of another question than the current one — an old
+/// message — are answered as expired, and the current question is shown again.
+pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: FormButton) -> Result<Option<String>, BotError> {
+    let l = caller.locale;
+    if b.action == FormAction::Start {
+        keyboards::clear(bot, q).await;
+        return begin(bot, app, caller, b.response_id).await;
+    }
+    let owned = match (&caller.member, app.store.response(b.response_id).await) {
+        (Some(m), Ok(r)) => r.member_id == m.member_id,
+        _ => false,
+    };
+    if !owned {
+        return Ok(Some(tr!(app.i18n, l, "button-expired")));
+    }
+    let mut s = load(app, b.response_id).await?;
+    if s.response.status == Status::Finished || s.closed {
+        keyboards::clear(bot, q).await;
+        let why = if s.closed { tr!(app.i18n, l, "form-closed") } else { tr!(app.i18n, l, "form-already-done") };
+        return Ok(Some(why));
+    }
+    let Some(pos) = s.response.position.filter(|p| *p as u32 == b.position) else {
+        keyboards::clear(bot, q).await;
+        app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id }).await?;
+        ask(bot, app, caller, &s).await?;
+        return Ok(Some(tr!(app.i18n, l, "button-expired")));
+    };
+    // Whatever the button, this chat is now answering this questionnaire.
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id }).await?;
+    let item = s.form.items[pos].clone();
+    match b.action {
+        FormAction::Start => unreachable!("handled above"),
+        FormAction::Repeat => {
+            ask(bot, app, caller, &s).await?;
+        }
+        FormAction::Back => {
+            keyboards::clear(bot, q).await;
+            go_back(bot, app, caller, s).await?;
+        }
+        FormAction::Skip if !item.required => {
+            keyboards::clear(bot, q).await;
+            s.response.pending = None;
+            advance(bot, app, caller, s, None).await?;
+        }
+        FormAction::Skip => return Ok(Some(rejection_text(app, &s, &item, l, Rejection::Required))),
+        FormAction::Next if matches!(item.kind, Kind::Note | Kind::Acknowledge) => {
+            keyboards::clear(bot, q).await;
+            let value = (item.kind == Kind::Acknowledge).then(|| ("OK".to_owned(), None));
+            advance(bot, app, caller, s, value).await?;
+        }
+        FormAction::Choice(index) if s.response.pending.as_deref() != Some(SPECIFY) => {
+            let choices = s.form.choices(&item);
+            let visible = walk::visible_choices(&s.form, &item, &s.answers, today());
+            let Some(choice) = choices.get(index as usize).filter(|c| visible.iter().any(|v| v.name == c.name)) else {
+                return Ok(Some(tr!(app.i18n, l, "button-expired")));
+            };
+            match item.kind {
+                Kind::SelectOne { .. } => {
+                    if let Err(r) = walk::check_constraint(&item, &choice.name, &s.answers, today()) {
+                        return Ok(Some(rejection_text(app, &s, &item, l, r)));
+                    }
+                    keyboards::clear(bot, q).await;
+                    let chosen = choice_label(app, &s.form, choice, l);
+                    bot.send_message(caller.chat_id, format!("✔️ {chosen}")).await?;
+                    advance(bot, app, caller, s, Some((choice.name.clone(), None))).await?;
+                }
+                Kind::SelectMultiple { .. } => {
+                    let mut picked: Vec<String> = s.response.pending.as_deref().unwrap_or_default().split_whitespace().map(str::to_owned).collect();
+                    match picked.iter().position(|p| *p == choice.name) {
+                        Some(at) => {
+                            picked.remove(at);
+                        }
+                        None => picked.push(choice.name.clone()),
+                    }
+                    // Keep the form's order, whatever the order of the taps.
+                    picked.sort_by_key(|p| choices.iter().position(|c| &c.name == p));
+                    s.response.pending = Some(picked.join(" ")).filter(|p| !p.is_empty());
+                    app.store.save_progress(&s.response).await?;
+                    if let Some(msg) = &q.message {
+                        let keyboard = InlineKeyboardMarkup::new(answer_rows(app, &s, &item, l).into_iter().chain([nav_row(app, &s, &item, l)]));
+                        if let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).reply_markup(keyboard).await {
+                            tracing::debug!(error = %e, "could not update the ticks");
+                        }
+                    }
+                }
+                _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+            }
+        }
+        FormAction::Done if matches!(item.kind, Kind::SelectMultiple { .. }) => {
+            let picked = s.response.pending.clone().unwrap_or_default();
+            if picked.is_empty() {
+                if item.required {
+                    return Ok(Some(rejection_text(app, &s, &item, l, Rejection::Required)));
+                }
+                keyboards::clear(bot, q).await;
+                return advance(bot, app, caller, s, None).await.map(|()| None);
+            }
+            if let Err(r) = walk::check_constraint(&item, &picked, &s.answers, today()) {
+                let message = rejection_text(app, &s, &item, l, r);
+                bot.send_message(caller.chat_id, message).await?;
+                return Ok(None);
+            }
+            keyboards::clear(bot, q).await;
+            advance(bot, app, caller, s, Some((picked, None))).await?;
+        }
+        FormAction::DaysAgo(days) if item.kind == Kind::Date => {
+            let date = today() - Duration::days(i64::from(days));
+            match walk::typed_answer(&item, &date.to_string(), &s.answers, today()) {
+                Ok(value) => {
+                    keyboards::clear(bot, q).await;
+                    advance(bot, app, caller, s, Some((value, None))).await?;
+                }
+                Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
+            }
+        }
+        FormAction::Number(n) if item.kind == Kind::Integer => match walk::typed_answer(&item, &n.to_string(), &s.answers, today()) {
+            Ok(value) => {
+                keyboards::clear(bot, q).await;
+                advance(bot, app, caller, s, Some((value, None))).await?;
+            }
+            Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
+        },
+        _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+    }
+    Ok(None)
+}
+
+/// The "📋 Questionnaires" menu: what the member can still answer.
+pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let Some(member) = &caller.member else { return Ok(()) };
+    let open = app.store.open_responses(member.member_id).await?;
+    if open.is_empty() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-none-open")).await?;
+        return Ok(());
+    }
+    let mut buttons = Vec::new();
+    for r in open.iter().take(20) {
+        let form = app.store.form(r.form_pk).await?;
+        let icon = if r.status == "started" { "▶️" } else { "📋" };
+        let cb = Callback::Form(FormButton { response_id: r.response_id, position: 0, action: FormAction::Start });
+        buttons.push(button(format!("{icon} {}", form.title(l)), cb));
+    }
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-open-list")).reply_markup(keyboards::column(buttons)).await?;
+    Ok(())
+}
+
+/// The invitation a member gets when a form is launched (and, reworded, as a reminder).
+pub fn invitation(app: &App, l: Locale, form: &Form, response_id: i64, deadline: Option<String>, reminder: bool) -> (String, InlineKeyboardMarkup) {
+    let title = form.title(l).to_owned();
+    let count = form.questions().count() as i64;
+    let mut text = if reminder {
+        tr!(app.i18n, l, "form-nudge", title = title, date = deadline.clone().unwrap_or_default())
+    } else {
+        tr!(app.i18n, l, "form-invitation", title = title, count = count)
+    };
+    if let (Some(date), false) = (deadline, reminder) {
+        text.push('\n');
+        text.push_str(&tr!(app.i18n, l, "form-invitation-deadline", date = date));
+    }
+    let label = if reminder { tr!(app.i18n, l, "btn-form-continue") } else { tr!(app.i18n, l, "btn-form-start") };
+    let cb = Callback::Form(FormButton { response_id, position: 0, action: FormAction::Start });
+    (text, InlineKeyboardMarkup::new([vec![button(label, cb)]]))
+}

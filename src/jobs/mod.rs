@@ -1,0 +1,51 @@
+//! Background work: reminders to members who have not finished a questionnaire. Reads the
+//! store, decides with the domain's rules, sends through the same Bot.
+
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Utc};
+use teloxide::prelude::*;
+
+use crate::bot::{App, BotError, questionnaire_invitation};
+use crate::domain::schedule;
+
+/// How often reminders are considered.
+pub const NUDGE_EVERY: StdDuration = StdDuration::from_secs(300);
+
+/// Sends the reminders that are due at `now`; returns how many were sent. A reminder is
+/// claimed in the database before it is sent, so two bot processes never both send it.
+pub async fn nudge_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usize, BotError> {
+    let mut sent = 0;
+    for c in app.store.nudge_candidates().await? {
+        let tz: chrono_tz::Tz = c.timezone.parse().unwrap_or(chrono_tz::UTC);
+        if !schedule::nudge_due(now, tz, c.created_at, c.last_nudge_at, c.deadline_at) {
+            continue;
+        }
+        if !app.store.claim_nudge(c.response_id, c.last_nudge_at).await? {
+            continue;
+        }
+        let form = app.store.form(c.form_pk).await?;
+        let locale = c.locale.unwrap_or(c.cluster_locale);
+        let deadline = c.deadline_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
+        let (text, keyboard) = questionnaire_invitation(app, locale, &form, c.response_id, Some(deadline), true);
+        match bot.send_message(ChatId(c.chat_id), text).reply_markup(keyboard).await {
+            Ok(_) => sent += 1,
+            Err(e) => tracing::warn!(error = %e, response = c.response_id, "a reminder could not be delivered"),
+        }
+        tokio::time::sleep(StdDuration::from_millis(40)).await;
+    }
+    Ok(sent)
+}
+
+/// Runs [`nudge_once`] every [`NUDGE_EVERY`] until the task is dropped.
+pub async fn run(bot: Bot, app: App) {
+    let mut every = tokio::time::interval(NUDGE_EVERY);
+    loop {
+        every.tick().await;
+        match nudge_once(&bot, &app, crate::store::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reminders = n, "questionnaire reminders sent"),
+            Err(e) => tracing::warn!(error = %e, "questionnaire reminders failed"),
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! Launches of a form to an audience, one response per invited member, answers saved one by
+//! one as they come, and the media files behind voice and photo answers.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, StoreError, now, on_pool};
+use crate::domain::form::Audience;
+use crate::domain::{Gender, Locale, Role};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Launch {
+    pub launch_id: i64,
+    pub form_pk: i64,
+    pub cluster_id: i64,
+    pub audience: String,
+    pub deadline_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A member a launch reaches.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Invitee {
+    pub response_id: i64,
+    pub member_id: i64,
+    pub chat_id: i64,
+    pub locale: Option<Locale>,
+    pub cluster_locale: Locale,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Invited,
+    Started,
+    Finished,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Invited => "invited",
+            Self::Started => "started",
+            Self::Finished => "finished",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        Ok(match s {
+            "invited" => Self::Invited,
+            "started" => Self::Started,
+            "finished" => Self::Finished,
+            other => return Err(StoreError::Corrupt(format!("response status '{other}'"))),
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub response_id: i64,
+    pub launch_id: i64,
+    pub member_id: i64,
+    pub status: Status,
+    /// Index of the form item the member is at.
+    pub position: Option<usize>,
+    /// Items shown before, for "back".
+    pub history: Vec<usize>,
+    /// A select_multiple selection in progress, or a pending "please specify".
+    pub pending: Option<String>,
+    pub last_nudge_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ResponseRow {
+    response_id: i64,
+    launch_id: i64,
+    member_id: i64,
+    status: String,
+    position: Option<i64>,
+    history: String,
+    pending: Option<String>,
+    last_nudge_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<ResponseRow> for Response {
+    type Error = StoreError;
+
+    fn try_from(r: ResponseRow) -> Result<Self> {
+        Ok(Self {
+            response_id: r.response_id,
+            launch_id: r.launch_id,
+            member_id: r.member_id,
+            status: Status::parse(&r.status)?,
+            position: r.position.and_then(|p| usize::try_from(p).ok()),
+            history: serde_json::from_str(&r.history).map_err(|e| StoreError::Corrupt(format!("response history: {e}")))?,
+            pending: r.pending,
+            last_nudge_at: r.last_nudge_at,
+        })
+    }
+}
+
+const RESPONSE_COLUMNS: &str = "response_id, launch_id, member_id, status, position, history, pending, last_nudge_at";
+
+/// A response still open to a member: not finished, deadline not passed.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OpenResponse {
+    pub response_id: i64,
+    pub form_pk: i64,
+    pub status: String,
+    pub deadline_at: Option<DateTime<Utc>>,
+}
+
+/// One invited member of a launch, for response rates.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Participation {
+    pub status: String,
+    pub gender: Option<Gender>,
+    pub cooperative_name: Option<String>,
+}
+
+/// A response to remind: not finished, the launch has a deadline still ahead.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct NudgeCandidate {
+    pub response_id: i64,
+    pub form_pk: i64,
+    pub chat_id: i64,
+    pub locale: Option<Locale>,
+    pub cluster_locale: Locale,
+    pub timezone: String,
+    pub status: String,
+    pub deadline_at: DateTime<Utc>,
+    pub last_nudge_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Creates a launch and a response for every reachable member of the audience, in one
+    /// transaction.
+    pub async fn create_launch(
+        &self,
+        form_pk: i64,
+        cluster_id: i64,
+        audience: Audience,
+        deadline_at: Option<DateTime<Utc>>,
+        launched_by: Option<i64>,
+    ) -> Result<(Launch, Vec<Invitee>)> {
+        let at = now();
+        let members_sql = |filter: &str| {
+            format!(
+                "select m.member_id from membership m join member p on p.member_id = m.member_id \
+                 where m.cluster_id = $1 and p.telegram_user_id is not null and p.opted_out_at is null{filter} \
+                 order by m.member_id"
+            )
+        };
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let launch: Launch = sqlx::query_as(
+                "insert into launch (form_pk, cluster_id, audience, deadline_at, launched_by_member_id, created_at) \
+                 values ($1, $2, $3, $4, $5, $6) \
+                 returning launch_id, form_pk, cluster_id, audience, deadline_at, created_at",
+            )
+            .bind(form_pk)
+            .bind(cluster_id)
+            .bind(audience.to_string())
+            .bind(deadline_at)
+            .bind(launched_by)
+            .bind(at)
+            .fetch_one(&mut *tx)
+            .await?;
+            let members: Vec<i64> = match audience {
+                Audience::Cluster => sqlx::query_scalar(&members_sql("")).bind(cluster_id).fetch_all(&mut *tx).await?,
+                Audience::Cooperative(id) => sqlx::query_scalar(&members_sql(" and m.cooperative_id = $2"))
+                    .bind(cluster_id)
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?,
+                Audience::Role(role) => sqlx::query_scalar(&members_sql(" and m.role = $2"))
+                    .bind(cluster_id)
+                    .bind(role.code())
+                    .fetch_all(&mut *tx)
+                    .await?,
+            };
+            for member_id in &members {
+                sqlx::query(
+                    "insert into response (launch_id, member_id, status, created_at) values ($1, $2, 'invited', $3)",
+                )
+                .bind(launch.launch_id)
+                .bind(member_id)
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            let invitees: Vec<Invitee> = sqlx::query_as(
+                "select r.response_id, r.member_id, p.chat_id, p.locale, c.locale as cluster_locale \
+                 from response r join member p on p.member_id = r.member_id \
+                 join launch l on l.launch_id = r.launch_id join cluster c on c.cluster_id = l.cluster_id \
+                 where r.launch_id = $1 order by r.response_id",
+            )
+            .bind(launch.launch_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok((launch, invitees))
+        })
+    }
+
+    pub async fn launch(&self, launch_id: i64) -> Result<Launch> {
+        on_pool!(self, pool => sqlx::query_as(
+            "select launch_id, form_pk, cluster_id, audience, deadline_at, created_at from launch where launch_id = $1",
+        )
+        .bind(launch_id)
+        .fetch_optional(pool)
+        .await)?
+        .ok_or(StoreError::NotFound("launch"))
+    }
+
+    /// The latest launches in a cluster, newest first.
+    pub async fn launches(&self, cluster_id: i64, limit: i64) -> Result<Vec<Launch>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select launch_id, form_pk, cluster_id, audience, deadline_at, created_at from launch \
+             where cluster_id = $1 order by launch_id desc limit $2",
+        )
+        .bind(cluster_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    pub async fn response(&self, response_id: i64) -> Result<Response> {
+        let sql = format!("select {RESPONSE_COLUMNS} from response where response_id = $1");
+        let row: Option<ResponseRow> = on_pool!(self, pool => sqlx::query_as(&sql).bind(response_id).fetch_optional(pool).await)?;
+        row.ok_or(StoreError::NotFound("response"))?.try_into()
+    }
+
+    /// Every response of a member, oldest first.
+    pub async fn member_responses(&self, member_id: i64) -> Result<Vec<Response>> {
+        let sql = format!("select {RESPONSE_COLUMNS} from response where member_id = $1 order by response_id");
+        let rows: Vec<ResponseRow> = on_pool!(self, pool => sqlx::query_as(&sql).bind(member_id).fetch_all(pool).await)?;
+        rows.into_iter().map(TryInto::try_into).collect()
+    }
+
+    pub async fn mark_invited(&self, response_id: i64) -> Result<()> {
+        on_pool!(self, pool => sqlx::query("update response set invited_at = $1 where response_id = $2")
+            .bind(now())
+            .bind(response_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Saves where the member is. Moving to `Started` sets the start time once; moving to
+    /// `Finished` sets the finish time.
+    pub async fn save_progress(&self, r: &Response) -> Result<()> {
+        let at = now();
+        let history = serde_json::to_string(&r.history).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        on_pool!(self, pool => sqlx::query(
+            "update response set status = $1, position = $2, history = $3, pending = $4, \
+             started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
+             finished_at = case when $1 = 'finished' then $5 else finished_at end \
+             where response_id = $6",
+        )
+        .bind(r.status.code())
+        .bind(r.position.map(|p| p as i64))
+        .bind(history)
+        .bind(&r.pending)
+        .bind(at)
+        .bind(r.response_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Saves one answer (replacing an earlier answer to the same question).
+    pub async fn save_answer(&self, response_id: i64, question: &str, value: &str, media_file_id: Option<i64>) -> Result<()> {
+        on_pool!(self, pool => sqlx::query(
+            "insert into answer (response_id, question, value, media_file_id, answered_at) values ($1, $2, $3, $4, $5) \
+             on conflict (response_id, question) do update set value = excluded.value, \
+             media_file_id = excluded.media_file_id, answered_at = excluded.answered_at",
+        )
+        .bind(response_id)
+        .bind(question)
+        .bind(value)
+        .bind(media_file_id)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn remove_answer(&self, response_id: i64, question: &str) -> Result<()> {
+        on_pool!(self, pool => sqlx::query("delete from answer where response_id = $1 and question = $2")
+            .bind(response_id)
+            .bind(question)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Answers so far, by question name.
+    pub async fn answers(&self, response_id: i64) -> Result<BTreeMap<String, String>> {
+        let rows: Vec<(String, String)> = on_pool!(self, pool => sqlx::query_as(
+            "select question, value from answer where response_id = $1",
+        )
+        .bind(response_id)
+        .fetch_all(pool)
+        .await)?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// The media file behind an answer, if any: (kind, path).
+    pub async fn answer_media(&self, response_id: i64, question: &str) -> Result<Option<(String, String)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select f.kind, f.path from answer a join media_file f on f.media_file_id = a.media_file_id \
+             where a.response_id = $1 and a.question = $2",
+        )
+        .bind(response_id)
+        .bind(question)
+        .fetch_optional(pool)
+        .await)?)
+    }
+
+    /// Records a downloaded file; the same Telegram file is stored once.
+    pub async fn add_media_file(&self, telegram_file_unique_id: &str, kind: &str, path: &str, size_bytes: i64) -> Result<i64> {
+        on_pool!(self, pool => sqlx::query(
+            "insert into media_file (telegram_file_unique_id, kind, path, size_bytes, created_at) \
+             values ($1, $2, $3, $4, $5) on conflict (telegram_file_unique_id) do nothing",
+        )
+        .bind(telegram_file_unique_id)
+        .bind(kind)
+        .bind(path)
+        .bind(size_bytes)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "select media_file_id from media_file where telegram_file_unique_id = $1",
+        )
+        .bind(telegram_file_unique_id)
+        .fetch_one(pool)
+        .await)?)
+    }
+
+    pub async fn media_file_by_unique_id(&self, telegram_file_unique_id: &str) -> Result<Option<i64>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "select media_file_id from media_file where telegram_file_unique_id = $1",
+        )
+        .bind(telegram_file_unique_id)
+        .fetch_optional(pool)
+        .await)?)
+    }
+
+    pub async fn add_voice_comment(&self, response_id: i64, question: &str, media_file_id: i64) -> Result<()> {
+        on_pool!(self, pool => sqlx::query(
+            "insert into voice_comment (response_id, question, media_file_id, created_at) values ($1, $2, $3, $4)",
+        )
+        .bind(response_id)
+        .bind(question)
+        .bind(media_file_id)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn voice_comments(&self, response_id: i64) -> Result<Vec<(String, i64)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select question, media_file_id from voice_comment where response_id = $1 order by voice_comment_id",
+        )
+        .bind(response_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Questionnaires a member can still answer, newest first.
+    pub async fn open_responses(&self, member_id: i64) -> Result<Vec<OpenResponse>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select r.response_id, l.form_pk, r.status, l.deadline_at from response r \
+             join launch l on l.launch_id = r.launch_id \
+             where r.member_id = $1 and r.status <> 'finished' and (l.deadline_at is null or l.deadline_at > $2) \
+             order by r.response_id desc",
+        )
+        .bind(member_id)
+        .bind(now())
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Everyone a launch reached, with what the response rates are broken down by.
+    pub async fn participation(&self, launch_id: i64) -> Result<Vec<Participation>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select r.status, p.gender, k.name as cooperative_name from response r \
+             join launch l on l.launch_id = r.launch_id join member p on p.member_id = r.member_id \
+             left join membership m on m.member_id = r.member_id and m.cluster_id = l.cluster_id \
+             left join cooperative k on k.cooperative_id = m.cooperative_id \
+             where r.launch_id = $1",
+        )
+        .bind(launch_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Every answer given to one question of a launch.
+    pub async fn launch_answers(&self, launch_id: i64, question: &str) -> Result<Vec<String>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "select a.value from answer a join response r on r.response_id = a.response_id \
+             where r.launch_id = $1 and a.question = $2",
+        )
+        .bind(launch_id)
+        .bind(question)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Unfinished responses of launches whose deadline is still ahead.
+    pub async fn nudge_candidates(&self) -> Result<Vec<NudgeCandidate>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select r.response_id, l.form_pk, p.chat_id, p.locale, c.locale as cluster_locale, c.timezone, \
+             r.status, l.deadline_at, r.last_nudge_at, r.created_at \
+             from response r join launch l on l.launch_id = r.launch_id \
+             join member p on p.member_id = r.member_id join cluster c on c.cluster_id = l.cluster_id \
+             where r.status <> 'finished' and l.deadline_at is not null and l.deadline_at > $1 \
+             and p.chat_id is not null and p.opted_out_at is null order by r.response_id",
+        )
+        .bind(now())
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Marks a response as nudged, unless another process did so since `seen` (so two bot
+    /// processes never nudge the same person twice). Returns whether this call won.
+    pub async fn claim_nudge(&self, response_id: i64, seen: Option<DateTime<Utc>>) -> Result<bool> {
+        let n = on_pool!(self, pool => sqlx::query(
+            "update response set last_nudge_at = $1 where response_id = $2 \
+             and (last_nudge_at = $3 or (last_nudge_at is null and $3 is null))",
+        )
+        .bind(now())
+        .bind(response_id)
+        .bind(seen)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n == 1)
+    }
+
+    /// Members of a role in a cluster (for audience buttons and tests).
+    pub async fn count_members(&self, cluster_id: i64, role: Option<Role>) -> Result<i64> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "select count(*) from membership m join member p on p.member_id = m.member_id \
+             where m.cluster_id = $1 and p.telegram_user_id is not null and ($2 = '' or m.role = $2)",
+        )
+        .bind(cluster_id)
+        .bind(role.map(Role::code).unwrap_or(""))
+        .fetch_one(pool)
+        .await)?)
+    }
+}

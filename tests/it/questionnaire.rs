@@ -1,0 +1,314 @@
+//! End to end: a CDA launches the shipped diagnostic; a producer answers in Arabic (a
+//! constraint failure, skip, back, a crash of the bot in the middle, a multi-select that
+//! breaks its constraint, a voice answer), another in French (a typed date, "other" with its
+//! explanation); the database holds exactly their answers; the CDA reads results and a chart.
+
+use chrono::Duration;
+use clusterbot::domain::form::Form;
+use clusterbot::domain::{Gender, InviteSpec, Locale, Role};
+use clusterbot::store::{NewMember, Redeemed, Status, Store, now};
+
+use crate::botapi::{BotApi, Call, TgUser};
+use crate::e2e::{BotProcess, cli, t};
+use crate::support::TestDb;
+
+async fn member(store: &Store, cluster: i64, coop: Option<i64>, role: Role, user: &TgUser, locale: Locale, gender: Gender) -> i64 {
+    let spec = InviteSpec { cluster_id: cluster, role, cooperative_id: coop, max_uses: 1, expires_at: now() + Duration::days(1), created_by: None };
+    let invite = store.add_invite(&spec).await.unwrap();
+    let new = NewMember {
+        telegram_user_id: user.id,
+        chat_id: user.id,
+        display_name: user.first_name.clone(),
+        locale,
+        gender: Some(gender),
+        cooperative_id: coop,
+    };
+    let Redeemed::Joined(m) = store.join(invite.invite_id, &new).await.unwrap() else { panic!() };
+    m.member_id
+}
+
+/// The label of a question or a choice, as the member sees it.
+fn label(form: &Form, question: &str, choice: Option<&str>, l: Locale) -> String {
+    let item = form.item(question).unwrap();
+    match choice {
+        None => item.label.get(l, &form.default_language).unwrap().to_owned(),
+        Some(c) => form.choices(item).into_iter().find(|x| x.name == c).unwrap().label.get(l, &form.default_language).unwrap().to_owned(),
+    }
+}
+
+struct Player<'a> {
+    api: &'a BotApi,
+    user: TgUser,
+    form: Form,
+    l: Locale,
+    at: usize,
+}
+
+impl Player<'_> {
+    /// Waits for the next message to this member that contains `needle`.
+    async fn expect(&mut self, needle: &str) -> Call {
+        let id = self.user.id;
+        let (i, call) = self
+            .api
+            .wait_for(self.at, &format!("a message to {id} containing {needle:?}"), |c| {
+                c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(id) && c.text().contains(needle)
+            })
+            .await;
+        self.at = i + 1;
+        call
+    }
+
+    async fn question(&mut self, name: &str) -> Call {
+        let text = label(&self.form, name, None, self.l);
+        self.expect(&text).await
+    }
+
+    fn choose(&self, on: &Call, question: &str, choice: &str) {
+        let text = label(&self.form, question, Some(choice), self.l);
+        self.api.press(&self.user, on, &on.button_eq(&text));
+    }
+
+    fn tick(&self, on: &Call, question: &str, choice: &str) {
+        let text = label(&self.form, question, Some(choice), self.l);
+        self.api.press(&self.user, on, &on.button_eq(&format!("⬜ {text}")));
+    }
+
+    fn press(&self, on: &Call, key: &str) {
+        self.api.press(&self.user, on, &on.button_eq(&t(self.l, key, &[])));
+    }
+
+    fn say(&self, text: &str) {
+        self.api.send_text(&self.user, text);
+    }
+}
+
+async fn diagnostic_in_two_languages(backend: &str) {
+    let db = TestDb::of(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = db.store.clone();
+    let cluster = store.add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, Some("figs")).await.unwrap().cluster_id;
+    let amal = store.add_cooperative(cluster, "Amal").await.unwrap().cooperative_id;
+    let cda = TgUser::new(9001, "Sami", "en");
+    let amina_user = TgUser::new(9002, "Amina", "ar");
+    let pierre_user = TgUser::new(9003, "Pierre", "fr");
+    member(&store, cluster, None, Role::Cda, &cda, Locale::En, Gender::Man).await;
+    let amina_id = member(&store, cluster, Some(amal), Role::Producer, &amina_user, Locale::Ar, Gender::Woman).await;
+    let pierre_id = member(&store, cluster, Some(amal), Role::Producer, &pierre_user, Locale::Fr, Gender::Man).await;
+    let form_file = concat!(env!("CARGO_MANIFEST_DIR"), "/forms/cluster_diagnostic.xlsx");
+    let imported = cli(&db.url, &["form", "import", form_file]);
+    assert_eq!(imported, ["cluster_diagnostic\t2026112701"]);
+    let form = clusterbot::import::parse(&std::fs::read(form_file).unwrap(), "cluster_diagnostic.xlsx").unwrap();
+
+    let api = BotApi::start().await;
+    let mut bot = Some(BotProcess::spawn(&api, &db.url, dir.path(), "first"));
+
+    // The CDA launches the diagnostic to the cooperative, due in 7 days, with buttons only.
+    let mut sami = Player { api: &api, user: cda.clone(), form: form.clone(), l: Locale::En, at: 0 };
+    sami.say("/launch");
+    let forms = sami.expect(&t(Locale::En, "launch-choose-form", &[])).await;
+    api.press(&cda, &forms, &forms.button("Cluster diagnostic"));
+    let audience = sami.expect(&t(Locale::En, "launch-choose-audience", &[])).await;
+    api.press(&cda, &audience, &audience.button_eq("🏠 Amal"));
+    let deadline = sami.expect(&t(Locale::En, "launch-choose-deadline", &[])).await;
+    api.press(&cda, &deadline, &deadline.button("7"));
+    sami.expect(&t(Locale::En, "launch-sent", &[("count", "2")])).await;
+
+    // Amina, in Arabic.
+    let mut amina = Player { api: &api, user: amina_user.clone(), form: form.clone(), l: Locale::Ar, at: 0 };
+    let invitation = amina.expect(form.title(Locale::Ar)).await;
+    amina.press(&invitation, "btn-form-start");
+    let intro = amina.question("intro").await;
+    amina.press(&intro, "btn-form-next");
+    let workers = amina.question("workers").await;
+    assert!(workers.text().contains(&t(Locale::Ar, "form-progress", &[("n", "1"), ("total", "11")])), "{}", workers.text());
+    amina.say("٦٠٠"); // 600, in Eastern Arabic digits: over the form's limit of 500
+    let constraint = form.item("workers").unwrap().constraint_message.get(Locale::Ar, "en").unwrap().to_owned();
+    amina.expect(&constraint).await;
+    amina.question("workers").await;
+    amina.say("١٢");
+    let firm_start = amina.question("firm_start").await;
+    amina.press(&firm_start, "btn-form-skip");
+    let role = amina.question("women_role").await;
+    amina.choose(&role, "women_role", "worker");
+    let decisions = amina.question("women_decisions").await;
+    amina.press(&decisions, "btn-back");
+    let role = amina.question("women_role").await;
+    amina.choose(&role, "women_role", "owner_manager");
+    let decisions = amina.question("women_decisions").await;
+    amina.choose(&decisions, "women_decisions", "sometimes");
+    let cooperation = amina.question("cooperation").await;
+
+    // The bot dies here, and comes back. The buttons already on her screen still work.
+    bot.take().unwrap().kill();
+    bot = Some(BotProcess::spawn(&api, &db.url, dir.path(), "second"));
+    amina.choose(&cooperation, "cooperation", "often");
+    let trust = amina.question("trust").await;
+    amina.choose(&trust, "trust", "4");
+    let joint = amina.question("joint_actions").await;
+    amina.tick(&joint, "joint_actions", "joint_purchase");
+    amina.tick(&joint, "joint_actions", "training");
+    amina.tick(&joint, "joint_actions", "none");
+    amina.press(&joint, "btn-form-done");
+    let none_rule = form.item("joint_actions").unwrap().constraint_message.get(Locale::Ar, "en").unwrap().to_owned();
+    amina.expect(&none_rule).await;
+    let none_ticked = format!("✅ {}", label(&form, "joint_actions", Some("none"), Locale::Ar));
+    amina.tick(&joint, "joint_actions", "none"); // the same button again unticks "none"
+    // Wait until the untick is saved (the keyboard is redrawn) before pressing Done.
+    api.wait_for(amina.at, "the redrawn ticks", |c| c.method == "editMessageReplyMarkup" && c.body["chat_id"].as_i64() == Some(amina_user.id) && !c.buttons().iter().any(|(l, _)| l == &none_ticked)).await;
+    amina.press(&joint, "btn-form-done");
+    let bottleneck = amina.question("main_bottleneck").await;
+    amina.choose(&bottleneck, "main_bottleneck", "credit");
+    let access = amina.question("credit_access").await;
+    amina.choose(&access, "credit_access", "no");
+    let barrier = amina.question("credit_barrier").await;
+    amina.choose(&barrier, "credit_barrier", "too_expensive");
+    amina.question("help_wish").await;
+    api.send_voice(&amina_user, "amina-voice-1");
+    let thanks = amina.question("thanks").await;
+    amina.press(&thanks, "btn-form-next");
+    amina.expect(&t(Locale::Ar, "form-finished", &[("title", form.title(Locale::Ar))])).await;
+
+    // Pierre, in French.
+    let mut pierre = Player { api: &api, user: pierre_user.clone(), form: form.clone(), l: Locale::Fr, at: 0 };
+    let invitation = pierre.expect(form.title(Locale::Fr)).await;
+    pierre.press(&invitation, "btn-form-start");
+    let intro = pierre.question("intro").await;
+    pierre.press(&intro, "btn-form-next");
+    pierre.question("workers").await;
+    pierre.say("huit");
+    pierre.expect(&t(Locale::Fr, "form-not-a-number", &[])).await;
+    pierre.say("8");
+    pierre.question("firm_start").await;
+    pierre.say("15/03/2010");
+    let role = pierre.question("women_role").await;
+    // A voice note where a choice is asked: kept as a comment, and the buttons come again.
+    api.send_voice(&pierre_user, "pierre-comment");
+    pierre.expect(&t(Locale::Fr, "form-voice-kept", &[])).await;
+    let role = pierre.question("women_role").await;
+    pierre.choose(&role, "women_role", "worker");
+    let decisions = pierre.question("women_decisions").await;
+    pierre.choose(&decisions, "women_decisions", "never");
+    let cooperation = pierre.question("cooperation").await;
+    pierre.choose(&cooperation, "cooperation", "never");
+    let trust = pierre.question("trust").await;
+    pierre.choose(&trust, "trust", "3");
+    let joint = pierre.question("joint_actions").await;
+    pierre.tick(&joint, "joint_actions", "none");
+    api.wait_for(pierre.at, "the tick", |c| c.method == "editMessageReplyMarkup" && c.body["chat_id"].as_i64() == Some(pierre_user.id)).await;
+    pierre.press(&joint, "btn-form-done");
+    let bottleneck = pierre.question("main_bottleneck").await;
+    pierre.choose(&bottleneck, "main_bottleneck", "other");
+    pierre.expect(&t(Locale::Fr, "form-specify-other", &[])).await;
+    pierre.say("Le transport");
+    let access = pierre.question("credit_access").await;
+    pierre.choose(&access, "credit_access", "yes");
+    let wish = pierre.question("help_wish").await; // credit_barrier is not relevant for him
+    pierre.press(&wish, "btn-form-skip");
+    let thanks = pierre.question("thanks").await;
+    pierre.press(&thanks, "btn-form-next");
+    pierre.expect(&t(Locale::Fr, "form-finished", &[("title", form.title(Locale::Fr))])).await;
+
+    // The CDA reads the results, then the chart of the trust question.
+    sami.say("/results");
+    let launches = sami.expect(&t(Locale::En, "results-choose", &[])).await;
+    api.press(&cda, &launches, &launches.buttons()[0].1);
+    let summary = sami.expect("Finished: 2").await;
+    assert!(summary.text().contains("Amal: 2 finished"), "{}", summary.text());
+    let trust_label = label(&form, "trust", None, Locale::En);
+    api.press(&cda, &summary, &summary.button(&trust_label));
+    let (_, photo) = api.wait_for(sami.at, "the chart", |c| c.method == "sendPhoto").await;
+    assert_eq!(photo.body["photo"]["png"], true, "the chart is a PNG");
+    assert!(photo.body["caption"].as_str().unwrap().contains("2"));
+
+    let log = bot.take().unwrap().kill();
+    assert!(!log.contains("panicked"), "{log}");
+    assert_eq!(api.violations(), Vec::<String>::new());
+
+    // The database holds exactly their answers.
+    let check = Store::connect(&db.url).await.unwrap();
+    let [amina_response] = check.member_responses(amina_id).await.unwrap().try_into().unwrap();
+    assert_eq!(amina_response.status, Status::Finished);
+    let a = check.answers(amina_response.response_id).await.unwrap();
+    let get = |m: &std::collections::BTreeMap<String, String>, k: &str| m.get(k).cloned();
+    assert_eq!(get(&a, "workers").as_deref(), Some("12"));
+    assert_eq!(get(&a, "firm_start"), None, "skipped");
+    assert_eq!(get(&a, "women_role").as_deref(), Some("owner_manager"), "the answer after going back");
+    assert_eq!(get(&a, "women_decisions").as_deref(), Some("sometimes"));
+    assert_eq!(get(&a, "cooperation").as_deref(), Some("often"), "answered after the restart");
+    assert_eq!(get(&a, "trust").as_deref(), Some("4"));
+    assert_eq!(get(&a, "joint_actions").as_deref(), Some("joint_purchase training"));
+    assert_eq!(get(&a, "credit_barrier").as_deref(), Some("too_expensive"));
+    assert!(get(&a, "start").is_some() && get(&a, "end").is_some());
+    let (kind, path) = check.answer_media(amina_response.response_id, "help_wish").await.unwrap().expect("voice answer stored");
+    assert_eq!(kind, "voice");
+    let stored = std::fs::read(dir.path().join("data").join(&path)).expect("the voice note is on disk");
+    assert!(stored.starts_with(b"OggS"));
+
+    let [pierre_response] = check.member_responses(pierre_id).await.unwrap().try_into().unwrap();
+    assert_eq!(pierre_response.status, Status::Finished);
+    let p = check.answers(pierre_response.response_id).await.unwrap();
+    assert_eq!(get(&p, "workers").as_deref(), Some("8"));
+    assert_eq!(get(&p, "firm_start").as_deref(), Some("2010-03-15"));
+    assert_eq!(get(&p, "joint_actions").as_deref(), Some("none"));
+    assert_eq!(get(&p, "main_bottleneck").as_deref(), Some("other"));
+    assert_eq!(get(&p, "main_bottleneck_other").as_deref(), Some("Le transport"));
+    assert_eq!(get(&p, "credit_barrier"), None);
+    assert_eq!(get(&p, "help_wish"), None);
+    let comments = check.voice_comments(pierre_response.response_id).await.unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].0, "women_role");
+    check.close().await;
+    api.stop().await;
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_diagnostic_runs_in_arabic_and_french_on_sqlite() {
+    diagnostic_in_two_languages("sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_diagnostic_runs_in_arabic_and_french_on_postgres() {
+    diagnostic_in_two_languages("postgres").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cda_imports_forms_by_sending_the_file_and_bad_forms_are_explained() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = db.store.clone();
+    let cluster = store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
+    let cda = TgUser::new(9101, "Nadia", "en");
+    let producer = TgUser::new(9102, "Omar", "ur");
+    member(&store, cluster, None, Role::Cda, &cda, Locale::En, Gender::Woman).await;
+    member(&store, cluster, None, Role::Producer, &producer, Locale::Ur, Gender::Man).await;
+    let api = BotApi::start().await;
+    let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+    let data = |name: &str| std::fs::read(format!("{}/tests/data/forms/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+
+    // A form with unsupported questions: every problem named, nothing stored.
+    api.put_file("waste", data("waste_collection.xlsx"));
+    api.send_document(&cda, "waste", "waste_collection.xlsx");
+    let (i, refused) = api
+        .wait_for(0, "the refusal", |c| c.method == "sendMessage" && c.text().starts_with(&t(Locale::En, "import-failed", &[("problems", "")]).trim_end().to_owned()))
+        .await;
+    assert!(refused.text().contains("survey sheet, row 12, column H (default)"), "{}", refused.text());
+    assert!(store.latest_forms().await.unwrap().is_empty());
+
+    // A good one is imported.
+    api.put_file("sample", data("sample_xlsform.xlsx"));
+    api.send_document(&cda, "sample", "sample_xlsform.xlsx");
+    let (i, ok) = api.wait_for(i + 1, "the import", |c| c.method == "sendMessage" && c.text().starts_with("✅ Imported")).await;
+    assert!(ok.text().contains("3 questions"), "{}", ok.text());
+    assert_eq!(store.latest_forms().await.unwrap()[0].form_id, "sample_xlsform");
+
+    // Not a spreadsheet: said so.
+    api.send_document(&cda, "pdf", "minutes.pdf");
+    api.expect_text(i + 1, &cda, &t(Locale::En, "import-not-xlsx", &[])).await;
+
+    // A producer cannot launch, even with the CDA's button forwarded to them.
+    api.send_text(&producer, "/launch");
+    api.expect_text(0, &producer, &t(Locale::Ur, "error-not-allowed", &[])).await;
+    assert_eq!(api.violations(), Vec::<String>::new());
+    api.stop().await;
+}
