@@ -315,6 +315,11 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
     if method == "getUpdates" {
         return get_updates(&shared, &body).await;
     }
+    // Multipart fields arrive as text: a numeric chat id is still a number.
+    let mut body = body;
+    if let Some(id) = body.get("chat_id").and_then(Value::as_str).and_then(|s| s.parse::<i64>().ok()) {
+        body["chat_id"] = json!(id);
+    }
     let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice")
         .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
@@ -343,7 +348,7 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             "date": chrono::Utc::now().timestamp(),
             "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
             "from": bot_user(),
-            "photo": [{"file_id": format!("photo{}", message_id.unwrap_or_default()), "file_unique_id": "p", "width": 800, "height": 600}],
+            "photo": [{"file_id": format!("photo{}", message_id.unwrap_or_default()), "file_unique_id": "p", "width": 800, "height": 600, "file_size": body["photo"]["size"]}],
             "caption": body.get("caption").cloned().unwrap_or(Value::Null),
         }),
         "sendVoice" => json!({
@@ -351,7 +356,7 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             "date": chrono::Utc::now().timestamp(),
             "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
             "from": bot_user(),
-            "voice": {"file_id": format!("voice{}", message_id.unwrap_or_default()), "file_unique_id": "v", "duration": 2},
+            "voice": {"file_id": format!("voice{}", message_id.unwrap_or_default()), "file_unique_id": "v", "duration": 2, "mime_type": "audio/ogg", "file_size": body["voice"]["size"]},
         }),
         "getFile" => {
             let id = body["file_id"].as_str().unwrap_or_default();

@@ -9,5 +9,6 @@ mod forms;
 mod handlers;
 mod i18n;
 mod questionnaire;
+mod reminders;
 mod support;
 mod store;

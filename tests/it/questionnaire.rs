@@ -12,7 +12,7 @@ use crate::botapi::{BotApi, Call, TgUser};
 use crate::e2e::{BotProcess, cli, t};
 use crate::support::TestDb;
 
-async fn member(store: &Store, cluster: i64, coop: Option<i64>, role: Role, user: &TgUser, locale: Locale, gender: Gender) -> i64 {
+pub async fn member(store: &Store, cluster: i64, coop: Option<i64>, role: Role, user: &TgUser, locale: Locale, gender: Gender) -> i64 {
     let spec = InviteSpec { cluster_id: cluster, role, cooperative_id: coop, max_uses: 1, expires_at: now() + Duration::days(1), created_by: None };
     let invite = store.add_invite(&spec).await.unwrap();
     let new = NewMember {
@@ -180,7 +180,7 @@ async fn diagnostic_in_two_languages(backend: &str) {
     pierre.say("8");
     pierre.question("firm_start").await;
     pierre.say("15/03/2010");
-    let role = pierre.question("women_role").await;
+    pierre.question("women_role").await;
     // A voice note where a choice is asked: kept as a comment, and the buttons come again.
     api.send_voice(&pierre_user, "pierre-comment");
     pierre.expect(&t(Locale::Fr, "form-voice-kept", &[])).await;
@@ -309,6 +309,50 @@ async fn a_cda_imports_forms_by_sending_the_file_and_bad_forms_are_explained() {
     // A producer cannot launch, even with the CDA's button forwarded to them.
     api.send_text(&producer, "/launch");
     api.expect_text(0, &producer, &t(Locale::Ur, "error-not-allowed", &[])).await;
+    assert_eq!(api.violations(), Vec::<String>::new());
+    api.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audio_prompts_come_first_as_voice_notes_and_are_uploaded_once() {
+    use clusterbot::domain::form::xlsform::{Sheet, import};
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = db.store.clone();
+    let cluster = store.add_cluster("Ghana shea", chrono_tz::Africa::Accra, Locale::En, None).await.unwrap().cluster_id;
+    let ama = TgUser::new(9301, "Ama", "en");
+    member(&store, cluster, None, Role::Producer, &ama, Locale::En, Gender::Woman).await;
+    let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect();
+    let sheets = vec![
+        Sheet {
+            name: "survey".into(),
+            first_row: 1,
+            first_col: 0,
+            rows: grid(&[
+                &["type", "name", "label::English (en)", "media::audio::English (en)", "required"],
+                &["select_one yn", "sells_together", "Do you sell together?", "sells.ogg", "yes"],
+            ]),
+        },
+        Sheet { name: "choices".into(), first_row: 1, first_col: 0, rows: grid(&[&["list_name", "name", "label"], &["yn", "yes", "👍 Yes"], &["yn", "no", "👎 No"]]) },
+    ];
+    let form = import(&sheets, "shea_sales").unwrap();
+    let clusterbot::store::Saved::New(form_pk) = store.save_form(&form).await.unwrap() else { panic!() };
+    store.add_form_media(form_pk, "sells.ogg", b"OggS recorded prompt").await.unwrap();
+    store.create_launch(form_pk, cluster, clusterbot::domain::form::Audience::Cluster, None, None).await.unwrap();
+
+    let api = BotApi::start().await;
+    let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+    api.send_text(&ama, "/forms");
+    let (i, list) = api.expect_text(0, &ama, &t(Locale::En, "form-open-list", &[])).await;
+    api.press(&ama, &list, &list.buttons()[0].1);
+    let (i, first) = api.wait_for(i + 1, "the voice prompt", |c| c.method == "sendVoice").await;
+    assert_eq!(first.body["voice"]["file"], "sells.ogg", "uploaded the first time");
+    let (i, question) = api.wait_for(i + 1, "the question", |c| c.method == "sendMessage" && c.text().contains("Do you sell together?")).await;
+    api.press(&ama, &question, &question.button(&t(Locale::En, "btn-form-repeat", &[])));
+    let (_, again) = api.wait_for(i + 1, "the voice prompt again", |c| c.method == "sendVoice").await;
+    assert!(again.body["voice"].is_string(), "sent by Telegram's file id the second time: {}", again.body["voice"]);
+    let cached = store.form_media(form_pk, "sells.ogg").await.unwrap().and_then(|m| m.1);
+    assert_eq!(cached.as_deref(), again.body["voice"].as_str());
     assert_eq!(api.violations(), Vec::<String>::new());
     api.stop().await;
 }
