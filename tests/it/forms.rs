@@ -171,3 +171,25 @@ both_backends!(reimporting_keeps_versions_apart, |store: Store| async move {
     changed.items[1].label.0.insert("en".into(), "Changed again".into());
     assert!(store.save_form(&changed).await.is_err());
 });
+
+#[test]
+fn small_number_ranges_get_a_keypad_and_large_ones_are_typed() {
+    use clusterbot::domain::form::xlsform::{Sheet, import};
+    let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect();
+    let survey = Sheet {
+        name: "survey".into(),
+        first_row: 1,
+        first_col: 0,
+        rows: grid(&[
+            &["type", "name", "label", "constraint"],
+            &["integer", "children", "How many children?", ". >= 0 and . <= 6"],
+            &["integer", "workers", "How many workers?", ". >= 0 and . <= 500"],
+            &["integer", "age", "Age?", ""],
+        ]),
+    };
+    let form = import(&[survey], "t").unwrap();
+    let answers = Answers::new();
+    assert_eq!(walk::keypad(form.item("children").unwrap(), &answers, today()), Some((0..=6).collect()));
+    assert_eq!(walk::keypad(form.item("workers").unwrap(), &answers, today()), None);
+    assert_eq!(walk::keypad(form.item("age").unwrap(), &answers, today()), None);
+}
