@@ -21,7 +21,7 @@ pub async fn nudge_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usiz
         if !schedule::nudge_due(now, tz, c.created_at, c.last_nudge_at, c.deadline_at) {
             continue;
         }
-        if !app.store.claim_nudge(c.response_id, c.last_nudge_at).await? {
+        if !app.store.claim_nudge(c.response_id, c.last_nudge_at, now).await? {
             continue;
         }
         let form = app.store.form(c.form_pk).await?;

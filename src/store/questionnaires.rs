@@ -432,14 +432,15 @@ impl Store {
         .await)?)
     }
 
-    /// Marks a response as nudged, unless another process did so since `seen` (so two bot
-    /// processes never nudge the same person twice). Returns whether this call won.
-    pub async fn claim_nudge(&self, response_id: i64, seen: Option<DateTime<Utc>>) -> Result<bool> {
+    /// Marks a response as nudged at `at`, unless another process did so since `seen` (so two
+    /// bot processes never nudge the same person twice). Returns whether this call won.
+    pub async fn claim_nudge(&self, response_id: i64, seen: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Result<bool> {
+        use chrono::SubsecRound;
         let n = on_pool!(self, pool => sqlx::query(
             "update response set last_nudge_at = $1 where response_id = $2 \
              and (last_nudge_at = $3 or (last_nudge_at is null and $3 is null))",
         )
-        .bind(now())
+        .bind(at.trunc_subsecs(6))
         .bind(response_id)
         .bind(seen)
         .execute(pool)
