@@ -48,12 +48,14 @@ not-understood = 🤔 عذرًا، لم أفهم. هذه هي القائمة:
 help-member = ❓ يمكنك استعمال الأزرار، أو هذه الأوامر:
     القائمة الرئيسية: /menu
     استبيانات للإجابة عنها: /forms
+    الإبلاغ عن تقدّم عمل مشترك: /report
     ما نحفظه عنك: /mydata
     تغيير اللغة: /language
     حذف بياناتك الشخصية: /forget
 help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاونية أو وكيل تنمية: /invite
     إرسال استبيان إلى الأعضاء (لاستيراد استبيان، أرسل لي ملف .xlsx): /launch
     نسب الإجابة والإجابات، مع رسوم بيانية: /results
+    خطة العمل والتقارير والمتابعات الدورية: /progress، /actions
 lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
 
 ## بياناتي
@@ -214,6 +216,78 @@ results-chart-caption = 📊 سؤال: { $question } ({ $count ->
        *[other] { $count } إجابة
     })
 
+## الأعمال المشتركة: الإبلاغ عن التقدّم
+btn-report = 📝 تقرير
+report-no-actions = 🎯 لا يوجد عمل مشترك مفتوح يمكنك الإبلاغ عنه.
+report-choose-action = 🎯 أي عمل مشترك؟
+report-ask-status = 🎯 كيف يسير العمل في { $action }؟
+checkin-ask = 👋 كيف يسير العمل في { $action }؟ تكفي ضغطة واحدة.
+status-not-started = لم يبدأ
+status-on-track = حسب الخطة
+status-delayed = متأخر
+status-blocked = متوقف
+status-done = مُنجَز
+report-ask-blocker = 🔴 ما الذي يوقفه؟
+blocker-money = 💰 المال
+blocker-inputs = 📦 المستلزمات
+blocker-people = 👥 الأشخاص
+blocker-equipment = ⚙️ المعدّات
+blocker-permits = 📜 التصاريح
+blocker-other = ✏️ غير ذلك
+report-blocker-explain = 🎤 بعد هذه الرسالة، يُرجى أن تقول لي ما الذي يوقفه، برسالة صوتية أو مكتوبة.
+report-ask-progress = 📈 كم أُنجز من العمل؟
+report-ask-progress-target = 📈 كم أُنجز من العمل؟ اضغط على نسبة مئوية، أو اكتب الكمية المُنجزة (الهدف هو { $target }).
+report-not-a-number = 🔢 يُرجى الضغط على نسبة مئوية، أو كتابة رقم.
+report-recorded = ✅ سُجّل التقرير: { $action }: { $summary }.
+    يمكنك الآن إرسال ملاحظة: رسالة مكتوبة، أو رسالة صوتية 🎤، أو صورة 📷. ويمكنك التراجع خلال { $minutes ->
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $minutes } دقائق
+        [many] { $minutes } دقيقة
+       *[other] { $minutes } دقيقة
+    }.
+btn-report-undo = ↩️ تراجع
+btn-report-finish = ✅ إنهاء
+report-note-added = 📎 أُضيفت الملاحظة. أرسل ملاحظة أخرى، أو اضغط على ✅ إنهاء.
+report-note-kinds = 📎 يمكن أن تكون الملاحظة رسالة مكتوبة أو رسالة صوتية أو صورة.
+report-undone = ↩️ سُحب التقرير.
+report-undo-too-late = ⌛ فات وقت التراجع عن هذا التقرير. أرسل تقريرًا جديدًا بدلًا منه.
+report-already-done = ✅ هذا العمل المشترك مُنجَز بالفعل. شكرًا لك!
+
+## الأعمال المشتركة: خطة العمل (وكلاء التنمية والمسؤولون)
+btn-progress = 📈 التقدّم
+error-not-leader = ⛔ متابعة تقدّم الأعمال المشتركة متاحة فقط لمسؤولي التعاونيات ووكلاء تنمية العنقود.
+progress-title = 📈 الأعمال المشتركة:
+progress-no-report = لا يوجد تقرير بعد
+progress-empty = 🎯 لا يوجد أي عمل مشترك بعد.
+progress-warning-legend = ⚠️ تعني أنه لم يُرسل أحد تقريرًا منذ مدة أطول من موعد المتابعة الدورية لهذا العمل.
+btn-progress-chart = 📊 رسم بياني
+progress-chart-title = 📈 تقدّم الأعمال المشتركة (%)
+btn-action-add = ➕ إضافة عمل مشترك
+action-whole-cluster = العنقود كله
+action-details = 👥 المسؤولون: { $owners } · 📅 من { $start } إلى { $due }
+btn-note-voice = 🎤 رسالة صوتية
+btn-note-photo = 📷 صورة
+action-ask-title = ✍️ ما اسم العمل المشترك؟ مثلًا: شراء مشترك للأسمدة.
+action-ask-description = 📝 صِفه في جملة واحدة، أو اضغط على ⏭ تجاوز.
+action-ask-owners = 🏠 ما التعاونيات المسؤولة عنه؟ اضغط لاختيارها، ثم على ✔️ تمّ. إذا لم تختر أي تعاونية، فالعمل للعنقود كله.
+action-ask-start = 📅 متى يبدأ؟ اكتب تاريخًا مثل 01/12/2026، أو اضغط على «اليوم».
+action-ask-due = 📅 متى موعد انتهائه؟ اكتب تاريخًا، أو اضغط على زر.
+btn-months = { $months ->
+        [zero] 📅 بعد { $months } شهر
+        [one] 📅 بعد شهر واحد
+        [two] 📅 بعد شهرين
+        [few] 📅 بعد { $months } أشهر
+        [many] 📅 بعد { $months } شهرًا
+       *[other] 📅 بعد { $months } شهر
+    }
+action-ask-target = 🎯 هل يوجد هدف؟ اكتبه مع وحدته، مثلًا 10 طن أو 500 كغ، أو اضغط على ⏭ تجاوز.
+action-ask-rhythm = ⏰ كم مرة أسأل المسؤولين عن سير العمل؟
+btn-no-checkins = 🔕 أبدًا
+action-due-before-start = 📅 يجب أن يكون موعد الانتهاء بعد تاريخ البدء.
+action-reask = ✍️ لم أفهم ذلك. يُرجى الإجابة عن السؤال في الأسفل.
+action-added = ✅ أُضيف العمل المشترك: { $action }.
+
 ## قائمة الأوامر
 cmd-start = البدء، أو الانضمام بدعوة
 cmd-menu = القائمة الرئيسية
@@ -225,3 +299,6 @@ cmd-invite = إنشاء دعوة (CDA)
 cmd-forms = استبياناتي
 cmd-launch = إطلاق استبيان (CDA)
 cmd-results = نتائج الاستبيانات (CDA)
+cmd-report = الإبلاغ عن تقدّم عمل مشترك
+cmd-progress = تقدّم الأعمال المشتركة (المسؤولون، CDA)
+cmd-actions = خطة العمل (CDA)

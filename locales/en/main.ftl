@@ -48,12 +48,14 @@ not-understood = 🤔 Sorry, I did not understand. Here is the menu:
 help-member = ❓ You can use the buttons, or these commands:
     /menu: main menu
     /forms: questionnaires to answer
+    /report: report progress on a joint action
     /mydata: what is stored about you
     /language: change the language
     /forget: delete your personal data
 help-cda = /invite: create an invite link for a producer, a leader or a CDA
     /launch: send a questionnaire to members (send me an .xlsx file to import one)
     /results: response rates and answers, with charts
+    /progress, /actions: the action plan, reports and check-ins
 lang-changed = ✅ From now on I will write to you in English.
 
 ## My data
@@ -190,6 +192,68 @@ results-chart-caption = 📊 { $question } ({ $count ->
        *[other] { $count } answers
     })
 
+## Joint actions: reporting progress
+btn-report = 📝 Report
+report-no-actions = 🎯 There is no open joint action for you to report on.
+report-choose-action = 🎯 Which joint action?
+report-ask-status = 🎯 { $action }: how is it going?
+checkin-ask = 👋 How is { $action } going? One tap is enough.
+status-not-started = Not started
+status-on-track = On track
+status-delayed = Delayed
+status-blocked = Blocked
+status-done = Done
+report-ask-blocker = 🔴 What is blocking it?
+blocker-money = 💰 Money
+blocker-inputs = 📦 Inputs
+blocker-people = 👥 People
+blocker-equipment = ⚙️ Equipment
+blocker-permits = 📜 Permits
+blocker-other = ✏️ Other
+report-blocker-explain = 🎤 Please tell me what blocks it in a voice note or a message after this.
+report-ask-progress = 📈 How far along is it?
+report-ask-progress-target = 📈 How far along is it? Tap a percentage, or type how much is done (the target is { $target }).
+report-not-a-number = 🔢 Please tap a percentage, or type a number.
+report-recorded = ✅ Recorded: { $action }: { $summary }.
+    You can send a note now: a message, a voice note 🎤 or a photo 📷. You can undo within { $minutes } minutes.
+btn-report-undo = ↩️ Undo
+btn-report-finish = ✅ Finish
+report-note-added = 📎 Note added. Send another one, or tap ✅ Finish.
+report-note-kinds = 📎 A note can be a message, a voice note or a photo.
+report-undone = ↩️ The report was withdrawn.
+report-undo-too-late = ⌛ It is too late to undo this report. Send a new one instead.
+report-already-done = ✅ This joint action is already done. Thank you!
+
+## Joint actions: the action plan (CDAs and leaders)
+btn-progress = 📈 Progress
+error-not-leader = ⛔ Only cooperative leaders and CDAs can see the progress of joint actions.
+progress-title = 📈 Joint actions:
+progress-no-report = no report yet
+progress-empty = 🎯 No joint action yet.
+progress-warning-legend = ⚠️ means nobody reported for longer than the action's check-in rhythm.
+btn-progress-chart = 📊 Chart
+progress-chart-title = 📈 Progress of joint actions (%)
+btn-action-add = ➕ Add a joint action
+action-whole-cluster = the whole cluster
+action-details = 👥 { $owners } · 📅 { $start } → { $due }
+btn-note-voice = 🎤 Voice note
+btn-note-photo = 📷 Photo
+action-ask-title = ✍️ What is the joint action called? For example: Joint purchase of fertiliser.
+action-ask-description = 📝 Describe it in a sentence, or tap ⏭ Skip.
+action-ask-owners = 🏠 Which cooperatives own it? Tap to select, then ✔️ Done. Select none for the whole cluster.
+action-ask-start = 📅 When does it start? Type a date like 01/12/2026, or tap Today.
+action-ask-due = 📅 When is it due? Type a date, or tap a button.
+btn-months = { $months ->
+        [one] 📅 In 1 month
+       *[other] 📅 In { $months } months
+    }
+action-ask-target = 🎯 Is there a target? Type it with its unit, for example 10 t or 500 kg, or tap ⏭ Skip.
+action-ask-rhythm = ⏰ How often should I ask the owners how it is going?
+btn-no-checkins = 🔕 Never
+action-due-before-start = 📅 The due date must come after the start date.
+action-reask = ✍️ I did not understand that. Please answer the question below.
+action-added = ✅ Joint action added: { $action }.
+
 ## Command menu
 cmd-start = Start, or join with an invite
 cmd-menu = Main menu
@@ -201,3 +265,6 @@ cmd-invite = Create an invite (CDA)
 cmd-forms = My questionnaires
 cmd-launch = Launch a questionnaire (CDA)
 cmd-results = Results of questionnaires (CDA)
+cmd-report = Report progress on a joint action
+cmd-progress = Progress of joint actions (leaders, CDA)
+cmd-actions = The action plan (CDA)

@@ -48,12 +48,14 @@ not-understood = 🤔 Disculpe, no entendí. Aquí está el menú:
 help-member = ❓ Puede usar los botones o estos comandos:
     /menu: menú principal
     /forms: cuestionarios por responder
+    /report: informar del avance de una acción conjunta
     /mydata: lo que se guarda sobre usted
     /language: cambiar el idioma
     /forget: borrar sus datos personales
 help-cda = /invite: crear un enlace de invitación para un productor, un líder o un CDA
     /launch: enviar un cuestionario a los miembros (envíeme un archivo .xlsx para importar uno)
     /results: tasas de respuesta y respuestas, con gráficos
+    /progress, /actions: el plan de acción, los informes y los seguimientos
 lang-changed = ✅ A partir de ahora le escribiré en español.
 
 ## Mis datos
@@ -190,6 +192,68 @@ results-chart-caption = 📊 { $question } ({ $count ->
        *[other] { $count } respuestas
     })
 
+## Acciones conjuntas: informar del avance
+btn-report = 📝 Informar
+report-no-actions = 🎯 No tiene ninguna acción conjunta abierta sobre la que informar.
+report-choose-action = 🎯 ¿Qué acción conjunta?
+report-ask-status = 🎯 { $action }: ¿cómo va?
+checkin-ask = 👋 ¿Cómo va { $action }? Basta con tocar un botón.
+status-not-started = Sin empezar
+status-on-track = En buen camino
+status-delayed = Con retraso
+status-blocked = Bloqueada
+status-done = Terminada
+report-ask-blocker = 🔴 ¿Qué la está bloqueando?
+blocker-money = 💰 Dinero
+blocker-inputs = 📦 Insumos
+blocker-people = 👥 Personas
+blocker-equipment = ⚙️ Equipos
+blocker-permits = 📜 Permisos
+blocker-other = ✏️ Otro
+report-blocker-explain = 🎤 Por favor, cuénteme qué la bloquea en una nota de voz o en un mensaje después de este.
+report-ask-progress = 📈 ¿Cuánto se ha avanzado?
+report-ask-progress-target = 📈 ¿Cuánto se ha avanzado? Toque un porcentaje o escriba cuánto se ha hecho (la meta es { $target }).
+report-not-a-number = 🔢 Por favor, toque un porcentaje o escriba un número.
+report-recorded = ✅ Registrado: { $action }: { $summary }.
+    Ahora puede enviar una nota: un mensaje, una nota de voz 🎤 o una foto 📷. Puede deshacer el informe durante { $minutes } minutos.
+btn-report-undo = ↩️ Deshacer
+btn-report-finish = ✅ Terminar
+report-note-added = 📎 Nota agregada. Envíe otra o toque ✅ Terminar.
+report-note-kinds = 📎 Una nota puede ser un mensaje, una nota de voz o una foto.
+report-undone = ↩️ El informe fue retirado.
+report-undo-too-late = ⌛ Ya es tarde para deshacer este informe. Mejor envíe uno nuevo.
+report-already-done = ✅ Esta acción conjunta ya está terminada. ¡Gracias!
+
+## Acciones conjuntas: el plan de acción (CDA y líderes)
+btn-progress = 📈 Avance
+error-not-leader = ⛔ Solo los líderes de cooperativa y los CDA pueden ver el avance de las acciones conjuntas.
+progress-title = 📈 Acciones conjuntas:
+progress-no-report = todavía sin informes
+progress-empty = 🎯 Todavía no hay ninguna acción conjunta.
+progress-warning-legend = ⚠️ significa que nadie ha informado durante más tiempo que el ritmo de seguimiento de la acción.
+btn-progress-chart = 📊 Gráfico
+progress-chart-title = 📈 Avance de las acciones conjuntas (%)
+btn-action-add = ➕ Agregar acción conjunta
+action-whole-cluster = todo el clúster
+action-details = 👥 { $owners } · 📅 del { $start } al { $due }
+btn-note-voice = 🎤 Nota de voz
+btn-note-photo = 📷 Foto
+action-ask-title = ✍️ ¿Cómo se llama la acción conjunta? Por ejemplo: Compra conjunta de fertilizante.
+action-ask-description = 📝 Descríbala en una frase, o toque ⏭ Omitir.
+action-ask-owners = 🏠 ¿Qué cooperativas la llevan a cabo? Tóquelas para seleccionarlas y luego ✔️ Listo. No seleccione ninguna si es de todo el clúster.
+action-ask-start = 📅 ¿Cuándo empieza? Escriba una fecha como 01/12/2026, o toque Hoy.
+action-ask-due = 📅 ¿Para cuándo debe estar terminada? Escriba una fecha o toque un botón.
+btn-months = { $months ->
+        [one] 📅 En 1 mes
+       *[other] 📅 En { $months } meses
+    }
+action-ask-target = 🎯 ¿Hay una meta? Escríbala con su unidad, por ejemplo 10 t o 500 kg, o toque ⏭ Omitir.
+action-ask-rhythm = ⏰ ¿Cada cuánto debo preguntar a los responsables cómo va?
+btn-no-checkins = 🔕 Nunca
+action-due-before-start = 📅 La fecha límite debe ser posterior a la fecha de inicio.
+action-reask = ✍️ No entendí eso. Por favor, responda la pregunta de abajo.
+action-added = ✅ Acción conjunta agregada: { $action }.
+
 ## Menú de comandos
 cmd-start = Iniciar, o unirse con una invitación
 cmd-menu = Menú principal
@@ -201,3 +265,6 @@ cmd-invite = Crear una invitación (CDA)
 cmd-forms = Mis cuestionarios
 cmd-launch = Lanzar un cuestionario (CDA)
 cmd-results = Resultados de los cuestionarios (CDA)
+cmd-report = Informar del avance de una acción conjunta
+cmd-progress = Avance de las acciones conjuntas (líderes, CDA)
+cmd-actions = El plan de acción (CDA)

@@ -48,12 +48,14 @@ not-understood = 🤔 Désolé, je n’ai pas compris. Voici le menu :
 help-member = ❓ Vous pouvez utiliser les boutons, ou ces commandes :
     /menu : menu principal
     /forms : questionnaires à remplir
+    /report : signaler l’avancement d’une action commune
     /mydata : ce qui est enregistré sur vous
     /language : changer de langue
     /forget : effacer vos données personnelles
 help-cda = /invite : créer un lien d’invitation pour un producteur, un responsable ou un CDA
     /launch : envoyer un questionnaire aux membres (envoyez-moi un fichier .xlsx pour en importer un)
     /results : taux de réponse et réponses, avec des graphiques
+    /progress, /actions : le plan d’action, les comptes rendus et les points réguliers
 lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
 
 ## Mes données
@@ -190,6 +192,68 @@ results-chart-caption = 📊 { $question } ({ $count ->
        *[other] { $count } réponses
     })
 
+## Actions communes : signaler l’avancement
+btn-report = 📝 Signaler
+report-no-actions = 🎯 Il n’y a aucune action commune en cours dont vous pouvez signaler l’avancement.
+report-choose-action = 🎯 Quelle action commune ?
+report-ask-status = 🎯 { $action } : comment ça avance ?
+checkin-ask = 👋 Comment avance { $action } ? Touchez simplement un bouton.
+status-not-started = Pas commencé
+status-on-track = En bonne voie
+status-delayed = En retard
+status-blocked = Bloqué
+status-done = Terminé
+report-ask-blocker = 🔴 Qu’est-ce qui bloque ?
+blocker-money = 💰 Argent
+blocker-inputs = 📦 Intrants
+blocker-people = 👥 Personnes
+blocker-equipment = ⚙️ Matériel
+blocker-permits = 📜 Autorisations
+blocker-other = ✏️ Autre
+report-blocker-explain = 🎤 Dites-moi ce qui bloque, s’il vous plaît : envoyez ensuite un message vocal ou écrit.
+report-ask-progress = 📈 Où en est l’avancement ?
+report-ask-progress-target = 📈 Où en est l’avancement ? Touchez un pourcentage, ou écrivez la quantité déjà réalisée (objectif : { $target }).
+report-not-a-number = 🔢 Touchez un pourcentage, ou écrivez un nombre, s’il vous plaît.
+report-recorded = ✅ Enregistré : { $action } : { $summary }.
+    Vous pouvez maintenant envoyer une note : un message, un message vocal 🎤 ou une photo 📷. Vous pouvez annuler pendant { $minutes } minutes.
+btn-report-undo = ↩️ Annuler
+btn-report-finish = ✅ Terminer
+report-note-added = 📎 Note ajoutée. Envoyez-en une autre, ou touchez ✅ Terminer.
+report-note-kinds = 📎 Une note peut être un message, un message vocal ou une photo.
+report-undone = ↩️ Le compte rendu a été retiré.
+report-undo-too-late = ⌛ Il est trop tard pour annuler ce compte rendu. Envoyez-en plutôt un nouveau.
+report-already-done = ✅ Cette action commune est déjà terminée. Merci !
+
+## Actions communes : le plan d’action (CDA et responsables)
+btn-progress = 📈 Avancement
+error-not-leader = ⛔ Seuls les responsables de coopérative et les CDA peuvent voir l’avancement des actions communes.
+progress-title = 📈 Actions communes :
+progress-no-report = aucun compte rendu pour l’instant
+progress-empty = 🎯 Aucune action commune pour l’instant.
+progress-warning-legend = ⚠️ signifie que personne n’a fait de compte rendu depuis plus longtemps que le rythme de suivi prévu pour l’action.
+btn-progress-chart = 📊 Graphique
+progress-chart-title = 📈 Avancement des actions communes (%)
+btn-action-add = ➕ Ajouter une action commune
+action-whole-cluster = tout le cluster
+action-details = 👥 { $owners } · 📅 du { $start } au { $due }
+btn-note-voice = 🎤 Message vocal
+btn-note-photo = 📷 Photo jointe
+action-ask-title = ✍️ Comment s’appelle l’action commune ? Par exemple : Achat groupé d’engrais.
+action-ask-description = 📝 Décrivez-la en une phrase, ou touchez ⏭ Passer.
+action-ask-owners = 🏠 Quelles coopératives la portent ? Touchez-les pour les sélectionner, puis ✔️ Terminé. N’en sélectionnez aucune pour tout le cluster.
+action-ask-start = 📅 Quand commence-t-elle ? Écrivez une date comme 01/12/2026, ou touchez Aujourd’hui.
+action-ask-due = 📅 Pour quand doit-elle être terminée ? Écrivez une date, ou touchez un bouton.
+btn-months = { $months ->
+        [one] 📅 Dans { $months } mois
+       *[other] 📅 Dans { $months } mois
+    }
+action-ask-target = 🎯 Y a-t-il un objectif ? Écrivez-le avec son unité, par exemple 10 t ou 500 kg, ou touchez ⏭ Passer.
+action-ask-rhythm = ⏰ À quelle fréquence dois-je demander aux porteurs de l’action où elle en est ?
+btn-no-checkins = 🔕 Jamais
+action-due-before-start = 📅 La date de fin doit être postérieure à la date de début.
+action-reask = ✍️ Je n’ai pas compris. Répondez à la question ci-dessous, s’il vous plaît.
+action-added = ✅ Action commune ajoutée : { $action }.
+
 ## Menu des commandes
 cmd-start = Démarrer, ou rejoindre avec une invitation
 cmd-menu = Menu principal
@@ -201,3 +265,6 @@ cmd-invite = Créer une invitation (CDA)
 cmd-forms = Mes questionnaires
 cmd-launch = Lancer un questionnaire (CDA)
 cmd-results = Résultats des questionnaires (CDA)
+cmd-report = Signaler l’avancement d’une action commune
+cmd-progress = Avancement des actions communes (responsables, CDA)
+cmd-actions = Le plan d’action (CDA)

@@ -48,12 +48,14 @@ not-understood = 🤔 معاف کیجیے، میں سمجھ نہیں سکا۔ ی
 help-member = ❓ آپ بٹن استعمال کر سکتے ہیں، یا یہ کمانڈز:
     مرکزی مینو: /menu
     جواب دینے کے لیے سوالنامے: /forms
+    کسی مشترکہ کام کی پیش رفت بتائیں: /report
     آپ کے بارے میں کیا محفوظ ہے: /mydata
     زبان بدلیں: /language
     اپنا ذاتی ڈیٹا مٹائیں: /forget
 help-cda = پیداکار، لیڈر یا CDA کے لیے دعوتی لنک بنائیں: /invite
     ارکان کو سوالنامہ بھیجیں (نیا سوالنامہ درآمد کرنے کے لیے مجھے .xlsx فائل بھیجیں): /launch
     جواب کی شرح اور جوابات، چارٹس کے ساتھ: /results
+    ایکشن پلان، رپورٹس اور باقاعدہ پوچھ گچھ: /progress، /actions
 lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 
 ## میرا ڈیٹا
@@ -190,6 +192,68 @@ results-chart-caption = 📊 سوال: { $question } ({ $count ->
        *[other] { $count } جوابات
     })
 
+## مشترکہ کام: پیش رفت کی رپورٹ
+btn-report = 📝 رپورٹ
+report-no-actions = 🎯 ابھی کوئی کھلا مشترکہ کام نہیں جس کی آپ رپورٹ دے سکیں۔
+report-choose-action = 🎯 کون سا مشترکہ کام؟
+report-ask-status = 🎯 مشترکہ کام { $action } کیسا چل رہا ہے؟
+checkin-ask = 👋 مشترکہ کام { $action } کیسا چل رہا ہے؟ بس ایک بٹن دبا دیں۔
+status-not-started = شروع نہیں ہوا
+status-on-track = ٹھیک چل رہا ہے
+status-delayed = تاخیر
+status-blocked = رکا ہوا
+status-done = مکمل
+report-ask-blocker = 🔴 کام کس وجہ سے رکا ہوا ہے؟
+blocker-money = 💰 پیسے
+blocker-inputs = 📦 خام مال
+blocker-people = 👥 لوگ
+blocker-equipment = ⚙️ مشینری
+blocker-permits = 📜 اجازت نامے
+blocker-other = ✏️ کوئی اور
+report-blocker-explain = 🎤 اس کے بعد براہِ کرم وائس نوٹ یا میسج میں بتائیں کہ کام کس وجہ سے رکا ہوا ہے۔
+report-ask-progress = 📈 کتنا کام ہو چکا ہے؟
+report-ask-progress-target = 📈 کتنا کام ہو چکا ہے؟ کوئی فیصد دبائیں، یا لکھیں کہ کتنا ہو چکا ہے (ہدف { $target } ہے)۔
+report-not-a-number = 🔢 براہِ کرم کوئی فیصد دبائیں، یا نمبر لکھیں۔
+report-recorded = ✅ رپورٹ محفوظ ہو گئی: { $action }: { $summary }۔
+    اب آپ نوٹ بھیج سکتے ہیں: میسج، وائس نوٹ 🎤 یا تصویر 📷۔ آپ { $minutes } منٹ کے اندر رپورٹ واپس لے سکتے ہیں۔
+btn-report-undo = ↩️ واپس لیں
+btn-report-finish = ✅ ختم کریں
+report-note-added = 📎 نوٹ شامل ہو گیا۔ ایک اور بھیجیں، یا ✅ ختم کریں دبائیں۔
+report-note-kinds = 📎 نوٹ میسج، وائس نوٹ یا تصویر ہو سکتا ہے۔
+report-undone = ↩️ رپورٹ واپس لے لی گئی۔
+report-undo-too-late = ⌛ یہ رپورٹ واپس لینے کا وقت گزر چکا ہے۔ اس کی جگہ نئی رپورٹ بھیجیں۔
+report-already-done = ✅ یہ مشترکہ کام پہلے ہی مکمل ہو چکا ہے۔ شکریہ!
+
+## مشترکہ کام: ایکشن پلان (ڈیولپمنٹ ایجنٹ اور لیڈر)
+btn-progress = 📈 پیش رفت
+error-not-leader = ⛔ مشترکہ کاموں کی پیش رفت صرف کوآپریٹو لیڈر اور کلسٹر ڈیولپمنٹ ایجنٹ دیکھ سکتے ہیں۔
+progress-title = 📈 مشترکہ کام:
+progress-no-report = ابھی کوئی رپورٹ نہیں
+progress-empty = 🎯 ابھی کوئی مشترکہ کام نہیں۔
+progress-warning-legend = ⚠️ کا مطلب ہے کہ کام کے لیے طے شدہ وقفے سے زیادہ عرصے سے کسی نے رپورٹ نہیں دی۔
+btn-progress-chart = 📊 چارٹ
+progress-chart-title = 📈 مشترکہ کاموں کی پیش رفت (%)
+btn-action-add = ➕ مشترکہ کام شامل کریں
+action-whole-cluster = پورا کلسٹر
+action-details = 👥 ذمہ دار: { $owners } · 📅 { $start } سے { $due } تک
+btn-note-voice = 🎤 وائس نوٹ
+btn-note-photo = 📷 تصویر
+action-ask-title = ✍️ مشترکہ کام کا نام کیا ہے؟ مثلاً: کھاد کی مشترکہ خریداری۔
+action-ask-description = 📝 ایک جملے میں اس کے بارے میں بتائیں، یا ⏭ چھوڑ دیں دبائیں۔
+action-ask-owners = 🏠 یہ کام کن کوآپریٹوز کے ذمے ہے؟ انہیں منتخب کرنے کے لیے دبائیں، پھر ✔️ مکمل دبائیں۔ اگر کوئی منتخب نہ کریں تو یہ پورے کلسٹر کا کام ہوگا۔
+action-ask-start = 📅 یہ کب شروع ہوگا؟ تاریخ اس طرح لکھیں: 01/12/2026، یا «آج» دبائیں۔
+action-ask-due = 📅 اسے کب تک مکمل ہونا ہے؟ تاریخ لکھیں، یا کوئی بٹن دبائیں۔
+btn-months = { $months ->
+        [one] 📅 مدت: ایک مہینہ
+       *[other] 📅 مدت: { $months } مہینے
+    }
+action-ask-target = 🎯 کیا کوئی ہدف ہے؟ اسے اکائی کے ساتھ لکھیں، مثلاً 10 ٹن یا 500 کلو، یا ⏭ چھوڑ دیں دبائیں۔
+action-ask-rhythm = ⏰ میں ذمہ داروں سے کتنی بار پوچھوں کہ کام کیسا چل رہا ہے؟
+btn-no-checkins = 🔕 کبھی نہیں
+action-due-before-start = 📅 آخری تاریخ شروع ہونے کی تاریخ کے بعد ہونی چاہیے۔
+action-reask = ✍️ میں یہ سمجھ نہیں سکا۔ براہِ کرم نیچے دیے گئے سوال کا جواب دیں۔
+action-added = ✅ مشترکہ کام شامل ہو گیا: { $action }۔
+
 ## کمانڈ مینو
 cmd-start = شروع کریں، یا دعوت کے ذریعے شامل ہوں
 cmd-menu = مرکزی مینو
@@ -201,3 +265,6 @@ cmd-invite = دعوت بنائیں (CDA)
 cmd-forms = میرے سوالنامے
 cmd-launch = سوالنامہ بھیجیں (CDA)
 cmd-results = سوالناموں کے نتائج (CDA)
+cmd-report = مشترکہ کام کی پیش رفت بتائیں
+cmd-progress = مشترکہ کاموں کی پیش رفت (لیڈر، CDA)
+cmd-actions = ایکشن پلان (CDA)

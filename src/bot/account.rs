@@ -6,20 +6,26 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::callback::{Callback, MenuItem};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, commands, invite, launch, onboarding, questionnaire};
+use super::{App, BotError, Caller, HandlerResult, commands, invite, launch, onboarding, plan, questionnaire, report};
 use crate::domain::{Gender, Locale};
 use crate::tr;
 
 pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let (i18n, l) = (&app.i18n, caller.locale);
     let mut rows = vec![
-        vec![button(tr!(i18n, l, "btn-forms"), Callback::Menu(MenuItem::Questionnaires))],
+        vec![
+            button(tr!(i18n, l, "btn-report"), Callback::Menu(MenuItem::Report)),
+            button(tr!(i18n, l, "btn-forms"), Callback::Menu(MenuItem::Questionnaires)),
+        ],
         vec![
             button(tr!(i18n, l, "btn-mydata"), Callback::Menu(MenuItem::MyData)),
             button(tr!(i18n, l, "btn-language"), Callback::Menu(MenuItem::Language)),
         ],
         vec![button(tr!(i18n, l, "btn-help"), Callback::Menu(MenuItem::Help))],
     ];
+    if caller.role().is_some_and(|r| r >= crate::domain::Role::Leader) {
+        rows.push(vec![button(tr!(i18n, l, "btn-progress"), Callback::Menu(MenuItem::Progress))]);
+    }
     if caller.is_cda() {
         rows[2].push(button(tr!(i18n, l, "btn-invite"), Callback::Menu(MenuItem::Invite)));
         rows.push(vec![
@@ -145,6 +151,8 @@ pub async fn on_menu(bot: &Bot, app: &App, caller: &Caller, item: MenuItem) -> R
         MenuItem::Questionnaires => questionnaire::list_open(bot, app, caller).await?,
         MenuItem::Launch => launch::start(bot, app, caller).await?,
         MenuItem::Results => launch::start_results(bot, app, caller).await?,
+        MenuItem::Report => report::start(bot, app, caller).await?,
+        MenuItem::Progress => plan::overview(bot, app, caller).await?,
     }
     Ok(None)
 }

@@ -15,6 +15,8 @@ pub enum MenuItem {
     Questionnaires,
     Launch,
     Results,
+    Report,
+    Progress,
 }
 
 /// What a button on a question does.
@@ -82,6 +84,51 @@ pub enum Callback {
     Launch(LaunchDraft),
     /// Results of a launch; with an item index, that question's chart.
     Results { launch_id: i64, item: Option<u32> },
+    Report(ReportButton),
+    /// CDA/leader views of the action plan.
+    Progress(ProgressButton),
+    /// Adding a joint action: a choice at the current step.
+    Draft(DraftButton),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportButton {
+    /// Report on this action.
+    Pick(i64),
+    /// One-tap status, from the report flow or a check-in.
+    Status(i64, crate::domain::action::ActionStatus),
+    /// What blocks the action (index in `Blocker::ALL`).
+    Blocker(i64, u8),
+    /// A progress button: percent.
+    Percent(i64, u8),
+    Finish(i64),
+    Undo(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressButton {
+    /// An action's history.
+    History(i64),
+    /// Send the voice note or photo of a report note.
+    Media(i64),
+    /// The status chart of a cluster.
+    Chart(i64),
+    /// Start adding an action in a cluster.
+    Add(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftButton {
+    Skip,
+    /// Toggle a cooperative as owner.
+    Owner(i64),
+    OwnersDone,
+    /// Start today.
+    Today,
+    /// Due in so many months.
+    Months(u8),
+    /// Check-in every so many days (0: none).
+    Rhythm(u16),
 }
 
 const MAX_LEN: usize = 64;
@@ -183,6 +230,8 @@ impl Callback {
                     MenuItem::Questionnaires => "forms",
                     MenuItem::Launch => "launch",
                     MenuItem::Results => "res",
+                    MenuItem::Report => "rep",
+                    MenuItem::Progress => "prog",
                 }
             ),
             Self::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
@@ -213,6 +262,28 @@ impl Callback {
                 }
                 s
             }
+            Self::Report(r) => match r {
+                ReportButton::Pick(a) => format!("a:{}", b36(*a)),
+                ReportButton::Status(a, s) => format!("as:{}:{}", b36(*a), s.letter()),
+                ReportButton::Blocker(r, i) => format!("ab:{}:{i}", b36(*r)),
+                ReportButton::Percent(r, p) => format!("ap:{}:{p}", b36(*r)),
+                ReportButton::Finish(r) => format!("af:{}", b36(*r)),
+                ReportButton::Undo(r) => format!("au:{}", b36(*r)),
+            },
+            Self::Progress(p) => match p {
+                ProgressButton::History(a) => format!("ph:{}", b36(*a)),
+                ProgressButton::Media(n) => format!("pm:{}", b36(*n)),
+                ProgressButton::Chart(c) => format!("pc:{}", b36(*c)),
+                ProgressButton::Add(c) => format!("pa:{}", b36(*c)),
+            },
+            Self::Draft(d) => match d {
+                DraftButton::Skip => "d:skip".to_owned(),
+                DraftButton::Owner(c) => format!("d:o{}", b36(*c)),
+                DraftButton::OwnersDone => "d:od".to_owned(),
+                DraftButton::Today => "d:today".to_owned(),
+                DraftButton::Months(m) => format!("d:m{m}"),
+                DraftButton::Rhythm(r) => format!("d:r{r}"),
+            },
             Self::Results { launch_id, item } => match item {
                 Some(i) => format!("R:{}:{i}", b36(*launch_id)),
                 None => format!("R:{}", b36(*launch_id)),
@@ -244,6 +315,8 @@ impl Callback {
             ("m", ["forms"]) => Self::Menu(MenuItem::Questionnaires),
             ("m", ["launch"]) => Self::Menu(MenuItem::Launch),
             ("m", ["res"]) => Self::Menu(MenuItem::Results),
+            ("m", ["rep"]) => Self::Menu(MenuItem::Report),
+            ("m", ["prog"]) => Self::Menu(MenuItem::Progress),
             ("q", [rid, pos, action]) => Self::Form(FormButton {
                 response_id: from_b36(rid)?,
                 position: pos.parse().ok()?,
@@ -255,6 +328,25 @@ impl Callback {
                 audience: more.get(1).map(|a| parse_audience(a).ok_or(())).transpose().ok()?,
                 days: more.get(2).map(|d| d.parse().map_err(|_| ())).transpose().ok()?,
             }),
+            ("a", [a]) => Self::Report(ReportButton::Pick(from_b36(a)?)),
+            ("as", [a, s]) => Self::Report(ReportButton::Status(
+                from_b36(a)?,
+                crate::domain::action::ActionStatus::from_letter(s.chars().next().filter(|_| s.len() == 1)?)?,
+            )),
+            ("ab", [r, i]) => Self::Report(ReportButton::Blocker(from_b36(r)?, i.parse().ok().filter(|i: &u8| (*i as usize) < crate::domain::action::Blocker::ALL.len())?)),
+            ("ap", [r, p]) => Self::Report(ReportButton::Percent(from_b36(r)?, p.parse().ok().filter(|p: &u8| *p <= 100)?)),
+            ("af", [r]) => Self::Report(ReportButton::Finish(from_b36(r)?)),
+            ("au", [r]) => Self::Report(ReportButton::Undo(from_b36(r)?)),
+            ("ph", [a]) => Self::Progress(ProgressButton::History(from_b36(a)?)),
+            ("pm", [n]) => Self::Progress(ProgressButton::Media(from_b36(n)?)),
+            ("pc", [c]) => Self::Progress(ProgressButton::Chart(from_b36(c)?)),
+            ("pa", [c]) => Self::Progress(ProgressButton::Add(from_b36(c)?)),
+            ("d", ["skip"]) => Self::Draft(DraftButton::Skip),
+            ("d", ["od"]) => Self::Draft(DraftButton::OwnersDone),
+            ("d", ["today"]) => Self::Draft(DraftButton::Today),
+            ("d", [x]) if x.starts_with('o') => Self::Draft(DraftButton::Owner(from_b36(&x[1..])?)),
+            ("d", [x]) if x.starts_with('m') => Self::Draft(DraftButton::Months(x[1..].parse().ok().filter(|m: &u8| (1..=24).contains(m))?)),
+            ("d", [x]) if x.starts_with('r') => Self::Draft(DraftButton::Rhythm(x[1..].parse().ok()?)),
             ("R", [launch]) => Self::Results { launch_id: from_b36(launch)?, item: None },
             ("R", [launch, item]) => Self::Results { launch_id: from_b36(launch)?, item: Some(item.parse().ok()?) },
             ("f", ["y"]) => Self::Forget(true),
@@ -296,6 +388,8 @@ mod tests {
                 MenuItem::Questionnaires,
                 MenuItem::Launch,
                 MenuItem::Results,
+                MenuItem::Report,
+                MenuItem::Progress,
             ]
             .map(Callback::Menu),
         );
@@ -321,6 +415,34 @@ mod tests {
         all.push(Callback::Launch(LaunchDraft { cluster_id: 1, form_pk: None, audience: None, days: None }));
         all.push(Callback::Results { launch_id: i64::MAX, item: Some(u32::MAX) });
         all.push(Callback::Results { launch_id: 1, item: None });
+        for status in crate::domain::action::ActionStatus::ALL {
+            all.push(Callback::Report(ReportButton::Status(i64::MAX, status)));
+        }
+        all.extend(
+            [
+                ReportButton::Pick(i64::MAX),
+                ReportButton::Blocker(i64::MAX, 5),
+                ReportButton::Percent(i64::MAX, 100),
+                ReportButton::Finish(i64::MAX),
+                ReportButton::Undo(i64::MAX),
+            ]
+            .map(Callback::Report),
+        );
+        all.extend(
+            [ProgressButton::History(i64::MAX), ProgressButton::Media(i64::MAX), ProgressButton::Chart(i64::MAX), ProgressButton::Add(i64::MAX)]
+                .map(Callback::Progress),
+        );
+        all.extend(
+            [
+                DraftButton::Skip,
+                DraftButton::Owner(i64::MAX),
+                DraftButton::OwnersDone,
+                DraftButton::Today,
+                DraftButton::Months(12),
+                DraftButton::Rhythm(14),
+            ]
+            .map(Callback::Draft),
+        );
         for role in Role::ALL {
             all.push(Callback::Invite(InviteDraft { role, cluster_id: None, cooperative: None }));
             all.push(Callback::Invite(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: None }));
@@ -345,7 +467,7 @@ mod tests {
 
     #[test]
     fn unknown_or_forged_codes_decode_to_nothing() {
-        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30), "q:1:2", "q:-1:0:s", "q:1:0:t7", "L:1:2:x", "R:"] {
+        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30), "q:1:2", "q:-1:0:s", "q:1:0:t7", "L:1:2:x", "R:", "as:1:z", "ap:1:101", "ab:1:9", "d:m0", "d:x"] {
             assert_eq!(Callback::decode(junk), None, "{junk}");
         }
     }

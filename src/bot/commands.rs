@@ -4,7 +4,7 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 use teloxide::utils::command::BotCommands;
 
-use super::{App, Caller, HandlerResult, account, invite, launch, onboarding, questionnaire};
+use super::{App, Caller, HandlerResult, account, invite, launch, onboarding, plan, questionnaire, report};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -24,6 +24,9 @@ pub enum Command {
     Forms,
     Launch,
     Results,
+    Report,
+    Progress,
+    Actions,
 }
 
 pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
@@ -66,6 +69,8 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
         (Command::Forms, None) => questionnaire::list_open(&bot, &app, &caller).await,
         (Command::Launch, None) => launch::start(&bot, &app, &caller).await,
         (Command::Results, None) => launch::start_results(&bot, &app, &caller).await,
+        (Command::Report, None) => report::start(&bot, &app, &caller).await,
+        (Command::Progress | Command::Actions, None) => plan::overview(&bot, &app, &caller).await,
     }
 }
 
@@ -75,12 +80,17 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
         BotCommand::new("start", tr!(i18n, locale, "cmd-start")),
         BotCommand::new("menu", tr!(i18n, locale, "cmd-menu")),
         BotCommand::new("forms", tr!(i18n, locale, "cmd-forms")),
+        BotCommand::new("report", tr!(i18n, locale, "cmd-report")),
         BotCommand::new("mydata", tr!(i18n, locale, "cmd-mydata")),
         BotCommand::new("language", tr!(i18n, locale, "cmd-language")),
         BotCommand::new("help", tr!(i18n, locale, "cmd-help")),
         BotCommand::new("forget", tr!(i18n, locale, "cmd-forget")),
     ];
+    if role.is_some_and(|r| r >= Role::Leader) {
+        commands.push(BotCommand::new("progress", tr!(i18n, locale, "cmd-progress")));
+    }
     if role.is_some_and(Role::is_cda) {
+        commands.push(BotCommand::new("actions", tr!(i18n, locale, "cmd-actions")));
         commands.push(BotCommand::new("invite", tr!(i18n, locale, "cmd-invite")));
         commands.push(BotCommand::new("launch", tr!(i18n, locale, "cmd-launch")));
         commands.push(BotCommand::new("results", tr!(i18n, locale, "cmd-results")));

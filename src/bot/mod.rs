@@ -9,7 +9,9 @@ mod keyboards;
 mod launch;
 mod media;
 mod onboarding;
+mod plan;
 mod questionnaire;
+mod report;
 
 use std::sync::Arc;
 
@@ -26,6 +28,7 @@ use crate::tr;
 
 pub use commands::{Command, publish_default_commands};
 pub use questionnaire::invitation as questionnaire_invitation;
+pub use report::checkin_message;
 
 /// Everything a handler needs; cheap to clone.
 #[derive(Clone, Debug)]
@@ -131,6 +134,11 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
         Some(Dialogue::Questionnaire { response_id }) => {
             return questionnaire::on_message(&bot, &app, &caller, response_id, &msg).await;
         }
+        Some(Dialogue::ReportProgress { report_id }) => {
+            return report::on_progress_message(&bot, &app, &caller, report_id, &msg).await;
+        }
+        Some(Dialogue::ReportNotes { report_id }) => return report::on_note_message(&bot, &app, &caller, report_id, &msg).await,
+        Some(Dialogue::NewAction(draft)) => return plan::on_draft_message(&bot, &app, &caller, draft, &msg).await,
         None => {}
     }
     if caller.is_cda() && msg.document().is_some() {
@@ -207,6 +215,9 @@ async fn dispatch_callback(
         C::Form(button) => questionnaire::on_button(bot, app, caller, q, button).await,
         C::Launch(draft) => launch::on_draft(bot, app, caller, q, draft).await,
         C::Results { launch_id, item } => launch::on_results(bot, app, caller, q, launch_id, item).await,
+        C::Report(button) => report::on_button(bot, app, caller, q, button).await,
+        C::Progress(button) => plan::on_button(bot, app, caller, q, button).await,
+        C::Draft(button) => plan::on_draft_button(bot, app, caller, q, button).await,
         // Onboarding buttons pressed after onboarding ended.
         C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
             keyboards::clear(bot, q).await;

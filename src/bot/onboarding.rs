@@ -243,7 +243,18 @@ pub async fn on_callback(
             o.step = previous;
             save_and_ask(bot, app, caller.chat_id, o).await?;
         }
-        (_, Callback::Menu(_) | Callback::Forget(_) | Callback::Invite(_) | Callback::Launch(_) | Callback::Results { .. } | Callback::Form(_)) => {
+        (
+            _,
+            Callback::Menu(_)
+            | Callback::Forget(_)
+            | Callback::Invite(_)
+            | Callback::Launch(_)
+            | Callback::Results { .. }
+            | Callback::Form(_)
+            | Callback::Report(_)
+            | Callback::Progress(_)
+            | Callback::Draft(_),
+        ) => {
             return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
         }
         _ => {

@@ -2,6 +2,7 @@
 //! so every rule is unit-testable on its own.
 
 pub mod invite;
+pub mod action;
 pub mod form;
 pub mod locale;
 pub mod member;

@@ -77,12 +77,18 @@ impl Onboarding {
 }
 
 /// A dialogue a chat is in. No row at all means the chat is idle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "dialogue", rename_all = "snake_case")]
 pub enum Dialogue {
     Onboarding(Onboarding),
     /// Answering a questionnaire; where they are is kept with the response.
     Questionnaire { response_id: i64 },
+    /// A progress report was recorded; notes sent now are attached to it.
+    ReportNotes { report_id: i64 },
+    /// A report waiting for a progress figure, typed or tapped.
+    ReportProgress { report_id: i64 },
+    /// A CDA adding a joint action.
+    NewAction(crate::domain::action::ActionDraft),
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Utc};
 use teloxide::prelude::*;
 
-use crate::bot::{App, BotError, questionnaire_invitation};
-use crate::domain::schedule;
+use crate::bot::{App, BotError, checkin_message, questionnaire_invitation};
+use crate::domain::{action, schedule};
 
 /// How often reminders are considered.
 pub const NUDGE_EVERY: StdDuration = StdDuration::from_secs(300);
@@ -37,15 +37,44 @@ pub async fn nudge_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usiz
     Ok(sent)
 }
 
-/// Runs [`nudge_once`] every [`NUDGE_EVERY`] until the task is dropped.
+/// Asks the owners of joint actions "How is <action>?" when a rhythm has passed without a
+/// report; returns how many were asked. At most one check-in waits per person and action.
+pub async fn checkins_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usize, BotError> {
+    let mut sent = 0;
+    for c in app.store.checkin_candidates().await? {
+        let tz: chrono_tz::Tz = c.timezone.parse().unwrap_or(chrono_tz::UTC);
+        if !action::checkin_due(now, tz, c.rhythm_days, c.done, c.last_activity, c.pending) {
+            continue;
+        }
+        if !app.store.add_checkin(c.action_id, c.member_id, now).await? {
+            continue;
+        }
+        let a = app.store.action(c.action_id).await?;
+        let (text, keyboard) = checkin_message(&app.i18n, c.locale.unwrap_or(c.cluster_locale), &a);
+        match bot.send_message(ChatId(c.chat_id), text).reply_markup(keyboard).await {
+            Ok(_) => sent += 1,
+            Err(e) => tracing::warn!(error = %e, action = c.action_id, "a check-in could not be delivered"),
+        }
+        tokio::time::sleep(StdDuration::from_millis(40)).await;
+    }
+    Ok(sent)
+}
+
+/// Runs the reminders and check-ins every [`NUDGE_EVERY`] until the task is dropped.
 pub async fn run(bot: Bot, app: App) {
     let mut every = tokio::time::interval(NUDGE_EVERY);
     loop {
         every.tick().await;
-        match nudge_once(&bot, &app, crate::store::now()).await {
+        let now = crate::store::now();
+        match nudge_once(&bot, &app, now).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(reminders = n, "questionnaire reminders sent"),
             Err(e) => tracing::warn!(error = %e, "questionnaire reminders failed"),
+        }
+        match checkins_once(&bot, &app, now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(checkins = n, "joint-action check-ins sent"),
+            Err(e) => tracing::warn!(error = %e, "joint-action check-ins failed"),
         }
     }
 }

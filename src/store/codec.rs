@@ -4,6 +4,7 @@
 use sqlx::error::BoxDynError;
 use sqlx::{Database, Decode, Type};
 
+use crate::domain::action::{ActionStatus, Blocker};
 use crate::domain::{Gender, Locale, Role};
 
 macro_rules! text_coded {
@@ -32,4 +33,4 @@ macro_rules! text_coded {
     )*};
 }
 
-text_coded!(Locale, Role, Gender);
+text_coded!(Locale, Role, Gender, ActionStatus, Blocker);

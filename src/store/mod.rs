@@ -2,6 +2,7 @@
 //! (SQLite reads `$n` as the n-th argument too) and runs on SQLite or PostgreSQL; where the
 //! dialects differ, the migrations differ (`migrations/sqlite`, `migrations/postgres`).
 
+mod actions;
 mod clusters;
 mod codec;
 mod dialogues;
@@ -20,6 +21,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::{PgPool, SqlitePool};
 
+pub use actions::{CheckinCandidate, JointAction, NewReport, Note, Report};
 pub use clusters::{Cluster, Cooperative};
 pub use invites::Redeemed;
 pub use forms::{FormSummary, Saved};

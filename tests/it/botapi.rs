@@ -479,6 +479,17 @@ impl BotApi {
         self.push_update("message", msg);
     }
 
+    pub fn send_photo(&self, user: &TgUser, file_id: &str) {
+        let msg = self.message(
+            user,
+            json!({"photo": [
+                {"file_id": format!("{file_id}-small"), "file_unique_id": format!("u{file_id}-small"), "width": 90, "height": 60, "file_size": 900},
+                {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "width": 1280, "height": 960, "file_size": 90000}
+            ]}),
+        );
+        self.push_update("message", msg);
+    }
+
     /// Makes `file_id` downloadable with these contents.
     pub fn put_file(&self, file_id: &str, content: Vec<u8>) {
         self.shared.files.lock().unwrap().insert(file_id.to_owned(), content);

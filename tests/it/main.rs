@@ -2,12 +2,14 @@
 //! checks, handler tests (teloxide_tests), the command line, and end-to-end runs of the
 //! real `clusterbot run` process against a Bot API double.
 
+mod actions;
 mod botapi;
 mod cli;
 mod e2e;
 mod forms;
 mod handlers;
 mod i18n;
+mod progress;
 mod questionnaire;
 mod reminders;
 mod support;

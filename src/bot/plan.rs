@@ -1,0 +1,360 @@
+//! The action plan for CDAs and leaders: adding joint actions in the chat, `/progress`
+//! (where each action stands, ⚠️ where nobody reported for longer than its rhythm), an
+//! action's history with its notes (voice notes and photos sent back on request), and a
+//! chart of the whole plan. CDAs see their clusters; leaders their cooperative's actions.
+
+use chrono::{Duration, Months, NaiveDate};
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, InputFile};
+
+use super::callback::{Callback, DraftButton, ProgressButton};
+use super::keyboards::{self, button};
+use super::report::{blocker_name, status_name};
+use super::{App, BotError, Caller, HandlerResult};
+use crate::domain::Role;
+use crate::domain::action::{ActionDraft, DraftStep, parse_target};
+use crate::domain::form::walk;
+use crate::domain::onboarding::Dialogue;
+use crate::store::JointAction;
+use crate::tr;
+
+/// Actions the caller may follow: all actions of the clusters they serve as CDA; for a
+/// leader, their cluster's actions owned by their cooperative or by the whole cluster.
+async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>, BotError> {
+    let mut out = Vec::new();
+    for m in &caller.memberships {
+        match m.role {
+            Role::Cda => out.extend(app.store.actions(m.cluster_id).await?),
+            Role::Leader => {
+                for a in app.store.actions(m.cluster_id).await? {
+                    let owners = app.store.action_owners(a.action_id).await?;
+                    if owners.is_empty() || owners.iter().any(|(id, _)| Some(*id) == m.cooperative_id) {
+                        out.push(a);
+                    }
+                }
+            }
+            Role::Producer => {}
+        }
+    }
+    Ok(out)
+}
+
+async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
+    Ok(visible_actions(app, caller).await?.iter().any(|a| a.action_id == action_id))
+}
+
+fn cda_of(caller: &Caller, cluster_id: i64) -> bool {
+    caller.memberships.iter().any(|m| m.cluster_id == cluster_id && m.role.is_cda())
+}
+
+/// `/progress`: each action's latest status, percent and report date.
+pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    if !caller.memberships.iter().any(|m| matches!(m.role, Role::Cda | Role::Leader)) {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-leader")).await?;
+        return Ok(());
+    }
+    let actions = visible_actions(app, caller).await?;
+    let mut lines = vec![tr!(i18n, l, "progress-title")];
+    let mut buttons = Vec::new();
+    let now = crate::store::now();
+    for a in &actions {
+        let latest = app.store.reports(a.action_id).await?.into_iter().next();
+        let mut line = format!("🎯 {}", a.title);
+        match &latest {
+            Some(r) => {
+                line.push_str(&format!(" — {}", status_name(i18n, l, r.status)));
+                if let Some(p) = r.percent {
+                    line.push_str(&format!(" · {}%", p.round()));
+                }
+                line.push_str(&format!(" · {}", r.created_at.format("%Y-%m-%d")));
+            }
+            None => line.push_str(&format!(" — {}", tr!(i18n, l, "progress-no-report"))),
+        }
+        let last = latest.as_ref().map_or(a.created_at, |r| r.created_at);
+        let quiet = a.rhythm_days.is_some_and(|d| now - last > Duration::days(d));
+        if quiet && a.done_at.is_none() {
+            line.push_str(" ⚠️");
+        }
+        lines.push(line);
+        buttons.push(button(format!("🎯 {}", a.title), Callback::Progress(ProgressButton::History(a.action_id))));
+    }
+    if actions.is_empty() {
+        lines.push(tr!(i18n, l, "progress-empty"));
+    } else {
+        lines.push(String::new());
+        lines.push(tr!(i18n, l, "progress-warning-legend"));
+    }
+    let mut rows: Vec<_> = buttons.into_iter().map(|b| vec![b]).collect();
+    let mut clusters: Vec<i64> = actions.iter().map(|a| a.cluster_id).collect();
+    clusters.dedup();
+    for cluster_id in clusters {
+        rows.push(vec![button(tr!(i18n, l, "btn-progress-chart"), Callback::Progress(ProgressButton::Chart(cluster_id)))]);
+    }
+    for m in caller.memberships.iter().filter(|m| m.role.is_cda()) {
+        rows.push(vec![button(tr!(i18n, l, "btn-action-add"), Callback::Progress(ProgressButton::Add(m.cluster_id)))]);
+    }
+    let text: String = lines.join("\n").chars().take(4000).collect();
+    bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
+    Ok(())
+}
+
+pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ProgressButton) -> Result<Option<String>, BotError> {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    match b {
+        ProgressButton::History(action_id) => {
+            if !may_follow(app, caller, action_id).await? {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            history(bot, app, caller, action_id).await?;
+        }
+        ProgressButton::Media(note_id) => {
+            let note = app.store.note(note_id).await?;
+            let report = app.store.report(note.report_id).await?;
+            if !may_follow(app, caller, report.action_id).await? {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            let Some(path) = note.media_path else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+            let file = InputFile::file(app.data_dir.join(path));
+            match note.kind.as_str() {
+                "voice" => bot.send_voice(caller.chat_id, file).await?,
+                _ => bot.send_photo(caller.chat_id, file).await?,
+            };
+        }
+        ProgressButton::Chart(cluster_id) => {
+            let actions: Vec<_> = visible_actions(app, caller).await?.into_iter().filter(|a| a.cluster_id == cluster_id).collect();
+            if actions.is_empty() {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            let mut bars = Vec::new();
+            for a in &actions {
+                let latest = app.store.reports(a.action_id).await?.into_iter().next();
+                let status = latest.as_ref().map(|r| status_name(i18n, l, r.status)).unwrap_or_else(|| tr!(i18n, l, "progress-no-report"));
+                let percent = latest.and_then(|r| r.percent).unwrap_or(0.0).round() as u64;
+                bars.push(crate::chart::Bar { label: format!("{} ({status})", a.title), value: percent });
+            }
+            let title = tr!(i18n, l, "progress-chart-title");
+            let rtl = l.is_rtl();
+            let chart_title = title.clone();
+            let png = tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
+                .await
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            match png {
+                Ok(png) => {
+                    bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("progress.png")).caption(title).await?;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "could not draw the progress chart");
+                    return Ok(Some(tr!(i18n, l, "error-generic")));
+                }
+            }
+        }
+        ProgressButton::Add(cluster_id) => {
+            if !cda_of(caller, cluster_id) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            keyboards::clear(bot, q).await;
+            let draft = ActionDraft { cluster_id, ..Default::default() };
+            app.store.set_dialogue(caller.chat_id.0, &Dialogue::NewAction(draft.clone())).await?;
+            ask_draft(bot, app, caller, &draft).await?;
+        }
+    }
+    Ok(None)
+}
+
+async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let a = app.store.action(action_id).await?;
+    let owners = app.store.action_owners(action_id).await?;
+    let owner_names = if owners.is_empty() { tr!(i18n, l, "action-whole-cluster") } else { owners.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", ") };
+    let mut lines = vec![
+        format!("🎯 {}", a.title),
+        tr!(i18n, l, "action-details", owners = owner_names, start = a.start_date.to_string(), due = a.due_date.to_string()),
+    ];
+    if let Some(d) = &a.description {
+        lines.push(d.clone());
+    }
+    if let Some(t) = a.target {
+        lines.push(format!("🎯 {t} {}", a.unit.clone().unwrap_or_default()));
+    }
+    lines.push(String::new());
+    let mut media_buttons = Vec::new();
+    let reports = app.store.reports(action_id).await?;
+    if reports.is_empty() {
+        lines.push(tr!(i18n, l, "progress-no-report"));
+    }
+    for r in reports.iter().take(10) {
+        let mut line = format!("{} · {} · {}", r.created_at.format("%Y-%m-%d"), r.member_name.clone().unwrap_or_else(|| "—".into()), status_name(i18n, l, r.status));
+        if let Some(p) = r.percent {
+            line.push_str(&format!(" · {}%", p.round()));
+        }
+        if let (Some(amount), Some(unit)) = (r.amount, &a.unit) {
+            line.push_str(&format!(" · {amount} {unit}"));
+        }
+        if let Some(b) = r.blocker {
+            line.push_str(&format!(" · {}", blocker_name(i18n, l, b)));
+        }
+        lines.push(line);
+        for note in app.store.report_notes(r.report_id).await? {
+            match note.kind.as_str() {
+                "text" => lines.push(format!("   💬 {}", note.body.unwrap_or_default())),
+                kind => {
+                    let label = if kind == "voice" { tr!(i18n, l, "btn-note-voice") } else { tr!(i18n, l, "btn-note-photo") };
+                    lines.push(format!("   {label}"));
+                    media_buttons.push(button(format!("{label} · {}", r.created_at.format("%m-%d")), Callback::Progress(ProgressButton::Media(note.note_id))));
+                }
+            }
+        }
+    }
+    let text: String = lines.join("\n").chars().take(4000).collect();
+    let mut message = bot.send_message(caller.chat_id, text);
+    if !media_buttons.is_empty() {
+        message = message.reply_markup(keyboards::column(media_buttons.into_iter().take(20)));
+    }
+    message.await?;
+    Ok(())
+}
+
+/// Asks for the first missing piece of a new action.
+async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let skip = || button(tr!(i18n, l, "btn-form-skip"), Callback::Draft(DraftButton::Skip));
+    let (text, keyboard) = match d.step() {
+        DraftStep::Title => (tr!(i18n, l, "action-ask-title"), None),
+        DraftStep::Description => (tr!(i18n, l, "action-ask-description"), Some(InlineKeyboardMarkup::new([vec![skip()]]))),
+        DraftStep::Owners => {
+            let mut rows: Vec<_> = app
+                .store
+                .cooperatives(d.cluster_id)
+                .await?
+                .into_iter()
+                .map(|c| {
+                    let mark = if d.cooperatives.contains(&c.cooperative_id) { "✅" } else { "⬜" };
+                    vec![button(format!("{mark} {}", c.name), Callback::Draft(DraftButton::Owner(c.cooperative_id)))]
+                })
+                .collect();
+            rows.push(vec![button(tr!(i18n, l, "btn-form-done"), Callback::Draft(DraftButton::OwnersDone))]);
+            (tr!(i18n, l, "action-ask-owners"), Some(InlineKeyboardMarkup::new(rows)))
+        }
+        DraftStep::StartDate => (
+            tr!(i18n, l, "action-ask-start"),
+            Some(InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-form-today"), Callback::Draft(DraftButton::Today))]])),
+        ),
+        DraftStep::DueDate => {
+            let months = |m: u8| button(tr!(i18n, l, "btn-months", months = i64::from(m)), Callback::Draft(DraftButton::Months(m)));
+            (tr!(i18n, l, "action-ask-due"), Some(InlineKeyboardMarkup::new([vec![months(1), months(3), months(6)]])))
+        }
+        DraftStep::Target => (tr!(i18n, l, "action-ask-target"), Some(InlineKeyboardMarkup::new([vec![skip()]]))),
+        DraftStep::Rhythm => {
+            let days = |n: u16| button(tr!(i18n, l, "btn-deadline-days", days = i64::from(n)), Callback::Draft(DraftButton::Rhythm(n)));
+            let keyboard = InlineKeyboardMarkup::new([
+                vec![days(7), days(14), days(30)],
+                vec![button(tr!(i18n, l, "btn-no-checkins"), Callback::Draft(DraftButton::Rhythm(0)))],
+            ]);
+            (tr!(i18n, l, "action-ask-rhythm"), Some(keyboard))
+        }
+        DraftStep::Complete => return save_draft(bot, app, caller, d).await,
+    };
+    let mut message = bot.send_message(caller.chat_id, text);
+    if let Some(k) = keyboard {
+        message = message.reply_markup(k);
+    }
+    message.await?;
+    Ok(())
+}
+
+async fn save_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> HandlerResult {
+    let l = caller.locale;
+    let Some(new) = d.finish(caller.member.as_ref().map(|m| m.member_id)) else { return Ok(()) };
+    let a = app.store.add_action(&new).await?;
+    app.store.clear_dialogue(caller.chat_id.0).await?;
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "action-added", action = a.title.clone())).await?;
+    overview(bot, app, caller).await
+}
+
+async fn update_draft(bot: &Bot, app: &App, caller: &Caller, d: ActionDraft) -> HandlerResult {
+    if !cda_of(caller, d.cluster_id) {
+        app.store.clear_dialogue(caller.chat_id.0).await?;
+        return Ok(());
+    }
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::NewAction(d.clone())).await?;
+    ask_draft(bot, app, caller, &d).await
+}
+
+pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: DraftButton) -> Result<Option<String>, BotError> {
+    let l = caller.locale;
+    let Some(Dialogue::NewAction(mut d)) = app.store.dialogue(caller.chat_id.0).await? else {
+        keyboards::clear(bot, q).await;
+        return Ok(Some(tr!(app.i18n, l, "button-expired")));
+    };
+    let today = crate::store::now().date_naive();
+    match (d.step(), b) {
+        (DraftStep::Description, DraftButton::Skip) => d.description = Some(String::new()),
+        (DraftStep::Target, DraftButton::Skip) => d.target = Some(None),
+        (DraftStep::Owners, DraftButton::Owner(id)) => {
+            if app.store.cooperative(id).await.map(|c| c.cluster_id) .ok() != Some(d.cluster_id) {
+                return Ok(Some(tr!(app.i18n, l, "button-expired")));
+            }
+            match d.cooperatives.iter().position(|c| *c == id) {
+                Some(at) => {
+                    d.cooperatives.remove(at);
+                }
+                None => d.cooperatives.push(id),
+            }
+            app.store.set_dialogue(caller.chat_id.0, &Dialogue::NewAction(d.clone())).await?;
+            keyboards::clear(bot, q).await;
+            ask_draft(bot, app, caller, &d).await?;
+            return Ok(None);
+        }
+        (DraftStep::Owners, DraftButton::OwnersDone) => d.owners_done = true,
+        (DraftStep::StartDate, DraftButton::Today) => d.start_date = Some(today),
+        (DraftStep::DueDate, DraftButton::Months(m)) => {
+            let start = d.start_date.unwrap_or(today);
+            d.due_date = start.checked_add_months(Months::new(u32::from(m)));
+        }
+        (DraftStep::Rhythm, DraftButton::Rhythm(days)) => d.rhythm_days = Some((days > 0).then_some(i64::from(days))),
+        _ => {
+            keyboards::clear(bot, q).await;
+            return Ok(Some(tr!(app.i18n, l, "button-expired")));
+        }
+    }
+    keyboards::clear(bot, q).await;
+    update_draft(bot, app, caller, d).await?;
+    Ok(None)
+}
+
+/// Typed answers while adding an action.
+pub async fn on_draft_message(bot: &Bot, app: &App, caller: &Caller, mut d: ActionDraft, msg: &Message) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let text = msg.text().map(str::trim).filter(|t| !t.is_empty()).unwrap_or_default();
+    let date = |t: &str| walk::parse_date(t).ok();
+    let valid = match d.step() {
+        DraftStep::Title if !text.is_empty() && text.chars().count() <= 200 => {
+            d.title = Some(text.to_owned());
+            true
+        }
+        DraftStep::Description if !text.is_empty() => {
+            d.description = Some(text.chars().take(1000).collect());
+            true
+        }
+        DraftStep::StartDate => date(text).map(|s| d.start_date = Some(s)).is_some(),
+        DraftStep::DueDate => match date(text) {
+            Some(due) if d.start_date.is_none_or(|s: NaiveDate| due >= s) => {
+                d.due_date = Some(due);
+                true
+            }
+            Some(_) => {
+                bot.send_message(caller.chat_id, tr!(i18n, l, "action-due-before-start")).await?;
+                false
+            }
+            None => false,
+        },
+        DraftStep::Target => parse_target(text).map(|t| d.target = Some(Some(t))).is_some(),
+        _ => false,
+    };
+    if !valid {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "action-reask")).await?;
+        return ask_draft(bot, app, caller, &d).await;
+    }
+    update_draft(bot, app, caller, d).await
+}

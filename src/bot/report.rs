@@ -1,0 +1,284 @@
+//! Progress reports on joint actions, for members: 📝 Report → the action → its status
+//! (one tap; a check-in brings the status buttons straight to the member) → how far along
+//! (25/50/75/100 % or a number typed against the target) → recorded, with an ↩️ Undo for a
+//! few minutes; notes (text, voice notes, photos) sent right after are attached to it.
+
+use chrono::Duration;
+use teloxide::prelude::*;
+use teloxide::types::InlineKeyboardMarkup;
+
+use super::callback::{Callback, ReportButton};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, account, media};
+use crate::domain::Locale;
+use crate::domain::action::{self, ActionStatus, Blocker};
+use crate::domain::form::walk;
+use crate::domain::onboarding::Dialogue;
+use crate::i18n::I18n;
+use crate::store::{JointAction, NewReport};
+use crate::tr;
+
+/// How long a report can be withdrawn.
+pub const UNDO_WINDOW_MINUTES: i64 = 10;
+
+pub fn status_name(i18n: &I18n, l: Locale, s: ActionStatus) -> String {
+    let word = match s {
+        ActionStatus::NotStarted => tr!(i18n, l, "status-not-started"),
+        ActionStatus::OnTrack => tr!(i18n, l, "status-on-track"),
+        ActionStatus::Delayed => tr!(i18n, l, "status-delayed"),
+        ActionStatus::Blocked => tr!(i18n, l, "status-blocked"),
+        ActionStatus::Done => tr!(i18n, l, "status-done"),
+    };
+    format!("{} {word}", s.emoji())
+}
+
+pub fn blocker_name(i18n: &I18n, l: Locale, b: Blocker) -> String {
+    match b {
+        Blocker::Money => tr!(i18n, l, "blocker-money"),
+        Blocker::Inputs => tr!(i18n, l, "blocker-inputs"),
+        Blocker::People => tr!(i18n, l, "blocker-people"),
+        Blocker::Equipment => tr!(i18n, l, "blocker-equipment"),
+        Blocker::Permits => tr!(i18n, l, "blocker-permits"),
+        Blocker::Other => tr!(i18n, l, "blocker-other"),
+    }
+}
+
+/// The five status buttons, one per row so the pictogram and word are easy to hit.
+pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: i64) -> InlineKeyboardMarkup {
+    keyboards::column(
+        ActionStatus::ALL.map(|s| button(status_name(i18n, l, s), Callback::Report(ReportButton::Status(action_id, s)))),
+    )
+}
+
+/// "📝 Report": the actions this member can report on, not done yet.
+pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let Some(member) = &caller.member else { return Ok(()) };
+    let open: Vec<JointAction> = app.store.actions_for_member(member.member_id).await?.into_iter().filter(|a| a.done_at.is_none()).collect();
+    match open.as_slice() {
+        [] => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-no-actions")).await?;
+        }
+        // One action: straight to its status, one tap saved.
+        [only] => ask_status(bot, app, caller, only).await?,
+        several => {
+            let buttons = several.iter().take(30).map(|a| button(format!("🎯 {}", a.title), Callback::Report(ReportButton::Pick(a.action_id))));
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-choose-action")).reply_markup(keyboards::column(buttons)).await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn ask_status(bot: &Bot, app: &App, caller: &Caller, a: &JointAction) -> HandlerResult {
+    let l = caller.locale;
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-ask-status", action = a.title.clone()))
+        .reply_markup(status_keyboard(&app.i18n, l, a.action_id))
+        .await?;
+    Ok(())
+}
+
+/// Whether the member may report on this action (checked on every button).
+async fn may_report(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
+    let Some(member) = &caller.member else { return Ok(false) };
+    Ok(app.store.actions_for_member(member.member_id).await?.iter().any(|a| a.action_id == action_id))
+}
+
+fn percent_keyboard(i18n: &I18n, l: Locale, report_id: i64) -> InlineKeyboardMarkup {
+    let p = |n: u8| button(format!("{n}%"), Callback::Report(ReportButton::Percent(report_id, n)));
+    InlineKeyboardMarkup::new([
+        vec![p(0), p(25), p(50)],
+        vec![p(75), p(100)],
+        vec![button(tr!(i18n, l, "btn-form-skip"), Callback::Report(ReportButton::Finish(report_id)))],
+    ])
+}
+
+pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ReportButton) -> Result<Option<String>, BotError> {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let Some(member) = caller.member.clone() else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+    match b {
+        ReportButton::Pick(action_id) => {
+            if !may_report(app, caller, action_id).await? {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            keyboards::clear(bot, q).await;
+            let a = app.store.action(action_id).await?;
+            if a.done_at.is_some() {
+                return Ok(Some(tr!(i18n, l, "report-already-done")));
+            }
+            ask_status(bot, app, caller, &a).await?;
+        }
+        ReportButton::Status(action_id, status) => {
+            if !may_report(app, caller, action_id).await? {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            let a = app.store.action(action_id).await?;
+            // An old status button pressed after the action was finished.
+            if a.done_at.is_some() {
+                keyboards::clear(bot, q).await;
+                return Ok(Some(tr!(i18n, l, "report-already-done")));
+            }
+            keyboards::clear(bot, q).await;
+            let percent = match status {
+                ActionStatus::Done => Some(100.0),
+                ActionStatus::NotStarted => Some(0.0),
+                _ => None,
+            };
+            let report_id = app
+                .store
+                .add_report(&NewReport { action_id, member_id: member.member_id, status, percent, amount: None, blocker: None })
+                .await?;
+            match status {
+                ActionStatus::Blocked => {
+                    let buttons = Blocker::ALL
+                        .iter()
+                        .enumerate()
+                        .map(|(i, b)| button(blocker_name(i18n, l, *b), Callback::Report(ReportButton::Blocker(report_id, i as u8))));
+                    bot.send_message(caller.chat_id, tr!(i18n, l, "report-ask-blocker")).reply_markup(keyboards::column(buttons)).await?;
+                }
+                ActionStatus::OnTrack | ActionStatus::Delayed => ask_progress(bot, app, caller, report_id, &a).await?,
+                ActionStatus::Done | ActionStatus::NotStarted => confirm(bot, app, caller, report_id).await?,
+            }
+        }
+        ReportButton::Blocker(report_id, index) => {
+            let Some(r) = own_report(app, report_id, member.member_id).await? else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+            keyboards::clear(bot, q).await;
+            let blocker = Blocker::ALL[usize::from(index).min(Blocker::ALL.len() - 1)];
+            app.store.update_report(report_id, None, None, Some(blocker)).await?;
+            if blocker == Blocker::Other {
+                // "Other" is best explained in their own words: the next note is about it.
+                bot.send_message(caller.chat_id, tr!(i18n, l, "report-blocker-explain")).await?;
+            }
+            let a = app.store.action(r.action_id).await?;
+            ask_progress(bot, app, caller, report_id, &a).await?;
+        }
+        ReportButton::Percent(report_id, percent) => {
+            if own_report(app, report_id, member.member_id).await?.is_none() {
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            }
+            keyboards::clear(bot, q).await;
+            app.store.update_report(report_id, Some(f64::from(percent)), None, None).await?;
+            confirm(bot, app, caller, report_id).await?;
+        }
+        ReportButton::Finish(report_id) => {
+            keyboards::clear(bot, q).await;
+            if own_report(app, report_id, member.member_id).await?.is_none() {
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            }
+            match app.store.dialogue(caller.chat_id.0).await? {
+                Some(Dialogue::ReportProgress { .. }) => confirm(bot, app, caller, report_id).await?,
+                _ => {
+                    app.store.clear_dialogue(caller.chat_id.0).await?;
+                    account::send_menu(bot, app, caller).await?;
+                }
+            }
+        }
+        ReportButton::Undo(report_id) => {
+            keyboards::clear(bot, q).await;
+            let undone = app.store.undo_report(report_id, member.member_id, Duration::minutes(UNDO_WINDOW_MINUTES)).await?;
+            if matches!(app.store.dialogue(caller.chat_id.0).await?, Some(Dialogue::ReportNotes { report_id: r } | Dialogue::ReportProgress { report_id: r }) if r == report_id) {
+                app.store.clear_dialogue(caller.chat_id.0).await?;
+            }
+            let text = if undone { tr!(i18n, l, "report-undone") } else { tr!(i18n, l, "report-undo-too-late") };
+            bot.send_message(caller.chat_id, text).await?;
+        }
+    }
+    Ok(None)
+}
+
+async fn own_report(app: &App, report_id: i64, member_id: i64) -> Result<Option<crate::store::Report>, BotError> {
+    match app.store.report(report_id).await {
+        Ok(r) if r.member_id == member_id => Ok(Some(r)),
+        Ok(_) | Err(crate::store::StoreError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn ask_progress(bot: &Bot, app: &App, caller: &Caller, report_id: i64, a: &JointAction) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let text = match (&a.target, &a.unit) {
+        (Some(t), unit) => tr!(i18n, l, "report-ask-progress-target", target = format!("{t} {}", unit.clone().unwrap_or_default()).trim().to_owned()),
+        (None, _) => tr!(i18n, l, "report-ask-progress"),
+    };
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::ReportProgress { report_id }).await?;
+    bot.send_message(caller.chat_id, text).reply_markup(percent_keyboard(i18n, l, report_id)).await?;
+    Ok(())
+}
+
+/// "Recorded: …", with ↩️ Undo; what the member sends next is attached as a note.
+async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let r = app.store.report(report_id).await?;
+    let a = app.store.action(r.action_id).await?;
+    let mut parts = vec![status_name(i18n, l, r.status)];
+    if let Some(p) = r.percent {
+        parts.push(format!("{}%", p.round()));
+    }
+    if let (Some(amount), Some(unit)) = (r.amount, &a.unit) {
+        parts.push(format!("{amount} {unit}"));
+    }
+    if let Some(b) = r.blocker {
+        parts.push(blocker_name(i18n, l, b));
+    }
+    let text = tr!(i18n, l, "report-recorded", action = a.title.clone(), summary = parts.join(" · "), minutes = UNDO_WINDOW_MINUTES);
+    let keyboard = InlineKeyboardMarkup::new([vec![
+        button(tr!(i18n, l, "btn-report-undo"), Callback::Report(ReportButton::Undo(report_id))),
+        button(tr!(i18n, l, "btn-report-finish"), Callback::Report(ReportButton::Finish(report_id))),
+    ]]);
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::ReportNotes { report_id }).await?;
+    bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+/// A number typed at the progress question: an amount against the target, or a percentage.
+pub async fn on_progress_message(bot: &Bot, app: &App, caller: &Caller, report_id: i64, msg: &Message) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let r = app.store.report(report_id).await?;
+    let a = app.store.action(r.action_id).await?;
+    let number = msg.text().and_then(|t| walk::parse_number(t.trim_end_matches('%'), false).ok()).and_then(|n| n.parse::<f64>().ok());
+    let Some(n) = number.filter(|n| *n >= 0.0) else {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "report-not-a-number")).reply_markup(percent_keyboard(i18n, l, report_id)).await?;
+        return Ok(());
+    };
+    let (percent, amount) = match a.target {
+        Some(_) if !msg.text().unwrap_or_default().contains('%') => (action::percent(n, a.target), Some(n)),
+        _ => (Some(n.min(100.0)), None),
+    };
+    app.store.update_report(report_id, percent, amount, None).await?;
+    confirm(bot, app, caller, report_id).await
+}
+
+/// Text, voice notes and photos sent after a report: attached to it as notes.
+pub async fn on_note_message(bot: &Bot, app: &App, caller: &Caller, report_id: i64, msg: &Message) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let stored = if let Some(text) = msg.text().filter(|t| !t.trim().is_empty()) {
+        app.store.add_report_note(report_id, "text", Some(text.trim()), None).await?;
+        true
+    } else if let Some(voice) = msg.voice() {
+        match media::store(bot, app, &voice.file, "voice", "ogg").await? {
+            Ok(id) => app.store.add_report_note(report_id, "voice", None, Some(id)).await.map(|_| true)?,
+            Err(media::TooBig) => {
+                bot.send_message(caller.chat_id, tr!(i18n, l, "form-file-too-big")).await?;
+                return Ok(());
+            }
+        }
+    } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) {
+        match media::store(bot, app, &photo.file, "photo", "jpg").await? {
+            Ok(id) => app.store.add_report_note(report_id, "photo", msg.caption(), Some(id)).await.map(|_| true)?,
+            Err(media::TooBig) => {
+                bot.send_message(caller.chat_id, tr!(i18n, l, "form-file-too-big")).await?;
+                return Ok(());
+            }
+        }
+    } else {
+        false
+    };
+    let text = if stored { tr!(i18n, l, "report-note-added") } else { tr!(i18n, l, "report-note-kinds") };
+    let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-report-finish"), Callback::Report(ReportButton::Finish(report_id)))]]);
+    bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+/// The check-in message: "How is <action>?" with the status buttons — one tap reports.
+pub fn checkin_message(i18n: &I18n, l: Locale, a: &JointAction) -> (String, InlineKeyboardMarkup) {
+    (tr!(i18n, l, "checkin-ask", action = a.title.clone()), status_keyboard(i18n, l, a.action_id))
+}
