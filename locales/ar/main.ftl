@@ -56,6 +56,7 @@ help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاوني�
     إرسال استبيان إلى الأعضاء (لاستيراد استبيان، أرسل لي ملف .xlsx): /launch
     نسب الإجابة والإجابات، مع رسوم بيانية: /results
     خطة العمل والتقارير والمتابعات الدورية: /progress، /actions
+    جدولة الاجتماعات، ومعرفة من سيحضر: /meeting، /meetings
 lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
 
 ## بياناتي
@@ -288,6 +289,78 @@ action-due-before-start = 📅 يجب أن يكون موعد الانتهاء ب
 action-reask = ✍️ لم أفهم ذلك. يُرجى الإجابة عن السؤال في الأسفل.
 action-added = ✅ أُضيف العمل المشترك: { $action }.
 
+## الاجتماعات
+weekday-mon = الاثنين
+weekday-tue = الثلاثاء
+weekday-wed = الأربعاء
+weekday-thu = الخميس
+weekday-fri = الجمعة
+weekday-sat = السبت
+weekday-sun = الأحد
+btn-meetings = 📅 الاجتماعات
+meeting-invitation = 📅 دعوة: { $title }
+    🗓 { $when }
+    📍 { $place }
+    هل ستحضر؟
+meeting-reminder = ⏰ تذكير: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-moved = 🕒 موعد جديد: { $title }
+    🗓 { $when }
+    📍 { $place }
+    هل ستحضر في الموعد الجديد؟
+meeting-cancelled = 🗑 إلغاء: لن يُعقد اجتماع { $title } ({ $when }).
+meeting-nudge = 🔔 يُرجى إخبارنا هل ستحضر: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-your-answer = إجابتك: { $answer }
+rsvp-coming = سأحضر
+rsvp-not-coming = لن أحضر
+rsvp-maybe = ربما
+meeting-closed = ⌛ هذا الاجتماع بدأ أو أُلغي.
+meeting-ask-title = 📅 ما هذا الاجتماع؟ مثلًا: لجنة العنقود، أو اجتماع التعاونية.
+meeting-ask-day = 🗓 في أي يوم؟ اضغط على يوم، أو اكتب التاريخ والوقت، مثلًا 25/12/2026 14:30.
+meeting-ask-time = 🕒 في أي ساعة؟ اضغط على ساعة، أو اكتبها، مثلًا 14:30.
+meeting-ask-place = 📍 أين؟ اكتب المكان، أو أرسل موقعًا على الخريطة.
+btn-audience-commission = 🏛️ اللجنة
+meeting-ask-reminders = ⏰ متى أذكّر الناس؟ اضغط للتغيير، ثم على ✔️ تمّ.
+reminder-1w = قبل أسبوع
+reminder-1d = قبل يوم
+reminder-3h = قبل 3 ساعات
+reminder-1h = قبل ساعة
+meeting-time-past = ⌛ مضى هذا الوقت بالفعل. يُرجى اختيار وقت في المستقبل.
+meeting-time-skipped = 🕒 هذا الوقت غير موجود في ذلك اليوم، لأن الساعة تتغيّر فيه. يُرجى اختيار وقت آخر.
+meeting-time-unreadable = 🕒 لم أستطع قراءة ذلك. يُرجى كتابته هكذا: 25/12/2026 14:30، أو الضغط على زر.
+meeting-scheduled = ✅ حُدّد موعد الاجتماع: { $title }، { $when }. { $count ->
+        [zero] لم يُدعَ أي شخص.
+        [one] دُعي شخص واحد.
+        [two] دُعي شخصان.
+        [few] دُعي { $count } أشخاص.
+        [many] دُعي { $count } شخصًا.
+       *[other] دُعي { $count } شخص.
+    }
+btn-meeting-details = 👥 من سيحضر
+meetings-title = 📅 الاجتماعات القادمة:
+meetings-none = 📅 لا يوجد أي اجتماع مُخطَّط له.
+meeting-is-cancelled = 🗑 أُلغي هذا الاجتماع.
+meeting-unanswered = ⏳ بدون إجابة بعد: { $names }
+meeting-unreachable = 🚫 تعذّر الوصول إلى: { $names }
+btn-meeting-remind = 🔔 ذكّر من لم يُجب
+btn-meeting-move = 🕒 تغيير الموعد
+btn-meeting-cancel = 🗑 إلغاء الاجتماع
+btn-meeting-cancel-confirm = 🗑 نعم، ألغِه
+meeting-cancel-ask = 🗑 هل تريد إلغاء اجتماع { $title }؟ سيُبلَّغ كل المدعوين.
+meeting-cancel-done = 🗑 أُلغي الاجتماع { $title }. سيُبلَّغ كل المدعوين.
+meeting-moved-done = 🕒 الموعد الجديد لاجتماع { $title }: { $when }. سيُبلَّغ كل المدعوين.
+meeting-reminded = { $count ->
+        [zero] 🔔 لا يوجد أي تذكير لإرساله.
+        [one] 🔔 جارٍ إرسال تذكير واحد.
+        [two] 🔔 جارٍ إرسال تذكيرين.
+        [few] 🔔 جارٍ إرسال { $count } تذكيرات.
+        [many] 🔔 جارٍ إرسال { $count } تذكيرًا.
+       *[other] 🔔 جارٍ إرسال { $count } تذكير.
+    }
+
 ## قائمة الأوامر
 cmd-start = البدء، أو الانضمام بدعوة
 cmd-menu = القائمة الرئيسية
@@ -302,3 +375,5 @@ cmd-results = نتائج الاستبيانات (CDA)
 cmd-report = الإبلاغ عن تقدّم عمل مشترك
 cmd-progress = تقدّم الأعمال المشتركة (المسؤولون، CDA)
 cmd-actions = خطة العمل (CDA)
+cmd-meeting = جدولة اجتماع (المسؤولون، CDA)
+cmd-meetings = الاجتماعات القادمة والإجابات (المسؤولون، CDA)

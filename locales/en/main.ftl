@@ -56,6 +56,7 @@ help-cda = /invite: create an invite link for a producer, a leader or a CDA
     /launch: send a questionnaire to members (send me an .xlsx file to import one)
     /results: response rates and answers, with charts
     /progress, /actions: the action plan, reports and check-ins
+    /meeting, /meetings: schedule meetings, see who is coming
 lang-changed = ✅ From now on I will write to you in English.
 
 ## My data
@@ -254,6 +255,70 @@ action-due-before-start = 📅 The due date must come after the start date.
 action-reask = ✍️ I did not understand that. Please answer the question below.
 action-added = ✅ Joint action added: { $action }.
 
+## Meetings
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+btn-meetings = 📅 Meetings
+meeting-invitation = 📅 Invitation: { $title }
+    🗓 { $when }
+    📍 { $place }
+    Will you come?
+meeting-reminder = ⏰ Reminder: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-moved = 🕒 New time: { $title }
+    🗓 { $when }
+    📍 { $place }
+    Will you come at the new time?
+meeting-cancelled = 🗑 Cancelled: { $title } ({ $when }) will not take place.
+meeting-nudge = 🔔 Please tell us if you will come: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-your-answer = Your answer: { $answer }
+rsvp-coming = Coming
+rsvp-not-coming = Not coming
+rsvp-maybe = Maybe
+meeting-closed = ⌛ This meeting has started or was cancelled.
+meeting-ask-title = 📅 What is the meeting? For example: Cluster Commission, or Cooperative meeting.
+meeting-ask-day = 🗓 Which day? Tap a day, or type the date and time, for example 25/12/2026 14:30.
+meeting-ask-time = 🕒 At what time? Tap an hour, or type it, for example 14:30.
+meeting-ask-place = 📍 Where? Type the place, or send a location pin.
+btn-audience-commission = 🏛️ Commission
+meeting-ask-reminders = ⏰ When should I remind people? Tap to change, then ✔️ Done.
+reminder-1w = 1 week before
+reminder-1d = 1 day before
+reminder-3h = 3 hours before
+reminder-1h = 1 hour before
+meeting-time-past = ⌛ That time has already passed. Please choose a time in the future.
+meeting-time-skipped = 🕒 That time does not exist on that day: the clocks change. Please choose another time.
+meeting-time-unreadable = 🕒 I could not read that. Please type it like 25/12/2026 14:30, or tap a button.
+meeting-scheduled = ✅ Scheduled: { $title }, { $when }. { $count ->
+        [one] One person is invited.
+       *[other] { $count } people are invited.
+    }
+btn-meeting-details = 👥 Who is coming
+meetings-title = 📅 Upcoming meetings:
+meetings-none = 📅 No meeting is planned.
+meeting-is-cancelled = 🗑 Cancelled.
+meeting-unanswered = ⏳ No answer yet: { $names }
+meeting-unreachable = 🚫 Could not be reached: { $names }
+btn-meeting-remind = 🔔 Remind those who have not answered
+btn-meeting-move = 🕒 Change the time
+btn-meeting-cancel = 🗑 Cancel the meeting
+btn-meeting-cancel-confirm = 🗑 Yes, cancel it
+meeting-cancel-ask = 🗑 Cancel { $title }? Everyone invited will be told.
+meeting-cancel-done = 🗑 { $title } is cancelled. Everyone invited will be told.
+meeting-moved-done = 🕒 { $title } is now on { $when }. Everyone invited will be told.
+meeting-reminded = { $count ->
+        [one] 🔔 One reminder is on its way.
+       *[other] 🔔 { $count } reminders are on their way.
+    }
+
 ## Command menu
 cmd-start = Start, or join with an invite
 cmd-menu = Main menu
@@ -268,3 +333,5 @@ cmd-results = Results of questionnaires (CDA)
 cmd-report = Report progress on a joint action
 cmd-progress = Progress of joint actions (leaders, CDA)
 cmd-actions = The action plan (CDA)
+cmd-meeting = Schedule a meeting (leaders, CDA)
+cmd-meetings = Upcoming meetings and answers (leaders, CDA)

@@ -56,6 +56,7 @@ help-cda = /invite: crear un enlace de invitación para un productor, un líder 
     /launch: enviar un cuestionario a los miembros (envíeme un archivo .xlsx para importar uno)
     /results: tasas de respuesta y respuestas, con gráficos
     /progress, /actions: el plan de acción, los informes y los seguimientos
+    /meeting, /meetings: programar reuniones, ver quién asistirá
 lang-changed = ✅ A partir de ahora le escribiré en español.
 
 ## Mis datos
@@ -254,6 +255,70 @@ action-due-before-start = 📅 La fecha límite debe ser posterior a la fecha de
 action-reask = ✍️ No entendí eso. Por favor, responda la pregunta de abajo.
 action-added = ✅ Acción conjunta agregada: { $action }.
 
+## Reuniones
+weekday-mon = lunes
+weekday-tue = martes
+weekday-wed = miércoles
+weekday-thu = jueves
+weekday-fri = viernes
+weekday-sat = sábado
+weekday-sun = domingo
+btn-meetings = 📅 Reuniones
+meeting-invitation = 📅 Invitación: { $title }
+    🗓 { $when }
+    📍 { $place }
+    ¿Asistirá?
+meeting-reminder = ⏰ Recordatorio: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-moved = 🕒 Nuevo horario: { $title }
+    🗓 { $when }
+    📍 { $place }
+    ¿Asistirá en el nuevo horario?
+meeting-cancelled = 🗑 Cancelación: { $title } ({ $when }) no se realizará.
+meeting-nudge = 🔔 Por favor, díganos si asistirá: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-your-answer = Su respuesta: { $answer }
+rsvp-coming = Asistiré
+rsvp-not-coming = No asistiré
+rsvp-maybe = Tal vez
+meeting-closed = ⌛ Esta reunión ya empezó o fue cancelada.
+meeting-ask-title = 📅 ¿De qué reunión se trata? Por ejemplo: Comisión del clúster, o Reunión de la cooperativa.
+meeting-ask-day = 🗓 ¿Qué día? Toque un día, o escriba la fecha y la hora, por ejemplo 25/12/2026 14:30.
+meeting-ask-time = 🕒 ¿A qué hora? Toque una hora, o escríbala, por ejemplo 14:30.
+meeting-ask-place = 📍 ¿Dónde? Escriba el lugar, o envíe una ubicación.
+btn-audience-commission = 🏛️ Comisión
+meeting-ask-reminders = ⏰ ¿Cuándo debo enviar recordatorios a los invitados? Toque para cambiar y luego ✔️ Listo.
+reminder-1w = 1 semana antes
+reminder-1d = 1 día antes
+reminder-3h = 3 horas antes
+reminder-1h = 1 hora antes
+meeting-time-past = ⌛ Esa hora ya pasó. Por favor, elija una hora futura.
+meeting-time-skipped = 🕒 Esa hora no existe ese día porque se cambia la hora. Por favor, elija otra hora.
+meeting-time-unreadable = 🕒 No pude entender eso. Por favor, escríbalo así: 25/12/2026 14:30, o toque un botón.
+meeting-scheduled = ✅ Reunión programada: { $title }, { $when }. { $count ->
+        [one] Se invitó a una persona.
+       *[other] Se invitó a { $count } personas.
+    }
+btn-meeting-details = 👥 Quién asistirá
+meetings-title = 📅 Próximas reuniones:
+meetings-none = 📅 No hay ninguna reunión prevista.
+meeting-is-cancelled = 🗑 Cancelada.
+meeting-unanswered = ⏳ Todavía sin respuesta: { $names }
+meeting-unreachable = 🚫 No se pudo contactar: { $names }
+btn-meeting-remind = 🔔 Recordar a quienes no respondieron
+btn-meeting-move = 🕒 Cambiar la hora
+btn-meeting-cancel = 🗑 Cancelar la reunión
+btn-meeting-cancel-confirm = 🗑 Sí, cancelarla
+meeting-cancel-ask = 🗑 ¿Cancelar { $title }? Se avisará a todos los invitados.
+meeting-cancel-done = 🗑 Reunión cancelada: { $title }. Se avisará a todos los invitados.
+meeting-moved-done = 🕒 { $title } será ahora el { $when }. Se avisará a todos los invitados.
+meeting-reminded = { $count ->
+        [one] 🔔 Un recordatorio va en camino.
+       *[other] 🔔 { $count } recordatorios van en camino.
+    }
+
 ## Menú de comandos
 cmd-start = Iniciar, o unirse con una invitación
 cmd-menu = Menú principal
@@ -268,3 +333,5 @@ cmd-results = Resultados de los cuestionarios (CDA)
 cmd-report = Informar del avance de una acción conjunta
 cmd-progress = Avance de las acciones conjuntas (líderes, CDA)
 cmd-actions = El plan de acción (CDA)
+cmd-meeting = Programar una reunión (líderes, CDA)
+cmd-meetings = Próximas reuniones y respuestas (líderes, CDA)

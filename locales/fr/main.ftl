@@ -56,6 +56,7 @@ help-cda = /invite : créer un lien d’invitation pour un producteur, un respo
     /launch : envoyer un questionnaire aux membres (envoyez-moi un fichier .xlsx pour en importer un)
     /results : taux de réponse et réponses, avec des graphiques
     /progress, /actions : le plan d’action, les comptes rendus et les points réguliers
+    /meeting, /meetings : planifier des réunions, voir qui vient
 lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
 
 ## Mes données
@@ -254,6 +255,70 @@ action-due-before-start = 📅 La date de fin doit être postérieure à la date
 action-reask = ✍️ Je n’ai pas compris. Répondez à la question ci-dessous, s’il vous plaît.
 action-added = ✅ Action commune ajoutée : { $action }.
 
+## Réunions
+weekday-mon = lundi
+weekday-tue = mardi
+weekday-wed = mercredi
+weekday-thu = jeudi
+weekday-fri = vendredi
+weekday-sat = samedi
+weekday-sun = dimanche
+btn-meetings = 📅 Réunions
+meeting-invitation = 📅 Invitation : { $title }
+    🗓 { $when }
+    📍 { $place }
+    Viendrez-vous ?
+meeting-reminder = ⏰ Rappel : { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-moved = 🕒 Nouvel horaire : { $title }
+    🗓 { $when }
+    📍 { $place }
+    Viendrez-vous à ce nouvel horaire ?
+meeting-cancelled = 🗑 Annulation : { $title } ({ $when }) n’aura pas lieu.
+meeting-nudge = 🔔 Dites-nous si vous viendrez, s’il vous plaît : { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-your-answer = Votre réponse : { $answer }
+rsvp-coming = Je viens
+rsvp-not-coming = Je ne viens pas
+rsvp-maybe = Peut-être
+meeting-closed = ⌛ Cette réunion a déjà commencé ou a été annulée.
+meeting-ask-title = 📅 De quelle réunion s’agit-il ? Par exemple : Commission du cluster, ou Réunion de la coopérative.
+meeting-ask-day = 🗓 Quel jour ? Touchez un jour, ou écrivez la date et l’heure, par exemple 25/12/2026 14:30.
+meeting-ask-time = 🕒 À quelle heure ? Touchez une heure, ou écrivez-la, par exemple 14:30.
+meeting-ask-place = 📍 Où ? Écrivez le lieu, ou envoyez une position sur la carte.
+btn-audience-commission = 🏛️ Commission du cluster
+meeting-ask-reminders = ⏰ Quand dois-je envoyer un rappel aux invités ? Touchez pour modifier, puis ✔️ Terminé.
+reminder-1w = 1 semaine avant
+reminder-1d = 1 jour avant
+reminder-3h = 3 heures avant
+reminder-1h = 1 heure avant
+meeting-time-past = ⌛ Cette heure est déjà passée. Choisissez une heure à venir, s’il vous plaît.
+meeting-time-skipped = 🕒 Cette heure n’existe pas ce jour-là : c’est le changement d’heure. Choisissez une autre heure, s’il vous plaît.
+meeting-time-unreadable = 🕒 Je n’ai pas pu lire cela. Écrivez-le comme 25/12/2026 14:30, ou touchez un bouton, s’il vous plaît.
+meeting-scheduled = ✅ Réunion prévue : { $title }, { $when }. { $count ->
+        [one] { $count } personne est invitée.
+       *[other] { $count } personnes sont invitées.
+    }
+btn-meeting-details = 👥 Qui vient
+meetings-title = 📅 Prochaines réunions :
+meetings-none = 📅 Aucune réunion n’est prévue.
+meeting-is-cancelled = 🗑 Annulée.
+meeting-unanswered = ⏳ Pas encore de réponse : { $names }
+meeting-unreachable = 🚫 Impossible à joindre : { $names }
+btn-meeting-remind = 🔔 Relancer ceux qui n’ont pas répondu
+btn-meeting-move = 🕒 Changer l’heure
+btn-meeting-cancel = 🗑 Annuler la réunion
+btn-meeting-cancel-confirm = 🗑 Oui, l’annuler
+meeting-cancel-ask = 🗑 Annuler { $title } ? Tous les invités seront prévenus.
+meeting-cancel-done = 🗑 Réunion annulée : { $title }. Tous les invités seront prévenus.
+meeting-moved-done = 🕒 { $title } aura désormais lieu le { $when }. Tous les invités seront prévenus.
+meeting-reminded = { $count ->
+        [one] 🔔 { $count } rappel est en cours d’envoi.
+       *[other] 🔔 { $count } rappels sont en cours d’envoi.
+    }
+
 ## Menu des commandes
 cmd-start = Démarrer, ou rejoindre avec une invitation
 cmd-menu = Menu principal
@@ -268,3 +333,5 @@ cmd-results = Résultats des questionnaires (CDA)
 cmd-report = Signaler l’avancement d’une action commune
 cmd-progress = Avancement des actions communes (responsables, CDA)
 cmd-actions = Le plan d’action (CDA)
+cmd-meeting = Planifier une réunion (responsables, CDA)
+cmd-meetings = Prochaines réunions et réponses (responsables, CDA)

@@ -56,6 +56,7 @@ help-cda = /invite: создать ссылку-приглашение для п
     /launch: отправить опрос участникам (чтобы загрузить опрос, пришлите мне файл .xlsx)
     /results: доля ответивших и ответы, с графиками
     /progress, /actions: план действий, отчёты и напоминания
+    /meeting, /meetings: назначить встречу, узнать, кто придёт
 lang-changed = ✅ Теперь я буду писать вам по-русски.
 
 ## Мои данные
@@ -271,6 +272,74 @@ action-due-before-start = 📅 Срок выполнения должен быт
 action-reask = ✍️ Я не понял ответ. Пожалуйста, ответьте на вопрос ниже.
 action-added = ✅ Общее дело добавлено: «{ $action }».
 
+## Встречи
+weekday-mon = понедельник
+weekday-tue = вторник
+weekday-wed = среда
+weekday-thu = четверг
+weekday-fri = пятница
+weekday-sat = суббота
+weekday-sun = воскресенье
+btn-meetings = 📅 Встречи
+meeting-invitation = 📅 Приглашение: { $title }
+    🗓 { $when }
+    📍 { $place }
+    Вы придёте?
+meeting-reminder = ⏰ Напоминание: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-moved = 🕒 Новое время: { $title }
+    🗓 { $when }
+    📍 { $place }
+    Вы придёте в новое время?
+meeting-cancelled = 🗑 Отмена: встреча «{ $title }» ({ $when }) не состоится.
+meeting-nudge = 🔔 Пожалуйста, сообщите, придёте ли вы: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-your-answer = Ваш ответ: { $answer }
+rsvp-coming = Приду
+rsvp-not-coming = Не приду
+rsvp-maybe = Возможно
+meeting-closed = ⌛ Эта встреча уже началась или отменена.
+meeting-ask-title = 📅 Что это за встреча? Например: Комиссия кластера или Собрание кооператива.
+meeting-ask-day = 🗓 В какой день? Нажмите на день или напишите дату и время, например 25.12.2026 14:30.
+meeting-ask-time = 🕒 Во сколько? Нажмите на время или напишите его, например 14:30.
+meeting-ask-place = 📍 Где? Напишите место или отправьте геопозицию.
+btn-audience-commission = 🏛️ Комиссия
+meeting-ask-reminders = ⏰ Когда напомнить участникам? Нажмите, чтобы изменить, затем ✔️ Готово.
+reminder-1w = За неделю
+reminder-1d = За день
+reminder-3h = За 3 часа
+reminder-1h = За час
+meeting-time-past = ⌛ Это время уже прошло. Пожалуйста, выберите время в будущем.
+meeting-time-skipped = 🕒 В этот день такого времени нет: часы переводятся. Пожалуйста, выберите другое время.
+meeting-time-unreadable = 🕒 Я не понял. Пожалуйста, напишите, например, так: 25.12.2026 14:30, или нажмите на кнопку.
+meeting-scheduled = ✅ Встреча назначена: «{ $title }», { $when }. { $count ->
+        [one] Приглашён { $count } человек.
+        [few] Приглашены { $count } человека.
+        [many] Приглашены { $count } человек.
+       *[other] Приглашены { $count } человека.
+    }
+btn-meeting-details = 👥 Кто придёт
+meetings-title = 📅 Ближайшие встречи:
+meetings-none = 📅 Встреч не запланировано.
+meeting-is-cancelled = 🗑 Отменена.
+meeting-unanswered = ⏳ Ещё не ответили: { $names }
+meeting-unreachable = 🚫 Не удалось связаться: { $names }
+btn-meeting-remind = 🔔 Напомнить тем, кто не ответил
+btn-meeting-move = 🕒 Изменить время
+btn-meeting-cancel = 🗑 Отменить встречу
+btn-meeting-cancel-confirm = 🗑 Да, отменить
+meeting-cancel-ask = 🗑 Отменить встречу «{ $title }»? Всем приглашённым сообщат об этом.
+meeting-cancel-done = 🗑 Встреча «{ $title }» отменена. Всем приглашённым сообщат об этом.
+meeting-moved-done = 🕒 Новое время встречи «{ $title }»: { $when }. Всем приглашённым сообщат об этом.
+meeting-reminded = { $count ->
+        [one] 🔔 Отправляю { $count } напоминание.
+        [few] 🔔 Отправляю { $count } напоминания.
+        [many] 🔔 Отправляю { $count } напоминаний.
+       *[other] 🔔 Отправляю { $count } напоминания.
+    }
+
 ## Меню команд
 cmd-start = Начать или вступить по приглашению
 cmd-menu = Главное меню
@@ -285,3 +354,5 @@ cmd-results = Результаты опросов (агент CDA)
 cmd-report = Сообщить, как идёт общее дело
 cmd-progress = Ход общих дел (руководители, агент CDA)
 cmd-actions = План действий (агент CDA)
+cmd-meeting = Назначить встречу (руководители, агент CDA)
+cmd-meetings = Ближайшие встречи и ответы (руководители, агент CDA)

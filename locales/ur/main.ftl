@@ -56,6 +56,7 @@ help-cda = پیداکار، لیڈر یا CDA کے لیے دعوتی لنک بن
     ارکان کو سوالنامہ بھیجیں (نیا سوالنامہ درآمد کرنے کے لیے مجھے .xlsx فائل بھیجیں): /launch
     جواب کی شرح اور جوابات، چارٹس کے ساتھ: /results
     ایکشن پلان، رپورٹس اور باقاعدہ پوچھ گچھ: /progress، /actions
+    میٹنگز طے کریں، دیکھیں کون آ رہا ہے: /meeting، /meetings
 lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 
 ## میرا ڈیٹا
@@ -254,6 +255,70 @@ action-due-before-start = 📅 آخری تاریخ شروع ہونے کی تار
 action-reask = ✍️ میں یہ سمجھ نہیں سکا۔ براہِ کرم نیچے دیے گئے سوال کا جواب دیں۔
 action-added = ✅ مشترکہ کام شامل ہو گیا: { $action }۔
 
+## میٹنگز
+weekday-mon = پیر
+weekday-tue = منگل
+weekday-wed = بدھ
+weekday-thu = جمعرات
+weekday-fri = جمعہ
+weekday-sat = ہفتہ
+weekday-sun = اتوار
+btn-meetings = 📅 میٹنگز
+meeting-invitation = 📅 دعوت: { $title }
+    🗓 { $when }
+    📍 { $place }
+    کیا آپ آئیں گے؟
+meeting-reminder = ⏰ یاد دہانی: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-moved = 🕒 نیا وقت: { $title }
+    🗓 { $when }
+    📍 { $place }
+    کیا آپ نئے وقت پر آئیں گے؟
+meeting-cancelled = 🗑 منسوخ: میٹنگ { $title } ({ $when }) نہیں ہوگی۔
+meeting-nudge = 🔔 براہِ کرم بتائیں کہ کیا آپ آئیں گے: { $title }
+    🗓 { $when }
+    📍 { $place }
+meeting-your-answer = آپ کا جواب: { $answer }
+rsvp-coming = ہاں
+rsvp-not-coming = نہیں
+rsvp-maybe = شاید
+meeting-closed = ⌛ یہ میٹنگ شروع ہو چکی ہے یا منسوخ ہو گئی ہے۔
+meeting-ask-title = 📅 میٹنگ کس چیز کی ہے؟ مثلاً: کلسٹر کمیشن، یا کوآپریٹو کی میٹنگ۔
+meeting-ask-day = 🗓 کس دن؟ کوئی دن دبائیں، یا تاریخ اور وقت لکھیں، مثلاً 25/12/2026 14:30
+meeting-ask-time = 🕒 کس وقت؟ کوئی گھنٹہ دبائیں، یا وقت لکھیں، مثلاً 14:30
+meeting-ask-place = 📍 کہاں؟ جگہ کا نام لکھیں، یا لوکیشن بھیجیں۔
+btn-audience-commission = 🏛️ کمیشن
+meeting-ask-reminders = ⏰ میں لوگوں کو کب یاد دلاؤں؟ بدلنے کے لیے دبائیں، پھر ✔️ مکمل دبائیں۔
+reminder-1w = ایک ہفتہ پہلے
+reminder-1d = ایک دن پہلے
+reminder-3h = 3 گھنٹے پہلے
+reminder-1h = ایک گھنٹہ پہلے
+meeting-time-past = ⌛ یہ وقت گزر چکا ہے۔ براہِ کرم آگے کا کوئی وقت منتخب کریں۔
+meeting-time-skipped = 🕒 اس دن یہ وقت موجود نہیں، کیونکہ اس دن گھڑیاں بدلتی ہیں۔ براہِ کرم کوئی اور وقت منتخب کریں۔
+meeting-time-unreadable = 🕒 میں یہ پڑھ نہیں سکا۔ براہِ کرم اس طرح لکھیں: 25/12/2026 14:30، یا کوئی بٹن دبائیں۔
+meeting-scheduled = ✅ میٹنگ طے ہو گئی: { $title }، { $when }۔ { $count ->
+        [one] ایک شخص کو دعوت دی گئی ہے۔
+       *[other] { $count } لوگوں کو دعوت دی گئی ہے۔
+    }
+btn-meeting-details = 👥 کون آ رہا ہے
+meetings-title = 📅 آنے والی میٹنگز:
+meetings-none = 📅 کوئی میٹنگ طے نہیں ہے۔
+meeting-is-cancelled = 🗑 یہ میٹنگ منسوخ ہو چکی ہے۔
+meeting-unanswered = ⏳ ابھی جواب نہیں دیا: { $names }
+meeting-unreachable = 🚫 رابطہ نہیں ہو سکا: { $names }
+btn-meeting-remind = 🔔 جواب نہ دینے والوں کو یاد دلائیں
+btn-meeting-move = 🕒 وقت بدلیں
+btn-meeting-cancel = 🗑 میٹنگ منسوخ کریں
+btn-meeting-cancel-confirm = 🗑 ہاں، منسوخ کریں
+meeting-cancel-ask = 🗑 کیا میٹنگ { $title } منسوخ کر دیں؟ تمام مدعو افراد کو بتا دیا جائے گا۔
+meeting-cancel-done = 🗑 میٹنگ { $title } منسوخ ہو گئی۔ تمام مدعو افراد کو بتا دیا جائے گا۔
+meeting-moved-done = 🕒 میٹنگ { $title } اب { $when } کو ہوگی۔ تمام مدعو افراد کو بتا دیا جائے گا۔
+meeting-reminded = { $count ->
+        [one] 🔔 ایک یاد دہانی بھیجی جا رہی ہے۔
+       *[other] 🔔 کل { $count } یاد دہانیاں بھیجی جا رہی ہیں۔
+    }
+
 ## کمانڈ مینو
 cmd-start = شروع کریں، یا دعوت کے ذریعے شامل ہوں
 cmd-menu = مرکزی مینو
@@ -268,3 +333,5 @@ cmd-results = سوالناموں کے نتائج (CDA)
 cmd-report = مشترکہ کام کی پیش رفت بتائیں
 cmd-progress = مشترکہ کاموں کی پیش رفت (لیڈر، CDA)
 cmd-actions = ایکشن پلان (CDA)
+cmd-meeting = میٹنگ طے کریں (لیڈر، CDA)
+cmd-meetings = آنے والی میٹنگز اور جوابات (لیڈر، CDA)

@@ -6,7 +6,7 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::callback::{Callback, MenuItem};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, commands, invite, launch, onboarding, plan, questionnaire, report};
+use super::{App, BotError, Caller, HandlerResult, commands, invite, launch, meetings, onboarding, plan, questionnaire, report};
 use crate::domain::{Gender, Locale};
 use crate::tr;
 
@@ -24,7 +24,10 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         vec![button(tr!(i18n, l, "btn-help"), Callback::Menu(MenuItem::Help))],
     ];
     if caller.role().is_some_and(|r| r >= crate::domain::Role::Leader) {
-        rows.push(vec![button(tr!(i18n, l, "btn-progress"), Callback::Menu(MenuItem::Progress))]);
+        rows.push(vec![
+            button(tr!(i18n, l, "btn-progress"), Callback::Menu(MenuItem::Progress)),
+            button(tr!(i18n, l, "btn-meetings"), Callback::Menu(MenuItem::Meetings)),
+        ]);
     }
     if caller.is_cda() {
         rows[2].push(button(tr!(i18n, l, "btn-invite"), Callback::Menu(MenuItem::Invite)));
@@ -153,6 +156,7 @@ pub async fn on_menu(bot: &Bot, app: &App, caller: &Caller, item: MenuItem) -> R
         MenuItem::Results => launch::start_results(bot, app, caller).await?,
         MenuItem::Report => report::start(bot, app, caller).await?,
         MenuItem::Progress => plan::overview(bot, app, caller).await?,
+        MenuItem::Meetings => meetings::list(bot, app, caller).await?,
     }
     Ok(None)
 }

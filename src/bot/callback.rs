@@ -17,6 +17,7 @@ pub enum MenuItem {
     Results,
     Report,
     Progress,
+    Meetings,
 }
 
 /// What a button on a question does.
@@ -89,6 +90,25 @@ pub enum Callback {
     Progress(ProgressButton),
     /// Adding a joint action: a choice at the current step.
     Draft(DraftButton),
+    Meeting(MeetingButton),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingButton {
+    Rsvp(i64, crate::domain::meeting::Rsvp),
+    Open(i64),
+    RemindUnanswered(i64),
+    Move(i64),
+    Cancel(i64),
+    CancelConfirmed(i64),
+    /// Scheduling: a day (as YYYYMMDD).
+    Day(u32),
+    /// Scheduling: an hour (as HHMM).
+    Hour(u16),
+    Audience(crate::domain::meeting::MeetingAudience),
+    /// Toggle a reminder (minutes before).
+    Reminder(u16),
+    RemindersDone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +149,36 @@ pub enum DraftButton {
     Months(u8),
     /// Check-in every so many days (0: none).
     Rhythm(u16),
+}
+
+fn rsvp_letter(r: crate::domain::meeting::Rsvp) -> char {
+    use crate::domain::meeting::Rsvp;
+    match r {
+        Rsvp::Coming => 'c',
+        Rsvp::NotComing => 'n',
+        Rsvp::Maybe => 'm',
+    }
+}
+
+fn meeting_audience_code(a: crate::domain::meeting::MeetingAudience) -> String {
+    use crate::domain::meeting::MeetingAudience as A;
+    match a {
+        A::Cluster => "c".into(),
+        A::Leaders => "l".into(),
+        A::Commission => "x".into(),
+        A::Cooperative(id) => format!("k{}", b36(id)),
+    }
+}
+
+fn parse_meeting_audience(s: &str) -> Option<crate::domain::meeting::MeetingAudience> {
+    use crate::domain::meeting::MeetingAudience as A;
+    match s.split_at_checked(1)? {
+        ("c", "") => Some(A::Cluster),
+        ("l", "") => Some(A::Leaders),
+        ("x", "") => Some(A::Commission),
+        ("k", id) => from_b36(id).map(A::Cooperative),
+        _ => None,
+    }
 }
 
 const MAX_LEN: usize = 64;
@@ -232,6 +282,7 @@ impl Callback {
                     MenuItem::Results => "res",
                     MenuItem::Report => "rep",
                     MenuItem::Progress => "prog",
+                    MenuItem::Meetings => "meet",
                 }
             ),
             Self::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
@@ -284,6 +335,19 @@ impl Callback {
                 DraftButton::Months(m) => format!("d:m{m}"),
                 DraftButton::Rhythm(r) => format!("d:r{r}"),
             },
+            Self::Meeting(m) => match m {
+                MeetingButton::Rsvp(id, r) => format!("mv:{}:{}", b36(*id), rsvp_letter(*r)),
+                MeetingButton::Open(id) => format!("mo:{}", b36(*id)),
+                MeetingButton::RemindUnanswered(id) => format!("mr:{}", b36(*id)),
+                MeetingButton::Move(id) => format!("mt:{}", b36(*id)),
+                MeetingButton::Cancel(id) => format!("mx:{}", b36(*id)),
+                MeetingButton::CancelConfirmed(id) => format!("my:{}", b36(*id)),
+                MeetingButton::Day(d) => format!("md:{d}"),
+                MeetingButton::Hour(h) => format!("mh:{h}"),
+                MeetingButton::Audience(a) => format!("ma:{}", meeting_audience_code(*a)),
+                MeetingButton::Reminder(m) => format!("mm:{m}"),
+                MeetingButton::RemindersDone => "mmd".to_owned(),
+            },
             Self::Results { launch_id, item } => match item {
                 Some(i) => format!("R:{}:{i}", b36(*launch_id)),
                 None => format!("R:{}", b36(*launch_id)),
@@ -317,6 +381,7 @@ impl Callback {
             ("m", ["res"]) => Self::Menu(MenuItem::Results),
             ("m", ["rep"]) => Self::Menu(MenuItem::Report),
             ("m", ["prog"]) => Self::Menu(MenuItem::Progress),
+            ("m", ["meet"]) => Self::Menu(MenuItem::Meetings),
             ("q", [rid, pos, action]) => Self::Form(FormButton {
                 response_id: from_b36(rid)?,
                 position: pos.parse().ok()?,
@@ -347,6 +412,25 @@ impl Callback {
             ("d", [x]) if x.starts_with('o') => Self::Draft(DraftButton::Owner(from_b36(&x[1..])?)),
             ("d", [x]) if x.starts_with('m') => Self::Draft(DraftButton::Months(x[1..].parse().ok().filter(|m: &u8| (1..=24).contains(m))?)),
             ("d", [x]) if x.starts_with('r') => Self::Draft(DraftButton::Rhythm(x[1..].parse().ok()?)),
+            ("mv", [id, r]) => Self::Meeting(MeetingButton::Rsvp(
+                from_b36(id)?,
+                match *r {
+                    "c" => crate::domain::meeting::Rsvp::Coming,
+                    "n" => crate::domain::meeting::Rsvp::NotComing,
+                    "m" => crate::domain::meeting::Rsvp::Maybe,
+                    _ => return None,
+                },
+            )),
+            ("mo", [id]) => Self::Meeting(MeetingButton::Open(from_b36(id)?)),
+            ("mr", [id]) => Self::Meeting(MeetingButton::RemindUnanswered(from_b36(id)?)),
+            ("mt", [id]) => Self::Meeting(MeetingButton::Move(from_b36(id)?)),
+            ("mx", [id]) => Self::Meeting(MeetingButton::Cancel(from_b36(id)?)),
+            ("my", [id]) => Self::Meeting(MeetingButton::CancelConfirmed(from_b36(id)?)),
+            ("md", [d]) => Self::Meeting(MeetingButton::Day(d.parse().ok()?)),
+            ("mh", [h]) => Self::Meeting(MeetingButton::Hour(h.parse().ok().filter(|h: &u16| *h < 2400 && h % 100 < 60)?)),
+            ("ma", [a]) => Self::Meeting(MeetingButton::Audience(parse_meeting_audience(a)?)),
+            ("mm", [m]) => Self::Meeting(MeetingButton::Reminder(m.parse().ok()?)),
+            ("mmd", []) => Self::Meeting(MeetingButton::RemindersDone),
             ("R", [launch]) => Self::Results { launch_id: from_b36(launch)?, item: None },
             ("R", [launch, item]) => Self::Results { launch_id: from_b36(launch)?, item: Some(item.parse().ok()?) },
             ("f", ["y"]) => Self::Forget(true),
@@ -390,6 +474,7 @@ mod tests {
                 MenuItem::Results,
                 MenuItem::Report,
                 MenuItem::Progress,
+                MenuItem::Meetings,
             ]
             .map(Callback::Menu),
         );
@@ -432,6 +517,26 @@ mod tests {
             [ProgressButton::History(i64::MAX), ProgressButton::Media(i64::MAX), ProgressButton::Chart(i64::MAX), ProgressButton::Add(i64::MAX)]
                 .map(Callback::Progress),
         );
+        use crate::domain::meeting::{MeetingAudience, Rsvp};
+        all.extend(Rsvp::ALL.map(|r| Callback::Meeting(MeetingButton::Rsvp(i64::MAX, r))));
+        all.extend(
+            [
+                MeetingButton::Open(i64::MAX),
+                MeetingButton::RemindUnanswered(i64::MAX),
+                MeetingButton::Move(i64::MAX),
+                MeetingButton::Cancel(i64::MAX),
+                MeetingButton::CancelConfirmed(i64::MAX),
+                MeetingButton::Day(20261231),
+                MeetingButton::Hour(2359),
+                MeetingButton::Audience(MeetingAudience::Cooperative(i64::MAX)),
+                MeetingButton::Audience(MeetingAudience::Commission),
+                MeetingButton::Audience(MeetingAudience::Leaders),
+                MeetingButton::Audience(MeetingAudience::Cluster),
+                MeetingButton::Reminder(10080),
+                MeetingButton::RemindersDone,
+            ]
+            .map(Callback::Meeting),
+        );
         all.extend(
             [
                 DraftButton::Skip,
@@ -467,7 +572,7 @@ mod tests {
 
     #[test]
     fn unknown_or_forged_codes_decode_to_nothing() {
-        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30), "q:1:2", "q:-1:0:s", "q:1:0:t7", "L:1:2:x", "R:", "as:1:z", "ap:1:101", "ab:1:9", "d:m0", "d:x"] {
+        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30), "q:1:2", "q:-1:0:s", "q:1:0:t7", "L:1:2:x", "R:", "as:1:z", "ap:1:101", "ab:1:9", "d:m0", "d:x", "mv:1:z", "mh:2460", "ma:q"] {
             assert_eq!(Callback::decode(junk), None, "{junk}");
         }
     }

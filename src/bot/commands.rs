@@ -4,7 +4,7 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 use teloxide::utils::command::BotCommands;
 
-use super::{App, Caller, HandlerResult, account, invite, launch, onboarding, plan, questionnaire, report};
+use super::{App, Caller, HandlerResult, account, invite, launch, meetings, onboarding, plan, questionnaire, report};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -27,6 +27,8 @@ pub enum Command {
     Report,
     Progress,
     Actions,
+    Meeting,
+    Meetings,
 }
 
 pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
@@ -71,6 +73,8 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
         (Command::Results, None) => launch::start_results(&bot, &app, &caller).await,
         (Command::Report, None) => report::start(&bot, &app, &caller).await,
         (Command::Progress | Command::Actions, None) => plan::overview(&bot, &app, &caller).await,
+        (Command::Meeting, None) => meetings::start(&bot, &app, &caller).await,
+        (Command::Meetings, None) => meetings::list(&bot, &app, &caller).await,
     }
 }
 
@@ -88,6 +92,8 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
     ];
     if role.is_some_and(|r| r >= Role::Leader) {
         commands.push(BotCommand::new("progress", tr!(i18n, locale, "cmd-progress")));
+        commands.push(BotCommand::new("meeting", tr!(i18n, locale, "cmd-meeting")));
+        commands.push(BotCommand::new("meetings", tr!(i18n, locale, "cmd-meetings")));
     }
     if role.is_some_and(Role::is_cda) {
         commands.push(BotCommand::new("actions", tr!(i18n, locale, "cmd-actions")));

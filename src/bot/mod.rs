@@ -8,6 +8,7 @@ mod invite;
 mod keyboards;
 mod launch;
 mod media;
+mod meetings;
 mod onboarding;
 mod plan;
 mod questionnaire;
@@ -28,6 +29,7 @@ use crate::tr;
 
 pub use commands::{Command, publish_default_commands};
 pub use questionnaire::invitation as questionnaire_invitation;
+pub use meetings::meeting_message;
 pub use report::checkin_message;
 
 /// Everything a handler needs; cheap to clone.
@@ -139,6 +141,7 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
         }
         Some(Dialogue::ReportNotes { report_id }) => return report::on_note_message(&bot, &app, &caller, report_id, &msg).await,
         Some(Dialogue::NewAction(draft)) => return plan::on_draft_message(&bot, &app, &caller, draft, &msg).await,
+        Some(Dialogue::Meeting(draft)) => return meetings::on_message(&bot, &app, &caller, draft, &msg).await,
         None => {}
     }
     if caller.is_cda() && msg.document().is_some() {
@@ -218,6 +221,7 @@ async fn dispatch_callback(
         C::Report(button) => report::on_button(bot, app, caller, q, button).await,
         C::Progress(button) => plan::on_button(bot, app, caller, q, button).await,
         C::Draft(button) => plan::on_draft_button(bot, app, caller, q, button).await,
+        C::Meeting(button) => meetings::on_button(bot, app, caller, q, button).await,
         // Onboarding buttons pressed after onboarding ended.
         C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
             keyboards::clear(bot, q).await;
@@ -264,6 +268,8 @@ pub async fn run(bot: Bot, app: App) {
         }
     });
     let nudges = tokio::spawn(crate::jobs::run(bot.clone(), app.clone()));
+    let worker = format!("{}-{}", std::process::id(), crate::domain::invite::InviteCode::generate());
+    let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
     let mut dispatcher = Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app])
         .default_handler(|_| async {})
@@ -283,4 +289,5 @@ pub async fn run(bot: Bot, app: App) {
     dispatcher.dispatch().await;
     pruner.abort();
     nudges.abort();
+    outbox.abort();
 }

@@ -253,7 +253,8 @@ pub async fn on_callback(
             | Callback::Form(_)
             | Callback::Report(_)
             | Callback::Progress(_)
-            | Callback::Draft(_),
+            | Callback::Draft(_)
+            | Callback::Meeting(_),
         ) => {
             return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
         }

@@ -5,6 +5,7 @@ pub mod invite;
 pub mod action;
 pub mod form;
 pub mod locale;
+pub mod meeting;
 pub mod member;
 pub mod onboarding;
 pub mod schedule;

@@ -89,6 +89,8 @@ pub enum Dialogue {
     ReportProgress { report_id: i64 },
     /// A CDA adding a joint action.
     NewAction(crate::domain::action::ActionDraft),
+    /// A CDA or leader scheduling or moving a meeting.
+    Meeting(crate::domain::meeting::MeetingDraft),
 }
 
 #[cfg(test)]

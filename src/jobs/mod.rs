@@ -1,5 +1,8 @@
-//! Background work: reminders to members who have not finished a questionnaire. Reads the
+//! Background work: questionnaire reminders, joint-action check-ins, and the meeting outbox
+//! (see [`outbox`]). Reminders go to members who have not finished a questionnaire. Reads the
 //! store, decides with the domain's rules, sends through the same Bot.
+
+pub mod outbox;
 
 use std::time::Duration as StdDuration;
 

@@ -8,6 +8,7 @@ mod cli;
 mod e2e;
 mod forms;
 mod handlers;
+mod meetings;
 mod i18n;
 mod progress;
 mod questionnaire;

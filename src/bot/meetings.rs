@@ -1,0 +1,471 @@
+//! Meetings: CDAs (and leaders, for their cooperative) schedule them with buttons; members
+//! get invitations and reminders in their language and time zone with ✅ ❌ ❔ buttons,
+//! and the message shows their current answer; `/meetings` shows who comes, who did not
+//! answer and who could not be reached, with "remind those who have not answered".
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use teloxide::prelude::*;
+use teloxide::types::InlineKeyboardMarkup;
+
+use super::callback::{Callback, MeetingButton};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult};
+use crate::domain::meeting::{
+    COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp, WhenError, local_to_utc,
+    next_days, parse_time, parse_when, weekday_index,
+};
+use crate::domain::onboarding::Dialogue;
+use crate::domain::{Locale, Role};
+use crate::i18n::I18n;
+use crate::store::{Meeting, NewMeeting, Recipient};
+use crate::tr;
+
+fn weekday(i18n: &I18n, l: Locale, index: u32) -> String {
+    match index {
+        0 => tr!(i18n, l, "weekday-mon"),
+        1 => tr!(i18n, l, "weekday-tue"),
+        2 => tr!(i18n, l, "weekday-wed"),
+        3 => tr!(i18n, l, "weekday-thu"),
+        4 => tr!(i18n, l, "weekday-fri"),
+        5 => tr!(i18n, l, "weekday-sat"),
+        _ => tr!(i18n, l, "weekday-sun"),
+    }
+}
+
+/// "Monday 30/03/2026 10:00", in the reader's language and the cluster's time zone.
+pub fn when(i18n: &I18n, l: Locale, at: DateTime<Utc>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz);
+    format!("{} {}", weekday(i18n, l, weekday_index(at, tz)), local.format("%d/%m/%Y %H:%M"))
+}
+
+fn rsvp_name(i18n: &I18n, l: Locale, r: Rsvp) -> String {
+    let word = match r {
+        Rsvp::Coming => tr!(i18n, l, "rsvp-coming"),
+        Rsvp::NotComing => tr!(i18n, l, "rsvp-not-coming"),
+        Rsvp::Maybe => tr!(i18n, l, "rsvp-maybe"),
+    };
+    format!("{} {word}", r.emoji())
+}
+
+fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: i64) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([Rsvp::ALL.map(|r| button(rsvp_name(i18n, l, r), Callback::Meeting(MeetingButton::Rsvp(meeting_id, r)))).to_vec()])
+}
+
+fn tz_of(timezone: &str) -> Tz {
+    timezone.parse().unwrap_or(chrono_tz::UTC)
+}
+
+/// The text of a meeting message of a given kind, with the reader's current answer.
+fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Option<Rsvp>) -> String {
+    let i18n = &app.i18n;
+    let (title, at, place) = (meeting.title.clone(), when(i18n, l, meeting.starts_at, tz), meeting.place.clone());
+    let mut text = match kind {
+        "reminder" => tr!(i18n, l, "meeting-reminder", title = title, when = at, place = place),
+        "update" => tr!(i18n, l, "meeting-moved", title = title, when = at, place = place),
+        "cancel" => tr!(i18n, l, "meeting-cancelled", title = title, when = at),
+        "nudge" => tr!(i18n, l, "meeting-nudge", title = title, when = at, place = place),
+        _ => tr!(i18n, l, "meeting-invitation", title = title, when = at, place = place),
+    };
+    if let (Some(r), false) = (rsvp, kind == "cancel") {
+        text.push('\n');
+        text.push_str(&tr!(i18n, l, "meeting-your-answer", answer = rsvp_name(i18n, l, r)));
+    }
+    text
+}
+
+/// The message an outbox row sends (used by the outbox job).
+pub fn meeting_message(app: &App, meeting: &Meeting, to: &Recipient, kind: &str, _offset_minutes: i64) -> (String, Option<InlineKeyboardMarkup>) {
+    let l = to.locale.unwrap_or(to.cluster_locale);
+    let rsvp = to.rsvp.as_deref().and_then(Rsvp::parse);
+    let text = body(app, meeting, l, tz_of(&to.timezone), kind, rsvp);
+    let keyboard = (kind != "cancel").then(|| rsvp_keyboard(&app.i18n, l, meeting.meeting_id));
+    (text, keyboard)
+}
+
+/// Clusters where the caller may schedule: as CDA (any audience) or leader (their cooperative).
+fn organiser_of(caller: &Caller) -> Vec<(i64, String, Option<i64>)> {
+    caller
+        .memberships
+        .iter()
+        .filter_map(|m| match m.role {
+            Role::Cda => Some((m.cluster_id, m.cluster_name.clone(), None)),
+            Role::Leader => m.cooperative_id.map(|c| (m.cluster_id, m.cluster_name.clone(), Some(c))),
+            Role::Producer => None,
+        })
+        .collect()
+}
+
+fn may_manage(caller: &Caller, meeting: &Meeting) -> bool {
+    caller.memberships.iter().any(|m| m.cluster_id == meeting.cluster_id && m.role.is_cda())
+        || caller.member.as_ref().is_some_and(|me| Some(me.member_id) == meeting.created_by_member_id)
+}
+
+fn may_view(caller: &Caller, meeting: &Meeting) -> bool {
+    may_manage(caller, meeting) || caller.memberships.iter().any(|m| m.cluster_id == meeting.cluster_id && m.role >= Role::Leader)
+}
+
+/// `/meeting`: schedule a meeting.
+pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let Some((cluster_id, _, only_cooperative)) = organiser_of(caller).into_iter().next() else {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-leader")).await?;
+        return Ok(());
+    };
+    let draft = MeetingDraft { cluster_id, only_cooperative, offsets: DEFAULT_REMINDERS.to_vec(), ..Default::default() };
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::Meeting(draft.clone())).await?;
+    ask(bot, app, caller, &draft).await
+}
+
+async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+    let now = crate::store::now();
+    let (text, keyboard) = match d.step() {
+        MeetingStep::Title => (tr!(i18n, l, "meeting-ask-title"), None),
+        MeetingStep::Day => {
+            let buttons: Vec<_> = next_days(now, tz)
+                .into_iter()
+                .map(|(day, wd)| {
+                    let code = day.year() as u32 * 10000 + day.month() * 100 + day.day();
+                    let label = format!("{} {}", weekday(i18n, l, wd.num_days_from_monday()), day.format("%d/%m"));
+                    button(label, Callback::Meeting(MeetingButton::Day(code)))
+                })
+                .collect();
+            let rows: Vec<Vec<_>> = buttons.chunks(2).map(<[_]>::to_vec).collect();
+            (tr!(i18n, l, "meeting-ask-day"), Some(InlineKeyboardMarkup::new(rows)))
+        }
+        MeetingStep::Time => {
+            let buttons: Vec<_> = COMMON_HOURS
+                .iter()
+                .map(|(h, m)| button(format!("🕒 {h:02}:{m:02}"), Callback::Meeting(MeetingButton::Hour((*h * 100 + *m) as u16))))
+                .collect();
+            let rows: Vec<Vec<_>> = buttons.chunks(3).map(<[_]>::to_vec).collect();
+            (tr!(i18n, l, "meeting-ask-time"), Some(InlineKeyboardMarkup::new(rows)))
+        }
+        MeetingStep::Place => (tr!(i18n, l, "meeting-ask-place"), None),
+        MeetingStep::Audience => {
+            let with = |a| Callback::Meeting(MeetingButton::Audience(a));
+            let mut buttons = Vec::new();
+            match d.only_cooperative {
+                Some(coop) => {
+                    let name = app.store.cooperative(coop).await?.name;
+                    buttons.push(button(format!("🏠 {name}"), with(MeetingAudience::Cooperative(coop))));
+                }
+                None => {
+                    buttons.push(button(tr!(i18n, l, "btn-audience-cluster"), with(MeetingAudience::Cluster)));
+                    buttons.push(button(tr!(i18n, l, "btn-audience-leaders"), with(MeetingAudience::Leaders)));
+                    buttons.push(button(tr!(i18n, l, "btn-audience-commission"), with(MeetingAudience::Commission)));
+                    for c in app.store.cooperatives(d.cluster_id).await? {
+                        buttons.push(button(format!("🏠 {}", c.name), with(MeetingAudience::Cooperative(c.cooperative_id))));
+                    }
+                }
+            }
+            (tr!(i18n, l, "launch-choose-audience"), Some(keyboards::column(buttons)))
+        }
+        MeetingStep::Reminders => {
+            let mut rows: Vec<Vec<_>> = REMINDER_CHOICES
+                .iter()
+                .map(|m| {
+                    let mark = if d.offsets.contains(m) { "✅" } else { "⬜" };
+                    let label = match m {
+                        60 => tr!(i18n, l, "reminder-1h"),
+                        180 => tr!(i18n, l, "reminder-3h"),
+                        1440 => tr!(i18n, l, "reminder-1d"),
+                        _ => tr!(i18n, l, "reminder-1w"),
+                    };
+                    vec![button(format!("{mark} {label}"), Callback::Meeting(MeetingButton::Reminder(*m as u16)))]
+                })
+                .collect();
+            rows.push(vec![button(tr!(i18n, l, "btn-form-done"), Callback::Meeting(MeetingButton::RemindersDone))]);
+            (tr!(i18n, l, "meeting-ask-reminders"), Some(InlineKeyboardMarkup::new(rows)))
+        }
+        MeetingStep::Complete => return complete(bot, app, caller, d).await,
+    };
+    let mut message = bot.send_message(caller.chat_id, text);
+    if let Some(k) = keyboard {
+        message = message.reply_markup(k);
+    }
+    message.await?;
+    Ok(())
+}
+
+async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    app.store.clear_dialogue(caller.chat_id.0).await?;
+    let Some(starts_at) = d.starts_at else { return Ok(()) };
+    let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+    if let Some(meeting_id) = d.reschedule_of {
+        app.store.reschedule_meeting(meeting_id, starts_at).await?;
+        let m = app.store.meeting(meeting_id).await?;
+        bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-moved-done", title = m.title.clone(), when = when(i18n, l, starts_at, tz))).await?;
+        return Ok(());
+    }
+    let (Some(title), Some(place), Some(audience)) = (d.title.clone(), d.place.clone(), d.audience) else { return Ok(()) };
+    let new = NewMeeting {
+        cluster_id: d.cluster_id,
+        title,
+        starts_at,
+        place,
+        location: d.location,
+        audience,
+        reminder_offsets: d.offsets.clone(),
+        created_by: caller.member.as_ref().map(|m| m.member_id),
+    };
+    let (meeting, invited) = app.store.create_meeting(&new).await?;
+    let text = tr!(i18n, l, "meeting-scheduled", title = meeting.title.clone(), when = when(i18n, l, starts_at, tz), count = invited as i64);
+    let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-meeting-details"), Callback::Meeting(MeetingButton::Open(meeting.meeting_id)))]]);
+    bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+async fn save(bot: &Bot, app: &App, caller: &Caller, d: MeetingDraft) -> HandlerResult {
+    app.store.set_dialogue(caller.chat_id.0, &Dialogue::Meeting(d.clone())).await?;
+    ask(bot, app, caller, &d).await
+}
+
+/// Typed answers while scheduling: the title, a full date and time, a time, the place (or a
+/// location pin).
+pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut d: MeetingDraft, msg: &Message) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+    let now = crate::store::now();
+    let text = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')).unwrap_or_default();
+    let problem = match d.step() {
+        MeetingStep::Title if !text.is_empty() => {
+            d.title = Some(text.chars().take(200).collect());
+            None
+        }
+        MeetingStep::Day | MeetingStep::Time if !text.is_empty() => {
+            let parsed = match (d.step(), d.day) {
+                (MeetingStep::Time, Some(day)) => match parse_time(text) {
+                    Some(t) => local_to_utc(day.and_time(t), tz).and_then(|at| if at > now { Ok(at) } else { Err(WhenError::InThePast) }),
+                    None => parse_when(text, tz, now),
+                },
+                _ => parse_when(text, tz, now),
+            };
+            match parsed {
+                Ok(at) => {
+                    d.starts_at = Some(at);
+                    None
+                }
+                Err(WhenError::DoesNotExist) => Some(tr!(i18n, l, "meeting-time-skipped")),
+                Err(WhenError::InThePast) => Some(tr!(i18n, l, "meeting-time-past")),
+                Err(WhenError::Unreadable) => Some(tr!(i18n, l, "meeting-time-unreadable")),
+            }
+        }
+        MeetingStep::Place if msg.location().is_some() => {
+            let loc = msg.location().expect("checked above");
+            d.location = Some((loc.latitude, loc.longitude));
+            d.place = Some(format!("📍 {:.5}, {:.5}", loc.latitude, loc.longitude));
+            None
+        }
+        MeetingStep::Place if !text.is_empty() => {
+            d.place = Some(text.chars().take(300).collect());
+            None
+        }
+        _ => Some(tr!(i18n, l, "action-reask")),
+    };
+    if let Some(p) = problem {
+        bot.send_message(caller.chat_id, p).await?;
+        return ask(bot, app, caller, &d).await;
+    }
+    save(bot, app, caller, d).await
+}
+
+pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: MeetingButton) -> Result<Option<String>, BotError> {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    match b {
+        MeetingButton::Rsvp(meeting_id, r) => return rsvp(bot, app, caller, q, meeting_id, r).await,
+        MeetingButton::Open(meeting_id) => {
+            let m = app.store.meeting(meeting_id).await?;
+            if !may_view(caller, &m) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            detail(bot, app, caller, &m).await?;
+        }
+        MeetingButton::RemindUnanswered(meeting_id) => {
+            let m = app.store.meeting(meeting_id).await?;
+            if !may_manage(caller, &m) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            if m.cancelled_at.is_some() || m.starts_at <= crate::store::now() {
+                return Ok(Some(tr!(i18n, l, "meeting-closed")));
+            }
+            let n = app.store.remind_unanswered(meeting_id).await?;
+            return Ok(Some(tr!(i18n, l, "meeting-reminded", count = n as i64)));
+        }
+        MeetingButton::Move(meeting_id) => {
+            let m = app.store.meeting(meeting_id).await?;
+            if !may_manage(caller, &m) || m.cancelled_at.is_some() {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            let d = MeetingDraft { cluster_id: m.cluster_id, reschedule_of: Some(meeting_id), ..Default::default() };
+            save(bot, app, caller, d).await?;
+        }
+        MeetingButton::Cancel(meeting_id) => {
+            let m = app.store.meeting(meeting_id).await?;
+            if !may_manage(caller, &m) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-meeting-cancel-confirm"), Callback::Meeting(MeetingButton::CancelConfirmed(meeting_id)))]]);
+            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-ask", title = m.title.clone())).reply_markup(keyboard).await?;
+        }
+        MeetingButton::CancelConfirmed(meeting_id) => {
+            let m = app.store.meeting(meeting_id).await?;
+            if !may_manage(caller, &m) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            keyboards::clear(bot, q).await;
+            if m.cancelled_at.is_none() {
+                app.store.cancel_meeting(meeting_id).await?;
+            }
+            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-done", title = m.title.clone())).await?;
+        }
+        MeetingButton::Day(_) | MeetingButton::Hour(_) | MeetingButton::Audience(_) | MeetingButton::Reminder(_) | MeetingButton::RemindersDone => {
+            let Some(Dialogue::Meeting(mut d)) = app.store.dialogue(caller.chat_id.0).await? else {
+                keyboards::clear(bot, q).await;
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            };
+            let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+            match (d.step(), b) {
+                (MeetingStep::Day, MeetingButton::Day(code)) => {
+                    let Some(day) = NaiveDate::from_ymd_opt((code / 10000) as i32, (code / 100) % 100, code % 100) else {
+                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                    };
+                    d.day = Some(day);
+                }
+                (MeetingStep::Time, MeetingButton::Hour(hhmm)) => {
+                    let (Some(day), Some(time)) = (d.day, NaiveTime::from_hms_opt(u32::from(hhmm / 100), u32::from(hhmm % 100), 0)) else {
+                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                    };
+                    match local_to_utc(day.and_time(time), tz) {
+                        Ok(at) if at > crate::store::now() => d.starts_at = Some(at),
+                        Ok(_) => return Ok(Some(tr!(i18n, l, "meeting-time-past"))),
+                        Err(_) => return Ok(Some(tr!(i18n, l, "meeting-time-skipped"))),
+                    }
+                }
+                (MeetingStep::Audience, MeetingButton::Audience(a)) => {
+                    let allowed = match (d.only_cooperative, a) {
+                        (Some(mine), MeetingAudience::Cooperative(c)) => mine == c,
+                        (Some(_), _) => false,
+                        (None, MeetingAudience::Cooperative(c)) => app.store.cooperative(c).await.is_ok_and(|k| k.cluster_id == d.cluster_id),
+                        (None, _) => true,
+                    };
+                    if !allowed {
+                        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                    }
+                    d.audience = Some(a);
+                }
+                (MeetingStep::Reminders, MeetingButton::Reminder(m)) => {
+                    let m = i64::from(m);
+                    if !REMINDER_CHOICES.contains(&m) {
+                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                    }
+                    match d.offsets.iter().position(|o| *o == m) {
+                        Some(at) => {
+                            d.offsets.remove(at);
+                        }
+                        None => d.offsets.push(m),
+                    }
+                    d.offsets.sort_unstable_by(|a, b| b.cmp(a));
+                }
+                (MeetingStep::Reminders, MeetingButton::RemindersDone) => d.offsets_done = true,
+                _ => {
+                    keyboards::clear(bot, q).await;
+                    return Ok(Some(tr!(i18n, l, "button-expired")));
+                }
+            }
+            keyboards::clear(bot, q).await;
+            save(bot, app, caller, d).await?;
+        }
+    }
+    Ok(None)
+}
+
+/// ✅ ❌ ❔ on an invitation or reminder: recorded until the meeting starts, and the message
+/// is edited to show the answer.
+async fn rsvp(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, meeting_id: i64, r: Rsvp) -> Result<Option<String>, BotError> {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let Some(member) = &caller.member else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+    let Ok(m) = app.store.meeting(meeting_id).await else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+    if !app.store.set_rsvp(meeting_id, member.member_id, r).await? {
+        keyboards::clear(bot, q).await;
+        return Ok(Some(tr!(i18n, l, "meeting-closed")));
+    }
+    if let Some(msg) = &q.message {
+        let tz = tz_of(&app.store.cluster(m.cluster_id).await?.timezone);
+        let text = body(app, &m, l, tz, "invitation", Some(r));
+        let edit = bot.edit_message_text(msg.chat().id, msg.id(), text).reply_markup(rsvp_keyboard(i18n, l, meeting_id)).await;
+        if let Err(e) = edit {
+            tracing::debug!(error = %e, "could not show the answer on the invitation");
+        }
+    }
+    Ok(Some(rsvp_name(i18n, l, r)))
+}
+
+/// `/meetings`: upcoming meetings of the caller's clusters, with answer counts.
+pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    if !caller.memberships.iter().any(|m| m.role >= Role::Leader) {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-leader")).await?;
+        return Ok(());
+    }
+    let mut lines = vec![tr!(i18n, l, "meetings-title")];
+    let mut buttons = Vec::new();
+    for ms in caller.memberships.iter().filter(|m| m.role >= Role::Leader) {
+        let tz = tz_of(&app.store.cluster(ms.cluster_id).await?.timezone);
+        for m in app.store.upcoming_meetings(ms.cluster_id).await? {
+            let invitees = app.store.invitees(m.meeting_id).await?;
+            let count = |code: &str| invitees.iter().filter(|i| i.rsvp.as_deref() == Some(code)).count();
+            let unanswered = invitees.iter().filter(|i| i.rsvp.is_none()).count();
+            lines.push(format!(
+                "📅 {} — {}\n   ✅ {} · ❌ {} · ❔ {} · ⏳ {}",
+                m.title,
+                when(i18n, l, m.starts_at, tz),
+                count("coming"),
+                count("not_coming"),
+                count("maybe"),
+                unanswered
+            ));
+            buttons.push(button(format!("📅 {}", m.title), Callback::Meeting(MeetingButton::Open(m.meeting_id))));
+        }
+    }
+    if buttons.is_empty() {
+        lines.push(tr!(i18n, l, "meetings-none"));
+    }
+    let text: String = lines.join("\n").chars().take(4000).collect();
+    bot.send_message(caller.chat_id, text).reply_markup(keyboards::column(buttons.into_iter().take(30))).await?;
+    Ok(())
+}
+
+/// A meeting's detail: names by answer, who has not answered, who could not be reached.
+async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let tz = tz_of(&app.store.cluster(m.cluster_id).await?.timezone);
+    let invitees = app.store.invitees(m.meeting_id).await?;
+    let names = |pred: &dyn Fn(&crate::store::MeetingInvitee) -> bool| {
+        let list: Vec<String> = invitees.iter().filter(|i| pred(i)).map(|i| i.display_name.clone().unwrap_or_else(|| "—".into())).collect();
+        if list.is_empty() { "—".to_owned() } else { list.join(", ") }
+    };
+    let mut lines = vec![format!("📅 {}", m.title), format!("🗓 {}", when(i18n, l, m.starts_at, tz)), format!("📍 {}", m.place)];
+    if m.cancelled_at.is_some() {
+        lines.push(tr!(i18n, l, "meeting-is-cancelled"));
+    }
+    for r in Rsvp::ALL {
+        lines.push(format!("{}: {}", rsvp_name(i18n, l, r), names(&|i| i.rsvp.as_deref() == Some(r.code()) && !i.unreachable)));
+    }
+    lines.push(tr!(i18n, l, "meeting-unanswered", names = names(&|i| i.rsvp.is_none() && !i.unreachable)));
+    lines.push(tr!(i18n, l, "meeting-unreachable", names = names(&|i| i.unreachable)));
+    let mut rows = Vec::new();
+    if may_manage(caller, m) && m.cancelled_at.is_none() && m.starts_at > crate::store::now() {
+        rows.push(vec![button(tr!(i18n, l, "btn-meeting-remind"), Callback::Meeting(MeetingButton::RemindUnanswered(m.meeting_id)))]);
+        rows.push(vec![
+            button(tr!(i18n, l, "btn-meeting-move"), Callback::Meeting(MeetingButton::Move(m.meeting_id))),
+            button(tr!(i18n, l, "btn-meeting-cancel"), Callback::Meeting(MeetingButton::Cancel(m.meeting_id))),
+        ]);
+    }
+    let text: String = lines.join("\n").chars().take(4000).collect();
+    bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
+    Ok(())
+}

@@ -1,0 +1,410 @@
+//! Meetings, invitees with their answers, and the outbox that delivers invitations,
+//! reminders and notices exactly once — also with several bot processes on one PostgreSQL.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Db, Result, Store, StoreError, now, on_pool};
+use crate::domain::Locale;
+use crate::domain::meeting::{MeetingAudience, Rsvp, reminder_times};
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Meeting {
+    pub meeting_id: i64,
+    pub cluster_id: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub place: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub audience: String,
+    pub reminder_offsets: String,
+    pub generation: i64,
+    pub created_by_member_id: Option<i64>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+impl Meeting {
+    pub fn offsets(&self) -> Vec<i64> {
+        serde_json::from_str(&self.reminder_offsets).unwrap_or_default()
+    }
+}
+
+const MEETING_COLUMNS: &str = "meeting_id, cluster_id, title, starts_at, place, latitude, longitude, audience, reminder_offsets, \
+     generation, created_by_member_id, cancelled_at";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMeeting {
+    pub cluster_id: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub place: String,
+    pub location: Option<(f64, f64)>,
+    pub audience: MeetingAudience,
+    pub reminder_offsets: Vec<i64>,
+    pub created_by: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Invitee {
+    pub member_id: i64,
+    pub display_name: Option<String>,
+    pub rsvp: Option<String>,
+    /// The member blocked the bot (or could not be reached).
+    pub unreachable: bool,
+}
+
+/// A claimed outbox row with what is needed to write the message.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct OutboxItem {
+    pub outbox_id: i64,
+    pub meeting_id: i64,
+    pub member_id: i64,
+    pub kind: String,
+    pub offset_minutes: i64,
+    pub due_at: DateTime<Utc>,
+    pub attempts: i64,
+}
+
+/// Who to write to, in which language and time zone.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Recipient {
+    pub chat_id: Option<i64>,
+    pub telegram_user_id: Option<i64>,
+    pub locale: Option<Locale>,
+    pub cluster_locale: Locale,
+    pub timezone: String,
+    pub opted_out: bool,
+    pub rsvp: Option<String>,
+}
+
+fn offsets_json(offsets: &[i64]) -> String {
+    serde_json::to_string(offsets).unwrap_or_else(|_| "[]".into())
+}
+
+impl Store {
+    /// Creates a meeting, invites its audience and queues the invitations (due now) and the
+    /// reminders (due before the start), in one transaction. Returns the meeting and how many
+    /// were invited.
+    pub async fn create_meeting(&self, new: &NewMeeting) -> Result<(Meeting, usize)> {
+        let at = now();
+        let (filter, coop): (&str, Option<i64>) = match new.audience {
+            MeetingAudience::Cluster => ("", None),
+            MeetingAudience::Leaders => (" and m.role in ('leader', 'cda')", None),
+            MeetingAudience::Cooperative(id) => (" and (m.cooperative_id = $2 or m.role = 'cda')", Some(id)),
+            MeetingAudience::Commission => (" and (m.commission or m.role = 'cda')", None),
+        };
+        let members_sql = format!(
+            "select m.member_id from membership m join member p on p.member_id = m.member_id \
+             where m.cluster_id = $1 and p.telegram_user_id is not null{filter} order by m.member_id"
+        );
+        let sql = format!(
+            "insert into meeting (cluster_id, title, starts_at, place, latitude, longitude, audience, reminder_offsets, \
+             created_by_member_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning {MEETING_COLUMNS}"
+        );
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let meeting: Meeting = sqlx::query_as(&sql)
+                .bind(new.cluster_id)
+                .bind(&new.title)
+                .bind(new.starts_at)
+                .bind(&new.place)
+                .bind(new.location.map(|l| l.0))
+                .bind(new.location.map(|l| l.1))
+                .bind(new.audience.code())
+                .bind(offsets_json(&new.reminder_offsets))
+                .bind(new.created_by)
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut q = sqlx::query_scalar::<_, i64>(&members_sql).bind(new.cluster_id);
+            if let Some(id) = coop {
+                q = q.bind(id);
+            }
+            let members = q.fetch_all(&mut *tx).await?;
+            for member_id in &members {
+                sqlx::query("insert into meeting_invitee (meeting_id, member_id) values ($1, $2)")
+                    .bind(meeting.meeting_id)
+                    .bind(member_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let mut rows = vec![("invitation", 0_i64, at)];
+                rows.extend(reminder_times(new.starts_at, &new.reminder_offsets, at).into_iter().map(|(m, due)| ("reminder", m, due)));
+                for (kind, offset, due) in rows {
+                    sqlx::query(
+                        "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
+                         values ($1, $2, $3, $4, 0, $5, $6)",
+                    )
+                    .bind(meeting.meeting_id)
+                    .bind(member_id)
+                    .bind(kind)
+                    .bind(offset)
+                    .bind(due)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            tx.commit().await?;
+            Ok((meeting, members.len()))
+        })
+    }
+
+    pub async fn meeting(&self, meeting_id: i64) -> Result<Meeting> {
+        let sql = format!("select {MEETING_COLUMNS} from meeting where meeting_id = $1");
+        on_pool!(self, pool => sqlx::query_as(&sql).bind(meeting_id).fetch_optional(pool).await)?
+            .ok_or(StoreError::NotFound("meeting"))
+    }
+
+    /// Meetings of a cluster that have not started and are not cancelled, soonest first.
+    pub async fn upcoming_meetings(&self, cluster_id: i64) -> Result<Vec<Meeting>> {
+        let sql = format!(
+            "select {MEETING_COLUMNS} from meeting where cluster_id = $1 and cancelled_at is null and starts_at > $2 \
+             order by starts_at, meeting_id"
+        );
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).bind(now()).fetch_all(pool).await)?)
+    }
+
+    pub async fn invitees(&self, meeting_id: i64) -> Result<Vec<Invitee>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select i.member_id, p.display_name, i.rsvp, \
+             (p.opted_out_at is not null or p.telegram_user_id is null \
+              or exists (select 1 from outbox o where o.meeting_id = i.meeting_id and o.member_id = i.member_id and o.state = 'failed')) as unreachable \
+             from meeting_invitee i join member p on p.member_id = i.member_id where i.meeting_id = $1 \
+             order by p.display_name, i.member_id",
+        )
+        .bind(meeting_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Records an answer; refused (false) when the meeting started or was cancelled, or the
+    /// member was not invited.
+    pub async fn set_rsvp(&self, meeting_id: i64, member_id: i64, rsvp: Rsvp) -> Result<bool> {
+        let at = now();
+        let n = on_pool!(self, pool => sqlx::query(
+            "update meeting_invitee set rsvp = $1, rsvp_at = $2 where meeting_id = $3 and member_id = $4 \
+             and exists (select 1 from meeting m where m.meeting_id = $3 and m.cancelled_at is null and m.starts_at > $2)",
+        )
+        .bind(rsvp.code())
+        .bind(at)
+        .bind(meeting_id)
+        .bind(member_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n == 1)
+    }
+
+    /// Moves a meeting: reminders not yet sent are dropped, new ones queued for the new time,
+    /// and everyone invited is told.
+    pub async fn reschedule_meeting(&self, meeting_id: i64, starts_at: DateTime<Utc>) -> Result<()> {
+        let at = now();
+        let meeting = self.meeting(meeting_id).await?;
+        let offsets = meeting.offsets();
+        let generation = meeting.generation + 1;
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("update meeting set starts_at = $1, generation = $2 where meeting_id = $3")
+                .bind(starts_at)
+                .bind(generation)
+                .bind(meeting_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("update outbox set state = 'skipped' where meeting_id = $1 and state = 'pending'")
+                .bind(meeting_id)
+                .execute(&mut *tx)
+                .await?;
+            let members: Vec<i64> = sqlx::query_scalar("select member_id from meeting_invitee where meeting_id = $1")
+                .bind(meeting_id)
+                .fetch_all(&mut *tx)
+                .await?;
+            for member_id in members {
+                let mut rows = vec![("update", 0_i64, at)];
+                rows.extend(reminder_times(starts_at, &offsets, at).into_iter().map(|(m, due)| ("reminder", m, due)));
+                for (kind, offset, due) in rows {
+                    sqlx::query(
+                        "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
+                         values ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(meeting_id)
+                    .bind(member_id)
+                    .bind(kind)
+                    .bind(offset)
+                    .bind(generation)
+                    .bind(due)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Cancels a meeting: nothing more is reminded, everyone invited is told.
+    pub async fn cancel_meeting(&self, meeting_id: i64) -> Result<()> {
+        let at = now();
+        let generation = self.meeting(meeting_id).await?.generation;
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("update meeting set cancelled_at = $1 where meeting_id = $2")
+                .bind(at)
+                .bind(meeting_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("update outbox set state = 'skipped' where meeting_id = $1 and state = 'pending'")
+                .bind(meeting_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
+                 select meeting_id, member_id, 'cancel', 0, $2, $3, $3 from meeting_invitee where meeting_id = $1",
+            )
+            .bind(meeting_id)
+            .bind(generation)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Queues a reminder for everyone who has not answered; returns how many.
+    pub async fn remind_unanswered(&self, meeting_id: i64) -> Result<u64> {
+        let at = now();
+        Ok(on_pool!(self, pool => sqlx::query(
+            "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
+             select i.meeting_id, i.member_id, 'nudge', 0, 0, $2, $2 from meeting_invitee i \
+             join member p on p.member_id = i.member_id \
+             where i.meeting_id = $1 and i.rsvp is null and p.opted_out_at is null and p.telegram_user_id is not null",
+        )
+        .bind(meeting_id)
+        .bind(at)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?)
+    }
+
+    /// Claims the next due message for `worker` and marks it as being sent, in one
+    /// statement. With PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several bot processes work
+    /// through the outbox without ever taking the same row.
+    pub async fn claim_outbox(&self, worker: &str, at: DateTime<Utc>) -> Result<Option<OutboxItem>> {
+        const RETURNING: &str = "returning outbox_id, meeting_id, member_id, kind, offset_minutes, due_at, attempts";
+        let item = match &self.db {
+            Db::Postgres(pool) => {
+                sqlx::query_as(&format!(
+                    "update outbox set state = 'sending', claimed_by = $1, claimed_at = $2, attempts = attempts + 1 \
+                     where outbox_id = (select outbox_id from outbox where state = 'pending' and due_at <= $2 \
+                     order by due_at, outbox_id limit 1 for update skip locked) {RETURNING}"
+                ))
+                .bind(worker)
+                .bind(at)
+                .fetch_optional(pool)
+                .await?
+            }
+            Db::Sqlite(pool) => {
+                // SQLite runs one writer at a time: the statement alone is atomic.
+                sqlx::query_as(&format!(
+                    "update outbox set state = 'sending', claimed_by = $1, claimed_at = $2, attempts = attempts + 1 \
+                     where outbox_id = (select outbox_id from outbox where state = 'pending' and due_at <= $2 \
+                     order by due_at, outbox_id limit 1) {RETURNING}"
+                ))
+                .bind(worker)
+                .bind(at)
+                .fetch_optional(pool)
+                .await?
+            }
+        };
+        Ok(item)
+    }
+
+    async fn set_outbox_state(&self, outbox_id: i64, state: &str, error: Option<&str>, due_at: Option<DateTime<Utc>>) -> Result<()> {
+        on_pool!(self, pool => sqlx::query(
+            "update outbox set state = $1, last_error = coalesce($2, last_error), due_at = coalesce($3, due_at), \
+             sent_at = case when $1 = 'sent' then $4 else sent_at end where outbox_id = $5",
+        )
+        .bind(state)
+        .bind(error)
+        .bind(due_at)
+        .bind(now())
+        .bind(outbox_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn outbox_sent(&self, outbox_id: i64) -> Result<()> {
+        self.set_outbox_state(outbox_id, "sent", None, None).await
+    }
+
+    /// Not delivered (e.g. Telegram answered 429): back in the queue for `due_at`.
+    pub async fn outbox_retry(&self, outbox_id: i64, due_at: DateTime<Utc>, error: &str) -> Result<()> {
+        self.set_outbox_state(outbox_id, "pending", Some(error), Some(due_at)).await
+    }
+
+    pub async fn outbox_failed(&self, outbox_id: i64, error: &str) -> Result<()> {
+        self.set_outbox_state(outbox_id, "failed", Some(error), None).await
+    }
+
+    /// No longer to be sent (the meeting started, was cancelled or moved).
+    pub async fn outbox_skipped(&self, outbox_id: i64, why: &str) -> Result<()> {
+        self.set_outbox_state(outbox_id, "skipped", Some(why), None).await
+    }
+
+    /// Rows a crashed process left mid-send: they may have been delivered, so they are not
+    /// sent again, but marked for the record. Returns how many.
+    pub async fn outbox_recover(&self, lease: Duration) -> Result<u64> {
+        Ok(on_pool!(self, pool => sqlx::query(
+            "update outbox set state = 'uncertain', last_error = 'interrupted while sending' \
+             where state = 'sending' and claimed_at < $1",
+        )
+        .bind(now() - lease)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?)
+    }
+
+    /// Who an outbox row goes to.
+    pub async fn recipient(&self, meeting_id: i64, member_id: i64) -> Result<Recipient> {
+        on_pool!(self, pool => sqlx::query_as(
+            "select p.chat_id, p.telegram_user_id, p.locale, c.locale as cluster_locale, c.timezone, \
+             p.opted_out_at is not null as opted_out, i.rsvp from member p \
+             join meeting m on m.meeting_id = $1 join cluster c on c.cluster_id = m.cluster_id \
+             left join meeting_invitee i on i.meeting_id = m.meeting_id and i.member_id = p.member_id \
+             where p.member_id = $2",
+        )
+        .bind(meeting_id)
+        .bind(member_id)
+        .fetch_optional(pool)
+        .await)?
+        .ok_or(StoreError::NotFound("recipient"))
+    }
+
+    /// Counts of outbox rows by state for a meeting (for tests and the CDA's view).
+    pub async fn outbox_states(&self, meeting_id: i64) -> Result<Vec<(String, String, i64)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select kind, state, count(*) from outbox where meeting_id = $1 group by kind, state order by kind, state",
+        )
+        .bind(meeting_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Marks a membership as a Cluster Commission / Steering Committee member.
+    pub async fn set_commission(&self, cluster_id: i64, telegram_user_id: i64, member: bool) -> Result<bool> {
+        let n = on_pool!(self, pool => sqlx::query(
+            "update membership set commission = $1 where cluster_id = $2 \
+             and member_id = (select member_id from member where telegram_user_id = $3)",
+        )
+        .bind(member)
+        .bind(cluster_id)
+        .bind(telegram_user_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n == 1)
+    }
+}
