@@ -11,7 +11,7 @@ use tracing_subscriber::EnvFilter;
 
 use crate::bot::{self, App};
 use crate::config::{
-    Cli, ClusterCommand, Command, Config, CooperativeCommand, FormCommand, InviteArgs, check_database_url, parse_api_url,
+    ActionsCommand, Cli, ClusterCommand, Command, Config, CooperativeCommand, FormCommand, InviteArgs, check_database_url, parse_api_url,
     parse_token,
 };
 use crate::domain::InviteSpec;
@@ -88,6 +88,8 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
                 println!("{}\t{}\t{}\t{}", f.form_id, f.version, f.title, f.created_at.format("%Y-%m-%d %H:%M"));
             }
         }
+        Command::Actions(ActionsCommand::Import { cluster, file }) => import_actions(store, cluster, &file).await?,
+        Command::Actions(ActionsCommand::List { cluster }) => list_actions(store, cluster).await?,
     }
     Ok(())
 }
@@ -167,6 +169,48 @@ async fn import_form(store: &Store, file: &std::path::Path, media: Option<&std::
     );
     for name in &imported.missing_media {
         eprintln!("warning: audio prompt '{name}' not found beside the form; its question is asked without it");
+    }
+    Ok(())
+}
+
+async fn import_actions(store: &Store, cluster_id: i64, file: &std::path::Path) -> anyhow::Result<()> {
+    let cluster = store.cluster(cluster_id).await.map_err(|e| not_found_hint(e, cluster_id))?;
+    let bytes = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("actions.csv");
+    let imported = crate::import::import_plan(store, &cluster, &bytes, name).await?;
+    for action in &imported.actions {
+        println!("{}", action.action_id);
+    }
+    eprintln!(
+        "imported {} joint action(s) into cluster {} \"{}\" from {}",
+        imported.actions.len(),
+        cluster.cluster_id,
+        cluster.name,
+        if name.to_lowercase().ends_with(".csv") { name.to_owned() } else { format!("sheet \"{}\" of {name}", imported.sheet) }
+    );
+    for column in &imported.ignored_columns {
+        eprintln!("note: column {column} is not one clusterbot reads, so it was ignored");
+    }
+    Ok(())
+}
+
+async fn list_actions(store: &Store, cluster_id: i64) -> anyhow::Result<()> {
+    store.cluster(cluster_id).await.map_err(|e| not_found_hint(e, cluster_id))?;
+    println!("id\ttitle\towners\tstart\tdue\ttarget\trhythm_days\tdone");
+    for a in store.actions(cluster_id).await? {
+        let owners: Vec<String> = store.action_owners(a.action_id).await?.into_iter().map(|(_, name)| name).collect();
+        let target = a.target.map(|t| format!("{t} {}", a.unit.as_deref().unwrap_or_default()).trim_end().to_owned());
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            a.action_id,
+            a.title,
+            if owners.is_empty() { "(whole cluster)".to_owned() } else { owners.join(", ") },
+            a.start_date,
+            a.due_date,
+            target.unwrap_or_default(),
+            a.rhythm_days.map(|d| d.to_string()).unwrap_or_default(),
+            if a.done_at.is_some() { "yes" } else { "no" }
+        );
     }
     Ok(())
 }

@@ -41,6 +41,35 @@ pub enum Command {
     /// Import and list questionnaires (XLSForm).
     #[command(subcommand)]
     Form(FormCommand),
+    /// Import and list the joint actions of a cluster's action plan.
+    #[command(subcommand)]
+    Actions(ActionsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsCommand {
+    /// Import an action plan (.csv, .xlsx, .xls, .ods), one joint action per row; prints the
+    /// new action ids.
+    ///
+    /// Columns, named in the first row: title and due (required), description, cooperatives
+    /// (names separated by `;` or `,`; empty: the whole cluster), start (default: today),
+    /// target (e.g. "10 t"), unit, rhythm_days (check-in rhythm in days). Dates as 2026-03-15
+    /// or 15/03/2026. Every row is checked first: any problem is reported with its row and
+    /// column, and nothing is stored.
+    Import {
+        /// Cluster id (see `clusterbot cluster list`).
+        #[arg(long)]
+        cluster: i64,
+        /// The plan: .csv (UTF-8, `,` or `;` between cells) or a spreadsheet (.xlsx, .xls,
+        /// .ods; the sheet named "actions", else the first).
+        file: std::path::PathBuf,
+    },
+    /// List a cluster's joint actions, by due date.
+    List {
+        /// Cluster id (see `clusterbot cluster list`).
+        #[arg(long)]
+        cluster: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

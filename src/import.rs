@@ -1,14 +1,19 @@
 //! Importing a questionnaire file: read the spreadsheet, turn it into a [`Form`] (refusing it
 //! whole if anything is wrong), store it, and store the audio prompts it names. Used by
 //! `clusterbot form import` and by CDAs sending the file in the chat.
+//!
+//! Importing an action plan (`clusterbot actions import`): read the CSV or spreadsheet, check
+//! every row ([`crate::domain::action_plan`]), and store the actions only if all are right.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::domain::form::Form;
 use crate::domain::form::xlsform::{self, ImportError};
-use crate::store::{Saved, Store, StoreError};
-use crate::xlsx::{self, ReadError};
+use crate::domain::action::NewAction;
+use crate::domain::action_plan::{self, RowError};
+use crate::store::{Cluster, JointAction, Saved, Store, StoreError, now};
+use crate::xlsx::{self, ReadError, TableError};
 
 #[derive(Debug)]
 pub struct Imported {
@@ -59,4 +64,51 @@ pub async fn import(store: &Store, bytes: &[u8], file_name: &str, media_dir: Opt
         }
     }
     Ok(Imported { form_pk, form, saved, missing_media })
+}
+
+/// An action plan that was stored.
+#[derive(Debug)]
+pub struct PlanImported {
+    /// The sheet (or CSV file stem) it was read from.
+    pub sheet: String,
+    pub actions: Vec<JointAction>,
+    /// Header cells that are not columns clusterbot reads, as `F (notes)`.
+    pub ignored_columns: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFailure {
+    #[error(transparent)]
+    Read(#[from] TableError),
+    #[error("the action plan was not imported:\n{}", .0.iter().map(|e| format!("  - {e}")).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<RowError>),
+    /// The database failed: nothing was stored (the plan is added in one transaction).
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// Reads and checks an action plan for `cluster` without storing it. Actions without a start
+/// date start today in the cluster's time zone.
+pub fn parse_plan(
+    bytes: &[u8],
+    file_name: &str,
+    cluster: &Cluster,
+    cooperatives: &[(i64, String)],
+) -> Result<(xlsform::Sheet, Vec<NewAction>), PlanFailure> {
+    let sheet = xlsx::read_table(bytes, file_name)?;
+    let tz: chrono_tz::Tz = cluster.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let today = now().with_timezone(&tz).date_naive();
+    let actions = action_plan::parse(&sheet, cluster.cluster_id, cooperatives, today).map_err(PlanFailure::Invalid)?;
+    Ok((sheet, actions))
+}
+
+/// Imports an action plan into `cluster`: every row is checked first, and nothing is stored
+/// unless all are right.
+pub async fn import_plan(store: &Store, cluster: &Cluster, bytes: &[u8], file_name: &str) -> Result<PlanImported, PlanFailure> {
+    let cooperatives: Vec<(i64, String)> =
+        store.cooperatives(cluster.cluster_id).await?.into_iter().map(|c| (c.cooperative_id, c.name)).collect();
+    let (sheet, new_actions) = parse_plan(bytes, file_name, cluster, &cooperatives)?;
+    // One transaction: the whole plan, or nothing.
+    let actions = store.add_actions(&new_actions).await?;
+    Ok(PlanImported { ignored_columns: action_plan::ignored_columns(&sheet), sheet: sheet.name, actions })
 }

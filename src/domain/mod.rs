@@ -3,6 +3,7 @@
 
 pub mod invite;
 pub mod action;
+pub mod action_plan;
 pub mod form;
 pub mod locale;
 pub mod meeting;

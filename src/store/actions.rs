@@ -75,42 +75,58 @@ pub struct CheckinCandidate {
 
 impl Store {
     pub async fn add_action(&self, new: &NewAction) -> Result<JointAction> {
-        for coop in &new.cooperatives {
-            if self.cooperative(*coop).await?.cluster_id != new.cluster_id {
-                return Err(StoreError::NotFound("cooperative in this cluster"));
+        let mut added = self.add_actions(std::slice::from_ref(new)).await?;
+        added.pop().ok_or(StoreError::NotFound("joint action"))
+    }
+
+    /// Adds several actions in one transaction: all of them or none.
+    pub async fn add_actions(&self, news: &[NewAction]) -> Result<Vec<JointAction>> {
+        for new in news {
+            for coop in &new.cooperatives {
+                if self.cooperative(*coop).await?.cluster_id != new.cluster_id {
+                    return Err(StoreError::NotFound("cooperative in this cluster"));
+                }
             }
         }
         let at = now();
-        let action_id: i64 = on_pool!(self, pool => {
+        let ids: Vec<i64> = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
-                "insert into joint_action (cluster_id, title, description, start_date, due_date, target, unit, \
-                 rhythm_days, created_by_member_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-                 returning action_id",
-            )
-            .bind(new.cluster_id)
-            .bind(&new.title)
-            .bind(&new.description)
-            .bind(new.start_date)
-            .bind(new.due_date)
-            .bind(new.target)
-            .bind(&new.unit)
-            .bind(new.rhythm_days)
-            .bind(new.created_by)
-            .bind(at)
-            .fetch_one(&mut *tx)
-            .await?;
-            for coop in &new.cooperatives {
-                sqlx::query("insert into joint_action_owner (action_id, cooperative_id) values ($1, $2) on conflict do nothing")
-                    .bind(id)
-                    .bind(coop)
-                    .execute(&mut *tx)
-                    .await?;
+            let mut ids = Vec::with_capacity(news.len());
+            for new in news {
+                let id: i64 = sqlx::query_scalar(
+                    "insert into joint_action (cluster_id, title, description, start_date, due_date, target, unit, \
+                     rhythm_days, created_by_member_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                     returning action_id",
+                )
+                .bind(new.cluster_id)
+                .bind(&new.title)
+                .bind(&new.description)
+                .bind(new.start_date)
+                .bind(new.due_date)
+                .bind(new.target)
+                .bind(&new.unit)
+                .bind(new.rhythm_days)
+                .bind(new.created_by)
+                .bind(at)
+                .fetch_one(&mut *tx)
+                .await?;
+                for coop in &new.cooperatives {
+                    sqlx::query("insert into joint_action_owner (action_id, cooperative_id) values ($1, $2) on conflict do nothing")
+                        .bind(id)
+                        .bind(coop)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                ids.push(id);
             }
             tx.commit().await?;
-            id
+            ids
         });
-        self.action(action_id).await
+        let mut actions = Vec::with_capacity(ids.len());
+        for id in ids {
+            actions.push(self.action(id).await?);
+        }
+        Ok(actions)
     }
 
     pub async fn action(&self, action_id: i64) -> Result<JointAction> {

@@ -127,12 +127,26 @@ impl Call {
     }
 }
 
+/// A failure the double plays for messages to one chat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer the next sendMessage with 429 and `retry_after`, then accept.
+    TooManyRequestsOnce { retry_after: u32 },
+    /// Answer every sendMessage with 403: the user blocked the bot.
+    Blocked,
+    /// Accept the next sendMessage (it is delivered) but hold the answer this long.
+    HoldOnce { seconds: u64 },
+}
+
 #[derive(Default)]
 struct Inner {
     updates: Vec<Value>,
     confirmed: i64,
     calls: Vec<Call>,
     violations: Vec<String>,
+    faults: HashMap<i64, Fault>,
+    /// Requests answered with an injected error: (method, chat, status).
+    refused: Vec<(String, i64, u16)>,
 }
 
 #[derive(Clone)]
@@ -320,6 +334,32 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
     if let Some(id) = body.get("chat_id").and_then(Value::as_str).and_then(|s| s.parse::<i64>().ok()) {
         body["chat_id"] = json!(id);
     }
+    let mut hold = None;
+    if method == "sendMessage" {
+        let chat = body["chat_id"].as_i64().unwrap_or_default();
+        let fault = shared.inner.lock().unwrap().faults.get(&chat).copied();
+        match fault {
+            Some(Fault::TooManyRequestsOnce { retry_after }) => {
+                let mut inner = shared.inner.lock().unwrap();
+                inner.faults.remove(&chat);
+                inner.refused.push((method.clone(), chat, 429));
+                return HttpResponse::TooManyRequests().json(json!({
+                    "ok": false, "error_code": 429,
+                    "description": format!("Too Many Requests: retry after {retry_after}"),
+                    "parameters": {"retry_after": retry_after}
+                }));
+            }
+            Some(Fault::Blocked) => {
+                shared.inner.lock().unwrap().refused.push((method.clone(), chat, 403));
+                return HttpResponse::Forbidden().json(json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}));
+            }
+            Some(Fault::HoldOnce { seconds }) => {
+                shared.inner.lock().unwrap().faults.remove(&chat);
+                hold = Some(seconds);
+            }
+            None => {}
+        }
+    }
     let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice")
         .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
@@ -378,6 +418,10 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
         inner.calls.push(Call { method, body, message_id });
     }
     shared.new_calls.notify_waiters();
+    if let Some(seconds) = hold {
+        // Delivered, but the answer is late: the sender may die before it arrives.
+        tokio::time::sleep(Duration::from_secs(seconds)).await;
+    }
     ok(result)
 }
 
@@ -423,7 +467,7 @@ impl BotApi {
                 .route("/bot{token}/{method}", web::route().to(route))
                 .route("/file/bot{token}/{path:.*}", web::get().to(download))
         })
-        .workers(1)
+        .workers(2)
         .disable_signals()
         .listen(listener)
         .expect("listen")
@@ -519,6 +563,15 @@ impl BotApi {
             },
         });
         self.push_update("callback_query", query);
+    }
+
+    pub fn fault(&self, chat: i64, fault: Fault) {
+        self.shared.inner.lock().unwrap().faults.insert(chat, fault);
+    }
+
+    /// Requests answered with an injected error: (method, chat, status).
+    pub fn refused(&self) -> Vec<(String, i64, u16)> {
+        self.shared.inner.lock().unwrap().refused.clone()
     }
 
     pub fn calls(&self) -> Vec<Call> {

@@ -2,6 +2,7 @@
 //! checks, handler tests (teloxide_tests), the command line, and end-to-end runs of the
 //! real `clusterbot run` process against a Bot API double.
 
+mod action_plan;
 mod actions;
 mod botapi;
 mod cli;

@@ -121,3 +121,160 @@ both_backends!(moving_a_meeting_requeues_its_reminders_and_tells_everyone, |stor
     assert_eq!(store.remind_unanswered(m.meeting_id).await.unwrap(), 3);
     assert!(moved.starts_at > Utc::now());
 });
+
+mod end_to_end {
+    use chrono::{Datelike, Duration};
+    use clusterbot::domain::Locale;
+    use clusterbot::domain::meeting::MeetingAudience;
+    use clusterbot::store::Store;
+
+    use super::{meeting, town};
+    use crate::botapi::{BotApi, Call, Fault};
+    use crate::e2e::{BotProcess, t};
+    use crate::support::TestDb;
+
+    fn first_line(locale: Locale, key: &str, title: &str) -> String {
+        t(locale, key, &[("title", title), ("when", "W"), ("place", "P")]).lines().next().unwrap().to_owned()
+    }
+
+    async fn wait_until_delivered(store: &Store, meeting_id: i64) {
+        for _ in 0..150 {
+            let states = store.outbox_states(meeting_id).await.unwrap();
+            if !states.iter().any(|(_, state, _)| state == "pending") {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        panic!("the outbox of meeting {meeting_id} was not delivered: {:?}", store.outbox_states(meeting_id).await.unwrap());
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn every_reminder_arrives_once_through_429_403_a_crash_and_two_processes() {
+        let db = TestDb::postgres().await;
+        let dir = tempfile::tempdir().unwrap();
+        let store = db.store.clone();
+        let t_ = town(&store, 9600, 4).await;
+        let (a, invited) = store.create_meeting(&meeting(t_.cluster, MeetingAudience::Cluster, 2)).await.unwrap();
+        assert_eq!(invited, 6);
+        let started = clusterbot::store::NewMeeting { title: "Steering Committee".into(), ..meeting(t_.cluster, MeetingAudience::Cluster, 2) };
+        let (b, _) = store.create_meeting(&started).await.unwrap();
+        // Bring everything due now; meeting B has just started (the bot was down meanwhile).
+        let pg = sqlx::PgPool::connect(&db.url).await.unwrap();
+        for sql in [
+            format!("update outbox set due_at = now() - interval '2 minutes' where meeting_id = {} and kind = 'invitation'", a.meeting_id),
+            format!("update outbox set due_at = now() - interval '1 minute' where meeting_id = {} and kind = 'reminder'", a.meeting_id),
+            format!("update meeting set starts_at = now() - interval '1 minute' where meeting_id = {}", b.meeting_id),
+            format!("update outbox set due_at = now() - interval '3 minutes' where meeting_id = {}", b.meeting_id),
+        ] {
+            sqlx::query(&sql).execute(&pg).await.unwrap();
+        }
+        pg.close().await;
+        let (slow, busy, blocked) = (t_.members[4].1.clone(), t_.members[3].1.clone(), t_.members[5].1.clone());
+
+        let api = BotApi::start().await;
+        api.fault(busy.id, Fault::TooManyRequestsOnce { retry_after: 1 });
+        api.fault(blocked.id, Fault::Blocked);
+        api.fault(slow.id, Fault::HoldOnce { seconds: 30 });
+
+        // One process starts delivering and dies while a message is on its way.
+        let first = BotProcess::spawn(&api, &db.url, dir.path(), "first");
+        api.wait_for(0, "the held message", |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(slow.id)).await;
+        first.kill();
+        // Two processes take over on the same database.
+        let _second = BotProcess::spawn(&api, &db.url, dir.path(), "second");
+        let _third = BotProcess::spawn(&api, &db.url, dir.path(), "third");
+        wait_until_delivered(&store, a.meeting_id).await;
+        wait_until_delivered(&store, b.meeting_id).await;
+
+        let calls = api.calls();
+        for (id, user) in &t_.members {
+            let locale = store.member(*id).await.unwrap().locale.unwrap();
+            let count = |key: &str| {
+                let line = first_line(locale, key, "Cluster Commission");
+                calls.iter().filter(|c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id) && c.text().starts_with(&line)).count()
+            };
+            let expected = if user.id == blocked.id { 0 } else { 1 };
+            assert_eq!(count("meeting-invitation"), expected, "invitations to {}", user.first_name);
+            assert_eq!(count("meeting-reminder"), expected, "reminders to {}", user.first_name);
+        }
+        assert!(!calls.iter().any(|c| c.text().contains("Steering Committee")), "nothing after a meeting started");
+        assert!(store.outbox_states(b.meeting_id).await.unwrap().iter().all(|(_, state, _)| state == "skipped"));
+        let refused = api.refused();
+        assert!(refused.iter().any(|(_, chat, status)| *chat == busy.id && *status == 429), "{refused:?}");
+        assert!(refused.iter().any(|(_, chat, status)| *chat == blocked.id && *status == 403), "{refused:?}");
+        assert!(store.member_by_telegram(blocked.id).await.unwrap().unwrap().opted_out_at.is_some(), "marked unreachable");
+        assert_eq!(api.violations(), Vec::<String>::new());
+
+        // A member answers ✅; the invitation shows the answer.
+        let producer = t_.members[2].1.clone();
+        let invitation = calls
+            .iter()
+            .find(|c| c.body["chat_id"].as_i64() == Some(producer.id) && c.text().starts_with(&first_line(Locale::Ar, "meeting-invitation", "Cluster Commission")))
+            .unwrap()
+            .clone();
+        let coming = format!("✅ {}", t(Locale::Ar, "rsvp-coming", &[]));
+        let before = api.calls().len();
+        api.press(&producer, &invitation, &invitation.button_eq(&coming));
+        let answer = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
+        api.wait_for(before, "the edited invitation", |c| c.method == "editMessageText" && c.text().contains(&answer)).await;
+
+        // The CDA sees who comes and who could not be reached.
+        let cda = t_.members[0].1.clone();
+        let before = api.calls().len();
+        api.send_text(&cda, "/meetings");
+        let (_, list) = api.wait_for(before, "the list", |c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(cda.id) && c.text().contains("✅ 1")).await;
+        api.press(&cda, &list, &list.button("Cluster Commission"));
+        let unreachable = t(Locale::En, "meeting-unreachable", &[("names", &blocked.first_name)]);
+        api.wait_for(before, "the detail", |c| c.method == "sendMessage" && c.text().contains(&unreachable)).await;
+        api.stop().await;
+        db.cleanup().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_cda_schedules_with_buttons_and_members_are_invited_in_their_language_and_time() {
+        let db = TestDb::sqlite().await;
+        let dir = tempfile::tempdir().unwrap();
+        let store = db.store.clone();
+        let t_ = town(&store, 9700, 1).await;
+        let api = BotApi::start().await;
+        let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+        let cda = t_.members[0].1.clone();
+        let en = |k: &str| t(Locale::En, k, &[]);
+        let expect = |from: usize, needle: String| {
+            let api = &api;
+            let id = cda.id;
+            async move { api.wait_for(from, &needle.clone(), move |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(id) && c.text().contains(&needle)).await }
+        };
+        api.send_text(&cda, "/meeting");
+        let (i, _) = expect(0, en("meeting-ask-title")).await;
+        api.send_text(&cda, "Fig harvest planning");
+        let (i, days) = expect(i + 1, en("meeting-ask-day")).await;
+        // Tomorrow, 10:00 in Tunis (UTC+1).
+        let tomorrow = (clusterbot::store::now().with_timezone(&chrono_tz::Africa::Tunis) + Duration::days(1)).date_naive();
+        api.press(&cda, &days, &days.button(&tomorrow.format("%d/%m").to_string()));
+        let (i, hours) = expect(i + 1, en("meeting-ask-time")).await;
+        api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
+        let (i, _) = expect(i + 1, en("meeting-ask-place")).await;
+        api.send_text(&cda, "Cooperative Amal, Djebba");
+        let (i, audience) = expect(i + 1, en("launch-choose-audience")).await;
+        api.press(&cda, &audience, &audience.button_eq(&en("btn-audience-cluster")));
+        let (i, reminders) = expect(i + 1, en("meeting-ask-reminders")).await;
+        assert!(reminders.buttons().iter().any(|(l, _)| l == &format!("✅ {}", en("reminder-1d"))), "a day before is on by default");
+        api.press(&cda, &reminders, &reminders.button_eq(&en("btn-form-done")));
+        expect(i + 1, "Fig harvest planning".into()).await;
+
+        // The leader is invited in French, at 10:00 Tunis time, with the weekday.
+        let leader = t_.members[1].1.clone();
+        let weekday = ["weekday-mon", "weekday-tue", "weekday-wed", "weekday-thu", "weekday-fri", "weekday-sat", "weekday-sun"][tomorrow.weekday().num_days_from_monday() as usize];
+        let when = format!("{} {} 10:00", t(Locale::Fr, weekday, &[]), tomorrow.format("%d/%m/%Y"));
+        let (_, invitation) = api
+            .wait_for(0, "the French invitation", |c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(leader.id) && c.text().contains(&when))
+            .await;
+        assert!(invitation.text().contains("Fig harvest planning") && invitation.text().contains("Cooperative Amal, Djebba"));
+        let m = store.upcoming_meetings(t_.cluster).await.unwrap().remove(0);
+        assert_eq!(m.offsets(), [1440, 60]);
+        assert_eq!(m.starts_at.with_timezone(&chrono_tz::Africa::Tunis).format("%H:%M").to_string(), "10:00");
+        assert_eq!(api.violations(), Vec::<String>::new());
+        api.stop().await;
+    }
+}
