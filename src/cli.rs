@@ -90,6 +90,22 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
         }
         Command::Actions(ActionsCommand::Import { cluster, file }) => import_actions(store, cluster, &file).await?,
         Command::Actions(ActionsCommand::List { cluster }) => list_actions(store, cluster).await?,
+        Command::Commission(args) => {
+            store.cluster(args.cluster).await.map_err(|e| not_found_hint(e, args.cluster))?;
+            if !store.set_commission(args.cluster, args.telegram_user, !args.remove).await? {
+                bail!(
+                    "no member with Telegram id {} in cluster {}; the member must have joined first (their id is in /mydata)",
+                    args.telegram_user,
+                    args.cluster
+                );
+            }
+            eprintln!(
+                "Telegram user {} is {} the commission of cluster {}",
+                args.telegram_user,
+                if args.remove { "no longer in" } else { "now in" },
+                args.cluster
+            );
+        }
     }
     Ok(())
 }

@@ -44,6 +44,22 @@ pub enum Command {
     /// Import and list the joint actions of a cluster's action plan.
     #[command(subcommand)]
     Actions(ActionsCommand),
+    /// Mark a member as a member of the Cluster Commission / Steering Committee (meetings can
+    /// be sent to the commission), or remove the mark.
+    Commission(CommissionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CommissionArgs {
+    /// Cluster id.
+    #[arg(long)]
+    pub cluster: i64,
+    /// The member's Telegram user id (shown to them by /mydata).
+    #[arg(long)]
+    pub telegram_user: i64,
+    /// Remove the member from the commission instead.
+    #[arg(long)]
+    pub remove: bool,
 }
 
 #[derive(Debug, Subcommand)]

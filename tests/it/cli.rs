@@ -106,3 +106,20 @@ fn every_subcommand_has_help() {
         assert!(String::from_utf8(out.stdout).unwrap().contains("Usage:"), "{args:?}");
     }
 }
+
+#[tokio::test]
+async fn commission_members_are_marked_from_the_command_line() {
+    use clusterbot::domain::meeting::MeetingAudience;
+    let db = TestDb::sqlite().await;
+    let t = crate::meetings::town(&db.store, 9800, 2).await;
+    let cluster = t.cluster.to_string();
+    let producer = t.members[2].1.id.to_string();
+    cli(&db.url, &["commission", "--cluster", &cluster, "--telegram-user", &producer]);
+    let (_, invited) = db.store.create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap();
+    assert_eq!(invited, 2, "the CDA and the new commission member");
+    cli(&db.url, &["commission", "--cluster", &cluster, "--telegram-user", &producer, "--remove"]);
+    let (_, invited) = db.store.create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap();
+    assert_eq!(invited, 1);
+    let err = fails(&db.url, &["commission", "--cluster", &cluster, "--telegram-user", "424242"], &[]);
+    assert!(err.contains("no member with Telegram id 424242"), "{err}");
+}
