@@ -288,6 +288,10 @@ btn-no-checkins = 🔕 أبدًا
 action-due-before-start = 📅 يجب أن يكون موعد الانتهاء بعد تاريخ البدء.
 action-reask = ✍️ لم أفهم ذلك. يُرجى الإجابة عن السؤال في الأسفل.
 action-added = ✅ أُضيف العمل المشترك: { $action }.
+btn-action-translate = 🌐 العنوان بلغة أخرى
+action-translate-language = 🌐 بأي لغة؟
+action-translate-type = ✍️ اكتب عنوان { $action } باللغة: { $language }.
+action-translate-saved = ✅ العنوان باللغة { $language }: { $title }
 
 ## الاجتماعات
 weekday-mon = الاثنين

@@ -254,6 +254,10 @@ btn-no-checkins = 🔕 Never
 action-due-before-start = 📅 The due date must come after the start date.
 action-reask = ✍️ I did not understand that. Please answer the question below.
 action-added = ✅ Joint action added: { $action }.
+btn-action-translate = 🌐 Title in another language
+action-translate-language = 🌐 In which language?
+action-translate-type = ✍️ Type the title of { $action } in { $language }.
+action-translate-saved = ✅ Title in { $language }: { $title }
 
 ## Meetings
 weekday-mon = Monday

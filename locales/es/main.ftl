@@ -254,6 +254,10 @@ btn-no-checkins = 🔕 Nunca
 action-due-before-start = 📅 La fecha límite debe ser posterior a la fecha de inicio.
 action-reask = ✍️ No entendí eso. Por favor, responda la pregunta de abajo.
 action-added = ✅ Acción conjunta agregada: { $action }.
+btn-action-translate = 🌐 Título en otro idioma
+action-translate-language = 🌐 ¿En qué idioma?
+action-translate-type = ✍️ Escriba el título de { $action } en { $language }.
+action-translate-saved = ✅ Título en { $language }: { $title }
 
 ## Reuniones
 weekday-mon = lunes

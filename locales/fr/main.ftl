@@ -254,6 +254,10 @@ btn-no-checkins = 🔕 Jamais
 action-due-before-start = 📅 La date de fin doit être postérieure à la date de début.
 action-reask = ✍️ Je n’ai pas compris. Répondez à la question ci-dessous, s’il vous plaît.
 action-added = ✅ Action commune ajoutée : { $action }.
+btn-action-translate = 🌐 Titre dans une autre langue
+action-translate-language = 🌐 Dans quelle langue ?
+action-translate-type = ✍️ Écrivez le titre de { $action } en { $language }.
+action-translate-saved = ✅ Titre en { $language } : { $title }
 
 ## Réunions
 weekday-mon = lundi

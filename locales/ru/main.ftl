@@ -271,6 +271,10 @@ btn-no-checkins = 🔕 Никогда
 action-due-before-start = 📅 Срок выполнения должен быть позже даты начала.
 action-reask = ✍️ Я не понял ответ. Пожалуйста, ответьте на вопрос ниже.
 action-added = ✅ Общее дело добавлено: «{ $action }».
+btn-action-translate = 🌐 Название на другом языке
+action-translate-language = 🌐 На каком языке?
+action-translate-type = ✍️ Напишите название «{ $action }» на языке: { $language }.
+action-translate-saved = ✅ Название ({ $language }): { $title }
 
 ## Встречи
 weekday-mon = понедельник

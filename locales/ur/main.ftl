@@ -254,6 +254,10 @@ btn-no-checkins = 🔕 کبھی نہیں
 action-due-before-start = 📅 آخری تاریخ شروع ہونے کی تاریخ کے بعد ہونی چاہیے۔
 action-reask = ✍️ میں یہ سمجھ نہیں سکا۔ براہِ کرم نیچے دیے گئے سوال کا جواب دیں۔
 action-added = ✅ مشترکہ کام شامل ہو گیا: { $action }۔
+btn-action-translate = 🌐 عنوان دوسری زبان میں
+action-translate-language = 🌐 کس زبان میں؟
+action-translate-type = ✍️ عنوان { $action } اس زبان میں لکھیں: { $language }۔
+action-translate-saved = ✅ عنوان ({ $language }): { $title }
 
 ## میٹنگز
 weekday-mon = پیر

@@ -135,6 +135,10 @@ pub enum ProgressButton {
     Chart(i64),
     /// Start adding an action in a cluster.
     Add(i64),
+    /// Give an action's title in another language: choose the language…
+    Translate(i64),
+    /// …then type the title.
+    TranslateTo(i64, Locale),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -326,6 +330,8 @@ impl Callback {
                 ProgressButton::Media(n) => format!("pm:{}", b36(*n)),
                 ProgressButton::Chart(c) => format!("pc:{}", b36(*c)),
                 ProgressButton::Add(c) => format!("pa:{}", b36(*c)),
+                ProgressButton::Translate(a) => format!("pt:{}", b36(*a)),
+                ProgressButton::TranslateTo(a, l) => format!("pl:{}:{}", b36(*a), l.code()),
             },
             Self::Draft(d) => match d {
                 DraftButton::Skip => "d:skip".to_owned(),
@@ -406,6 +412,8 @@ impl Callback {
             ("pm", [n]) => Self::Progress(ProgressButton::Media(from_b36(n)?)),
             ("pc", [c]) => Self::Progress(ProgressButton::Chart(from_b36(c)?)),
             ("pa", [c]) => Self::Progress(ProgressButton::Add(from_b36(c)?)),
+            ("pt", [a]) => Self::Progress(ProgressButton::Translate(from_b36(a)?)),
+            ("pl", [a, l]) => Self::Progress(ProgressButton::TranslateTo(from_b36(a)?, l.parse().ok()?)),
             ("d", ["skip"]) => Self::Draft(DraftButton::Skip),
             ("d", ["od"]) => Self::Draft(DraftButton::OwnersDone),
             ("d", ["today"]) => Self::Draft(DraftButton::Today),
@@ -514,7 +522,14 @@ mod tests {
             .map(Callback::Report),
         );
         all.extend(
-            [ProgressButton::History(i64::MAX), ProgressButton::Media(i64::MAX), ProgressButton::Chart(i64::MAX), ProgressButton::Add(i64::MAX)]
+            [
+                ProgressButton::History(i64::MAX),
+                ProgressButton::Media(i64::MAX),
+                ProgressButton::Chart(i64::MAX),
+                ProgressButton::Add(i64::MAX),
+                ProgressButton::Translate(i64::MAX),
+                ProgressButton::TranslateTo(i64::MAX, Locale::Ur),
+            ]
                 .map(Callback::Progress),
         );
         use crate::domain::meeting::{MeetingAudience, Rsvp};

@@ -142,6 +142,9 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
         Some(Dialogue::ReportNotes { report_id }) => return report::on_note_message(&bot, &app, &caller, report_id, &msg).await,
         Some(Dialogue::NewAction(draft)) => return plan::on_draft_message(&bot, &app, &caller, draft, &msg).await,
         Some(Dialogue::Meeting(draft)) => return meetings::on_message(&bot, &app, &caller, draft, &msg).await,
+        Some(Dialogue::ActionTitle { action_id, locale }) => {
+            return plan::on_title_message(&bot, &app, &caller, action_id, locale, &msg).await;
+        }
         None => {}
     }
     if caller.is_cda() && msg.document().is_some() {

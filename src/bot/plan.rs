@@ -11,7 +11,7 @@ use super::callback::{Callback, DraftButton, ProgressButton};
 use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
-use crate::domain::Role;
+use crate::domain::{Locale, Role};
 use crate::domain::action::{ActionDraft, DraftStep, parse_target};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
@@ -54,7 +54,8 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-leader")).await?;
         return Ok(());
     }
-    let actions = visible_actions(app, caller).await?;
+    let mut actions = visible_actions(app, caller).await?;
+    app.store.localize_actions(&mut actions, l).await?;
     let mut lines = vec![tr!(i18n, l, "progress-title")];
     let mut buttons = Vec::new();
     let now = crate::store::now();
@@ -122,7 +123,8 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             };
         }
         ProgressButton::Chart(cluster_id) => {
-            let actions: Vec<_> = visible_actions(app, caller).await?.into_iter().filter(|a| a.cluster_id == cluster_id).collect();
+            let mut actions: Vec<_> = visible_actions(app, caller).await?.into_iter().filter(|a| a.cluster_id == cluster_id).collect();
+            app.store.localize_actions(&mut actions, l).await?;
             if actions.is_empty() {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
@@ -149,6 +151,29 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 }
             }
         }
+        ProgressButton::Translate(action_id) => {
+            let a = app.store.action(action_id).await?;
+            if !cda_of(caller, a.cluster_id) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            let buttons: Vec<_> = Locale::ALL
+                .into_iter()
+                .map(|to| button(to.native_name(), Callback::Progress(ProgressButton::TranslateTo(action_id, to))))
+                .collect();
+            bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-language"))
+                .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
+                .await?;
+        }
+        ProgressButton::TranslateTo(action_id, to) => {
+            let a = app.store.action(action_id).await?;
+            if !cda_of(caller, a.cluster_id) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            keyboards::clear(bot, q).await;
+            app.store.set_dialogue(caller.chat_id.0, &Dialogue::ActionTitle { action_id, locale: to }).await?;
+            let text = tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name());
+            bot.send_message(caller.chat_id, text).await?;
+        }
         ProgressButton::Add(cluster_id) => {
             if !cda_of(caller, cluster_id) {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
@@ -164,7 +189,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
 
 async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let a = app.store.action(action_id).await?;
+    let a = app.store.action_in(action_id, l).await?;
     let owners = app.store.action_owners(action_id).await?;
     let owner_names = if owners.is_empty() { tr!(i18n, l, "action-whole-cluster") } else { owners.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", ") };
     let mut lines = vec![
@@ -207,11 +232,33 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
         }
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
+    let mut buttons: Vec<_> = media_buttons.into_iter().take(20).collect();
+    if cda_of(caller, a.cluster_id) {
+        buttons.push(button(tr!(i18n, l, "btn-action-translate"), Callback::Progress(ProgressButton::Translate(action_id))));
+    }
     let mut message = bot.send_message(caller.chat_id, text);
-    if !media_buttons.is_empty() {
-        message = message.reply_markup(keyboards::column(media_buttons.into_iter().take(20)));
+    if !buttons.is_empty() {
+        message = message.reply_markup(keyboards::column(buttons));
     }
     message.await?;
+    Ok(())
+}
+
+/// The title typed in another language.
+pub async fn on_title_message(bot: &Bot, app: &App, caller: &Caller, action_id: i64, to: Locale, msg: &Message) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let a = app.store.action(action_id).await?;
+    let Some(title) = msg.text().map(str::trim).filter(|t| !t.is_empty() && t.chars().count() <= 200 && !t.starts_with('/')) else {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name())).await?;
+        return Ok(());
+    };
+    if !cda_of(caller, a.cluster_id) {
+        app.store.clear_dialogue(caller.chat_id.0).await?;
+        return Ok(());
+    }
+    app.store.set_action_title(action_id, to, title).await?;
+    app.store.clear_dialogue(caller.chat_id.0).await?;
+    bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title.to_owned())).await?;
     Ok(())
 }
 

@@ -54,7 +54,8 @@ pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: i64) -> InlineKeyboard
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
     let Some(member) = &caller.member else { return Ok(()) };
-    let open: Vec<JointAction> = app.store.actions_for_member(member.member_id).await?.into_iter().filter(|a| a.done_at.is_none()).collect();
+    let mut open: Vec<JointAction> = app.store.actions_for_member(member.member_id).await?.into_iter().filter(|a| a.done_at.is_none()).collect();
+    app.store.localize_actions(&mut open, l).await?;
     match open.as_slice() {
         [] => {
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-no-actions")).await?;
@@ -101,7 +102,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
             keyboards::clear(bot, q).await;
-            let a = app.store.action(action_id).await?;
+            let a = app.store.action_in(action_id, l).await?;
             if a.done_at.is_some() {
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
             }
@@ -111,7 +112,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             if !may_report(app, caller, action_id).await? {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
-            let a = app.store.action(action_id).await?;
+            let a = app.store.action_in(action_id, l).await?;
             // An old status button pressed after the action was finished.
             if a.done_at.is_some() {
                 keyboards::clear(bot, q).await;
@@ -148,7 +149,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 // "Other" is best explained in their own words: the next note is about it.
                 bot.send_message(caller.chat_id, tr!(i18n, l, "report-blocker-explain")).await?;
             }
-            let a = app.store.action(r.action_id).await?;
+            let a = app.store.action_in(r.action_id, l).await?;
             ask_progress(bot, app, caller, report_id, &a).await?;
         }
         ReportButton::Percent(report_id, percent) => {
@@ -208,7 +209,7 @@ async fn ask_progress(bot: &Bot, app: &App, caller: &Caller, report_id: i64, a: 
 async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let r = app.store.report(report_id).await?;
-    let a = app.store.action(r.action_id).await?;
+    let a = app.store.action_in(r.action_id, l).await?;
     let mut parts = vec![status_name(i18n, l, r.status)];
     if let Some(p) = r.percent {
         parts.push(format!("{}%", p.round()));
@@ -233,7 +234,7 @@ async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> Handl
 pub async fn on_progress_message(bot: &Bot, app: &App, caller: &Caller, report_id: i64, msg: &Message) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let r = app.store.report(report_id).await?;
-    let a = app.store.action(r.action_id).await?;
+    let a = app.store.action_in(r.action_id, l).await?;
     let number = msg.text().and_then(|t| walk::parse_number(t.trim_end_matches('%'), false).ok()).and_then(|n| n.parse::<f64>().ok());
     let Some(n) = number.filter(|n| *n >= 0.0) else {
         bot.send_message(caller.chat_id, tr!(i18n, l, "report-not-a-number")).reply_markup(percent_keyboard(i18n, l, report_id)).await?;

@@ -91,6 +91,8 @@ pub enum Dialogue {
     NewAction(crate::domain::action::ActionDraft),
     /// A CDA or leader scheduling or moving a meeting.
     Meeting(crate::domain::meeting::MeetingDraft),
+    /// A CDA typing an action's title in another language.
+    ActionTitle { action_id: i64, locale: Locale },
 }
 
 #[cfg(test)]

@@ -52,8 +52,9 @@ pub async fn checkins_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<u
         if !app.store.add_checkin(c.action_id, c.member_id, now).await? {
             continue;
         }
-        let a = app.store.action(c.action_id).await?;
-        let (text, keyboard) = checkin_message(&app.i18n, c.locale.unwrap_or(c.cluster_locale), &a);
+        let locale = c.locale.unwrap_or(c.cluster_locale);
+        let a = app.store.action_in(c.action_id, locale).await?;
+        let (text, keyboard) = checkin_message(&app.i18n, locale, &a);
         match bot.send_message(ChatId(c.chat_id), text).reply_markup(keyboard).await {
             Ok(_) => sent += 1,
             Err(e) => tracing::warn!(error = %e, action = c.action_id, "a check-in could not be delivered"),

@@ -141,6 +141,48 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).fetch_all(pool).await)?)
     }
 
+    /// Adds (or replaces) the title of an action in another language.
+    pub async fn set_action_title(&self, action_id: i64, locale: crate::domain::Locale, title: &str) -> Result<()> {
+        on_pool!(self, pool => sqlx::query(
+            "insert into joint_action_title (action_id, locale, title, created_at) values ($1, $2, $3, $4) \
+             on conflict (action_id, locale) do update set title = excluded.title",
+        )
+        .bind(action_id)
+        .bind(locale.code())
+        .bind(title)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    /// Shows each action under its title in `locale` when a CDA gave one; the title as
+    /// written otherwise.
+    pub async fn localize_actions(&self, actions: &mut [JointAction], locale: crate::domain::Locale) -> Result<()> {
+        for a in actions.iter_mut() {
+            let title: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
+                "select title from joint_action_title where action_id = $1 and locale = $2",
+            )
+            .bind(a.action_id)
+            .bind(locale.code())
+            .fetch_optional(pool)
+            .await)?;
+            if let Some(t) = title {
+                a.title = t;
+            }
+        }
+        Ok(())
+    }
+
+    /// An action, titled in `locale` when a translation was given.
+    pub async fn action_in(&self, action_id: i64, locale: crate::domain::Locale) -> Result<JointAction> {
+        let mut one = [self.action(action_id).await?];
+        self.localize_actions(&mut one, locale).await?;
+        let [a] = one;
+        Ok(a)
+    }
+
     /// Names of the owning cooperatives (empty: the whole cluster).
     pub async fn action_owners(&self, action_id: i64) -> Result<Vec<(i64, String)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(

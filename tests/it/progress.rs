@@ -123,6 +123,16 @@ async fn reporting(backend: &str) {
     let (k, chart) = api.wait_for(k + 1, "the chart", |c| c.method == "sendPhoto").await;
     assert_eq!(chart.body["photo"]["png"], true);
 
+    // The CDA gives the steel purchase's title in French.
+    api.press(&imran, &history, &history.button_eq(&en("btn-action-translate")));
+    let (k, languages) = expect(k + 1, &imran, en("action-translate-language")).await;
+    api.press(&imran, &languages, &languages.button_eq("Français"));
+    let (k, _) = expect(k + 1, &imran, "Français".into()).await;
+    api.send_text(&imran, "Achat groupé d’acier");
+    let (k, _) = expect(k + 1, &imran, "Achat groupé d’acier".into()).await;
+    assert_eq!(store.action_in(steel.action_id, Locale::Fr).await.unwrap().title, "Achat groupé d’acier");
+    assert_eq!(store.action_in(steel.action_id, Locale::Ar).await.unwrap().title, "Joint steel purchase", "untranslated: as written");
+
     // The CDA adds a joint action in the chat.
     api.press(&imran, &overview, &overview.button_eq(&en("btn-action-add")));
     let (k, _) = expect(k + 1, &imran, en("action-ask-title")).await;
