@@ -360,7 +360,7 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             None => {}
         }
     }
-    let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice")
+    let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice" | "sendLocation")
         .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
         "getMe" => {
@@ -397,6 +397,13 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
             "from": bot_user(),
             "voice": {"file_id": format!("voice{}", message_id.unwrap_or_default()), "file_unique_id": "v", "duration": 2, "mime_type": "audio/ogg", "file_size": body["voice"]["size"]},
+        }),
+        "sendLocation" => json!({
+            "message_id": message_id,
+            "date": chrono::Utc::now().timestamp(),
+            "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+            "from": bot_user(),
+            "location": {"latitude": body["latitude"], "longitude": body["longitude"]},
         }),
         "getFile" => {
             let id = body["file_id"].as_str().unwrap_or_default();
@@ -520,6 +527,11 @@ impl BotApi {
             user,
             json!({"voice": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "duration": 4, "mime_type": "audio/ogg", "file_size": 2048}}),
         );
+        self.push_update("message", msg);
+    }
+
+    pub fn send_location(&self, user: &TgUser, latitude: f64, longitude: f64) {
+        let msg = self.message(user, json!({"location": {"latitude": latitude, "longitude": longitude}}));
         self.push_update("message", msg);
     }
 

@@ -255,7 +255,7 @@ mod end_to_end {
         let (i, hours) = expect(i + 1, en("meeting-ask-time")).await;
         api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
         let (i, _) = expect(i + 1, en("meeting-ask-place")).await;
-        api.send_text(&cda, "Cooperative Amal, Djebba");
+        api.send_location(&cda, 36.4703, 9.4612);
         let (i, audience) = expect(i + 1, en("launch-choose-audience")).await;
         api.press(&cda, &audience, &audience.button_eq(&en("btn-audience-cluster")));
         let (i, reminders) = expect(i + 1, en("meeting-ask-reminders")).await;
@@ -270,7 +270,9 @@ mod end_to_end {
         let (_, invitation) = api
             .wait_for(0, "the French invitation", |c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(leader.id) && c.text().contains(&when))
             .await;
-        assert!(invitation.text().contains("Fig harvest planning") && invitation.text().contains("Cooperative Amal, Djebba"));
+        assert!(invitation.text().contains("Fig harvest planning") && invitation.text().contains("36.47030, 9.46120"), "{}", invitation.text());
+        let (_, pin) = api.wait_for(0, "the location pin", |c| c.method == "sendLocation" && c.body["chat_id"].as_i64() == Some(leader.id)).await;
+        assert_eq!(pin.body["latitude"].as_f64(), Some(36.4703));
         let m = store.upcoming_meetings(t_.cluster).await.unwrap().remove(0);
         assert_eq!(m.offsets(), [1440, 60]);
         assert_eq!(m.starts_at.with_timezone(&chrono_tz::Africa::Tunis).format("%H:%M").to_string(), "10:00");
