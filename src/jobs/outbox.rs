@@ -68,11 +68,10 @@ pub async fn deliver_due(bot: &Bot, app: &App, worker: &str, now: DateTime<Utc>,
             Ok(_) => {
                 app.store.outbox_sent(item.outbox_id).await?;
                 // The pin goes with the invitation and a new time; the text already says where.
-                if let (Some(lat), Some(lon), "invitation" | "update") = (meeting.latitude, meeting.longitude, item.kind.as_str()) {
-                    if let Err(e) = bot.send_location(ChatId(chat_id), lat, lon).await {
+                if let (Some(lat), Some(lon), "invitation" | "update") = (meeting.latitude, meeting.longitude, item.kind.as_str())
+                    && let Err(e) = bot.send_location(ChatId(chat_id), lat, lon).await {
                         tracing::debug!(error = %e, "could not send the meeting's location pin");
                     }
-                }
                 Delivery::Sent
             }
             Err(RequestError::RetryAfter(wait)) => {
