@@ -37,7 +37,10 @@ pub async fn execute(cli: Cli) -> anyhow::Result<()> {
         return run(config).await;
     }
     let store = open_store(&cli.database_url).await?;
-    let result = admin(&store, cli.command).await;
+    let result = match cli.command {
+        Command::Export(args) => export(&store, args, cli.data_dir).await,
+        command => admin(&store, command).await,
+    };
     store.close().await;
     result
 }
@@ -49,6 +52,7 @@ async fn open_store(url: &str) -> anyhow::Result<Store> {
 async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Run => unreachable!("handled by execute"),
+        Command::Export(_) => unreachable!("handled by execute"),
         Command::Migrate => {
             eprintln!("database is up to date");
         }
@@ -90,6 +94,16 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
         }
         Command::Actions(ActionsCommand::Import { cluster, file }) => import_actions(store, cluster, &file).await?,
         Command::Actions(ActionsCommand::List { cluster }) => list_actions(store, cluster).await?,
+        Command::Coordinator(args) => {
+            if !store.set_coordinator(args.telegram_user, !args.remove).await? {
+                bail!("no member with Telegram id {}; they must have joined first (their id is in /mydata)", args.telegram_user);
+            }
+            eprintln!(
+                "Telegram user {} is {} coordinator",
+                args.telegram_user,
+                if args.remove { "no longer" } else { "now" }
+            );
+        }
         Command::Commission(args) => {
             store.cluster(args.cluster).await.map_err(|e| not_found_hint(e, args.cluster))?;
             if !store.set_commission(args.cluster, args.telegram_user, !args.remove).await? {
@@ -227,6 +241,40 @@ async fn list_actions(store: &Store, cluster_id: i64) -> anyhow::Result<()> {
             a.rhythm_days.map(|d| d.to_string()).unwrap_or_default(),
             if a.done_at.is_some() { "yes" } else { "no" }
         );
+    }
+    Ok(())
+}
+
+/// `clusterbot export`: operators see personal columns unless `--no-personal`.
+async fn export(store: &Store, args: crate::config::ExportArgs, data_dir: std::path::PathBuf) -> anyhow::Result<()> {
+    let request = crate::export::ExportRequest {
+        cluster_id: args.cluster,
+        dataset: args.dataset,
+        format: args.format,
+        form: args.form.map(|f| (f, args.version)),
+        from: args.from,
+        to: args.to,
+        labels: args.lang,
+        include_personal: !args.no_personal,
+        media_zip: args.media_zip.clone(),
+        data_dir,
+    };
+    let summary = crate::export::export(store, &request, &args.out).await?;
+    println!("{}", summary.rows);
+    eprintln!(
+        "exported {} {} row(s) of cluster {} to {} ({} columns{})",
+        summary.rows,
+        args.dataset,
+        args.cluster,
+        args.out.display(),
+        summary.columns.len(),
+        if request.include_personal { ", with names" } else { ", without names, genders or Telegram ids" }
+    );
+    if let Some(zip) = &args.media_zip {
+        eprintln!("{} media file(s) in {}", summary.media_files, zip.display());
+    }
+    for path in &summary.missing_media {
+        eprintln!("warning: {path} is not in the data directory; it is missing from the ZIP");
     }
     Ok(())
 }

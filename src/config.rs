@@ -47,6 +47,66 @@ pub enum Command {
     /// Mark a member as a member of the Cluster Commission / Steering Committee (meetings can
     /// be sent to the commission), or remove the mark.
     Commission(CommissionArgs),
+    /// Mark a member as coordinator (project staff): they see and do everything in every
+    /// cluster, as a CDA would. Or remove the mark.
+    Coordinator(CoordinatorArgs),
+    /// Export a cluster's data as CSV or XLSX: members, form responses (one row per
+    /// submission, one column per question), progress reports, meetings with answers, or
+    /// field notes; prints the row count.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Cluster id (see `clusterbot cluster list`).
+    #[arg(long)]
+    pub cluster: i64,
+    /// What to export: members, responses, reports, meetings or notes.
+    #[arg(long)]
+    pub dataset: crate::export::Dataset,
+    /// File format: csv (UTF-8 with a BOM, opens in Excel) or xlsx.
+    #[arg(long)]
+    pub format: crate::export::Format,
+    /// The file to write.
+    #[arg(long)]
+    pub out: std::path::PathBuf,
+    /// First day, in the cluster's time zone (2026-03-15 or 15/03/2026): rows joined,
+    /// started, reported, starting or written on or after it.
+    #[arg(long, value_parser = parse_day)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day, inclusive, in the cluster's time zone.
+    #[arg(long, value_parser = parse_day)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Choice labels in this language (en, fr, ar, es, ur, ru) instead of choice codes.
+    #[arg(long)]
+    pub lang: Option<Locale>,
+    /// For --dataset responses: the form id (see `clusterbot form list`).
+    #[arg(long)]
+    pub form: Option<String>,
+    /// The form's version (default: the latest).
+    #[arg(long, requires = "form")]
+    pub version: Option<String>,
+    /// Also write the voice notes and photos the rows refer to into this ZIP, under the
+    /// names the rows show (media files are read from --data-dir).
+    #[arg(long)]
+    pub media_zip: Option<std::path::PathBuf>,
+    /// Leave out names, genders and Telegram ids.
+    #[arg(long)]
+    pub no_personal: bool,
+}
+
+fn parse_day(raw: &str) -> Result<chrono::NaiveDate, String> {
+    crate::domain::form::walk::parse_date(raw).map_err(|_| format!("'{raw}' is not a date; write it as 2026-03-15 or 15/03/2026"))
+}
+
+#[derive(Debug, Args)]
+pub struct CoordinatorArgs {
+    /// The member's Telegram user id (shown to them by /mydata).
+    #[arg(long)]
+    pub telegram_user: i64,
+    /// Remove the mark instead.
+    #[arg(long)]
+    pub remove: bool,
 }
 
 #[derive(Debug, Args)]

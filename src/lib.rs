@@ -6,6 +6,7 @@ pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod jobs;

@@ -9,6 +9,7 @@ start-expired = ⌛ انتهت صلاحية هذه الدعوة. يُرجى طل
 start-used-up = 🚫 استُعملت هذه الدعوة كل المرات المسموح بها. يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
 start-already-member = 💡 أنت عضو في { $cluster } بالفعل.
 start-added-cluster = ✅ أنت الآن في { $cluster } أيضًا، بصفة { $role }.
+start-too-many = ⏳ أُرسلت رموز خاطئة كثيرة جدًا. يُرجى الانتظار { $minutes } دقائق ثم المحاولة من جديد، أو طلب رابط جديد من وكيل التنمية (CDA).
 
 ## التسجيل
 onboarding-welcome = 👋 أهلًا وسهلًا! هذه دعوة لك للانضمام إلى { $cluster }.
@@ -57,6 +58,7 @@ help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاوني�
     نسب الإجابة والإجابات، مع رسوم بيانية: /results
     خطة العمل والتقارير والمتابعات الدورية: /progress، /actions
     جدولة الاجتماعات، ومعرفة من سيحضر: /meeting، /meetings
+    كل ما ترسله إليّ غير ذلك يُحفظ كملاحظة ميدانية؛ عرض الملاحظات: /notes، واختيار العنقود: /cluster
 lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
 
 ## بياناتي
@@ -262,6 +264,7 @@ progress-title = 📈 الأعمال المشتركة:
 progress-no-report = لا يوجد تقرير بعد
 progress-empty = 🎯 لا يوجد أي عمل مشترك بعد.
 progress-warning-legend = ⚠️ تعني أنه لم يُرسل أحد تقريرًا منذ مدة أطول من موعد المتابعة الدورية لهذا العمل.
+progress-reports-by = 📊 مَن يُرسل التقارير:
 btn-progress-chart = 📊 رسم بياني
 progress-chart-title = 📈 تقدّم الأعمال المشتركة (%)
 btn-action-add = ➕ إضافة عمل مشترك
@@ -365,6 +368,20 @@ meeting-reminded = { $count ->
        *[other] 🔔 جارٍ إرسال { $count } تذكير.
     }
 
+## الملاحظات الميدانية (وكيل التنمية)
+field-note-saved = 📝 حُفظت كملاحظة ميدانية لعنقود { $cluster }. هل تريد إضافة وسم؟
+btn-tag-meeting = 🤝 اجتماع
+btn-tag-visit = 🚶 زيارة
+btn-tag-problem = ⚠️ مشكلة
+btn-tag-success = 🌟 قصة نجاح
+field-note-tagged = 🏷️ الوسم: { $tag }
+cluster-choose = 🌍 في أي عنقود تعمل؟
+cluster-chosen = 🌍 من الآن ستذهب ملاحظاتك الميدانية إلى { $cluster }.
+notes-title = 📝 آخر الملاحظات الميدانية لعنقود { $cluster }:
+notes-none = 📝 لا توجد ملاحظات ميدانية بعد. أرسل لي رسالة مكتوبة، أو رسالة صوتية، أو صورة، أو مستندًا، أو موقعًا.
+btn-note-document = 📄 مستند
+btn-note-location = 📍 موقع
+
 ## قائمة الأوامر
 cmd-start = البدء، أو الانضمام بدعوة
 cmd-menu = القائمة الرئيسية
@@ -381,3 +398,5 @@ cmd-progress = تقدّم الأعمال المشتركة (المسؤولون، 
 cmd-actions = خطة العمل (CDA)
 cmd-meeting = جدولة اجتماع (المسؤولون، CDA)
 cmd-meetings = الاجتماعات القادمة والإجابات (المسؤولون، CDA)
+cmd-notes = آخر الملاحظات الميدانية (CDA)
+cmd-cluster = اختيار العنقود الذي تعمل فيه (CDA)

@@ -9,6 +9,7 @@ start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
 start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
 start-already-member = ℹ️ You are already a member of { $cluster }.
 start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+start-too-many = ⏳ Too many wrong codes. Please wait { $minutes } minutes and try again, or ask your CDA for a new link.
 
 ## Onboarding
 onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
@@ -57,6 +58,7 @@ help-cda = /invite: create an invite link for a producer, a leader or a CDA
     /results: response rates and answers, with charts
     /progress, /actions: the action plan, reports and check-ins
     /meeting, /meetings: schedule meetings, see who is coming
+    Anything else you send me is kept as a field note; /notes lists them, /cluster chooses the cluster
 lang-changed = ✅ From now on I will write to you in English.
 
 ## My data
@@ -232,6 +234,7 @@ progress-title = 📈 Joint actions:
 progress-no-report = no report yet
 progress-empty = 🎯 No joint action yet.
 progress-warning-legend = ⚠️ means nobody reported for longer than the action's check-in rhythm.
+progress-reports-by = 📊 Who reports:
 btn-progress-chart = 📊 Chart
 progress-chart-title = 📈 Progress of joint actions (%)
 btn-action-add = ➕ Add a joint action
@@ -323,6 +326,20 @@ meeting-reminded = { $count ->
        *[other] 🔔 { $count } reminders are on their way.
     }
 
+## Field notes (CDA)
+field-note-saved = 📝 Saved as a field note of { $cluster }. Add a tag?
+btn-tag-meeting = 🤝 Meeting
+btn-tag-visit = 🚶 Visit
+btn-tag-problem = ⚠️ Problem
+btn-tag-success = 🌟 Success story
+field-note-tagged = 🏷️ Tagged: { $tag }
+cluster-choose = 🌍 Which cluster are you working in?
+cluster-chosen = 🌍 Your field notes now go to { $cluster }.
+notes-title = 📝 Latest field notes of { $cluster }:
+notes-none = 📝 No field note yet. Send me a message, a voice note, a photo, a document or a location.
+btn-note-document = 📄 Document
+btn-note-location = 📍 Location
+
 ## Command menu
 cmd-start = Start, or join with an invite
 cmd-menu = Main menu
@@ -339,3 +356,5 @@ cmd-progress = Progress of joint actions (leaders, CDA)
 cmd-actions = The action plan (CDA)
 cmd-meeting = Schedule a meeting (leaders, CDA)
 cmd-meetings = Upcoming meetings and answers (leaders, CDA)
+cmd-notes = Latest field notes (CDA)
+cmd-cluster = Choose the cluster you work in (CDA)

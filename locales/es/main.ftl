@@ -9,6 +9,7 @@ start-expired = ⌛ Esta invitación ya venció. Por favor, pida una nueva a su 
 start-used-up = 🚫 Esta invitación ya se usó todas las veces permitidas. Por favor, pida una nueva a su CDA.
 start-already-member = ℹ️ Usted ya es miembro de { $cluster }.
 start-added-cluster = ✅ Ahora también forma parte de { $cluster } como { $role }.
+start-too-many = ⏳ Demasiados códigos incorrectos. Por favor, espere { $minutes } minutos y vuelva a intentarlo, o pida un nuevo enlace a su CDA.
 
 ## Registro
 onboarding-welcome = 👋 ¡Le damos la bienvenida! Tiene una invitación para unirse a { $cluster }.
@@ -57,6 +58,7 @@ help-cda = /invite: crear un enlace de invitación para un productor, un líder 
     /results: tasas de respuesta y respuestas, con gráficos
     /progress, /actions: el plan de acción, los informes y los seguimientos
     /meeting, /meetings: programar reuniones, ver quién asistirá
+    Todo lo demás que me envíe se guarda como nota de campo; /notes las muestra, /cluster elige el clúster
 lang-changed = ✅ A partir de ahora le escribiré en español.
 
 ## Mis datos
@@ -232,6 +234,7 @@ progress-title = 📈 Acciones conjuntas:
 progress-no-report = todavía sin informes
 progress-empty = 🎯 Todavía no hay ninguna acción conjunta.
 progress-warning-legend = ⚠️ significa que nadie ha informado durante más tiempo que el ritmo de seguimiento de la acción.
+progress-reports-by = 📊 Quién informa:
 btn-progress-chart = 📊 Gráfico
 progress-chart-title = 📈 Avance de las acciones conjuntas (%)
 btn-action-add = ➕ Agregar acción conjunta
@@ -323,6 +326,20 @@ meeting-reminded = { $count ->
        *[other] 🔔 { $count } recordatorios van en camino.
     }
 
+## Notas de campo (CDA)
+field-note-saved = 📝 Guardado como nota de campo de { $cluster }. ¿Desea añadir una etiqueta?
+btn-tag-meeting = 🤝 Reunión
+btn-tag-visit = 🚶 Visita
+btn-tag-problem = ⚠️ Problema
+btn-tag-success = 🌟 Caso de éxito
+field-note-tagged = 🏷️ Etiqueta: { $tag }
+cluster-choose = 🌍 ¿En qué clúster está trabajando?
+cluster-chosen = 🌍 Ahora sus notas de campo van a { $cluster }.
+notes-title = 📝 Últimas notas de campo de { $cluster }:
+notes-none = 📝 Todavía no hay notas de campo. Envíeme un mensaje, una nota de voz, una foto, un documento o una ubicación.
+btn-note-document = 📄 Documento
+btn-note-location = 📍 Ubicación
+
 ## Menú de comandos
 cmd-start = Iniciar, o unirse con una invitación
 cmd-menu = Menú principal
@@ -339,3 +356,5 @@ cmd-progress = Avance de las acciones conjuntas (líderes, CDA)
 cmd-actions = El plan de acción (CDA)
 cmd-meeting = Programar una reunión (líderes, CDA)
 cmd-meetings = Próximas reuniones y respuestas (líderes, CDA)
+cmd-notes = Últimas notas de campo (CDA)
+cmd-cluster = Elegir el clúster en el que trabaja (CDA)

@@ -9,6 +9,7 @@ start-expired = ⌛ Cette invitation a expiré. Demandez-en une nouvelle à votr
 start-used-up = 🚫 Cette invitation a déjà été utilisée autant de fois que prévu. Demandez-en une nouvelle à votre CDA.
 start-already-member = ℹ️ Vous êtes déjà membre de { $cluster }.
 start-added-cluster = ✅ Vous faites maintenant aussi partie de { $cluster }, en tant que { $role }.
+start-too-many = ⏳ Trop de codes erronés. Attendez { $minutes } minutes avant de réessayer, ou demandez un nouveau lien à votre CDA.
 
 ## Inscription
 onboarding-welcome = 👋 Bienvenue ! Voici votre invitation à rejoindre { $cluster }.
@@ -57,6 +58,7 @@ help-cda = /invite : créer un lien d’invitation pour un producteur, un respo
     /results : taux de réponse et réponses, avec des graphiques
     /progress, /actions : le plan d’action, les comptes rendus et les points réguliers
     /meeting, /meetings : planifier des réunions, voir qui vient
+    Tout autre message que vous m’envoyez est gardé comme note de terrain ; /notes les affiche, /cluster choisit le cluster
 lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
 
 ## Mes données
@@ -232,6 +234,7 @@ progress-title = 📈 Actions communes :
 progress-no-report = aucun compte rendu pour l’instant
 progress-empty = 🎯 Aucune action commune pour l’instant.
 progress-warning-legend = ⚠️ signifie que personne n’a fait de compte rendu depuis plus longtemps que le rythme de suivi prévu pour l’action.
+progress-reports-by = 📊 Qui envoie des comptes rendus :
 btn-progress-chart = 📊 Graphique
 progress-chart-title = 📈 Avancement des actions communes (%)
 btn-action-add = ➕ Ajouter une action commune
@@ -323,6 +326,20 @@ meeting-reminded = { $count ->
        *[other] 🔔 { $count } rappels sont en cours d’envoi.
     }
 
+## Notes de terrain (CDA)
+field-note-saved = 📝 Enregistré comme note de terrain pour { $cluster }. Ajouter une étiquette ?
+btn-tag-meeting = 🤝 Réunion
+btn-tag-visit = 🚶 Visite
+btn-tag-problem = ⚠️ Problème
+btn-tag-success = 🌟 Réussite
+field-note-tagged = 🏷️ Étiquette : { $tag }
+cluster-choose = 🌍 Dans quel cluster travaillez-vous ?
+cluster-chosen = 🌍 Vos notes de terrain sont désormais rattachées à { $cluster }.
+notes-title = 📝 Dernières notes de terrain de { $cluster } :
+notes-none = 📝 Aucune note de terrain pour l’instant. Envoyez-moi un message, un message vocal, une photo, un document ou une position.
+btn-note-document = 📄 Document joint
+btn-note-location = 📍 Position
+
 ## Menu des commandes
 cmd-start = Démarrer, ou rejoindre avec une invitation
 cmd-menu = Menu principal
@@ -339,3 +356,5 @@ cmd-progress = Avancement des actions communes (responsables, CDA)
 cmd-actions = Le plan d’action (CDA)
 cmd-meeting = Planifier une réunion (responsables, CDA)
 cmd-meetings = Prochaines réunions et réponses (responsables, CDA)
+cmd-notes = Dernières notes de terrain (CDA)
+cmd-cluster = Choisir le cluster où vous travaillez (CDA)

@@ -9,6 +9,7 @@ start-expired = ⌛ اس دعوت کی مدت ختم ہو چکی ہے۔ براہ
 start-used-up = 🚫 یہ دعوت جتنی بار استعمال ہو سکتی تھی، ہو چکی ہے۔ براہِ کرم اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
 start-already-member = 💡 آپ پہلے ہی { $cluster } کے رکن ہیں۔
 start-added-cluster = ✅ اب آپ { $role } کے طور پر { $cluster } میں بھی شامل ہیں۔
+start-too-many = ⏳ بہت زیادہ غلط کوڈ بھیجے گئے ہیں۔ براہِ کرم { $minutes } منٹ انتظار کر کے دوبارہ کوشش کریں، یا اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نیا لنک مانگیں۔
 
 ## رجسٹریشن
 onboarding-welcome = 👋 خوش آمدید! آپ کو { $cluster } میں شامل ہونے کی دعوت دی گئی ہے۔
@@ -57,6 +58,7 @@ help-cda = پیداکار، لیڈر یا CDA کے لیے دعوتی لنک بن
     جواب کی شرح اور جوابات، چارٹس کے ساتھ: /results
     ایکشن پلان، رپورٹس اور باقاعدہ پوچھ گچھ: /progress، /actions
     میٹنگز طے کریں، دیکھیں کون آ رہا ہے: /meeting، /meetings
+    اس کے علاوہ آپ مجھے جو کچھ بھی بھیجیں وہ فیلڈ نوٹ کے طور پر محفوظ ہوگا؛ نوٹس کی فہرست: /notes، کلسٹر منتخب کریں: /cluster
 lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 
 ## میرا ڈیٹا
@@ -232,6 +234,7 @@ progress-title = 📈 مشترکہ کام:
 progress-no-report = ابھی کوئی رپورٹ نہیں
 progress-empty = 🎯 ابھی کوئی مشترکہ کام نہیں۔
 progress-warning-legend = ⚠️ کا مطلب ہے کہ کام کے لیے طے شدہ وقفے سے زیادہ عرصے سے کسی نے رپورٹ نہیں دی۔
+progress-reports-by = 📊 رپورٹ کون دیتا ہے:
 btn-progress-chart = 📊 چارٹ
 progress-chart-title = 📈 مشترکہ کاموں کی پیش رفت (%)
 btn-action-add = ➕ مشترکہ کام شامل کریں
@@ -323,6 +326,20 @@ meeting-reminded = { $count ->
        *[other] 🔔 کل { $count } یاد دہانیاں بھیجی جا رہی ہیں۔
     }
 
+## فیلڈ نوٹس (ڈیولپمنٹ ایجنٹ)
+field-note-saved = 📝 کلسٹر { $cluster } کے فیلڈ نوٹ کے طور پر محفوظ ہو گیا۔ کیا ٹیگ لگانا ہے؟
+btn-tag-meeting = 🤝 میٹنگ
+btn-tag-visit = 🚶 دورہ
+btn-tag-problem = ⚠️ مسئلہ
+btn-tag-success = 🌟 کامیابی کی کہانی
+field-note-tagged = 🏷️ ٹیگ: { $tag }
+cluster-choose = 🌍 آپ کس کلسٹر میں کام کر رہے ہیں؟
+cluster-chosen = 🌍 اب آپ کے فیلڈ نوٹس کلسٹر { $cluster } میں جائیں گے۔
+notes-title = 📝 کلسٹر { $cluster } کے تازہ ترین فیلڈ نوٹس:
+notes-none = 📝 ابھی کوئی فیلڈ نوٹ نہیں۔ مجھے میسج، وائس نوٹ، تصویر، دستاویز یا مقام بھیجیں۔
+btn-note-document = 📄 دستاویز
+btn-note-location = 📍 مقام
+
 ## کمانڈ مینو
 cmd-start = شروع کریں، یا دعوت کے ذریعے شامل ہوں
 cmd-menu = مرکزی مینو
@@ -339,3 +356,5 @@ cmd-progress = مشترکہ کاموں کی پیش رفت (لیڈر، CDA)
 cmd-actions = ایکشن پلان (CDA)
 cmd-meeting = میٹنگ طے کریں (لیڈر، CDA)
 cmd-meetings = آنے والی میٹنگز اور جوابات (لیڈر، CDA)
+cmd-notes = تازہ ترین فیلڈ نوٹس (CDA)
+cmd-cluster = وہ کلسٹر منتخب کریں جس میں آپ کام کرتے ہیں (CDA)

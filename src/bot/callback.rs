@@ -91,6 +91,17 @@ pub enum Callback {
     /// Adding a joint action: a choice at the current step.
     Draft(DraftButton),
     Meeting(MeetingButton),
+    Note(NoteButton),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteButton {
+    /// Tag a field note (index in `notes::TAGS`).
+    Tag(i64, u8),
+    /// Work in this cluster.
+    Cluster(i64),
+    /// Send a note's media back.
+    Media(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,6 +365,11 @@ impl Callback {
                 MeetingButton::Reminder(m) => format!("mm:{m}"),
                 MeetingButton::RemindersDone => "mmd".to_owned(),
             },
+            Self::Note(n) => match n {
+                NoteButton::Tag(id, i) => format!("nt:{}:{i}", b36(*id)),
+                NoteButton::Cluster(id) => format!("nc:{}", b36(*id)),
+                NoteButton::Media(id) => format!("nm:{}", b36(*id)),
+            },
             Self::Results { launch_id, item } => match item {
                 Some(i) => format!("R:{}:{i}", b36(*launch_id)),
                 None => format!("R:{}", b36(*launch_id)),
@@ -439,6 +455,9 @@ impl Callback {
             ("ma", [a]) => Self::Meeting(MeetingButton::Audience(parse_meeting_audience(a)?)),
             ("mm", [m]) => Self::Meeting(MeetingButton::Reminder(m.parse().ok()?)),
             ("mmd", []) => Self::Meeting(MeetingButton::RemindersDone),
+            ("nt", [id, i]) => Self::Note(NoteButton::Tag(from_b36(id)?, i.parse().ok().filter(|i: &u8| *i < 4)?)),
+            ("nc", [id]) => Self::Note(NoteButton::Cluster(from_b36(id)?)),
+            ("nm", [id]) => Self::Note(NoteButton::Media(from_b36(id)?)),
             ("R", [launch]) => Self::Results { launch_id: from_b36(launch)?, item: None },
             ("R", [launch, item]) => Self::Results { launch_id: from_b36(launch)?, item: Some(item.parse().ok()?) },
             ("f", ["y"]) => Self::Forget(true),
@@ -532,6 +551,7 @@ mod tests {
             ]
                 .map(Callback::Progress),
         );
+        all.extend([NoteButton::Tag(i64::MAX, 3), NoteButton::Cluster(i64::MAX), NoteButton::Media(i64::MAX)].map(Callback::Note));
         use crate::domain::meeting::{MeetingAudience, Rsvp};
         all.extend(Rsvp::ALL.map(|r| Callback::Meeting(MeetingButton::Rsvp(i64::MAX, r))));
         all.extend(

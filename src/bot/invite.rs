@@ -9,6 +9,7 @@ use teloxide::types::{InlineKeyboardMarkup, Me};
 use super::callback::{Callback, InviteDraft};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, deep_link, onboarding};
+use crate::domain::access::Act;
 use crate::domain::{InviteSpec, Role};
 use crate::tr;
 
@@ -50,7 +51,7 @@ pub async fn on_draft(
     mut draft: InviteDraft,
 ) -> Result<Option<String>, BotError> {
     let (i18n, l) = (&app.i18n, caller.locale);
-    let served: Vec<_> = caller.memberships.iter().filter(|m| m.role.is_cda()).collect();
+    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {
         return Ok(Some(tr!(i18n, l, "error-not-allowed")));
     }
@@ -69,7 +70,7 @@ pub async fn on_draft(
             return Ok(None);
         }
     };
-    if !served.iter().any(|m| m.cluster_id == cluster_id) {
+    if !caller.can(Act::Coordinate, cluster_id) {
         return Ok(Some(tr!(i18n, l, "error-not-allowed")));
     }
     draft.cluster_id = Some(cluster_id);

@@ -12,6 +12,7 @@ use teloxide::types::{InlineKeyboardMarkup, InputFile};
 use super::callback::{Callback, LaunchDraft};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, questionnaire};
+use crate::domain::access::Act;
 use crate::domain::form::results::{self, Rate};
 use crate::domain::form::{Audience, Kind};
 use crate::domain::{Locale, Role};
@@ -21,11 +22,11 @@ use crate::tr;
 
 /// Clusters the caller serves as a CDA.
 fn served(caller: &Caller) -> Vec<(i64, String)> {
-    caller.memberships.iter().filter(|m| m.role.is_cda()).map(|m| (m.cluster_id, m.cluster_name.clone())).collect()
+    caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).map(|m| (m.cluster_id, m.cluster_name.clone())).collect()
 }
 
 fn serves(caller: &Caller, cluster_id: i64) -> bool {
-    served(caller).iter().any(|(id, _)| *id == cluster_id)
+    caller.can(Act::Coordinate, cluster_id)
 }
 
 /// A CDA sends an XLSForm as a document: import it, or say exactly what is wrong with it.

@@ -15,6 +15,7 @@ use crate::domain::meeting::{
     COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp, WhenError, local_to_utc,
     next_days, parse_time, parse_when, weekday_index,
 };
+use crate::domain::access::Act;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -97,12 +98,11 @@ fn organiser_of(caller: &Caller) -> Vec<(i64, String, Option<i64>)> {
 }
 
 fn may_manage(caller: &Caller, meeting: &Meeting) -> bool {
-    caller.memberships.iter().any(|m| m.cluster_id == meeting.cluster_id && m.role.is_cda())
-        || caller.member.as_ref().is_some_and(|me| Some(me.member_id) == meeting.created_by_member_id)
+    caller.can(Act::ManageMeeting { creator: meeting.created_by_member_id }, meeting.cluster_id)
 }
 
 fn may_view(caller: &Caller, meeting: &Meeting) -> bool {
-    may_manage(caller, meeting) || caller.memberships.iter().any(|m| m.cluster_id == meeting.cluster_id && m.role >= Role::Leader)
+    may_manage(caller, meeting) || caller.can(Act::Lead { cooperatives: &[] }, meeting.cluster_id)
 }
 
 /// `/meeting`: schedule a meeting.
@@ -346,11 +346,12 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                     }
                 }
                 (MeetingStep::Audience, MeetingButton::Audience(a)) => {
-                    let allowed = match (d.only_cooperative, a) {
-                        (Some(mine), MeetingAudience::Cooperative(c)) => mine == c,
-                        (Some(_), _) => false,
-                        (None, MeetingAudience::Cooperative(c)) => app.store.cooperative(c).await.is_ok_and(|k| k.cluster_id == d.cluster_id),
-                        (None, _) => true,
+                    let allowed = match a {
+                        MeetingAudience::Cooperative(c) => {
+                            app.store.cooperative(c).await.is_ok_and(|k| k.cluster_id == d.cluster_id)
+                                && caller.can(Act::Lead { cooperatives: &[c] }, d.cluster_id)
+                        }
+                        _ => d.only_cooperative.is_none() && caller.can(Act::Coordinate, d.cluster_id),
                     };
                     if !allowed {
                         return Ok(Some(tr!(i18n, l, "error-not-allowed")));

@@ -9,6 +9,7 @@ mod keyboards;
 mod launch;
 mod media;
 mod meetings;
+mod notes;
 mod onboarding;
 mod plan;
 mod questionnaire;
@@ -21,6 +22,7 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
 use teloxide::RequestError;
 
+use crate::domain::access::{Act, Grant, Viewer};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -64,6 +66,8 @@ pub struct Caller {
     pub member: Option<Member>,
     pub memberships: Vec<Membership>,
     pub locale: Locale,
+    /// Project staff who see every cluster.
+    pub coordinator: bool,
 }
 
 impl Caller {
@@ -74,6 +78,24 @@ impl Caller {
 
     pub fn is_cda(&self) -> bool {
         self.role().is_some_and(Role::is_cda)
+    }
+
+    /// What access is decided on (see [`crate::domain::access`]).
+    pub fn viewer(&self) -> Viewer {
+        Viewer {
+            member_id: self.member.as_ref().map(|m| m.member_id),
+            coordinator: self.coordinator,
+            grants: self
+                .memberships
+                .iter()
+                .map(|m| Grant { cluster_id: m.cluster_id, role: m.role, cooperative_id: m.cooperative_id })
+                .collect(),
+        }
+    }
+
+    /// Whether the caller may do `act` in `cluster_id` — every handler asks this.
+    pub fn can(&self, act: Act<'_>, cluster_id: i64) -> bool {
+        self.viewer().can(act, cluster_id)
     }
 }
 
@@ -86,16 +108,36 @@ impl App {
     /// language, else their cluster's, else English.
     pub async fn caller(&self, user: &User, chat_id: ChatId) -> Result<Caller, StoreError> {
         let member = self.store.member_by_telegram(user.id.0 as i64).await?;
-        let memberships = match &member {
+        let mut memberships = match &member {
             Some(m) => self.store.memberships(m.member_id).await?,
             None => Vec::new(),
         };
+        let coordinator = match &member {
+            Some(m) => self.store.is_coordinator(m.member_id).await?,
+            None => false,
+        };
+        if let (true, Some(m)) = (coordinator, &member) {
+            // A coordinator works in every cluster as a CDA would.
+            for c in self.store.clusters().await? {
+                if !memberships.iter().any(|ms| ms.cluster_id == c.cluster_id) {
+                    memberships.push(Membership {
+                        member_id: m.member_id,
+                        cluster_id: c.cluster_id,
+                        cluster_name: c.name,
+                        cluster_locale: c.locale,
+                        role: Role::Cda,
+                        cooperative_id: None,
+                        cooperative_name: None,
+                    });
+                }
+            }
+        }
         let locale = Locale::negotiate(
             member.as_ref().and_then(|m| m.locale),
             user.language_code.as_deref(),
             memberships.first().map(|m| m.cluster_locale),
         );
-        Ok(Caller { user: user.clone(), chat_id, member, memberships, locale })
+        Ok(Caller { user: user.clone(), chat_id, member, memberships, locale, coordinator })
     }
 }
 
@@ -147,8 +189,18 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
         }
         None => {}
     }
-    if caller.is_cda() && msg.document().is_some() {
-        return launch::on_document(&bot, &app, &caller, &msg).await;
+    if caller.is_cda() {
+        // A CDA's spreadsheet is a questionnaire to import; anything else they send is a field note.
+        let is_sheet = msg
+            .document()
+            .and_then(|d| d.file_name.as_deref())
+            .is_some_and(|n| [".xlsx", ".xls", ".ods"].iter().any(|ext| n.to_lowercase().ends_with(ext)));
+        if is_sheet {
+            return launch::on_document(&bot, &app, &caller, &msg).await;
+        }
+        if notes::on_message(&bot, &app, &caller, &msg).await? {
+            return Ok(());
+        }
     }
     if caller.member.is_some() {
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "not-understood")).await?;
@@ -225,6 +277,7 @@ async fn dispatch_callback(
         C::Progress(button) => plan::on_button(bot, app, caller, q, button).await,
         C::Draft(button) => plan::on_draft_button(bot, app, caller, q, button).await,
         C::Meeting(button) => meetings::on_button(bot, app, caller, q, button).await,
+        C::Note(button) => notes::on_button(bot, app, caller, q, button).await,
         // Onboarding buttons pressed after onboarding ended.
         C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
             keyboards::clear(bot, q).await;
@@ -273,6 +326,7 @@ pub async fn run(bot: Bot, app: App) {
     let nudges = tokio::spawn(crate::jobs::run(bot.clone(), app.clone()));
     let worker = format!("{}-{}", std::process::id(), crate::domain::invite::InviteCode::generate());
     let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
+    let transcriber = tokio::spawn(crate::jobs::transcribe::run(app.clone()));
     let mut dispatcher = Dispatcher::builder(bot, schema())
         .dependencies(dptree::deps![app])
         .default_handler(|_| async {})
@@ -293,4 +347,5 @@ pub async fn run(bot: Bot, app: App) {
     pruner.abort();
     nudges.abort();
     outbox.abort();
+    transcriber.abort();
 }

@@ -2,6 +2,7 @@
 //! main menu. The dialogue is saved after every step; nothing about the person is stored
 //! as member data until the last step, in one transaction.
 
+use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
@@ -15,6 +16,10 @@ use crate::domain::{Gender, Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{NewMember, Redeemed, StoreError};
 use crate::tr;
+
+/// Wrong invite codes allowed per Telegram user within [`GUESS_WINDOW_MINUTES`].
+pub const MAX_WRONG_CODES: i64 = 5;
+pub const GUESS_WINDOW_MINUTES: i64 = 10;
 
 pub fn role_name(i18n: &I18n, locale: Locale, role: Role) -> String {
     match role {
@@ -44,10 +49,19 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
         return Ok(());
     }
+    // Guessing codes is slowed down: after a few wrong ones, no code is even looked up.
+    let user_id = caller.user.id.0 as i64;
+    if app.store.failed_invites(user_id, Duration::minutes(GUESS_WINDOW_MINUTES)).await? >= MAX_WRONG_CODES {
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-too-many", minutes = GUESS_WINDOW_MINUTES)).await?;
+        return Ok(());
+    }
     let invite = match InviteCode::parse(payload) {
         Some(code) => app.store.invite_by_code(&code).await?,
         None => None,
     };
+    if invite.is_none() {
+        app.store.record_failed_invite(user_id, Duration::minutes(GUESS_WINDOW_MINUTES)).await?;
+    }
     let checked = invite
         .ok_or(InviteProblem::Unknown)
         .and_then(|i| i.check_usable(crate::store::now()).map(|()| i));
@@ -254,7 +268,8 @@ pub async fn on_callback(
             | Callback::Report(_)
             | Callback::Progress(_)
             | Callback::Draft(_)
-            | Callback::Meeting(_),
+            | Callback::Meeting(_)
+            | Callback::Note(_),
         ) => {
             return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
         }

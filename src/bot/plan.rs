@@ -12,6 +12,7 @@ use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::{Locale, Role};
+use crate::domain::access::Act;
 use crate::domain::action::{ActionDraft, DraftStep, parse_target};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
@@ -22,18 +23,12 @@ use crate::tr;
 /// leader, their cluster's actions owned by their cooperative or by the whole cluster.
 async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>, BotError> {
     let mut out = Vec::new();
-    for m in &caller.memberships {
-        match m.role {
-            Role::Cda => out.extend(app.store.actions(m.cluster_id).await?),
-            Role::Leader => {
-                for a in app.store.actions(m.cluster_id).await? {
-                    let owners = app.store.action_owners(a.action_id).await?;
-                    if owners.is_empty() || owners.iter().any(|(id, _)| Some(*id) == m.cooperative_id) {
-                        out.push(a);
-                    }
-                }
+    for m in caller.memberships.iter().filter(|m| m.role >= Role::Leader || caller.coordinator) {
+        for a in app.store.actions(m.cluster_id).await? {
+            let owners: Vec<i64> = app.store.action_owners(a.action_id).await?.into_iter().map(|(id, _)| id).collect();
+            if caller.can(Act::Lead { cooperatives: &owners }, a.cluster_id) {
+                out.push(a);
             }
-            Role::Producer => {}
         }
     }
     Ok(out)
@@ -44,7 +39,7 @@ async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<bool, 
 }
 
 fn cda_of(caller: &Caller, cluster_id: i64) -> bool {
-    caller.memberships.iter().any(|m| m.cluster_id == cluster_id && m.role.is_cda())
+    caller.can(Act::Coordinate, cluster_id)
 }
 
 /// `/progress`: each action's latest status, percent and report date.
@@ -88,17 +83,43 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     }
     let mut rows: Vec<_> = buttons.into_iter().map(|b| vec![b]).collect();
     let mut clusters: Vec<i64> = actions.iter().map(|a| a.cluster_id).collect();
+    clusters.sort_unstable();
     clusters.dedup();
+    // Who reports, by cooperative and by gender (for CDAs, who see the whole cluster).
+    for cluster_id in clusters.iter().filter(|c| cda_of(caller, **c)) {
+        let breakdown = app.store.report_breakdown(*cluster_id).await?;
+        if breakdown.is_empty() {
+            continue;
+        }
+        let mut by_coop: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+        let mut by_gender: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+        for (coop, gender, n) in breakdown {
+            *by_coop.entry(coop.unwrap_or_else(|| tr!(i18n, l, "results-no-cooperative"))).or_default() += n;
+            let g = match gender {
+                Some(crate::domain::Gender::Woman) => tr!(i18n, l, "gender-woman"),
+                Some(crate::domain::Gender::Man) => tr!(i18n, l, "gender-man"),
+                Some(crate::domain::Gender::Undisclosed) => tr!(i18n, l, "gender-undisclosed"),
+                None => tr!(i18n, l, "gender-unknown"),
+            };
+            *by_gender.entry(g).or_default() += n;
+        }
+        let join = |m: std::collections::BTreeMap<String, i64>| m.into_iter().map(|(k, n)| format!("{k}: {n}")).collect::<Vec<_>>().join(" · ");
+        lines.push(String::new());
+        lines.push(tr!(i18n, l, "progress-reports-by"));
+        lines.push(format!("{} {}", tr!(i18n, l, "results-by-cooperative"), join(by_coop)));
+        lines.push(format!("{} {}", tr!(i18n, l, "results-by-gender"), join(by_gender)));
+    }
     for cluster_id in clusters {
         rows.push(vec![button(tr!(i18n, l, "btn-progress-chart"), Callback::Progress(ProgressButton::Chart(cluster_id)))]);
     }
-    for m in caller.memberships.iter().filter(|m| m.role.is_cda()) {
+    for m in caller.memberships.iter().filter(|m| cda_of(caller, m.cluster_id)) {
         rows.push(vec![button(tr!(i18n, l, "btn-action-add"), Callback::Progress(ProgressButton::Add(m.cluster_id)))]);
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
     Ok(())
 }
+
 
 pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ProgressButton) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);

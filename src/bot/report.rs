@@ -11,6 +11,7 @@ use super::callback::{Callback, ReportButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
 use crate::domain::Locale;
+use crate::domain::access::Act;
 use crate::domain::action::{self, ActionStatus, Blocker};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
@@ -80,8 +81,9 @@ pub async fn ask_status(bot: &Bot, app: &App, caller: &Caller, a: &JointAction) 
 
 /// Whether the member may report on this action (checked on every button).
 async fn may_report(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
-    let Some(member) = &caller.member else { return Ok(false) };
-    Ok(app.store.actions_for_member(member.member_id).await?.iter().any(|a| a.action_id == action_id))
+    let Ok(a) = app.store.action(action_id).await else { return Ok(false) };
+    let owners: Vec<i64> = app.store.action_owners(action_id).await?.into_iter().map(|(id, _)| id).collect();
+    Ok(caller.member.is_some() && caller.can(Act::Report { cooperatives: &owners }, a.cluster_id))
 }
 
 fn percent_keyboard(i18n: &I18n, l: Locale, report_id: i64) -> InlineKeyboardMarkup {

@@ -2,6 +2,7 @@
 //! so every rule is unit-testable on its own.
 
 pub mod invite;
+pub mod access;
 pub mod action;
 pub mod action_plan;
 pub mod form;

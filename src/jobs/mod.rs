@@ -3,6 +3,7 @@
 //! store, decides with the domain's rules, sends through the same Bot.
 
 pub mod outbox;
+pub mod transcribe;
 
 use std::time::Duration as StdDuration;
 

@@ -183,6 +183,21 @@ impl Store {
         Ok(a)
     }
 
+    /// Reports on a cluster's actions (not withdrawn), counted by the reporter's cooperative
+    /// and gender — the disaggregation M&E asks for.
+    pub async fn report_breakdown(&self, cluster_id: i64) -> Result<Vec<(Option<String>, Option<crate::domain::Gender>, i64)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select k.name, p.gender, count(*) from progress_report r join joint_action a on a.action_id = r.action_id \
+             join member p on p.member_id = r.member_id \
+             left join membership m on m.member_id = r.member_id and m.cluster_id = a.cluster_id \
+             left join cooperative k on k.cooperative_id = m.cooperative_id \
+             where a.cluster_id = $1 and r.undone_at is null group by k.name, p.gender order by k.name, p.gender",
+        )
+        .bind(cluster_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
     /// Names of the owning cooperatives (empty: the whole cluster).
     pub async fn action_owners(&self, action_id: i64) -> Result<Vec<(i64, String)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(

@@ -6,12 +6,15 @@ mod actions;
 mod clusters;
 mod codec;
 mod dialogues;
+mod exports;
 mod forms;
 mod invites;
 mod meetings;
 mod members;
+mod notes;
 mod questionnaires;
 mod settings;
+pub mod transcripts;
 mod updates;
 
 use std::str::FromStr;
@@ -24,11 +27,15 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use actions::{CheckinCandidate, JointAction, NewReport, Note, Report};
 pub use clusters::{Cluster, Cooperative};
+pub use exports::{
+    ExportAnswer, ExportScope, MeetingExportRow, MemberExportRow, NoteExportRow, ReportExportRow, ResponseExportRow,
+};
 pub use invites::Redeemed;
 pub use forms::{FormSummary, Saved};
 pub use invites::NewMember;
 pub use meetings::{Invitee as MeetingInvitee, Meeting, NewMeeting, OutboxItem, Recipient};
 pub use members::{Member, Membership};
+pub use notes::{FieldNote, NewFieldNote};
 pub use questionnaires::{Invitee, Launch, NudgeCandidate, OpenResponse, Participation, Response, Status};
 pub use settings::BOT_USERNAME;
 

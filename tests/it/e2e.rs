@@ -35,6 +35,11 @@ pub struct BotProcess {
 
 impl BotProcess {
     pub fn spawn(api: &BotApi, db_url: &str, dir: &Path, name: &str) -> Self {
+        Self::spawn_logging(api, db_url, dir, name, "debug")
+    }
+
+    /// Like [`spawn`](Self::spawn), with the given `RUST_LOG`.
+    pub fn spawn_logging(api: &BotApi, db_url: &str, dir: &Path, name: &str, rust_log: &str) -> Self {
         let log = dir.join(format!("{name}.log"));
         let file = std::fs::File::create(&log).unwrap();
         let child = Command::new(BIN)
@@ -43,7 +48,7 @@ impl BotProcess {
             .env("TELOXIDE_API_URL", &api.url)
             .env("DATABASE_URL", db_url)
             .env("DATA_DIR", dir.join("data"))
-            .env("RUST_LOG", "debug")
+            .env("RUST_LOG", rust_log)
             .stdin(Stdio::null())
             .stdout(file.try_clone().unwrap())
             .stderr(file)

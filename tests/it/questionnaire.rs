@@ -302,9 +302,9 @@ async fn a_cda_imports_forms_by_sending_the_file_and_bad_forms_are_explained() {
     assert!(ok.text().contains("3 questions"), "{}", ok.text());
     assert_eq!(store.latest_forms().await.unwrap()[0].form_id, "sample_xlsform");
 
-    // Not a spreadsheet: said so.
+    // Not a spreadsheet: kept as a field note instead.
     api.send_document(&cda, "pdf", "minutes.pdf");
-    api.expect_text(i + 1, &cda, &t(Locale::En, "import-not-xlsx", &[])).await;
+    api.expect_text(i + 1, &cda, &t(Locale::En, "field-note-saved", &[("cluster", "Sialkot")])).await;
 
     // A producer cannot launch, even with the CDA's button forwarded to them.
     api.send_text(&producer, "/launch");

@@ -1,0 +1,183 @@
+//! Field notes: whatever a CDA sends outside a dialogue — a message, a voice note, a photo,
+//! a document, a location — is kept as a note of the cluster they are working in (`/cluster`
+//! switches), with an optional tag; `/notes` lists the latest and sends media back.
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, InputFile};
+
+use super::callback::{Callback, NoteButton};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult, media};
+use crate::domain::access::Act;
+use crate::store::NewFieldNote;
+use crate::tr;
+
+/// Tags, in the order of their buttons.
+pub const TAGS: [&str; 4] = ["meeting", "visit", "problem", "success"];
+
+fn tag_name(app: &App, l: crate::domain::Locale, tag: &str) -> String {
+    match tag {
+        "meeting" => tr!(app.i18n, l, "btn-tag-meeting"),
+        "visit" => tr!(app.i18n, l, "btn-tag-visit"),
+        "problem" => tr!(app.i18n, l, "btn-tag-problem"),
+        _ => tr!(app.i18n, l, "btn-tag-success"),
+    }
+}
+
+/// The cluster a CDA's notes go to: the one chosen with /cluster, else the first they serve.
+async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(i64, String)>, BotError> {
+    let Some(member) = &caller.member else { return Ok(None) };
+    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    let chosen = app.store.working_cluster(member.member_id).await?;
+    Ok(served
+        .iter()
+        .find(|m| Some(m.cluster_id) == chosen)
+        .or(served.first())
+        .map(|m| (m.cluster_id, m.cluster_name.clone())))
+}
+
+/// Stores what a CDA sent as a field note. Returns false when the message is not something a
+/// note can hold (a sticker, say).
+pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Result<bool, BotError> {
+    let l = caller.locale;
+    let (Some(member), Some((cluster_id, cluster_name))) = (&caller.member, working_cluster(app, caller).await?) else {
+        return Ok(false);
+    };
+    let mut note = NewFieldNote { cluster_id, member_id: member.member_id, kind: "text", body: None, media_file_id: None, location: None };
+    let stored = if let Some(text) = msg.text().map(str::trim).filter(|t| !t.is_empty()) {
+        note.body = Some(text.to_owned());
+        Ok(())
+    } else if let Some(loc) = msg.location() {
+        note.kind = "location";
+        note.location = Some((loc.latitude, loc.longitude));
+        Ok(())
+    } else if let Some(voice) = msg.voice() {
+        note.kind = "voice";
+        media::store(bot, app, &voice.file, "voice", "ogg").await?.map(|id| note.media_file_id = Some(id))
+    } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) {
+        note.kind = "photo";
+        note.body = msg.caption().map(str::to_owned);
+        media::store(bot, app, &photo.file, "photo", "jpg").await?.map(|id| note.media_file_id = Some(id))
+    } else if let Some(doc) = msg.document() {
+        note.kind = "document";
+        note.body = doc.file_name.clone().or_else(|| msg.caption().map(str::to_owned));
+        let extension: String = doc
+            .file_name
+            .as_deref()
+            .and_then(|n| n.rsplit_once('.'))
+            .map(|(_, e)| e.chars().filter(char::is_ascii_alphanumeric).take(8).collect())
+            .filter(|e: &String| !e.is_empty())
+            .unwrap_or_else(|| "bin".into());
+        media::store(bot, app, &doc.file, "document", &extension).await?.map(|id| note.media_file_id = Some(id))
+    } else {
+        return Ok(false);
+    };
+    if stored.is_err() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-file-too-big")).await?;
+        return Ok(true);
+    }
+    let note_id = app.store.add_field_note(&note).await?;
+    let buttons: Vec<_> = TAGS
+        .iter()
+        .enumerate()
+        .map(|(i, t)| button(tag_name(app, l, t), Callback::Note(NoteButton::Tag(note_id, i as u8))))
+        .collect();
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "field-note-saved", cluster = cluster_name))
+        .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
+        .await?;
+    Ok(true)
+}
+
+/// `/cluster`: which cluster the CDA's notes go to.
+pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    if served.is_empty() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
+        return Ok(());
+    }
+    let buttons = served.iter().map(|m| button(format!("🌍 {}", m.cluster_name), Callback::Note(NoteButton::Cluster(m.cluster_id))));
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "cluster-choose")).reply_markup(keyboards::column(buttons)).await?;
+    Ok(())
+}
+
+/// `/notes`: the latest notes of the working cluster.
+pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let Some((cluster_id, cluster_name)) = working_cluster(app, caller).await? else {
+        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
+        return Ok(());
+    };
+    let notes = app.store.field_notes(cluster_id, 15).await?;
+    let mut lines = vec![tr!(app.i18n, l, "notes-title", cluster = cluster_name)];
+    if notes.is_empty() {
+        lines.push(tr!(app.i18n, l, "notes-none"));
+    }
+    let mut buttons = Vec::new();
+    for n in &notes {
+        let tag = n.tag.as_deref().map(|t| format!(" · {}", tag_name(app, l, t))).unwrap_or_default();
+        let what = match n.kind.as_str() {
+            "voice" => tr!(app.i18n, l, "btn-note-voice"),
+            "photo" => tr!(app.i18n, l, "btn-note-photo"),
+            "document" => tr!(app.i18n, l, "btn-note-document"),
+            "location" => tr!(app.i18n, l, "btn-note-location"),
+            _ => String::new(),
+        };
+        let body = n.body.clone().unwrap_or_default();
+        lines.push(format!("{} · {}{tag}\n   {what} {body}", n.created_at.format("%Y-%m-%d %H:%M"), n.author.clone().unwrap_or_else(|| "—".into())));
+        if n.kind != "text" {
+            buttons.push(button(format!("{what} · {}", n.created_at.format("%m-%d %H:%M")), Callback::Note(NoteButton::Media(n.field_note_id))));
+        }
+    }
+    let text: String = lines.join("\n").chars().take(4000).collect();
+    bot.send_message(caller.chat_id, text).reply_markup(keyboards::column(buttons.into_iter().take(15))).await?;
+    Ok(())
+}
+
+pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: NoteButton) -> Result<Option<String>, BotError> {
+    let l = caller.locale;
+    let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
+    match b {
+        NoteButton::Tag(note_id, index) => {
+            let tag = TAGS[usize::from(index).min(TAGS.len() - 1)];
+            if !app.store.tag_field_note(note_id, member.member_id, tag).await? {
+                return Ok(Some(tr!(app.i18n, l, "button-expired")));
+            }
+            keyboards::clear(bot, q).await;
+            return Ok(Some(tr!(app.i18n, l, "field-note-tagged", tag = tag_name(app, l, tag))));
+        }
+        NoteButton::Cluster(cluster_id) => {
+            if !caller.can(Act::Coordinate, cluster_id) {
+                return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
+            }
+            keyboards::clear(bot, q).await;
+            app.store.set_working_cluster(member.member_id, cluster_id).await?;
+            let name = app.store.cluster(cluster_id).await?.name;
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "cluster-chosen", cluster = name)).await?;
+        }
+        NoteButton::Media(note_id) => {
+            let n = app.store.field_note(note_id).await?;
+            if !caller.can(Act::Coordinate, n.cluster_id) {
+                return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
+            }
+            match (n.kind.as_str(), n.media_path) {
+                ("location", _) => {
+                    if let (Some(lat), Some(lon)) = (n.latitude, n.longitude) {
+                        bot.send_location(caller.chat_id, lat, lon).await?;
+                    }
+                }
+                ("voice", Some(path)) => {
+                    bot.send_voice(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                }
+                ("photo", Some(path)) => {
+                    bot.send_photo(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                }
+                (_, Some(path)) => {
+                    bot.send_document(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                }
+                _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+            }
+        }
+    }
+    Ok(None)
+}
