@@ -59,6 +59,7 @@ help-cda = /invite: create an invite link for a producer, a leader or a CDA
     /progress, /actions: the action plan, reports and check-ins
     /meeting, /meetings: schedule meetings, see who is coming
     Anything else you send me is kept as a field note; /notes lists them, /cluster chooses the cluster
+    /export: the data as a spreadsheet
 lang-changed = ✅ From now on I will write to you in English.
 
 ## My data
@@ -340,6 +341,28 @@ notes-none = 📝 No field note yet. Send me a message, a voice note, a photo, a
 btn-note-document = 📄 Document
 btn-note-location = 📍 Location
 
+## Exports (CDA)
+btn-export = 📤 Export
+export-choose-dataset = 📤 Which data?
+btn-export-members = 👥 Members
+btn-export-responses = 📋 Questionnaire answers
+btn-export-reports = 📈 Progress reports
+btn-export-meetings = 📅 Meetings and answers
+btn-export-notes = 📝 Field notes
+export-choose-format = 📤 Which file?
+btn-export-csv = 📄 CSV
+btn-export-xlsx = 📊 Excel
+btn-export-zip = 📦 Excel + media (ZIP)
+export-ready = 📤 { $rows ->
+        [one] One row.
+       *[other] { $rows } rows.
+    }
+export-media-ready = 📦 { $files ->
+        [one] One voice note or photo.
+       *[other] { $files } voice notes and photos.
+    }
+export-too-big = 📤 This file is too big to send in Telegram (over 50 MB). Please use the command line: clusterbot export.
+
 ## Command menu
 cmd-start = Start, or join with an invite
 cmd-menu = Main menu
@@ -358,3 +381,4 @@ cmd-meeting = Schedule a meeting (leaders, CDA)
 cmd-meetings = Upcoming meetings and answers (leaders, CDA)
 cmd-notes = Latest field notes (CDA)
 cmd-cluster = Choose the cluster you work in (CDA)
+cmd-export = Export data as a spreadsheet (CDA)

@@ -59,6 +59,7 @@ help-cda = /invite: crear un enlace de invitación para un productor, un líder 
     /progress, /actions: el plan de acción, los informes y los seguimientos
     /meeting, /meetings: programar reuniones, ver quién asistirá
     Todo lo demás que me envíe se guarda como nota de campo; /notes las muestra, /cluster elige el clúster
+    /export: los datos en una hoja de cálculo
 lang-changed = ✅ A partir de ahora le escribiré en español.
 
 ## Mis datos
@@ -340,6 +341,28 @@ notes-none = 📝 Todavía no hay notas de campo. Envíeme un mensaje, una nota 
 btn-note-document = 📄 Documento
 btn-note-location = 📍 Ubicación
 
+## Exportaciones (CDA)
+btn-export = 📤 Exportar
+export-choose-dataset = 📤 ¿Qué datos?
+btn-export-members = 👥 Miembros
+btn-export-responses = 📋 Respuestas a cuestionarios
+btn-export-reports = 📈 Informes de avance
+btn-export-meetings = 📅 Reuniones y respuestas
+btn-export-notes = 📝 Notas de campo
+export-choose-format = 📤 ¿Qué archivo?
+btn-export-csv = 📄 Archivo CSV
+btn-export-xlsx = 📊 Archivo Excel
+btn-export-zip = 📦 Excel + multimedia (ZIP)
+export-ready = 📤 { $rows ->
+        [one] Una fila.
+       *[other] { $rows } filas.
+    }
+export-media-ready = 📦 { $files ->
+        [one] Una nota de voz o foto.
+       *[other] { $files } notas de voz y fotos.
+    }
+export-too-big = 📤 Este archivo es demasiado grande para enviarlo por Telegram (más de 50 MB). Por favor, use la línea de comandos: clusterbot export.
+
 ## Menú de comandos
 cmd-start = Iniciar, o unirse con una invitación
 cmd-menu = Menú principal
@@ -358,3 +381,4 @@ cmd-meeting = Programar una reunión (líderes, CDA)
 cmd-meetings = Próximas reuniones y respuestas (líderes, CDA)
 cmd-notes = Últimas notas de campo (CDA)
 cmd-cluster = Elegir el clúster en el que trabaja (CDA)
+cmd-export = Exportar los datos a una hoja de cálculo (CDA)

@@ -59,6 +59,7 @@ help-cda = /invite : créer un lien d’invitation pour un producteur, un respo
     /progress, /actions : le plan d’action, les comptes rendus et les points réguliers
     /meeting, /meetings : planifier des réunions, voir qui vient
     Tout autre message que vous m’envoyez est gardé comme note de terrain ; /notes les affiche, /cluster choisit le cluster
+    /export : les données dans un tableur
 lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
 
 ## Mes données
@@ -340,6 +341,28 @@ notes-none = 📝 Aucune note de terrain pour l’instant. Envoyez-moi un messag
 btn-note-document = 📄 Document joint
 btn-note-location = 📍 Position
 
+## Exportations (CDA)
+btn-export = 📤 Exporter
+export-choose-dataset = 📤 Quelles données ?
+btn-export-members = 👥 Membres
+btn-export-responses = 📋 Réponses aux questionnaires
+btn-export-reports = 📈 Comptes rendus d’avancement
+btn-export-meetings = 📅 Réunions et réponses
+btn-export-notes = 📝 Notes de terrain
+export-choose-format = 📤 Quel fichier ?
+btn-export-csv = 📄 Fichier CSV
+btn-export-xlsx = 📊 Fichier Excel
+btn-export-zip = 📦 Excel + médias (ZIP)
+export-ready = 📤 { $rows ->
+        [one] { $rows } ligne.
+       *[other] { $rows } lignes.
+    }
+export-media-ready = 📦 { $files ->
+        [one] { $files } message vocal ou photo.
+       *[other] { $files } messages vocaux et photos.
+    }
+export-too-big = 📤 Ce fichier est trop lourd pour être envoyé dans Telegram (plus de 50 Mo). Utilisez plutôt la ligne de commande, s’il vous plaît : clusterbot export.
+
 ## Menu des commandes
 cmd-start = Démarrer, ou rejoindre avec une invitation
 cmd-menu = Menu principal
@@ -358,3 +381,4 @@ cmd-meeting = Planifier une réunion (responsables, CDA)
 cmd-meetings = Prochaines réunions et réponses (responsables, CDA)
 cmd-notes = Dernières notes de terrain (CDA)
 cmd-cluster = Choisir le cluster où vous travaillez (CDA)
+cmd-export = Exporter les données dans un tableur (CDA)

@@ -59,6 +59,7 @@ help-cda = /invite: создать ссылку-приглашение для п
     /progress, /actions: план действий, отчёты и напоминания
     /meeting, /meetings: назначить встречу, узнать, кто придёт
     Всё остальное, что вы мне пришлёте, я сохраню как полевую заметку; /notes покажет их список, /cluster выберет кластер
+    /export: выгрузить данные в таблицу
 lang-changed = ✅ Теперь я буду писать вам по-русски.
 
 ## Мои данные
@@ -361,6 +362,32 @@ notes-none = 📝 Полевых заметок пока нет. Пришлит�
 btn-note-document = 📄 Документ
 btn-note-location = 📍 Геопозиция
 
+## Выгрузка данных (агент CDA)
+btn-export = 📤 Выгрузка
+export-choose-dataset = 📤 Какие данные выгрузить?
+btn-export-members = 👥 Участники
+btn-export-responses = 📋 Ответы на опросы
+btn-export-reports = 📈 Отчёты о ходе работ
+btn-export-meetings = 📅 Встречи и ответы
+btn-export-notes = 📝 Полевые заметки
+export-choose-format = 📤 В каком формате?
+btn-export-csv = 📄 Файл CSV
+btn-export-xlsx = 📊 Файл Excel
+btn-export-zip = 📦 Excel + медиафайлы (ZIP)
+export-ready = 📤 { $rows ->
+        [one] { $rows } строка.
+        [few] { $rows } строки.
+        [many] { $rows } строк.
+       *[other] { $rows } строки.
+    }
+export-media-ready = 📦 Голосовые сообщения и фото: { $files ->
+        [one] { $files } файл.
+        [few] { $files } файла.
+        [many] { $files } файлов.
+       *[other] { $files } файла.
+    }
+export-too-big = 📤 Этот файл слишком большой, чтобы отправить его в Telegram (больше 50 МБ). Пожалуйста, воспользуйтесь командной строкой: clusterbot export.
+
 ## Меню команд
 cmd-start = Начать или вступить по приглашению
 cmd-menu = Главное меню
@@ -379,3 +406,4 @@ cmd-meeting = Назначить встречу (руководители, аг�
 cmd-meetings = Ближайшие встречи и ответы (руководители, агент CDA)
 cmd-notes = Последние полевые заметки (агент CDA)
 cmd-cluster = Выбрать кластер для работы (агент CDA)
+cmd-export = Выгрузить данные в таблицу (агент CDA)

@@ -59,6 +59,7 @@ help-cda = پیداکار، لیڈر یا CDA کے لیے دعوتی لنک بن
     ایکشن پلان، رپورٹس اور باقاعدہ پوچھ گچھ: /progress، /actions
     میٹنگز طے کریں، دیکھیں کون آ رہا ہے: /meeting، /meetings
     اس کے علاوہ آپ مجھے جو کچھ بھی بھیجیں وہ فیلڈ نوٹ کے طور پر محفوظ ہوگا؛ نوٹس کی فہرست: /notes، کلسٹر منتخب کریں: /cluster
+    ڈیٹا اسپریڈشیٹ کی صورت میں: /export
 lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 
 ## میرا ڈیٹا
@@ -340,6 +341,28 @@ notes-none = 📝 ابھی کوئی فیلڈ نوٹ نہیں۔ مجھے میسج
 btn-note-document = 📄 دستاویز
 btn-note-location = 📍 مقام
 
+## ڈیٹا برآمد کرنا (ڈیولپمنٹ ایجنٹ)
+btn-export = 📤 برآمد کریں
+export-choose-dataset = 📤 کون سا ڈیٹا؟
+btn-export-members = 👥 ارکان
+btn-export-responses = 📋 سوالناموں کے جوابات
+btn-export-reports = 📈 پیش رفت کی رپورٹس
+btn-export-meetings = 📅 میٹنگز اور جوابات
+btn-export-notes = 📝 فیلڈ نوٹس
+export-choose-format = 📤 کون سی فائل؟
+btn-export-csv = 📄 فائل (CSV)
+btn-export-xlsx = 📊 فائل (Excel)
+btn-export-zip = 📦 ایکسل + میڈیا (ZIP)
+export-ready = 📤 فائل میں { $rows ->
+        [one] ایک قطار ہے۔
+       *[other] { $rows } قطاریں ہیں۔
+    }
+export-media-ready = 📦 زپ فائل میں { $files ->
+        [one] ایک وائس نوٹ یا تصویر ہے۔
+       *[other] { $files } وائس نوٹس اور تصویریں ہیں۔
+    }
+export-too-big = 📤 یہ فائل ٹیلی گرام پر بھیجنے کے لیے بہت بڑی ہے (50 MB سے زیادہ)۔ براہِ کرم کمانڈ لائن پر clusterbot export استعمال کریں۔
+
 ## کمانڈ مینو
 cmd-start = شروع کریں، یا دعوت کے ذریعے شامل ہوں
 cmd-menu = مرکزی مینو
@@ -358,3 +381,4 @@ cmd-meeting = میٹنگ طے کریں (لیڈر، CDA)
 cmd-meetings = آنے والی میٹنگز اور جوابات (لیڈر، CDA)
 cmd-notes = تازہ ترین فیلڈ نوٹس (CDA)
 cmd-cluster = وہ کلسٹر منتخب کریں جس میں آپ کام کرتے ہیں (CDA)
+cmd-export = ڈیٹا اسپریڈشیٹ میں برآمد کریں (CDA)

@@ -6,7 +6,7 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::callback::{Callback, MenuItem};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, commands, invite, launch, meetings, onboarding, plan, questionnaire, report};
+use super::{App, BotError, Caller, HandlerResult, commands, exports, invite, launch, meetings, onboarding, plan, questionnaire, report};
 use crate::domain::{Gender, Locale};
 use crate::tr;
 
@@ -34,6 +34,7 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         rows.push(vec![
             button(tr!(i18n, l, "btn-launch"), Callback::Menu(MenuItem::Launch)),
             button(tr!(i18n, l, "btn-results"), Callback::Menu(MenuItem::Results)),
+            button(tr!(i18n, l, "btn-export"), Callback::Menu(MenuItem::Export)),
         ]);
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "menu-title"))
@@ -157,6 +158,7 @@ pub async fn on_menu(bot: &Bot, app: &App, caller: &Caller, item: MenuItem) -> R
         MenuItem::Report => report::start(bot, app, caller).await?,
         MenuItem::Progress => plan::overview(bot, app, caller).await?,
         MenuItem::Meetings => meetings::list(bot, app, caller).await?,
+        MenuItem::Export => exports::start(bot, app, caller).await?,
     }
     Ok(None)
 }

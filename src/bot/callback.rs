@@ -18,6 +18,7 @@ pub enum MenuItem {
     Report,
     Progress,
     Meetings,
+    Export,
 }
 
 /// What a button on a question does.
@@ -92,6 +93,17 @@ pub enum Callback {
     Draft(DraftButton),
     Meeting(MeetingButton),
     Note(NoteButton),
+    Export(ExportButton),
+}
+
+/// An export being chosen: cluster, then dataset (index in `Dataset::ALL`), form (for
+/// responses), format (0 CSV, 1 XLSX, 2 XLSX with a media ZIP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportButton {
+    pub cluster_id: i64,
+    pub dataset: Option<u8>,
+    pub form_pk: Option<i64>,
+    pub format: Option<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -298,6 +310,7 @@ impl Callback {
                     MenuItem::Report => "rep",
                     MenuItem::Progress => "prog",
                     MenuItem::Meetings => "meet",
+                    MenuItem::Export => "exp",
                 }
             ),
             Self::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
@@ -365,6 +378,16 @@ impl Callback {
                 MeetingButton::Reminder(m) => format!("mm:{m}"),
                 MeetingButton::RemindersDone => "mmd".to_owned(),
             },
+            Self::Export(e) => {
+                let mut s = format!("x:{}", b36(e.cluster_id));
+                if let Some(d) = e.dataset {
+                    write!(s, ":{d}:{}", e.form_pk.map(b36).unwrap_or_else(|| "-".into())).expect("writing to a String");
+                    if let Some(f) = e.format {
+                        write!(s, ":{f}").expect("writing to a String");
+                    }
+                }
+                s
+            }
             Self::Note(n) => match n {
                 NoteButton::Tag(id, i) => format!("nt:{}:{i}", b36(*id)),
                 NoteButton::Cluster(id) => format!("nc:{}", b36(*id)),
@@ -404,6 +427,7 @@ impl Callback {
             ("m", ["rep"]) => Self::Menu(MenuItem::Report),
             ("m", ["prog"]) => Self::Menu(MenuItem::Progress),
             ("m", ["meet"]) => Self::Menu(MenuItem::Meetings),
+            ("m", ["exp"]) => Self::Menu(MenuItem::Export),
             ("q", [rid, pos, action]) => Self::Form(FormButton {
                 response_id: from_b36(rid)?,
                 position: pos.parse().ok()?,
@@ -455,6 +479,16 @@ impl Callback {
             ("ma", [a]) => Self::Meeting(MeetingButton::Audience(parse_meeting_audience(a)?)),
             ("mm", [m]) => Self::Meeting(MeetingButton::Reminder(m.parse().ok()?)),
             ("mmd", []) => Self::Meeting(MeetingButton::RemindersDone),
+            ("x", [cluster]) => Self::Export(ExportButton { cluster_id: from_b36(cluster)?, dataset: None, form_pk: None, format: None }),
+            ("x", [cluster, d, form, more @ ..]) if more.len() <= 1 => Self::Export(ExportButton {
+                cluster_id: from_b36(cluster)?,
+                dataset: Some(d.parse().ok().filter(|d: &u8| *d < 5)?),
+                form_pk: match *form {
+                    "-" => None,
+                    f => Some(from_b36(f)?),
+                },
+                format: more.first().map(|f| f.parse().ok().filter(|f: &u8| *f <= 2).ok_or(())).transpose().ok()?,
+            }),
             ("nt", [id, i]) => Self::Note(NoteButton::Tag(from_b36(id)?, i.parse().ok().filter(|i: &u8| *i < 4)?)),
             ("nc", [id]) => Self::Note(NoteButton::Cluster(from_b36(id)?)),
             ("nm", [id]) => Self::Note(NoteButton::Media(from_b36(id)?)),
@@ -502,6 +536,7 @@ mod tests {
                 MenuItem::Report,
                 MenuItem::Progress,
                 MenuItem::Meetings,
+                MenuItem::Export,
             ]
             .map(Callback::Menu),
         );
@@ -552,6 +587,10 @@ mod tests {
                 .map(Callback::Progress),
         );
         all.extend([NoteButton::Tag(i64::MAX, 3), NoteButton::Cluster(i64::MAX), NoteButton::Media(i64::MAX)].map(Callback::Note));
+        all.push(Callback::Export(ExportButton { cluster_id: i64::MAX, dataset: None, form_pk: None, format: None }));
+        all.push(Callback::Export(ExportButton { cluster_id: i64::MAX, dataset: Some(4), form_pk: None, format: Some(2) }));
+        all.push(Callback::Export(ExportButton { cluster_id: i64::MAX, dataset: Some(1), form_pk: Some(i64::MAX), format: Some(1) }));
+        all.push(Callback::Export(ExportButton { cluster_id: 1, dataset: Some(1), form_pk: Some(7), format: None }));
         use crate::domain::meeting::{MeetingAudience, Rsvp};
         all.extend(Rsvp::ALL.map(|r| Callback::Meeting(MeetingButton::Rsvp(i64::MAX, r))));
         all.extend(

@@ -4,7 +4,7 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 use teloxide::utils::command::BotCommands;
 
-use super::{App, Caller, HandlerResult, account, invite, launch, meetings, notes, onboarding, plan, questionnaire, report};
+use super::{App, Caller, HandlerResult, account, exports, invite, launch, meetings, notes, onboarding, plan, questionnaire, report};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -31,6 +31,7 @@ pub enum Command {
     Meetings,
     Cluster,
     Notes,
+    Export,
 }
 
 pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
@@ -79,6 +80,7 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
         (Command::Meetings, None) => meetings::list(&bot, &app, &caller).await,
         (Command::Cluster, None) => notes::choose_cluster(&bot, &app, &caller).await,
         (Command::Notes, None) => notes::list(&bot, &app, &caller).await,
+        (Command::Export, None) => exports::start(&bot, &app, &caller).await,
     }
 }
 
@@ -102,6 +104,7 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
     if role.is_some_and(Role::is_cda) {
         commands.push(BotCommand::new("actions", tr!(i18n, locale, "cmd-actions")));
         commands.push(BotCommand::new("notes", tr!(i18n, locale, "cmd-notes")));
+        commands.push(BotCommand::new("export", tr!(i18n, locale, "cmd-export")));
         commands.push(BotCommand::new("cluster", tr!(i18n, locale, "cmd-cluster")));
         commands.push(BotCommand::new("invite", tr!(i18n, locale, "cmd-invite")));
         commands.push(BotCommand::new("launch", tr!(i18n, locale, "cmd-launch")));

@@ -4,6 +4,7 @@
 mod account;
 pub mod callback;
 mod commands;
+mod exports;
 mod invite;
 mod keyboards;
 mod launch;
@@ -278,6 +279,7 @@ async fn dispatch_callback(
         C::Draft(button) => plan::on_draft_button(bot, app, caller, q, button).await,
         C::Meeting(button) => meetings::on_button(bot, app, caller, q, button).await,
         C::Note(button) => notes::on_button(bot, app, caller, q, button).await,
+        C::Export(button) => exports::on_button(bot, app, caller, q, button).await,
         // Onboarding buttons pressed after onboarding ended.
         C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
             keyboards::clear(bot, q).await;

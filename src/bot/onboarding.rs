@@ -269,7 +269,8 @@ pub async fn on_callback(
             | Callback::Progress(_)
             | Callback::Draft(_)
             | Callback::Meeting(_)
-            | Callback::Note(_),
+            | Callback::Note(_)
+            | Callback::Export(_),
         ) => {
             return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
         }

@@ -203,7 +203,14 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Value, String> {
         };
         let Some(name) = attr("name") else { continue };
         let value = match attr("filename") {
-            Some(file) => json!({"file": file, "size": content.len(), "png": content.starts_with(b"\x89PNG\r\n\x1a\n")}),
+            Some(file) => {
+                let mut f = json!({"file": file, "size": content.len(), "png": content.starts_with(b"\x89PNG\r\n\x1a\n")});
+                if content.len() <= 64 * 1024 {
+                    // Small uploads keep their bytes, for tests to open.
+                    f["bytes"] = json!(content);
+                }
+                f
+            }
             None => {
                 let text = String::from_utf8_lossy(content).to_string();
                 serde_json::from_str::<Value>(&text).ok().filter(|v| v.is_object() || v.is_array()).unwrap_or(Value::String(text))
@@ -360,7 +367,7 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             None => {}
         }
     }
-    let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice" | "sendLocation")
+    let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice" | "sendLocation" | "sendDocument")
         .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
         "getMe" => {
@@ -397,6 +404,14 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
             "from": bot_user(),
             "voice": {"file_id": format!("voice{}", message_id.unwrap_or_default()), "file_unique_id": "v", "duration": 2, "mime_type": "audio/ogg", "file_size": body["voice"]["size"]},
+        }),
+        "sendDocument" => json!({
+            "message_id": message_id,
+            "date": chrono::Utc::now().timestamp(),
+            "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+            "from": bot_user(),
+            "document": {"file_id": format!("doc{}", message_id.unwrap_or_default()), "file_unique_id": "d", "file_name": body["document"]["file"], "file_size": body["document"]["size"]},
+            "caption": body.get("caption").cloned().unwrap_or(Value::Null),
         }),
         "sendLocation" => json!({
             "message_id": message_id,

@@ -72,6 +72,23 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     }
     assert!(store.field_notes(sialkot, 10).await.unwrap().is_empty(), "nothing went to the other cluster");
 
+    // The notes, exported from the phone as a spreadsheet (CSV), personal fields included for a CDA.
+    let before = api.calls().len();
+    api.send_text(&nadia, "/export");
+    let (_, clusters) = expect(before, &nadia, en("invite-choose-cluster")).await;
+    api.press(&nadia, &clusters, &clusters.button("Djebba"));
+    let (_, datasets) = expect(before, &nadia, en("export-choose-dataset")).await;
+    api.press(&nadia, &datasets, &datasets.button_eq(&en("btn-export-notes")));
+    let (_, formats) = expect(before, &nadia, en("export-choose-format")).await;
+    api.press(&nadia, &formats, &formats.button_eq(&en("btn-export-csv")));
+    let (_, doc) = api.wait_for(before, "the export", |c| c.method == "sendDocument").await;
+    let bytes: Vec<u8> = serde_json::from_value(doc.body["document"]["bytes"].clone()).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
+    let csv = String::from_utf8(bytes).unwrap();
+    assert!(csv.contains("the dryer is broken") && csv.contains("Nadia"), "{csv}");
+    assert_eq!(csv.lines().count(), 6, "a header and five notes: {csv}");
+    assert!(doc.body["caption"].as_str().unwrap().contains('5'));
+
     // A producer's free text is not a field note.
     api.send_text(&omar, "hello");
     expect(0, &omar, en("not-understood")).await;

@@ -1,0 +1,133 @@
+//! `/export` for CDAs: dataset → (form) → format, and the file arrives as a document —
+//! streamed to disk first, so a large export never sits in memory.
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, InputFile};
+
+use super::callback::{Callback, ExportButton};
+use super::keyboards::{self, button};
+use super::{App, BotError, Caller, HandlerResult};
+use crate::domain::access::Act;
+use crate::export::{Dataset, ExportRequest, Format};
+use crate::tr;
+
+/// Bots may send documents up to 50 MB.
+const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
+
+fn dataset_name(app: &App, l: crate::domain::Locale, d: Dataset) -> String {
+    match d {
+        Dataset::Members => tr!(app.i18n, l, "btn-export-members"),
+        Dataset::Responses => tr!(app.i18n, l, "btn-export-responses"),
+        Dataset::Reports => tr!(app.i18n, l, "btn-export-reports"),
+        Dataset::Meetings => tr!(app.i18n, l, "btn-export-meetings"),
+        Dataset::Notes => tr!(app.i18n, l, "btn-export-notes"),
+    }
+}
+
+pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    let l = caller.locale;
+    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    match served.as_slice() {
+        [] => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
+        }
+        [only] => ask(bot, app, caller, ExportButton { cluster_id: only.cluster_id, dataset: None, form_pk: None, format: None }).await?,
+        several => {
+            let buttons = several.iter().map(|m| {
+                button(format!("🌍 {}", m.cluster_name), Callback::Export(ExportButton { cluster_id: m.cluster_id, dataset: None, form_pk: None, format: None }))
+            });
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster")).reply_markup(keyboards::column(buttons)).await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ExportButton) -> Result<Option<String>, BotError> {
+    if !caller.can(Act::Coordinate, b.cluster_id) {
+        return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
+    }
+    keyboards::clear(bot, q).await;
+    ask(bot, app, caller, b).await?;
+    Ok(None)
+}
+
+async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let Some(index) = b.dataset else {
+        let buttons = Dataset::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, d)| button(dataset_name(app, l, *d), Callback::Export(ExportButton { dataset: Some(i as u8), ..b })));
+        bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-dataset")).reply_markup(keyboards::column(buttons)).await?;
+        return Ok(());
+    };
+    let dataset = Dataset::ALL[usize::from(index).min(Dataset::ALL.len() - 1)];
+    if dataset == Dataset::Responses && b.form_pk.is_none() {
+        let forms = app.store.latest_forms().await?;
+        if forms.is_empty() {
+            bot.send_message(caller.chat_id, tr!(i18n, l, "launch-no-forms")).await?;
+            return Ok(());
+        }
+        let mut buttons = Vec::new();
+        for f in forms.iter().take(20) {
+            let title = app.store.form(f.form_pk).await?.title(l).to_owned();
+            buttons.push(button(format!("📋 {title}"), Callback::Export(ExportButton { form_pk: Some(f.form_pk), ..b })));
+        }
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form")).reply_markup(keyboards::column(buttons)).await?;
+        return Ok(());
+    }
+    let Some(format) = b.format else {
+        let with = |f: u8| Callback::Export(ExportButton { format: Some(f), ..b });
+        let keyboard = InlineKeyboardMarkup::new([
+            vec![button(tr!(i18n, l, "btn-export-csv"), with(0)), button(tr!(i18n, l, "btn-export-xlsx"), with(1))],
+            vec![button(tr!(i18n, l, "btn-export-zip"), with(2))],
+        ]);
+        bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-format")).reply_markup(keyboard).await?;
+        return Ok(());
+    };
+    send(bot, app, caller, b.cluster_id, dataset, b.form_pk, format).await
+}
+
+async fn send(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64, dataset: Dataset, form_pk: Option<i64>, format: u8) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let mut request = ExportRequest::new(cluster_id, dataset, if format == 0 { Format::Csv } else { Format::Xlsx });
+    // Only CDAs and coordinators get here: they may see personal fields.
+    request.include_personal = true;
+    request.labels = Some(l);
+    request.data_dir = app.data_dir.as_ref().clone();
+    if let Some(pk) = form_pk {
+        let f = app.store.forms().await?.into_iter().find(|f| f.form_pk == pk).ok_or(crate::store::StoreError::NotFound("form"))?;
+        request.form = Some((f.form_id, Some(f.version)));
+    }
+    let dir = app.data_dir.join("exports").join(format!("{}-{}", caller.chat_id.0, crate::domain::invite::InviteCode::generate()));
+    tokio::fs::create_dir_all(&dir).await?;
+    let stamp = crate::store::now().format("%Y%m%d-%H%M");
+    let file = dir.join(format!("{}-{stamp}.{}", dataset.code(), if format == 0 { "csv" } else { "xlsx" }));
+    if format == 2 {
+        request.media_zip = Some(dir.join(format!("{}-{stamp}-media.zip", dataset.code())));
+    }
+    let result = crate::export::export(&app.store, &request, &file).await;
+    let outcome = match result {
+        Ok(summary) => {
+            let too_big = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len() > MAX_DOCUMENT_BYTES).unwrap_or(false);
+            if too_big(&file) || request.media_zip.as_deref().is_some_and(too_big) {
+                bot.send_message(caller.chat_id, tr!(i18n, l, "export-too-big")).await?;
+            } else {
+                let caption = tr!(i18n, l, "export-ready", rows = summary.rows as i64);
+                bot.send_document(caller.chat_id, InputFile::file(&file)).caption(caption).await?;
+                if let Some(zip) = &request.media_zip {
+                    let caption = tr!(i18n, l, "export-media-ready", files = summary.media_files as i64);
+                    bot.send_document(caller.chat_id, InputFile::file(zip)).caption(caption).await?;
+                }
+            }
+            Ok(())
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "an export failed");
+            bot.send_message(caller.chat_id, tr!(i18n, l, "error-generic")).await?;
+            Ok(())
+        }
+    };
+    let _ = tokio::fs::remove_dir_all(&dir).await;
+    outcome
+}
