@@ -6,7 +6,7 @@ use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
 use super::callback::{Callback, ExportButton};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult};
+use super::{App, BotError, Caller, HandlerResult, launch};
 use crate::domain::access::Act;
 use crate::export::{Dataset, ExportRequest, Format};
 use crate::tr;
@@ -63,18 +63,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerR
     };
     let dataset = Dataset::ALL[usize::from(index).min(Dataset::ALL.len() - 1)];
     if dataset == Dataset::Responses && b.form_pk.is_none() {
-        let forms = app.store.latest_forms().await?;
-        if forms.is_empty() {
-            bot.send_message(caller.chat_id, tr!(i18n, l, "launch-no-forms")).await?;
-            return Ok(());
-        }
-        let mut buttons = Vec::new();
-        for f in forms.iter().take(20) {
-            let title = app.store.form(f.form_pk).await?.title(l).to_owned();
-            buttons.push(button(format!("📋 {title}"), Callback::Export(ExportButton { form_pk: Some(f.form_pk), ..b })));
-        }
-        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form")).reply_markup(keyboards::column(buttons)).await?;
-        return Ok(());
+        return launch::ask_form(bot, app, caller, |form_pk| Callback::Export(ExportButton { form_pk: Some(form_pk), ..b })).await;
     }
     let Some(format) = b.format else {
         let with = |f: u8| Callback::Export(ExportButton { format: Some(f), ..b });

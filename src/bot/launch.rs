@@ -108,22 +108,29 @@ pub async fn on_draft(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, 
     Ok(None)
 }
 
+/// "Which questionnaire?": a button per form (its newest version), each leading to
+/// `next(form_pk)`; or how to import one when there is none.
+pub async fn ask_form(bot: &Bot, app: &App, caller: &Caller, next: impl Fn(i64) -> Callback) -> HandlerResult {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    let forms = app.store.latest_forms().await?;
+    if forms.is_empty() {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-no-forms")).await?;
+        return Ok(());
+    }
+    let mut buttons = Vec::new();
+    for f in forms.iter().take(20) {
+        let title = app.store.form(f.form_pk).await?.title(l).to_owned();
+        buttons.push(button(format!("📋 {title}"), next(f.form_pk)));
+    }
+    bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form")).reply_markup(keyboards::column(buttons)).await?;
+    Ok(())
+}
+
 /// Asks for the first missing piece of the launch; launches when nothing is missing.
 async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(form_pk) = draft.form_pk else {
-        let forms = app.store.latest_forms().await?;
-        if forms.is_empty() {
-            bot.send_message(caller.chat_id, tr!(i18n, l, "launch-no-forms")).await?;
-            return Ok(());
-        }
-        let mut buttons = Vec::new();
-        for f in forms.iter().take(20) {
-            let title = app.store.form(f.form_pk).await?.title(l).to_owned();
-            buttons.push(button(format!("📋 {title}"), Callback::Launch(LaunchDraft { form_pk: Some(f.form_pk), ..draft })));
-        }
-        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form")).reply_markup(keyboards::column(buttons)).await?;
-        return Ok(());
+        return ask_form(bot, app, caller, |form_pk| Callback::Launch(LaunchDraft { form_pk: Some(form_pk), ..draft })).await;
     };
     let Some(audience) = draft.audience else {
         let with = |a| Callback::Launch(LaunchDraft { audience: Some(a), ..draft });

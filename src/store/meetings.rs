@@ -77,6 +77,25 @@ pub struct Recipient {
     pub rsvp: Option<String>,
 }
 
+/// Queues one outbox row inside a transaction (the same statement on both backends).
+macro_rules! queue_row {
+    ($tx:expr, $meeting:expr, $member:expr, $kind:expr, $offset:expr, $generation:expr, $due:expr, $at:expr) => {
+        sqlx::query(
+            "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind($meeting)
+        .bind($member)
+        .bind($kind)
+        .bind($offset)
+        .bind($generation)
+        .bind($due)
+        .bind($at)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
 fn offsets_json(offsets: &[i64]) -> String {
     serde_json::to_string(offsets).unwrap_or_else(|_| "[]".into())
 }
@@ -130,18 +149,7 @@ impl Store {
                 let mut rows = vec![("invitation", 0_i64, at)];
                 rows.extend(reminder_times(new.starts_at, &new.reminder_offsets, at).into_iter().map(|(m, due)| ("reminder", m, due)));
                 for (kind, offset, due) in rows {
-                    sqlx::query(
-                        "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
-                         values ($1, $2, $3, $4, 0, $5, $6)",
-                    )
-                    .bind(meeting.meeting_id)
-                    .bind(member_id)
-                    .bind(kind)
-                    .bind(offset)
-                    .bind(due)
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
+                    queue_row!(tx, meeting.meeting_id, member_id, kind, offset, 0_i64, due, at);
                 }
             }
             tx.commit().await?;
@@ -222,19 +230,7 @@ impl Store {
                 let mut rows = vec![("update", 0_i64, at)];
                 rows.extend(reminder_times(starts_at, &offsets, at).into_iter().map(|(m, due)| ("reminder", m, due)));
                 for (kind, offset, due) in rows {
-                    sqlx::query(
-                        "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
-                         values ($1, $2, $3, $4, $5, $6, $7)",
-                    )
-                    .bind(meeting_id)
-                    .bind(member_id)
-                    .bind(kind)
-                    .bind(offset)
-                    .bind(generation)
-                    .bind(due)
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
+                    queue_row!(tx, meeting_id, member_id, kind, offset, generation, due, at);
                 }
             }
             tx.commit().await?;
