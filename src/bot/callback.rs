@@ -119,6 +119,8 @@ pub enum NoteButton {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeetingButton {
     Rsvp(i64, crate::domain::meeting::Rsvp),
+    /// Schedule in this cluster.
+    InCluster(i64),
     Open(i64),
     RemindUnanswered(i64),
     Move(i64),
@@ -368,6 +370,7 @@ impl Callback {
             Self::Meeting(m) => match m {
                 MeetingButton::Rsvp(id, r) => format!("mv:{}:{}", b36(*id), rsvp_letter(*r)),
                 MeetingButton::Open(id) => format!("mo:{}", b36(*id)),
+                MeetingButton::InCluster(id) => format!("mc:{}", b36(*id)),
                 MeetingButton::RemindUnanswered(id) => format!("mr:{}", b36(*id)),
                 MeetingButton::Move(id) => format!("mt:{}", b36(*id)),
                 MeetingButton::Cancel(id) => format!("mx:{}", b36(*id)),
@@ -470,6 +473,7 @@ impl Callback {
                 },
             )),
             ("mo", [id]) => Self::Meeting(MeetingButton::Open(from_b36(id)?)),
+            ("mc", [id]) => Self::Meeting(MeetingButton::InCluster(from_b36(id)?)),
             ("mr", [id]) => Self::Meeting(MeetingButton::RemindUnanswered(from_b36(id)?)),
             ("mt", [id]) => Self::Meeting(MeetingButton::Move(from_b36(id)?)),
             ("mx", [id]) => Self::Meeting(MeetingButton::Cancel(from_b36(id)?)),
@@ -596,6 +600,7 @@ mod tests {
         all.extend(
             [
                 MeetingButton::Open(i64::MAX),
+                MeetingButton::InCluster(i64::MAX),
                 MeetingButton::RemindUnanswered(i64::MAX),
                 MeetingButton::Move(i64::MAX),
                 MeetingButton::Cancel(i64::MAX),

@@ -37,10 +37,15 @@ pub enum Command {
 pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let caller = app.caller(user, msg.chat.id).await?;
-    // Only joining holds commands back; a questionnaire can be left and continued later.
+    // Only joining holds commands back. Any other dialogue ends with a command, so later
+    // messages are not taken for it; a questionnaire continues from its buttons or /forms.
     let dialogue = match app.store.dialogue(msg.chat.id.0).await? {
         Some(Dialogue::Onboarding(o)) => Some(o),
-        _ => None,
+        Some(_) => {
+            app.store.clear_dialogue(msg.chat.id.0).await?;
+            None
+        }
+        None => None,
     };
     match (cmd, dialogue) {
         (Command::Start(payload), _) => onboarding::start(&bot, &app, &caller, payload.trim()).await,

@@ -20,9 +20,17 @@ pub fn languages() -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec))
 }
 
+/// Telegram refuses inline keyboards of more than about 100 buttons; lists stop here.
+pub const MAX_BUTTONS: usize = 90;
+
 /// One button per row, for lists of names that may be long (cooperatives, clusters).
 pub fn column(buttons: impl IntoIterator<Item = InlineKeyboardButton>) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new(buttons.into_iter().map(|b| vec![b]))
+    InlineKeyboardMarkup::new(buttons.into_iter().take(MAX_BUTTONS).map(|b| vec![b]))
+}
+
+/// A key naming the message a button is on, for [`crate::store::Store::claim_key`].
+pub fn once_key(what: &str, q: &CallbackQuery) -> Option<String> {
+    q.message.as_ref().map(|m| format!("once:{what}:{}:{}", m.chat().id.0, m.id().0))
 }
 
 /// Removes the keyboard from the message whose button was pressed, so an answered step

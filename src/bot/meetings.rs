@@ -101,17 +101,34 @@ fn may_manage(caller: &Caller, meeting: &Meeting) -> bool {
     caller.can(Act::ManageMeeting { creator: meeting.created_by_member_id }, meeting.cluster_id)
 }
 
+/// A meeting that can still be changed: not cancelled, not started.
+fn still_open(meeting: &Meeting) -> bool {
+    meeting.cancelled_at.is_none() && meeting.starts_at > crate::store::now()
+}
+
 fn may_view(caller: &Caller, meeting: &Meeting) -> bool {
     may_manage(caller, meeting) || caller.can(Act::Lead { cooperatives: &[] }, meeting.cluster_id)
 }
 
-/// `/meeting`: schedule a meeting.
+/// `/meeting`: schedule a meeting — in which cluster first, when the caller organises in several.
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
-    let Some((cluster_id, _, only_cooperative)) = organiser_of(caller).into_iter().next() else {
-        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-leader")).await?;
-        return Ok(());
-    };
+    match organiser_of(caller).as_slice() {
+        [] => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-leader")).await?;
+            Ok(())
+        }
+        [(cluster_id, _, _)] => start_in(bot, app, caller, *cluster_id).await,
+        several => {
+            let buttons = several.iter().map(|(id, name, _)| button(format!("🌍 {name}"), Callback::Meeting(MeetingButton::InCluster(*id))));
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster")).reply_markup(keyboards::column(buttons)).await?;
+            Ok(())
+        }
+    }
+}
+
+async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64) -> HandlerResult {
+    let Some((_, _, only_cooperative)) = organiser_of(caller).into_iter().find(|(id, _, _)| *id == cluster_id) else { return Ok(()) };
     let draft = MeetingDraft { cluster_id, only_cooperative, offsets: DEFAULT_REMINDERS.to_vec(), ..Default::default() };
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::Meeting(draft.clone())).await?;
     ask(bot, app, caller, &draft).await
@@ -196,6 +213,10 @@ async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Ha
     let Some(starts_at) = d.starts_at else { return Ok(()) };
     let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
     if let Some(meeting_id) = d.reschedule_of {
+        if !still_open(&app.store.meeting(meeting_id).await?) {
+            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-closed")).await?;
+            return Ok(());
+        }
         app.store.reschedule_meeting(meeting_id, starts_at).await?;
         let m = app.store.meeting(meeting_id).await?;
         bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-moved-done", title = m.title.clone(), when = when(i18n, l, starts_at, tz))).await?;
@@ -277,6 +298,13 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
     let (l, i18n) = (caller.locale, &app.i18n);
     match b {
         MeetingButton::Rsvp(meeting_id, r) => return rsvp(bot, app, caller, q, meeting_id, r).await,
+        MeetingButton::InCluster(cluster_id) => {
+            if !organiser_of(caller).iter().any(|(id, _, _)| *id == cluster_id) {
+                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            keyboards::clear(bot, q).await;
+            start_in(bot, app, caller, cluster_id).await?;
+        }
         MeetingButton::Open(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
             if !may_view(caller, &m) {
@@ -297,8 +325,11 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
         }
         MeetingButton::Move(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
-            if !may_manage(caller, &m) || m.cancelled_at.is_some() {
+            if !may_manage(caller, &m) {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            if !still_open(&m) {
+                return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
             let d = MeetingDraft { cluster_id: m.cluster_id, reschedule_of: Some(meeting_id), ..Default::default() };
             save(bot, app, caller, d).await?;
@@ -307,6 +338,9 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             let m = app.store.meeting(meeting_id).await?;
             if !may_manage(caller, &m) {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+            }
+            if !still_open(&m) {
+                return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
             let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-meeting-cancel-confirm"), Callback::Meeting(MeetingButton::CancelConfirmed(meeting_id)))]]);
             bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-ask", title = m.title.clone())).reply_markup(keyboard).await?;
@@ -317,9 +351,10 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
             keyboards::clear(bot, q).await;
-            if m.cancelled_at.is_none() {
-                app.store.cancel_meeting(meeting_id).await?;
+            if !still_open(&m) {
+                return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
+            app.store.cancel_meeting(meeting_id).await?;
             bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-done", title = m.title.clone())).await?;
         }
         MeetingButton::Day(_) | MeetingButton::Hour(_) | MeetingButton::Audience(_) | MeetingButton::Reminder(_) | MeetingButton::RemindersDone => {
@@ -371,7 +406,15 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                     }
                     d.offsets.sort_unstable_by(|a, b| b.cmp(a));
                 }
-                (MeetingStep::Reminders, MeetingButton::RemindersDone) => d.offsets_done = true,
+                (MeetingStep::Reminders, MeetingButton::RemindersDone) => {
+                    // This tap schedules the meeting: once.
+                    if let Some(key) = keyboards::once_key("meeting", q) {
+                        if !app.store.claim_key(&key).await? {
+                            return Ok(Some(tr!(i18n, l, "button-expired")));
+                        }
+                    }
+                    d.offsets_done = true;
+                }
                 _ => {
                     keyboards::clear(bot, q).await;
                     return Ok(Some(tr!(i18n, l, "button-expired")));

@@ -169,12 +169,32 @@ pub fn schema() -> UpdateHandler<BotError> {
         .branch(Update::filter_my_chat_member().endpoint(on_my_chat_member))
 }
 
+/// How long after a report the member's messages are attached to it as notes.
+pub const REPORT_NOTES_MINUTES: i64 = 30;
+
 /// A message that is not a command, in a private chat: an answer to the current
 /// dialogue step, or something said outside any dialogue.
 async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let caller = app.caller(user, msg.chat.id).await?;
-    match app.store.dialogue(msg.chat.id.0).await? {
+    let is_sheet = msg
+        .document()
+        .and_then(|d| d.file_name.as_deref())
+        .is_some_and(|n| [".xlsx", ".xls", ".ods"].iter().any(|ext| n.to_lowercase().ends_with(ext)));
+    let mut dialogue = app.store.dialogue(msg.chat.id.0).await?;
+    if let Some(Dialogue::ReportNotes { .. } | Dialogue::ReportProgress { .. }) = dialogue {
+        // Notes belong to a report for a while after it, not forever.
+        let age = app.store.dialogue_updated_at(msg.chat.id.0).await?.map(|at| crate::store::now() - at);
+        if age.is_none_or(|a| a > chrono::Duration::minutes(REPORT_NOTES_MINUTES)) {
+            app.store.clear_dialogue(msg.chat.id.0).await?;
+            dialogue = None;
+        }
+    }
+    if caller.is_cda() && is_sheet && !matches!(dialogue, Some(Dialogue::Onboarding(_))) {
+        // A CDA's spreadsheet is a questionnaire to import, whatever they were doing.
+        return launch::on_document(&bot, &app, &caller, &msg).await;
+    }
+    match dialogue {
         Some(Dialogue::Onboarding(o)) => return onboarding::on_message(&bot, &app, &caller, o, &msg).await,
         Some(Dialogue::Questionnaire { response_id }) => {
             return questionnaire::on_message(&bot, &app, &caller, response_id, &msg).await;
@@ -191,14 +211,7 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
         None => {}
     }
     if caller.is_cda() {
-        // A CDA's spreadsheet is a questionnaire to import; anything else they send is a field note.
-        let is_sheet = msg
-            .document()
-            .and_then(|d| d.file_name.as_deref())
-            .is_some_and(|n| [".xlsx", ".xls", ".ods"].iter().any(|ext| n.to_lowercase().ends_with(ext)));
-        if is_sheet {
-            return launch::on_document(&bot, &app, &caller, &msg).await;
-        }
+        // Anything else a CDA sends outside a dialogue is a field note.
         if notes::on_message(&bot, &app, &caller, &msg).await? {
             return Ok(());
         }
@@ -247,7 +260,9 @@ async fn on_callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerRes
     };
     let mut answer = bot.answer_callback_query(q.id.clone());
     if let Some(text) = toast {
-        answer = answer.text(text);
+        // Telegram shows at most 200 characters here.
+        let short: String = if text.chars().count() > 200 { text.chars().take(199).chain(['…']).collect() } else { text };
+        answer = answer.text(short);
     }
     answer.await?;
     result

@@ -109,6 +109,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         return Ok(());
     };
     let notes = app.store.field_notes(cluster_id, 15).await?;
+    let tz: chrono_tz::Tz = app.store.cluster(cluster_id).await?.timezone.parse().unwrap_or(chrono_tz::UTC);
     let mut lines = vec![tr!(app.i18n, l, "notes-title", cluster = cluster_name)];
     if notes.is_empty() {
         lines.push(tr!(app.i18n, l, "notes-none"));
@@ -124,9 +125,10 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             _ => String::new(),
         };
         let body = n.body.clone().unwrap_or_default();
-        lines.push(format!("{} · {}{tag}\n   {what} {body}", n.created_at.format("%Y-%m-%d %H:%M"), n.author.clone().unwrap_or_else(|| "—".into())));
+        let local = n.created_at.with_timezone(&tz);
+        lines.push(format!("{} · {}{tag}\n   {what} {body}", local.format("%Y-%m-%d %H:%M"), n.author.clone().unwrap_or_else(|| "—".into())));
         if n.kind != "text" {
-            buttons.push(button(format!("{what} · {}", n.created_at.format("%m-%d %H:%M")), Callback::Note(NoteButton::Media(n.field_note_id))));
+            buttons.push(button(format!("{what} · {}", local.format("%m-%d %H:%M")), Callback::Note(NoteButton::Media(n.field_note_id))));
         }
     }
     let text: String = lines.join("\n").chars().take(4000).collect();

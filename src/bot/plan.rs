@@ -81,7 +81,7 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         lines.push(String::new());
         lines.push(tr!(i18n, l, "progress-warning-legend"));
     }
-    let mut rows: Vec<_> = buttons.into_iter().map(|b| vec![b]).collect();
+    let mut rows: Vec<_> = buttons.into_iter().take(keyboards::MAX_BUTTONS - 10).map(|b| vec![b]).collect();
     let mut clusters: Vec<i64> = actions.iter().map(|a| a.cluster_id).collect();
     clusters.sort_unstable();
     clusters.dedup();
@@ -109,11 +109,18 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         lines.push(format!("{} {}", tr!(i18n, l, "results-by-cooperative"), join(by_coop)));
         lines.push(format!("{} {}", tr!(i18n, l, "results-by-gender"), join(by_gender)));
     }
+    let several = caller.memberships.len() > 1;
+    let name_of = |cluster_id: i64| {
+        let name = caller.memberships.iter().find(|m| m.cluster_id == cluster_id).map(|m| m.cluster_name.clone()).unwrap_or_default();
+        if several { format!(" · {name}") } else { String::new() }
+    };
     for cluster_id in clusters {
-        rows.push(vec![button(tr!(i18n, l, "btn-progress-chart"), Callback::Progress(ProgressButton::Chart(cluster_id)))]);
+        let label = format!("{}{}", tr!(i18n, l, "btn-progress-chart"), name_of(cluster_id));
+        rows.push(vec![button(label, Callback::Progress(ProgressButton::Chart(cluster_id)))]);
     }
     for m in caller.memberships.iter().filter(|m| cda_of(caller, m.cluster_id)) {
-        rows.push(vec![button(tr!(i18n, l, "btn-action-add"), Callback::Progress(ProgressButton::Add(m.cluster_id)))]);
+        let label = format!("{}{}", tr!(i18n, l, "btn-action-add"), name_of(m.cluster_id));
+        rows.push(vec![button(label, Callback::Progress(ProgressButton::Add(m.cluster_id)))]);
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
@@ -131,8 +138,11 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             history(bot, app, caller, action_id).await?;
         }
         ProgressButton::Media(note_id) => {
-            let note = app.store.note(note_id).await?;
-            let report = app.store.report(note.report_id).await?;
+            // A note of a withdrawn report: the button is out of date.
+            let (Ok(note), expired) = (app.store.note(note_id).await, tr!(i18n, l, "button-expired")) else {
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            };
+            let Ok(report) = app.store.report(note.report_id).await else { return Ok(Some(expired)) };
             if !may_follow(app, caller, report.action_id).await? {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
@@ -355,7 +365,8 @@ pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &Callback
         keyboards::clear(bot, q).await;
         return Ok(Some(tr!(app.i18n, l, "button-expired")));
     };
-    let today = crate::store::now().date_naive();
+    let tz: chrono_tz::Tz = app.store.cluster(d.cluster_id).await?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let today = crate::store::now().with_timezone(&tz).date_naive();
     match (d.step(), b) {
         (DraftStep::Description, DraftButton::Skip) => d.description = Some(String::new()),
         (DraftStep::Target, DraftButton::Skip) => d.target = Some(None),

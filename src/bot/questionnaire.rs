@@ -23,10 +23,6 @@ use crate::tr;
 /// `pending` while waiting for the text that explains an "other" choice.
 const SPECIFY: &str = "specify";
 
-fn today() -> NaiveDate {
-    crate::store::now().date_naive()
-}
-
 /// A response with everything needed to show or answer its current question.
 struct Session {
     response: Response,
@@ -34,16 +30,20 @@ struct Session {
     form: Form,
     answers: Answers,
     closed: bool,
+    /// Today in the cluster's time zone, for `s.today` in the form and the date buttons.
+    today: NaiveDate,
 }
 
 async fn load(app: &App, response_id: i64) -> Result<Session, BotError> {
     let response = app.store.response(response_id).await?;
     let launch = app.store.launch(response.launch_id).await?;
     let form = app.store.form(launch.form_pk).await?;
+    let tz: chrono_tz::Tz = app.store.cluster(launch.cluster_id).await?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let today = crate::store::now().with_timezone(&tz).date_naive();
     let mut answers = app.store.answers(response_id).await?;
-    walk::compute(&form, &mut answers, today());
+    walk::compute(&form, &mut answers, today);
     let closed = launch.deadline_at.is_some_and(|d| d <= crate::store::now());
-    Ok(Session { response, form_pk: launch.form_pk, form, answers, closed })
+    Ok(Session { response, form_pk: launch.form_pk, form, answers, closed, today })
 }
 
 /// The member's language for the form: theirs if the form has it, else the form's default
@@ -127,7 +127,7 @@ pub async fn begin(bot: &Bot, app: &App, caller: &Caller, response_id: i64) -> R
                 }
         }
         s.response.status = Status::Started;
-        s.response.position = walk::next_shown(&s.form, &s.answers, None, today());
+        s.response.position = walk::next_shown(&s.form, &s.answers, None, s.today);
         app.store.save_progress(&s.response).await?;
     }
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id }).await?;
@@ -166,7 +166,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     let instruction = match item.kind {
         Kind::Text => Some(tr!(i18n, l, "form-hint-text")),
-        Kind::Integer if walk::keypad(item, &s.answers, today()).is_none() => Some(tr!(i18n, l, "form-hint-number")),
+        Kind::Integer if walk::keypad(item, &s.answers, s.today).is_none() => Some(tr!(i18n, l, "form-hint-number")),
         Kind::Decimal => Some(tr!(i18n, l, "form-hint-decimal")),
         Kind::Date => Some(tr!(i18n, l, "form-hint-date")),
         Kind::Audio => Some(tr!(i18n, l, "form-hint-audio")),
@@ -219,13 +219,14 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
     match &item.kind {
         Kind::SelectOne { .. } | Kind::SelectMultiple { .. } => {
             let all = s.form.choices(item);
-            let visible = walk::visible_choices(&s.form, item, &s.answers, today());
+            let visible = walk::visible_choices(&s.form, item, &s.answers, s.today);
             let selected: Vec<&str> = match &item.kind {
                 Kind::SelectMultiple { .. } => s.response.pending.as_deref().unwrap_or_default().split_whitespace().collect(),
                 _ => Vec::new(),
             };
             let mut rows: Vec<Vec<InlineKeyboardButton>> = visible
                 .iter()
+                .take(keyboards::MAX_BUTTONS)
                 .filter_map(|c| all.iter().position(|a| a.name == c.name).map(|i| (i, c)))
                 .map(|(i, c)| {
                     let label = choice_label(app, &s.form, c, l);
@@ -242,7 +243,7 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
             }
             rows
         }
-        Kind::Integer => match walk::keypad(item, &s.answers, today()) {
+        Kind::Integer => match walk::keypad(item, &s.answers, s.today) {
             Some(values) => values
                 .chunks(4)
                 .map(|chunk| chunk.iter().map(|n| button(n.to_string(), form_button(s, FormAction::Number(*n)))).collect())
@@ -295,9 +296,9 @@ async fn advance(bot: &Bot, app: &App, caller: &Caller, mut s: Session, value: O
         return ask(bot, app, caller, &s).await;
     }
     s.response.pending = None;
-    walk::compute(&s.form, &mut s.answers, today());
+    walk::compute(&s.form, &mut s.answers, s.today);
     s.response.history.push(pos);
-    s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), today());
+    s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
     app.store.save_progress(&s.response).await?;
     match s.response.position {
         Some(_) => ask(bot, app, caller, &s).await,
@@ -321,7 +322,7 @@ async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> Handle
     }
     // Answers to questions that later answers made irrelevant are not part of the submission.
     for item in s.form.questions() {
-        if s.answers.contains_key(&item.name) && !walk::is_relevant(item, &s.answers, today()) {
+        if s.answers.contains_key(&item.name) && !walk::is_relevant(item, &s.answers, s.today) {
             app.store.remove_answer(s.response.response_id, &item.name).await?;
         }
     }
@@ -407,8 +408,8 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, response_id: i64,
         s.response.pending = None;
         // Move on from the question whose "other" this explains.
         s.response.history.push(pos);
-        walk::compute(&s.form, &mut s.answers, today());
-        s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), today());
+        walk::compute(&s.form, &mut s.answers, s.today);
+        s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
         app.store.save_progress(&s.response).await?;
         return match s.response.position {
             Some(_) => ask(bot, app, caller, &s).await,
@@ -422,7 +423,7 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, response_id: i64,
             if raw.trim().is_empty() || raw.starts_with('/') {
                 return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-use-buttons")).await;
             }
-            match walk::typed_answer(&item, raw, &s.answers, today()) {
+            match walk::typed_answer(&item, raw, &s.answers, s.today) {
                 Ok(value) => advance(bot, app, caller, s, Some((value, None))).await,
                 Err(r) => {
                     let message = rejection_text(app, &s, &item, l, r);
@@ -524,6 +525,19 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             keyboards::clear(bot, q).await;
             go_back(bot, app, caller, s).await?;
         }
+        FormAction::Skip if s.response.pending.as_deref() == Some(SPECIFY) => {
+            // No explanation of "other": the choice stays, the form moves on.
+            keyboards::clear(bot, q).await;
+            s.response.pending = None;
+            s.response.history.push(pos);
+            walk::compute(&s.form, &mut s.answers, s.today);
+            s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
+            app.store.save_progress(&s.response).await?;
+            match s.response.position {
+                Some(_) => ask(bot, app, caller, &s).await?,
+                None => finish(bot, app, caller, s).await?,
+            }
+        }
         FormAction::Skip if !item.required => {
             keyboards::clear(bot, q).await;
             s.response.pending = None;
@@ -537,13 +551,13 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
         }
         FormAction::Choice(index) if s.response.pending.as_deref() != Some(SPECIFY) => {
             let choices = s.form.choices(&item);
-            let visible = walk::visible_choices(&s.form, &item, &s.answers, today());
+            let visible = walk::visible_choices(&s.form, &item, &s.answers, s.today);
             let Some(choice) = choices.get(index as usize).filter(|c| visible.iter().any(|v| v.name == c.name)) else {
                 return Ok(Some(tr!(app.i18n, l, "button-expired")));
             };
             match item.kind {
                 Kind::SelectOne { .. } => {
-                    if let Err(r) = walk::check_constraint(&item, &choice.name, &s.answers, today()) {
+                    if let Err(r) = walk::check_constraint(&item, &choice.name, &s.answers, s.today) {
                         return Ok(Some(rejection_text(app, &s, &item, l, r)));
                     }
                     keyboards::clear(bot, q).await;
@@ -582,7 +596,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 keyboards::clear(bot, q).await;
                 return advance(bot, app, caller, s, None).await.map(|()| None);
             }
-            if let Err(r) = walk::check_constraint(&item, &picked, &s.answers, today()) {
+            if let Err(r) = walk::check_constraint(&item, &picked, &s.answers, s.today) {
                 let message = rejection_text(app, &s, &item, l, r);
                 bot.send_message(caller.chat_id, message).await?;
                 return Ok(None);
@@ -591,8 +605,8 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             advance(bot, app, caller, s, Some((picked, None))).await?;
         }
         FormAction::DaysAgo(days) if item.kind == Kind::Date => {
-            let date = today() - Duration::days(i64::from(days));
-            match walk::typed_answer(&item, &date.to_string(), &s.answers, today()) {
+            let date = s.today - Duration::days(i64::from(days));
+            match walk::typed_answer(&item, &date.to_string(), &s.answers, s.today) {
                 Ok(value) => {
                     keyboards::clear(bot, q).await;
                     advance(bot, app, caller, s, Some((value, None))).await?;
@@ -600,7 +614,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
             }
         }
-        FormAction::Number(n) if item.kind == Kind::Integer => match walk::typed_answer(&item, &n.to_string(), &s.answers, today()) {
+        FormAction::Number(n) if item.kind == Kind::Integer => match walk::typed_answer(&item, &n.to_string(), &s.answers, s.today) {
             Ok(value) => {
                 keyboards::clear(bot, q).await;
                 advance(bot, app, caller, s, Some((value, None))).await?;

@@ -120,6 +120,12 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 keyboards::clear(bot, q).await;
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
             }
+            // One report per status message: a double tap is not a second report.
+            if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q) {
+                if !app.store.claim_key(&key).await? {
+                    return Ok(Some(tr!(i18n, l, "button-expired")));
+                }
+            }
             keyboards::clear(bot, q).await;
             let percent = match status {
                 ActionStatus::Done => Some(100.0),
@@ -168,11 +174,13 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "button-expired")));
             }
             match app.store.dialogue(caller.chat_id.0).await? {
-                Some(Dialogue::ReportProgress { .. }) => confirm(bot, app, caller, report_id).await?,
-                _ => {
+                Some(Dialogue::ReportProgress { report_id: r }) if r == report_id => confirm(bot, app, caller, report_id).await?,
+                Some(Dialogue::ReportNotes { report_id: r }) if r == report_id => {
                     app.store.clear_dialogue(caller.chat_id.0).await?;
                     account::send_menu(bot, app, caller).await?;
                 }
+                // An old Finish button: whatever the chat is doing now stays as it is.
+                _ => return Ok(Some(tr!(i18n, l, "button-expired"))),
             }
         }
         ReportButton::Undo(report_id) => {

@@ -30,6 +30,14 @@ impl Store {
         Ok(())
     }
 
+    /// When the chat's dialogue last changed.
+    pub async fn dialogue_updated_at(&self, chat_id: i64) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar("select updated_at from dialogue_state where chat_id = $1")
+            .bind(chat_id)
+            .fetch_optional(pool)
+            .await)?)
+    }
+
     pub async fn clear_dialogue(&self, chat_id: i64) -> Result<()> {
         on_pool!(self, pool => sqlx::query("delete from dialogue_state where chat_id = $1")
             .bind(chat_id)

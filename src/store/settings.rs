@@ -12,6 +12,20 @@ impl Store {
             .await)?)
     }
 
+    /// Claims a one-time key (e.g. a button on one message): true the first time only, so a
+    /// double tap — or two processes — cannot do the same thing twice.
+    pub async fn claim_key(&self, key: &str) -> Result<bool> {
+        let n = on_pool!(self, pool => sqlx::query(
+            "insert into bot_setting (key, value, updated_at) values ($1, 'claimed', $2) on conflict (key) do nothing",
+        )
+        .bind(key)
+        .bind(now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        Ok(n == 1)
+    }
+
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into bot_setting (key, value, updated_at) values ($1, $2, $3) \

@@ -193,3 +193,25 @@ fn small_number_ranges_get_a_keypad_and_large_ones_are_typed() {
     assert_eq!(walk::keypad(form.item("workers").unwrap(), &answers, today()), None);
     assert_eq!(walk::keypad(form.item("age").unwrap(), &answers, today()), None);
 }
+
+#[test]
+fn a_choice_list_too_long_for_one_keyboard_is_refused_unless_filtered() {
+    use clusterbot::domain::form::xlsform::{Sheet, import};
+    let mut choices: Vec<Vec<String>> = vec![vec!["list_name".into(), "name".into(), "label".into(), "region".into()]];
+    for i in 0..91 {
+        choices.push(vec!["communes".into(), format!("c{i}"), format!("Commune {i}"), "north".into()]);
+    }
+    let survey = |filter: &str| Sheet {
+        name: "survey".into(),
+        first_row: 1,
+        first_col: 0,
+        rows: vec![
+            vec!["type".into(), "name".into(), "label".into(), "choice_filter".into()],
+            vec!["select_one communes".into(), "commune".into(), "Commune?".into(), filter.into()],
+        ],
+    };
+    let list = Sheet { name: "choices".into(), first_row: 1, first_col: 0, rows: choices };
+    let errors = import(&[survey(""), list.clone()], "t").unwrap_err();
+    assert_eq!(errors[0].to_string(), "survey sheet, row 2, column A (type): the choice list 'communes' has 91 choices; a chat can show 90 buttons at most: split the question, or narrow it with a choice_filter");
+    assert!(import(&[survey("region = 'north'"), list], "t").is_ok(), "a filtered list is shown filtered");
+}

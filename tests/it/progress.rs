@@ -79,6 +79,9 @@ async fn reporting(backend: &str) {
     let (i, added) = expect(i + 1, &ali, en("report-note-added")).await;
     api.press(&ali, &added, &added.button_eq(&en("btn-report-finish")));
     let (i, _) = expect(i + 1, &ali, en("menu-title")).await;
+    // After Finish (or any command), what he writes is no longer a note of that report.
+    api.send_text(&ali, "unrelated chat");
+    let (i, _) = expect(i + 1, &ali, en("not-understood")).await;
 
     // The trade fair is blocked by money; how far along is typed.
     api.send_text(&ali, "/report");
@@ -161,7 +164,7 @@ async fn reporting(backend: &str) {
     let reports = check.reports(steel.action_id).await.unwrap();
     assert_eq!(reports.iter().map(|r| (r.member_id, r.status)).collect::<Vec<_>>(), [(zara_id, ActionStatus::Done), (ali_id, ActionStatus::OnTrack)]);
     let notes = check.report_notes(reports[1].report_id).await.unwrap();
-    assert_eq!(notes.iter().map(|n| n.kind.as_str()).collect::<Vec<_>>(), ["voice", "photo"]);
+    assert_eq!(notes.iter().map(|n| n.kind.as_str()).collect::<Vec<_>>(), ["voice", "photo"], "nothing else attached");
     for note in &notes {
         assert!(dir.path().join("data").join(note.media_path.as_ref().unwrap()).is_file(), "{note:?}");
     }

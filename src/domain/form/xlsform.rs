@@ -290,6 +290,9 @@ fn parse_required(raw: &str) -> Result<bool, String> {
     }
 }
 
+/// Most choices a question may show at once (one button each).
+pub const MAX_CHOICES: usize = 90;
+
 struct Group {
     label: Option<Text>,
     relevant: Option<Expr>,
@@ -508,8 +511,15 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
         }
     }
     for (list, item) in &used {
-        if !lists.contains_key(*list) {
-            errors.push(survey.error(item.row, Some("type"), format!("the choice list '{list}' is not in the choices sheet")));
+        match lists.get(*list) {
+            None => errors.push(survey.error(item.row, Some("type"), format!("the choice list '{list}' is not in the choices sheet"))),
+            // A chat shows choices as buttons: an unfiltered list must fit on one keyboard.
+            Some(choices) if choices.len() > MAX_CHOICES && item.choice_filter.is_none() => errors.push(survey.error(
+                item.row,
+                Some("type"),
+                format!("the choice list '{list}' has {} choices; a chat can show {MAX_CHOICES} buttons at most: split the question, or narrow it with a choice_filter", choices.len()),
+            )),
+            Some(_) => {}
         }
     }
     for item in &items {
