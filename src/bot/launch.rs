@@ -104,13 +104,11 @@ pub async fn on_draft(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, 
         return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
     }
     // The last step launches: a double tap must not launch twice.
-    if draft.days.is_some() {
-        if let Some(key) = keyboards::once_key("launch", q) {
-            if !app.store.claim_key(&key).await? {
+    if draft.days.is_some()
+        && let Some(key) = keyboards::once_key("launch", q)
+            && !app.store.claim_key(&key).await? {
                 return Ok(Some(tr!(app.i18n, caller.locale, "button-expired")));
             }
-        }
-    }
     keyboards::clear(bot, q).await;
     ask_next(bot, app, caller, draft).await?;
     Ok(None)

@@ -408,11 +408,10 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 }
                 (MeetingStep::Reminders, MeetingButton::RemindersDone) => {
                     // This tap schedules the meeting: once.
-                    if let Some(key) = keyboards::once_key("meeting", q) {
-                        if !app.store.claim_key(&key).await? {
+                    if let Some(key) = keyboards::once_key("meeting", q)
+                        && !app.store.claim_key(&key).await? {
                             return Ok(Some(tr!(i18n, l, "button-expired")));
                         }
-                    }
                     d.offsets_done = true;
                 }
                 _ => {

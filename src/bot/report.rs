@@ -121,11 +121,10 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
             }
             // One report per status message: a double tap is not a second report.
-            if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q) {
-                if !app.store.claim_key(&key).await? {
+            if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q)
+                && !app.store.claim_key(&key).await? {
                     return Ok(Some(tr!(i18n, l, "button-expired")));
                 }
-            }
             keyboards::clear(bot, q).await;
             let percent = match status {
                 ActionStatus::Done => Some(100.0),
