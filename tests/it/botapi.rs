@@ -601,6 +601,12 @@ impl BotApi {
         self.shared.inner.lock().unwrap().refused.clone()
     }
 
+    /// The calls made after the first `from` (cloning only those).
+    #[allow(dead_code)]
+    pub fn calls_since(&self, from: usize) -> Vec<Call> {
+        self.shared.inner.lock().unwrap().calls.iter().skip(from).cloned().collect()
+    }
+
     pub fn calls(&self) -> Vec<Call> {
         self.shared.inner.lock().unwrap().calls.clone()
     }
