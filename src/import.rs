@@ -96,7 +96,7 @@ pub fn parse_plan(
     cooperatives: &[(i64, String)],
 ) -> Result<(xlsform::Sheet, Vec<NewAction>), PlanFailure> {
     let sheet = xlsx::read_table(bytes, file_name)?;
-    let tz: chrono_tz::Tz = cluster.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = cluster.tz();
     let today = now().with_timezone(&tz).date_naive();
     let actions = action_plan::parse(&sheet, cluster.cluster_id, cooperatives, today).map_err(PlanFailure::Invalid)?;
     Ok((sheet, actions))

@@ -117,7 +117,7 @@ pub async fn on_draft(
     };
     let invite = app.store.add_invite(&spec).await?;
     let cluster = app.store.cluster(cluster_id).await?;
-    let tz: chrono_tz::Tz = cluster.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = cluster.tz();
     let text = tr!(
         i18n,
         l,

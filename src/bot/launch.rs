@@ -191,7 +191,7 @@ async fn send_invitations(bot: &Bot, app: &App, launch_id: i64, invitees: Vec<In
     let launch = app.store.launch(launch_id).await?;
     let form = app.store.form(launch.form_pk).await?;
     let cluster = app.store.cluster(launch.cluster_id).await?;
-    let tz: chrono_tz::Tz = cluster.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = cluster.tz();
     for invitee in invitees {
         let l = invitee.locale.unwrap_or(invitee.cluster_locale);
         let deadline = launch.deadline_at.map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());

@@ -53,10 +53,6 @@ fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: i64) -> InlineKeyboardMarku
     InlineKeyboardMarkup::new([Rsvp::ALL.map(|r| button(rsvp_name(i18n, l, r), Callback::Meeting(MeetingButton::Rsvp(meeting_id, r)))).to_vec()])
 }
 
-fn tz_of(timezone: &str) -> Tz {
-    timezone.parse().unwrap_or(chrono_tz::UTC)
-}
-
 /// The text of a meeting message of a given kind, with the reader's current answer.
 fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Option<Rsvp>) -> String {
     let i18n = &app.i18n;
@@ -79,7 +75,7 @@ fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Optio
 pub fn meeting_message(app: &App, meeting: &Meeting, to: &Recipient, kind: &str, _offset_minutes: i64) -> (String, Option<InlineKeyboardMarkup>) {
     let l = to.locale.unwrap_or(to.cluster_locale);
     let rsvp = to.rsvp.as_deref().and_then(Rsvp::parse);
-    let text = body(app, meeting, l, tz_of(&to.timezone), kind, rsvp);
+    let text = body(app, meeting, l, crate::domain::schedule::zone(&to.timezone), kind, rsvp);
     let keyboard = (kind != "cancel").then(|| rsvp_keyboard(&app.i18n, l, meeting.meeting_id));
     (text, keyboard)
 }
@@ -136,7 +132,7 @@ async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64) -> Han
 
 async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+    let tz = app.store.cluster(d.cluster_id).await?.tz();
     let now = crate::store::now();
     let (text, keyboard) = match d.step() {
         MeetingStep::Title => (tr!(i18n, l, "meeting-ask-title"), None),
@@ -211,7 +207,7 @@ async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Ha
     let (l, i18n) = (caller.locale, &app.i18n);
     app.store.clear_dialogue(caller.chat_id.0).await?;
     let Some(starts_at) = d.starts_at else { return Ok(()) };
-    let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+    let tz = app.store.cluster(d.cluster_id).await?.tz();
     if let Some(meeting_id) = d.reschedule_of {
         if !still_open(&app.store.meeting(meeting_id).await?) {
             bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-closed")).await?;
@@ -249,7 +245,7 @@ async fn save(bot: &Bot, app: &App, caller: &Caller, d: MeetingDraft) -> Handler
 /// location pin).
 pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut d: MeetingDraft, msg: &Message) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+    let tz = app.store.cluster(d.cluster_id).await?.tz();
     let now = crate::store::now();
     let text = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')).unwrap_or_default();
     let problem = match d.step() {
@@ -362,7 +358,7 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 keyboards::clear(bot, q).await;
                 return Ok(Some(tr!(i18n, l, "button-expired")));
             };
-            let tz = tz_of(&app.store.cluster(d.cluster_id).await?.timezone);
+            let tz = app.store.cluster(d.cluster_id).await?.tz();
             match (d.step(), b) {
                 (MeetingStep::Day, MeetingButton::Day(code)) => {
                     let Some(day) = NaiveDate::from_ymd_opt((code / 10000) as i32, (code / 100) % 100, code % 100) else {
@@ -437,7 +433,7 @@ async fn rsvp(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, meeting_
         return Ok(Some(tr!(i18n, l, "meeting-closed")));
     }
     if let Some(msg) = &q.message {
-        let tz = tz_of(&app.store.cluster(m.cluster_id).await?.timezone);
+        let tz = app.store.cluster(m.cluster_id).await?.tz();
         let text = body(app, &m, l, tz, "invitation", Some(r));
         let edit = bot.edit_message_text(msg.chat().id, msg.id(), text).reply_markup(rsvp_keyboard(i18n, l, meeting_id)).await;
         if let Err(e) = edit {
@@ -457,7 +453,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let mut lines = vec![tr!(i18n, l, "meetings-title")];
     let mut buttons = Vec::new();
     for ms in caller.memberships.iter().filter(|m| m.role >= Role::Leader) {
-        let tz = tz_of(&app.store.cluster(ms.cluster_id).await?.timezone);
+        let tz = app.store.cluster(ms.cluster_id).await?.tz();
         for m in app.store.upcoming_meetings(ms.cluster_id).await? {
             let invitees = app.store.invitees(m.meeting_id).await?;
             let count = |code: &str| invitees.iter().filter(|i| i.rsvp.as_deref() == Some(code)).count();
@@ -485,7 +481,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 /// A meeting's detail: names by answer, who has not answered, who could not be reached.
 async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let tz = tz_of(&app.store.cluster(m.cluster_id).await?.timezone);
+    let tz = app.store.cluster(m.cluster_id).await?.tz();
     let invitees = app.store.invitees(m.meeting_id).await?;
     let names = |pred: &dyn Fn(&crate::store::MeetingInvitee) -> bool| {
         let list: Vec<String> = invitees.iter().filter(|i| pred(i)).map(|i| i.display_name.clone().unwrap_or_else(|| "—".into())).collect();

@@ -109,7 +109,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         return Ok(());
     };
     let notes = app.store.field_notes(cluster_id, 15).await?;
-    let tz: chrono_tz::Tz = app.store.cluster(cluster_id).await?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = app.store.cluster(cluster_id).await?.tz();
     let mut lines = vec![tr!(app.i18n, l, "notes-title", cluster = cluster_name)];
     if notes.is_empty() {
         lines.push(tr!(app.i18n, l, "notes-none"));

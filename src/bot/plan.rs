@@ -365,7 +365,7 @@ pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &Callback
         keyboards::clear(bot, q).await;
         return Ok(Some(tr!(app.i18n, l, "button-expired")));
     };
-    let tz: chrono_tz::Tz = app.store.cluster(d.cluster_id).await?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = app.store.cluster(d.cluster_id).await?.tz();
     let today = crate::store::now().with_timezone(&tz).date_naive();
     match (d.step(), b) {
         (DraftStep::Description, DraftButton::Skip) => d.description = Some(String::new()),

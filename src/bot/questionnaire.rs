@@ -38,7 +38,7 @@ async fn load(app: &App, response_id: i64) -> Result<Session, BotError> {
     let response = app.store.response(response_id).await?;
     let launch = app.store.launch(response.launch_id).await?;
     let form = app.store.form(launch.form_pk).await?;
-    let tz: chrono_tz::Tz = app.store.cluster(launch.cluster_id).await?.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = app.store.cluster(launch.cluster_id).await?.tz();
     let today = crate::store::now().with_timezone(&tz).date_naive();
     let mut answers = app.store.answers(response_id).await?;
     walk::compute(&form, &mut answers, today);

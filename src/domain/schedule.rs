@@ -4,6 +4,12 @@
 use chrono::{DateTime, Duration, Timelike, Utc};
 use chrono_tz::Tz;
 
+/// A cluster's time zone by its IANA name. Names are checked when a cluster is created; a
+/// name this build does not know (the zone database changes) falls back to UTC.
+pub fn zone(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::UTC)
+}
+
 /// Local hours (start inclusive, end exclusive) in which reminders may arrive.
 pub const DAYTIME: (u32, u32) = (8, 20);
 

@@ -21,7 +21,7 @@ pub const NUDGE_EVERY: StdDuration = StdDuration::from_secs(300);
 pub async fn nudge_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usize, BotError> {
     let mut sent = 0;
     for c in app.store.nudge_candidates().await? {
-        let tz: chrono_tz::Tz = c.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let tz = schedule::zone(&c.timezone);
         if !schedule::nudge_due(now, tz, c.created_at, c.last_nudge_at, c.deadline_at) {
             continue;
         }
@@ -46,7 +46,7 @@ pub async fn nudge_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usiz
 pub async fn checkins_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usize, BotError> {
     let mut sent = 0;
     for c in app.store.checkin_candidates().await? {
-        let tz: chrono_tz::Tz = c.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let tz = schedule::zone(&c.timezone);
         if !action::checkin_due(now, tz, c.rhythm_days, c.done, c.last_activity, c.pending) {
             continue;
         }

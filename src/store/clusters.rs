@@ -23,6 +23,13 @@ pub struct Cooperative {
     pub name: String,
 }
 
+impl Cluster {
+    /// The cluster's time zone.
+    pub fn tz(&self) -> chrono_tz::Tz {
+        crate::domain::schedule::zone(&self.timezone)
+    }
+}
+
 const CLUSTER_COLUMNS: &str = "cluster_id, name, timezone, locale, sector, created_at";
 
 impl Store {
