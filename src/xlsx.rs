@@ -54,6 +54,13 @@ pub enum TableError {
     Csv(String),
 }
 
+/// Whether a file a CDA sends is a questionnaire to import (an XLSForm workbook) rather
+/// than a field note.
+pub fn is_form_file(file_name: &str) -> bool {
+    let name = file_name.to_lowercase();
+    [".xlsx", ".xls", ".ods"].iter().any(|ext| name.ends_with(ext))
+}
+
 /// A table from a file, by its extension: a `.csv` file (UTF-8, `,` or `;` between cells), or
 /// the sheet named `actions` of a spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods), else its first sheet.
 pub fn read_table(bytes: &[u8], file_name: &str) -> Result<Sheet, TableError> {

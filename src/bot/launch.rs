@@ -29,16 +29,12 @@ fn serves(caller: &Caller, cluster_id: i64) -> bool {
     caller.can(Act::Coordinate, cluster_id)
 }
 
-/// A CDA sends an XLSForm as a document: import it, or say exactly what is wrong with it.
+/// A CDA sends an XLSForm as a document (the caller checked it is one, with
+/// [`crate::xlsx::is_form_file`]): import it, or say exactly what is wrong with it.
 pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
     let l = caller.locale;
     let Some(doc) = msg.document() else { return Ok(()) };
     let name = doc.file_name.clone().unwrap_or_else(|| "form.xlsx".into());
-    let is_sheet = [".xlsx", ".xls", ".ods"].iter().any(|ext| name.to_lowercase().ends_with(ext));
-    if !is_sheet {
-        bot.send_message(caller.chat_id, tr!(app.i18n, l, "import-not-xlsx")).await?;
-        return Ok(());
-    }
     if doc.file.size > media::MAX_BYTES {
         bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-file-too-big")).await?;
         return Ok(());

@@ -177,10 +177,7 @@ pub const REPORT_NOTES_MINUTES: i64 = 30;
 async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let caller = app.caller(user, msg.chat.id).await?;
-    let is_sheet = msg
-        .document()
-        .and_then(|d| d.file_name.as_deref())
-        .is_some_and(|n| [".xlsx", ".xls", ".ods"].iter().any(|ext| n.to_lowercase().ends_with(ext)));
+    let is_sheet = msg.document().and_then(|d| d.file_name.as_deref()).is_some_and(crate::xlsx::is_form_file);
     let mut dialogue = app.store.dialogue(msg.chat.id.0).await?;
     if let Some(Dialogue::ReportNotes { .. } | Dialogue::ReportProgress { .. }) = dialogue {
         // Notes belong to a report for a while after it, not forever.
