@@ -113,10 +113,7 @@ impl App {
             Some(m) => self.store.memberships(m.member_id).await?,
             None => Vec::new(),
         };
-        let coordinator = match &member {
-            Some(m) => self.store.is_coordinator(m.member_id).await?,
-            None => false,
-        };
+        let coordinator = member.as_ref().is_some_and(|m| m.coordinator);
         if let (true, Some(m)) = (coordinator, &member) {
             // A coordinator works in every cluster as a CDA would.
             for c in self.store.clusters().await? {

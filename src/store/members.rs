@@ -18,10 +18,12 @@ pub struct Member {
     pub opted_out_at: Option<DateTime<Utc>>,
     pub forgotten_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// Project staff who see every cluster (`clusterbot coordinator`).
+    pub coordinator: bool,
 }
 
 pub(super) const MEMBER_COLUMNS: &str = "member_id, telegram_user_id, chat_id, display_name, locale, \
-     gender, consent_at, opted_out_at, forgotten_at, created_at";
+     gender, consent_at, opted_out_at, forgotten_at, created_at, coordinator";
 
 /// A member's place in one cluster, with the names a person reads.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]

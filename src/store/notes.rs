@@ -115,14 +115,6 @@ impl Store {
         Ok(n == 1)
     }
 
-    pub async fn is_coordinator(&self, member_id: i64) -> Result<bool> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("select coordinator from member where member_id = $1")
-            .bind(member_id)
-            .fetch_optional(pool)
-            .await)?
-        .unwrap_or(false))
-    }
-
     /// Records a wrong invite code from this Telegram user; returns how many they sent in
     /// the last `window`, this one included.
     pub async fn record_failed_invite(&self, telegram_user_id: i64, window: Duration) -> Result<i64> {

@@ -117,7 +117,7 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     }
     assert!(log.contains("clusterbot is running"), "{log}");
     let check = Store::connect(&db.url).await.unwrap();
-    assert!(check.is_coordinator(check.member_by_telegram(staff.id).await.unwrap().unwrap().member_id).await.unwrap());
+    assert!(check.member_by_telegram(staff.id).await.unwrap().unwrap().coordinator);
     check.close().await;
     api.stop().await;
 }
