@@ -25,7 +25,8 @@ use clusterbot::store::{NewMeeting, Store, now};
 const BIN: &str = env!("CARGO_BIN_EXE_clusterbot");
 
 fn cli(db: &str, args: &[&str]) -> String {
-    let out = Command::new(BIN).args(args).env("DATABASE_URL", db).env_remove("TELOXIDE_TOKEN").output().unwrap();
+    let out =
+        Command::new(BIN).args(args).env("DATABASE_URL", db).env_remove("TELOXIDE_TOKEN").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().lines().next().unwrap_or_default().to_owned()
 }
@@ -48,9 +49,14 @@ fn summary(label: &str, mut v: Vec<Duration>) {
 async fn main() {
     let users: usize = std::env::var("BENCH_USERS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
     let dir = tempfile::tempdir().unwrap();
-    let db = std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
-    let cluster = cli(&db, &["cluster", "add", "--name", "Bench cluster", "--timezone", "Africa/Tunis", "--locale", "en"]);
-    let code = cli(&db, &["invite", "--cluster", &cluster, "--role", "producer", "--uses", &users.to_string()]);
+    let db = std::env::var("BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
+    let cluster = cli(
+        &db,
+        &["cluster", "add", "--name", "Bench cluster", "--timezone", "Africa/Tunis", "--locale", "en"],
+    );
+    let code =
+        cli(&db, &["invite", "--cluster", &cluster, "--role", "producer", "--uses", &users.to_string()]);
 
     let api = BotApi::start().await;
     let mut bot = Command::new(BIN)
@@ -66,15 +72,20 @@ async fn main() {
     // Ready once the command menus are published.
     api.wait_for(0, "start-up", |c| c.method == "setMyCommands").await;
 
-    println!("clusterbot load benchmark: {users} users, database {}", if db.starts_with("postgres") { "PostgreSQL" } else { "SQLite" });
+    println!(
+        "clusterbot load benchmark: {users} users, database {}",
+        if db.starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
+    );
     let started = Instant::now();
-    let people: Vec<TgUser> = (0..users).map(|i| TgUser::new(100_000 + i as i64, &format!("User{i}"), "en")).collect();
+    let people: Vec<TgUser> =
+        (0..users).map(|i| TgUser::new(100_000 + i as i64, &format!("User{i}"), "en")).collect();
     for u in &people {
         api.send_text(u, &format!("/start {code}"));
     }
     // One driver for everyone: read the bot's new messages, answer each with the next tap.
     // (Waiting per user would make the harness, not the bot, the bottleneck.)
-    let index: std::collections::HashMap<i64, usize> = people.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+    let index: std::collections::HashMap<i64, usize> =
+        people.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
     let mut step = vec![0_usize; users];
     let mut since = vec![started; users];
     let mut latencies: Vec<Vec<Duration>> = vec![Vec::new(); 5];
@@ -86,7 +97,13 @@ async fn main() {
         for call in new.iter().filter(|c| c.method == "sendMessage") {
             let Some(&i) = call.body["chat_id"].as_i64().and_then(|id| index.get(&id)) else { continue };
             let text = call.text();
-            let expected = ["Choose your language", "Do you agree?", "What is your name?", "woman or a man", "Main menu"];
+            let expected = [
+                "Choose your language",
+                "Do you agree?",
+                "What is your name?",
+                "woman or a man",
+                "Main menu",
+            ];
             if step[i] >= expected.len() || !text.contains(expected[step[i]]) {
                 continue;
             }
@@ -105,8 +122,16 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     let took = started.elapsed();
-    println!("onboarding: {users} users joined in {:.2} s — {:.0} updates/s handled", took.as_secs_f64(), (users * 5) as f64 / took.as_secs_f64());
-    for (k, label) in ["/start → language", "language → consent", "consent → name", "name → gender", "gender → menu"].iter().enumerate() {
+    println!(
+        "onboarding: {users} users joined in {:.2} s — {:.0} updates/s handled",
+        took.as_secs_f64(),
+        (users * 5) as f64 / took.as_secs_f64()
+    );
+    for (k, label) in
+        ["/start → language", "language → consent", "consent → name", "name → gender", "gender → menu"]
+            .iter()
+            .enumerate()
+    {
         summary(label, latencies[k].clone());
     }
 
@@ -135,7 +160,11 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let took = started.elapsed();
-    println!("meeting: {invited} invitations delivered in {:.2} s — {:.1} messages/s (paced under 30/s)", took.as_secs_f64(), invited as f64 / took.as_secs_f64());
+    println!(
+        "meeting: {invited} invitations delivered in {:.2} s — {:.1} messages/s (paced under 30/s)",
+        took.as_secs_f64(),
+        invited as f64 / took.as_secs_f64()
+    );
     assert_eq!(api.violations(), Vec::<String>::new());
     bot.kill().unwrap();
     bot.wait().unwrap();

@@ -55,9 +55,7 @@ pub const MAX_BARS: usize = 100;
 pub fn chart_height(bars: usize) -> u32 {
     // `bars` is at most MAX_BARS when it matters; saturate instead of overflowing otherwise.
     let rows = u32::try_from(bars).unwrap_or(u32::MAX);
-    HEADER_HEIGHT
-        .saturating_add(ROW_HEIGHT.saturating_mul(rows))
-        .saturating_add(FOOTER_HEIGHT)
+    HEADER_HEIGHT.saturating_add(ROW_HEIGHT.saturating_mul(rows)).saturating_add(FOOTER_HEIGHT)
 }
 
 const MARGIN: f32 = 24.0;
@@ -79,14 +77,10 @@ const TEXT_COLOR: &str = "#1f2933";
 const COUNT_COLOR: &str = "#3e4c59";
 const RULE_COLOR: &str = "#d5dbe1";
 
-static NOTO_SANS: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/NotoSans-Regular.ttf"
-));
-static NOTO_SANS_ARABIC: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/NotoSansArabic-Regular.ttf"
-));
+static NOTO_SANS: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSans-Regular.ttf"));
+static NOTO_SANS_ARABIC: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/NotoSansArabic-Regular.ttf"));
 
 const LATIN_FAMILY: &str = "Noto Sans";
 const ARABIC_FAMILY: &str = "Noto Sans Arabic";
@@ -138,25 +132,16 @@ fn bar_chart_svg(title: &str, bars: &[Bar], rtl: bool) -> Result<String, ChartEr
         return Err(ChartError::NoBars);
     }
     if bars.len() > MAX_BARS {
-        return Err(ChartError::TooManyBars {
-            count: bars.len(),
-            max: MAX_BARS,
-        });
+        return Err(ChartError::TooManyBars { count: bars.len(), max: MAX_BARS });
     }
     let width = WIDTH as f32;
     let height = chart_height(bars.len());
 
     let total: u128 = bars.iter().map(|b| u128::from(b.value)).sum();
     let max_value = bars.iter().map(|b| b.value).max().unwrap_or(0);
-    let counts: Vec<String> = bars
-        .iter()
-        .map(|b| count_text(b.value, total, rtl))
-        .collect();
+    let counts: Vec<String> = bars.iter().map(|b| count_text(b.value, total, rtl)).collect();
     // Noto Sans digits are tabular, so the longest count string is the widest.
-    let count_width = counts
-        .iter()
-        .max_by_key(|c| c.len())
-        .map_or(0.0, |c| measure(c, COUNT_SIZE));
+    let count_width = counts.iter().max_by_key(|c| c.len()).map_or(0.0, |c| measure(c, COUNT_SIZE));
 
     let labels: Vec<String> = bars.iter().map(|b| clean_label(&b.label)).collect();
     let label_widths: Vec<f32> = labels.iter().map(|l| measure(l, LABEL_SIZE)).collect();
@@ -175,21 +160,10 @@ fn bar_chart_svg(title: &str, bars: &[Bar], rtl: bool) -> Result<String, ChartEr
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">"#
     );
-    let _ = write!(
-        svg,
-        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
-    );
+    let _ = write!(svg, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
 
     let title = truncate(&clean_label(title), TITLE_SIZE, width - 2.0 * MARGIN);
-    push_text(
-        &mut svg,
-        x(MARGIN),
-        48.0,
-        TITLE_SIZE,
-        start_anchor,
-        TEXT_COLOR,
-        &title,
-    );
+    push_text(&mut svg, x(MARGIN), 48.0, TITLE_SIZE, start_anchor, TEXT_COLOR, &title);
     let _ = write!(
         svg,
         r#"<rect x="{MARGIN}" y="{}" width="{}" height="1" fill="{RULE_COLOR}"/>"#,
@@ -205,15 +179,7 @@ fn bar_chart_svg(title: &str, bars: &[Bar], rtl: bool) -> Result<String, ChartEr
         let baseline = middle + 0.36 * LABEL_SIZE;
 
         let label = truncate_measured(label, label_widths[i], LABEL_SIZE, label_column);
-        push_text(
-            &mut svg,
-            x(MARGIN),
-            baseline,
-            LABEL_SIZE,
-            start_anchor,
-            TEXT_COLOR,
-            &label,
-        );
+        push_text(&mut svg, x(MARGIN), baseline, LABEL_SIZE, start_anchor, TEXT_COLOR, &label);
 
         let track_x = if rtl { width - axis - bar_room } else { axis };
         let _ = write!(
@@ -233,15 +199,7 @@ fn bar_chart_svg(title: &str, bars: &[Bar], rtl: bool) -> Result<String, ChartEr
                 r#"<rect x="{bar_x}" y="{bar_top}" width="{length}" height="{BAR_THICKNESS}" fill="{BAR_COLOR}"/>"#
             );
         }
-        push_text(
-            &mut svg,
-            x(axis + length + GAP),
-            baseline,
-            COUNT_SIZE,
-            start_anchor,
-            COUNT_COLOR,
-            count,
-        );
+        push_text(&mut svg, x(axis + length + GAP), baseline, COUNT_SIZE, start_anchor, COUNT_COLOR, count);
     }
     svg.push_str("</svg>");
     Ok(svg)
@@ -251,14 +209,8 @@ fn bar_chart_svg(title: &str, bars: &[Bar], rtl: bool) -> Result<String, ChartEr
 /// right. Written in visual order so no bidi reordering is involved.
 fn count_text(value: u64, total: u128, rtl: bool) -> String {
     // Rounded to the nearest integer; a zero total gives 0%.
-    let percent = (u128::from(value) * 100 + total / 2)
-        .checked_div(total)
-        .unwrap_or(0);
-    if rtl {
-        format!("({percent}%) {value}")
-    } else {
-        format!("{value} ({percent}%)")
-    }
+    let percent = (u128::from(value) * 100 + total / 2).checked_div(total).unwrap_or(0);
+    if rtl { format!("({percent}%) {value}") } else { format!("{value} ({percent}%)") }
 }
 
 /// Appends a `<text>` element. Text whose first strong character is right-to-left is
@@ -287,11 +239,7 @@ fn font_family(text: &str) -> String {
 }
 
 fn bidi_wrap(text: &str) -> String {
-    if first_strong_is_rtl(text) {
-        format!("\u{202B}{text}\u{202C}")
-    } else {
-        text.to_owned()
-    }
+    if first_strong_is_rtl(text) { format!("\u{202B}{text}\u{202C}") } else { text.to_owned() }
 }
 
 fn first_strong_is_rtl(text: &str) -> bool {
@@ -385,11 +333,7 @@ fn clean_label(raw: &str) -> String {
         out.push('—');
     }
     // Nothing longer than this fits a line of the chart; capping keeps measuring cheap.
-    if let Some((cut, _)) = out
-        .char_indices()
-        .skip(MAX_TEXT_CHARS)
-        .find(|&(_, c)| !is_combining_mark(c))
-    {
+    if let Some((cut, _)) = out.char_indices().skip(MAX_TEXT_CHARS).find(|&(_, c)| !is_combining_mark(c)) {
         out.truncate(cut);
         out.push(ELLIPSIS);
     }
@@ -408,17 +352,11 @@ fn truncate_measured(text: &str, width: f32, size: f32, max_width: f32) -> Strin
     }
     // Byte offsets where the text may be cut: before a character that is not a
     // combining mark (so diacritics stay with their letter).
-    let cuts: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| i > 0 && !is_combining_mark(c))
-        .map(|(i, _)| i)
-        .collect();
+    let cuts: Vec<usize> =
+        text.char_indices().filter(|&(i, c)| i > 0 && !is_combining_mark(c)).map(|(i, _)| i).collect();
     let candidate = |n: usize| {
         // The first `n` cut points kept; n == 0 leaves only the ellipsis.
-        let mut s = n
-            .checked_sub(1)
-            .map_or("", |k| text[..cuts[k]].trim_end())
-            .to_owned();
+        let mut s = n.checked_sub(1).map_or("", |k| text[..cuts[k]].trim_end()).to_owned();
         s.push(ELLIPSIS);
         s
     };
@@ -475,19 +413,12 @@ fn escape_xml_into(out: &mut String, text: &str) {
 }
 
 fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, ChartError> {
-    let tree = usvg::Tree::from_str(svg, &usvg_options())
-        .map_err(|e| ChartError::Render(e.to_string()))?;
+    let tree = usvg::Tree::from_str(svg, &usvg_options()).map_err(|e| ChartError::Render(e.to_string()))?;
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| ChartError::Render(format!("cannot allocate a {width}x{height} image")))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::identity(),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| ChartError::Png(e.to_string()))
+    resvg::render(&tree, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| ChartError::Png(e.to_string()))
 }
 
 #[cfg(test)]
@@ -497,13 +428,7 @@ mod tests {
     const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
     fn bars(items: &[(&str, u64)]) -> Vec<Bar> {
-        items
-            .iter()
-            .map(|&(label, value)| Bar {
-                label: label.to_owned(),
-                value,
-            })
-            .collect()
+        items.iter().map(|&(label, value)| Bar { label: label.to_owned(), value }).collect()
     }
 
     fn decode(png: &[u8]) -> tiny_skia::Pixmap {
@@ -565,25 +490,14 @@ mod tests {
 
     #[test]
     fn renders_urdu_chart_rtl() {
-        let items = bars(&[
-            ("قرضے", 5),
-            ("ڈیزائن", 4),
-            ("ٹیکنالوجی", 3),
-            ("دکانیں", 2),
-            ("ہنر", 1),
-        ]);
+        let items = bars(&[("قرضے", 5), ("ڈیزائن", 4), ("ٹیکنالوجی", 3), ("دکانیں", 2), ("ہنر", 1)]);
         let png = bar_chart_png("سب سے بڑی رکاوٹیں", &items, true).unwrap();
         assert_png(&png, 5);
     }
 
     #[test]
     fn renders_thirty_bars() {
-        let items: Vec<Bar> = (0..30)
-            .map(|i| Bar {
-                label: format!("Option {i}"),
-                value: i,
-            })
-            .collect();
+        let items: Vec<Bar> = (0..30).map(|i| Bar { label: format!("Option {i}"), value: i }).collect();
         let png = bar_chart_png("Thirty", &items, false).unwrap();
         assert_png(&png, 30);
     }
@@ -613,17 +527,8 @@ mod tests {
 
     #[test]
     fn empty_and_oversized_inputs_are_errors() {
-        assert!(matches!(
-            bar_chart_png("t", &[], false),
-            Err(ChartError::NoBars)
-        ));
-        let many = vec![
-            Bar {
-                label: "x".into(),
-                value: 1
-            };
-            MAX_BARS + 1
-        ];
+        assert!(matches!(bar_chart_png("t", &[], false), Err(ChartError::NoBars)));
+        let many = vec![Bar { label: "x".into(), value: 1 }; MAX_BARS + 1];
         assert!(matches!(
             bar_chart_png("t", &many, false),
             Err(ChartError::TooManyBars { count, max: MAX_BARS }) if count == MAX_BARS + 1
@@ -637,10 +542,7 @@ mod tests {
         assert_eq!(count_text(1, 3, false), "1 (33%)");
         assert_eq!(count_text(2, 3, false), "2 (67%)");
         assert_eq!(count_text(0, 0, false), "0 (0%)");
-        assert_eq!(
-            count_text(u64::MAX, u128::from(u64::MAX) * 2, false).len(),
-            26
-        );
+        assert_eq!(count_text(u64::MAX, u128::from(u64::MAX) * 2, false).len(), 26);
     }
 
     #[test]
@@ -668,10 +570,7 @@ mod tests {
         assert!(measure(&cut, LABEL_SIZE) <= 200.0);
         let ar = "مهارات وتدريب للعاملين في الورش الصغيرة والمتوسطة";
         let cut = truncate(ar, LABEL_SIZE, 150.0);
-        assert!(
-            cut.ends_with('…') && measure(&cut, LABEL_SIZE) <= 150.0,
-            "{cut}"
-        );
+        assert!(cut.ends_with('…') && measure(&cut, LABEL_SIZE) <= 150.0, "{cut}");
         assert_eq!(truncate("short", LABEL_SIZE, 200.0), "short");
     }
 
@@ -687,11 +586,7 @@ mod tests {
         let label_ink = ink(&pixmap, WIDTH - 24 - 120, WIDTH - 20, 85, 135);
         assert!(label_ink > 100, "label region has {label_ink} dark pixels");
         // The Arabic face has the glyphs (no fallback to .notdef boxes needed).
-        assert!(
-            FONTS
-                .faces()
-                .any(|f| f.families.iter().any(|(n, _)| n == ARABIC_FAMILY))
-        );
+        assert!(FONTS.faces().any(|f| f.families.iter().any(|(n, _)| n == ARABIC_FAMILY)));
         assert_eq!(FONTS.len(), 2);
     }
 
@@ -705,13 +600,8 @@ mod tests {
         std::fs::write(dir.join("chart_ar.png"), ar).unwrap();
         let en = bar_chart_png("💡 Main obstacles (30 answers)", &sample_en(), false).unwrap();
         std::fs::write(dir.join("chart_en.png"), en).unwrap();
-        let items = bars(&[
-            ("قرضے", 5),
-            ("ڈیزائن", 4),
-            ("ٹیکنالوجی", 3),
-            ("دکانیں", 2),
-            ("ہنر اور تربیت", 0),
-        ]);
+        let items =
+            bars(&[("قرضے", 5), ("ڈیزائن", 4), ("ٹیکنالوجی", 3), ("دکانیں", 2), ("ہنر اور تربیت", 0)]);
         let ur = bar_chart_png("سب سے بڑی رکاوٹیں", &items, true).unwrap();
         std::fs::write(dir.join("chart_ur.png"), ur).unwrap();
     }

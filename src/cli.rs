@@ -11,8 +11,8 @@ use tracing_subscriber::EnvFilter;
 
 use crate::bot::{self, App};
 use crate::config::{
-    ActionsCommand, Cli, ClusterCommand, Command, Config, CooperativeCommand, FormCommand, InviteArgs, check_database_url, parse_api_url,
-    parse_token,
+    ActionsCommand, Cli, ClusterCommand, Command, Config, CooperativeCommand, FormCommand, InviteArgs,
+    check_database_url, parse_api_url, parse_token,
 };
 use crate::domain::InviteSpec;
 use crate::i18n::I18n;
@@ -22,8 +22,11 @@ use crate::store::{BOT_USERNAME, Store, StoreError, now};
 /// token are never logged at any level by clusterbot itself.
 pub fn init_logging() -> Result<(), String> {
     let filter = match std::env::var("RUST_LOG") {
-        Ok(value) if !value.trim().is_empty() => EnvFilter::try_new(&value)
-            .map_err(|e| format!("RUST_LOG is not a valid log filter ({e}); try RUST_LOG=info or RUST_LOG=clusterbot=debug"))?,
+        Ok(value) if !value.trim().is_empty() => EnvFilter::try_new(&value).map_err(|e| {
+            format!(
+                "RUST_LOG is not a valid log filter ({e}); try RUST_LOG=info or RUST_LOG=clusterbot=debug"
+            )
+        })?,
         _ => EnvFilter::new("info,sqlx=warn"),
     };
     tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
@@ -61,21 +64,36 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
                 anyhow::anyhow!("--timezone '{timezone}' is not an IANA time zone; use e.g. Asia/Karachi, Africa/Tunis or Africa/Casablanca")
             })?;
             let name = non_empty("--name", &name)?;
-            let cluster = store.add_cluster(name, tz, locale, sector.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
+            let cluster = store
+                .add_cluster(name, tz, locale, sector.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+                .await?;
             println!("{}", cluster.cluster_id);
-            eprintln!("created cluster {} \"{}\" ({}, {})", cluster.cluster_id, cluster.name, cluster.timezone, cluster.locale);
+            eprintln!(
+                "created cluster {} \"{}\" ({}, {})",
+                cluster.cluster_id, cluster.name, cluster.timezone, cluster.locale
+            );
         }
         Command::Cluster(ClusterCommand::List) => {
             println!("id\tname\ttimezone\tlocale\tsector");
             for c in store.clusters().await? {
-                println!("{}\t{}\t{}\t{}\t{}", c.cluster_id, c.name, c.timezone, c.locale, c.sector.unwrap_or_default());
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    c.cluster_id,
+                    c.name,
+                    c.timezone,
+                    c.locale,
+                    c.sector.unwrap_or_default()
+                );
             }
         }
         Command::Cooperative(CooperativeCommand::Add { cluster, name }) => {
             let name = non_empty("--name", &name)?;
             let coop = store.add_cooperative(cluster, name).await.map_err(|e| not_found_hint(e, cluster))?;
             println!("{}", coop.cooperative_id);
-            eprintln!("created cooperative {} \"{}\" in cluster {}", coop.cooperative_id, coop.name, coop.cluster_id);
+            eprintln!(
+                "created cooperative {} \"{}\" in cluster {}",
+                coop.cooperative_id, coop.name, coop.cluster_id
+            );
         }
         Command::Cooperative(CooperativeCommand::List { cluster }) => {
             store.cluster(cluster).await.map_err(|e| not_found_hint(e, cluster))?;
@@ -85,18 +103,31 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
             }
         }
         Command::Invite(args) => invite(store, args).await?,
-        Command::Form(FormCommand::Import { file, media }) => import_form(store, &file, media.as_deref()).await?,
+        Command::Form(FormCommand::Import { file, media }) => {
+            import_form(store, &file, media.as_deref()).await?
+        }
         Command::Form(FormCommand::List) => {
             println!("form_id\tversion\ttitle\timported");
             for f in store.forms().await? {
-                println!("{}\t{}\t{}\t{}", f.form_id, f.version, f.title, f.created_at.format("%Y-%m-%d %H:%M"));
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    f.form_id,
+                    f.version,
+                    f.title,
+                    f.created_at.format("%Y-%m-%d %H:%M")
+                );
             }
         }
-        Command::Actions(ActionsCommand::Import { cluster, file }) => import_actions(store, cluster, &file).await?,
+        Command::Actions(ActionsCommand::Import { cluster, file }) => {
+            import_actions(store, cluster, &file).await?
+        }
         Command::Actions(ActionsCommand::List { cluster }) => list_actions(store, cluster).await?,
         Command::Coordinator(args) => {
             if !store.set_coordinator(args.telegram_user, !args.remove).await? {
-                bail!("no member with Telegram id {}; they must have joined first (their id is in /mydata)", args.telegram_user);
+                bail!(
+                    "no member with Telegram id {}; they must have joined first (their id is in /mydata)",
+                    args.telegram_user
+                );
             }
             eprintln!(
                 "Telegram user {} is {} coordinator",
@@ -180,7 +211,11 @@ async fn invite(store: &Store, args: InviteArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn import_form(store: &Store, file: &std::path::Path, media: Option<&std::path::Path>) -> anyhow::Result<()> {
+async fn import_form(
+    store: &Store,
+    file: &std::path::Path,
+    media: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let bytes = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("form.xlsx");
     let media = media.or_else(|| file.parent()).map(std::path::Path::to_path_buf);
@@ -198,7 +233,9 @@ async fn import_form(store: &Store, file: &std::path::Path, media: Option<&std::
         if form.languages.is_empty() { "one, unnamed".to_owned() } else { form.languages.join(", ") }
     );
     for name in &imported.missing_media {
-        eprintln!("warning: audio prompt '{name}' not found beside the form; its question is asked without it");
+        eprintln!(
+            "warning: audio prompt '{name}' not found beside the form; its question is asked without it"
+        );
     }
     Ok(())
 }
@@ -216,7 +253,11 @@ async fn import_actions(store: &Store, cluster_id: i64, file: &std::path::Path) 
         imported.actions.len(),
         cluster.cluster_id,
         cluster.name,
-        if name.to_lowercase().ends_with(".csv") { name.to_owned() } else { format!("sheet \"{}\" of {name}", imported.sheet) }
+        if name.to_lowercase().ends_with(".csv") {
+            name.to_owned()
+        } else {
+            format!("sheet \"{}\" of {name}", imported.sheet)
+        }
     );
     for column in &imported.ignored_columns {
         eprintln!("note: column {column} is not one clusterbot reads, so it was ignored");
@@ -228,8 +269,10 @@ async fn list_actions(store: &Store, cluster_id: i64) -> anyhow::Result<()> {
     store.cluster(cluster_id).await.map_err(|e| not_found_hint(e, cluster_id))?;
     println!("id\ttitle\towners\tstart\tdue\ttarget\trhythm_days\tdone");
     for a in store.actions(cluster_id).await? {
-        let owners: Vec<String> = store.action_owners(a.action_id).await?.into_iter().map(|(_, name)| name).collect();
-        let target = a.target.map(|t| format!("{t} {}", a.unit.as_deref().unwrap_or_default()).trim_end().to_owned());
+        let owners: Vec<String> =
+            store.action_owners(a.action_id).await?.into_iter().map(|(_, name)| name).collect();
+        let target =
+            a.target.map(|t| format!("{t} {}", a.unit.as_deref().unwrap_or_default()).trim_end().to_owned());
         println!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             a.action_id,
@@ -246,7 +289,11 @@ async fn list_actions(store: &Store, cluster_id: i64) -> anyhow::Result<()> {
 }
 
 /// `clusterbot export`: operators see personal columns unless `--no-personal`.
-async fn export(store: &Store, args: crate::config::ExportArgs, data_dir: std::path::PathBuf) -> anyhow::Result<()> {
+async fn export(
+    store: &Store,
+    args: crate::config::ExportArgs,
+    data_dir: std::path::PathBuf,
+) -> anyhow::Result<()> {
     let request = crate::export::ExportRequest {
         cluster_id: args.cluster,
         dataset: args.dataset,
@@ -305,9 +352,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         bot = bot.set_api_url(url.clone());
     }
     let me = bot.get_me().await.map_err(|e| match e {
-        RequestError::Api(ApiError::InvalidToken) => anyhow::anyhow!(
-            "TELOXIDE_TOKEN was refused by the Bot API: check the token with @BotFather"
-        ),
+        RequestError::Api(ApiError::InvalidToken) => {
+            anyhow::anyhow!("TELOXIDE_TOKEN was refused by the Bot API: check the token with @BotFather")
+        }
         other => anyhow::anyhow!(
             "could not reach the Bot API{}: {other}",
             config.api_url.as_ref().map(|u| format!(" at {u} (TELOXIDE_API_URL)")).unwrap_or_default()

@@ -96,7 +96,8 @@ pub struct ExportArgs {
 }
 
 fn parse_day(raw: &str) -> Result<chrono::NaiveDate, String> {
-    crate::domain::form::walk::parse_date(raw).map_err(|_| format!("'{raw}' is not a date; write it as 2026-03-15 or 15/03/2026"))
+    crate::domain::form::walk::parse_date(raw)
+        .map_err(|_| format!("'{raw}' is not a date; write it as 2026-03-15 or 15/03/2026"))
 }
 
 #[derive(Debug, Args)]
@@ -240,13 +241,21 @@ impl fmt::Debug for Token {
 /// A setting that is missing or malformed. The message names it and says how to fix it.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
-    #[error("TELOXIDE_TOKEN is not set: get a bot token from @BotFather and `export TELOXIDE_TOKEN=123456:ABC...`")]
+    #[error(
+        "TELOXIDE_TOKEN is not set: get a bot token from @BotFather and `export TELOXIDE_TOKEN=123456:ABC...`"
+    )]
     MissingToken,
-    #[error("TELOXIDE_TOKEN is malformed: a token from @BotFather looks like 123456789:AAE... (digits, a colon, then letters, digits, - or _)")]
+    #[error(
+        "TELOXIDE_TOKEN is malformed: a token from @BotFather looks like 123456789:AAE... (digits, a colon, then letters, digits, - or _)"
+    )]
     MalformedToken,
-    #[error("TELOXIDE_API_URL is not a valid http(s) URL: {0}; use e.g. http://127.0.0.1:8081 or leave it unset for api.telegram.org")]
+    #[error(
+        "TELOXIDE_API_URL is not a valid http(s) URL: {0}; use e.g. http://127.0.0.1:8081 or leave it unset for api.telegram.org"
+    )]
     BadApiUrl(String),
-    #[error("DATABASE_URL must start with sqlite:// or postgres:// (got a value starting with '{0}'); e.g. sqlite://clusterbot.db")]
+    #[error(
+        "DATABASE_URL must start with sqlite:// or postgres:// (got a value starting with '{0}'); e.g. sqlite://clusterbot.db"
+    )]
     BadDatabaseUrl(String),
 }
 
@@ -271,7 +280,8 @@ pub fn parse_token(raw: Option<String>) -> Result<Token, ConfigError> {
     let raw = raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).ok_or(ConfigError::MissingToken)?;
     let (id, secret) = raw.split_once(':').ok_or(ConfigError::MalformedToken)?;
     let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
-    let secret_ok = !secret.is_empty() && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let secret_ok =
+        !secret.is_empty() && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if id_ok && secret_ok { Ok(Token(raw)) } else { Err(ConfigError::MalformedToken) }
 }
 
@@ -331,7 +341,9 @@ mod tests {
         assert_eq!(parse_api_url(None).unwrap(), None);
         assert!(parse_api_url(Some("http://127.0.0.1:8081".into())).unwrap().is_some());
         assert!(parse_api_url(Some("ftp://x".into())).is_err());
-        assert!(parse_api_url(Some("not a url".into())).unwrap_err().to_string().contains("TELOXIDE_API_URL"));
+        assert!(
+            parse_api_url(Some("not a url".into())).unwrap_err().to_string().contains("TELOXIDE_API_URL")
+        );
     }
 
     #[test]

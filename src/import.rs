@@ -8,10 +8,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::domain::form::Form;
-use crate::domain::form::xlsform::{self, ImportError};
 use crate::domain::action::NewAction;
 use crate::domain::action_plan::{self, RowError};
+use crate::domain::form::Form;
+use crate::domain::form::xlsform::{self, ImportError};
 use crate::store::{Cluster, JointAction, Saved, Store, StoreError, now};
 use crate::xlsx::{self, ReadError, TableError};
 
@@ -37,7 +37,8 @@ pub enum ImportFailure {
 /// The form's id when its settings sheet has none: the file name without extension.
 pub fn fallback_id(file_name: &str) -> String {
     let stem = Path::new(file_name).file_stem().and_then(|s| s.to_str()).unwrap_or("form");
-    let id: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
+    let id: String =
+        stem.chars().map(|c| if c.is_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
     if id.starts_with(|c: char| c.is_alphabetic() || c == '_') { id } else { format!("form_{id}") }
 }
 
@@ -48,7 +49,12 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Form, ImportFailure> {
 }
 
 /// Imports a form; audio prompts are looked up in `media_dir` when given.
-pub async fn import(store: &Store, bytes: &[u8], file_name: &str, media_dir: Option<&Path>) -> Result<Imported, ImportFailure> {
+pub async fn import(
+    store: &Store,
+    bytes: &[u8],
+    file_name: &str,
+    media_dir: Option<&Path>,
+) -> Result<Imported, ImportFailure> {
     let form = parse(bytes, file_name)?;
     let saved = store.save_form(&form).await?;
     let form_pk = match saved {
@@ -98,15 +104,25 @@ pub fn parse_plan(
     let sheet = xlsx::read_table(bytes, file_name)?;
     let tz = cluster.tz();
     let today = now().with_timezone(&tz).date_naive();
-    let actions = action_plan::parse(&sheet, cluster.cluster_id, cooperatives, today).map_err(PlanFailure::Invalid)?;
+    let actions =
+        action_plan::parse(&sheet, cluster.cluster_id, cooperatives, today).map_err(PlanFailure::Invalid)?;
     Ok((sheet, actions))
 }
 
 /// Imports an action plan into `cluster`: every row is checked first, and nothing is stored
 /// unless all are right.
-pub async fn import_plan(store: &Store, cluster: &Cluster, bytes: &[u8], file_name: &str) -> Result<PlanImported, PlanFailure> {
-    let cooperatives: Vec<(i64, String)> =
-        store.cooperatives(cluster.cluster_id).await?.into_iter().map(|c| (c.cooperative_id, c.name)).collect();
+pub async fn import_plan(
+    store: &Store,
+    cluster: &Cluster,
+    bytes: &[u8],
+    file_name: &str,
+) -> Result<PlanImported, PlanFailure> {
+    let cooperatives: Vec<(i64, String)> = store
+        .cooperatives(cluster.cluster_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.cooperative_id, c.name))
+        .collect();
     let (sheet, new_actions) = parse_plan(bytes, file_name, cluster, &cooperatives)?;
     // One transaction: the whole plan, or nothing.
     let actions = store.add_actions(&new_actions).await?;

@@ -28,11 +28,13 @@ fn cell_text(cell: &Data) -> String {
 
 /// Every sheet of a workbook, as text.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ReadError(e.to_string()))?;
+    let mut workbook =
+        open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ReadError(e.to_string()))?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&name).map_err(|e| ReadError(e.to_string()))?;
-        let (first_row, first_col) = range.start().map(|(r, c)| (r as usize + 1, c as usize)).unwrap_or((1, 0));
+        let (first_row, first_col) =
+            range.start().map(|(r, c)| (r as usize + 1, c as usize)).unwrap_or((1, 0));
         let rows = range.rows().map(|r| r.iter().map(cell_text).collect()).collect();
         sheets.push(Sheet { name, first_row, first_col, rows });
     }
@@ -48,7 +50,9 @@ pub enum TableError {
     NoSheet,
     #[error("'{0}' is neither a .csv file nor a spreadsheet (.xlsx, .xls, .ods)")]
     UnknownKind(String),
-    #[error("this CSV file is not UTF-8 text; in Excel, save it as \"CSV UTF-8\" (or send the .xlsx file itself)")]
+    #[error(
+        "this CSV file is not UTF-8 text; in Excel, save it as \"CSV UTF-8\" (or send the .xlsx file itself)"
+    )]
     NotUtf8,
     #[error("this file is not readable CSV: {0}")]
     Csv(String),
@@ -64,12 +68,17 @@ pub fn is_form_file(file_name: &str) -> bool {
 /// A table from a file, by its extension: a `.csv` file (UTF-8, `,` or `;` between cells), or
 /// the sheet named `actions` of a spreadsheet (.xlsx, .xlsm, .xls, .xlsb, .ods), else its first sheet.
 pub fn read_table(bytes: &[u8], file_name: &str) -> Result<Sheet, TableError> {
-    let extension = std::path::Path::new(file_name).extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    let extension = std::path::Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
     match extension.as_str() {
         "csv" => read_csv(bytes, file_name),
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
             let mut sheets = read_workbook(bytes)?;
-            let index = sheets.iter().position(|s| s.name.trim().eq_ignore_ascii_case("actions")).unwrap_or(0);
+            let index =
+                sheets.iter().position(|s| s.name.trim().eq_ignore_ascii_case("actions")).unwrap_or(0);
             if sheets.is_empty() { Err(TableError::NoSheet) } else { Ok(sheets.swap_remove(index)) }
         }
         _ => Err(TableError::UnknownKind(file_name.to_owned())),
@@ -138,7 +147,8 @@ pub fn read_csv(bytes: &[u8], file_name: &str) -> Result<Sheet, TableError> {
         }
         rows.push(record.iter().map(str::to_owned).collect());
     }
-    let name = std::path::Path::new(file_name).file_stem().and_then(|s| s.to_str()).unwrap_or("csv").to_owned();
+    let name =
+        std::path::Path::new(file_name).file_stem().and_then(|s| s.to_str()).unwrap_or("csv").to_owned();
     Ok(Sheet { name, first_row, first_col: 0, rows })
 }
 
@@ -152,9 +162,20 @@ mod tests {
 
     #[test]
     fn a_semicolon_csv_with_a_bom_reads_like_a_comma_csv_without_one() {
-        let semi = read_table("\u{feff}title;due;target\r\nAchat groupé, engrais;15/03/2026;2,5 t\r\n".as_bytes(), "plan.CSV").unwrap();
-        let comma = read_table("title,due,target\n\"Achat groupé, engrais\",15/03/2026,\"2,5 t\"\n".as_bytes(), "plan.csv").unwrap();
-        assert_eq!(rows(&semi), [vec!["title", "due", "target"], vec!["Achat groupé, engrais", "15/03/2026", "2,5 t"]]);
+        let semi = read_table(
+            "\u{feff}title;due;target\r\nAchat groupé, engrais;15/03/2026;2,5 t\r\n".as_bytes(),
+            "plan.CSV",
+        )
+        .unwrap();
+        let comma = read_table(
+            "title,due,target\n\"Achat groupé, engrais\",15/03/2026,\"2,5 t\"\n".as_bytes(),
+            "plan.csv",
+        )
+        .unwrap();
+        assert_eq!(
+            rows(&semi),
+            [vec!["title", "due", "target"], vec!["Achat groupé, engrais", "15/03/2026", "2,5 t"]]
+        );
         assert_eq!(semi.rows, comma.rows);
         assert_eq!((semi.first_row, semi.first_col, semi.name.as_str()), (1, 0, "plan"));
     }
@@ -162,7 +183,10 @@ mod tests {
     #[test]
     fn csv_rows_keep_the_numbers_a_spreadsheet_shows_across_blank_lines_and_multi_line_cells() {
         let sheet = read_csv(b"title,due\n\"two\nlines\",x\n\nthird,y\nshort\n", "a.csv").unwrap();
-        assert_eq!(rows(&sheet), [vec!["title", "due"], vec!["two\nlines", "x"], vec![], vec!["third", "y"], vec!["short"]]);
+        assert_eq!(
+            rows(&sheet),
+            [vec!["title", "due"], vec!["two\nlines", "x"], vec![], vec!["third", "y"], vec!["short"]]
+        );
         let crlf = read_csv(b"\r\n\r\ntitle;due\r\na;b\r\n\r\n\r\nc;d\r\n", "b.csv").unwrap();
         assert_eq!(crlf.first_row, 3, "blank lines above the header");
         assert_eq!(rows(&crlf), [vec!["title", "due"], vec!["a", "b"], vec![], vec![], vec!["c", "d"]]);

@@ -6,7 +6,10 @@ use teloxide::types::InlineKeyboardMarkup;
 
 use super::callback::{Callback, MenuItem};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, commands, exports, invite, launch, meetings, onboarding, plan, questionnaire, report};
+use super::{
+    App, BotError, Caller, HandlerResult, commands, exports, invite, launch, meetings, onboarding, plan,
+    questionnaire, report,
+};
 use crate::domain::{Gender, Locale};
 use crate::tr;
 
@@ -63,7 +66,12 @@ pub async fn ask_language(bot: &Bot, app: &App, caller: &Caller) -> HandlerResul
 
 /// A language button outside onboarding. Members keep the choice; for anyone else nothing
 /// is stored (they have not consented), they just get the joining hint in that language.
-pub async fn set_language(bot: &Bot, app: &App, caller: &Caller, locale: Locale) -> Result<Option<String>, BotError> {
+pub async fn set_language(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    locale: Locale,
+) -> Result<Option<String>, BotError> {
     let Some(member) = &caller.member else {
         bot.send_message(caller.chat_id, tr!(app.i18n, locale, "start-no-code")).await?;
         return Ok(None);
@@ -97,7 +105,14 @@ pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResul
     for m in &caller.memberships {
         let role = onboarding::role_name(i18n, l, m.role);
         lines.push(match &m.cooperative_name {
-            Some(coop) => tr!(i18n, l, "mydata-membership-coop", cluster = m.cluster_name.clone(), role = role, cooperative = coop.clone()),
+            Some(coop) => tr!(
+                i18n,
+                l,
+                "mydata-membership-coop",
+                cluster = m.cluster_name.clone(),
+                role = role,
+                cooperative = coop.clone()
+            ),
             None => tr!(i18n, l, "mydata-membership", cluster = m.cluster_name.clone(), role = role),
         });
     }
@@ -125,7 +140,13 @@ pub async fn ask_forget(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult 
     Ok(())
 }
 
-pub async fn on_forget(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, yes: bool) -> Result<Option<String>, BotError> {
+pub async fn on_forget(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    yes: bool,
+) -> Result<Option<String>, BotError> {
     keyboards::clear(bot, q).await;
     let (i18n, l) = (&app.i18n, caller.locale);
     let Some(member) = &caller.member else {
@@ -142,7 +163,12 @@ pub async fn on_forget(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
     Ok(None)
 }
 
-pub async fn on_menu(bot: &Bot, app: &App, caller: &Caller, item: MenuItem) -> Result<Option<String>, BotError> {
+pub async fn on_menu(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    item: MenuItem,
+) -> Result<Option<String>, BotError> {
     if caller.member.is_none() {
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
         return Ok(None);

@@ -85,7 +85,10 @@ pub enum Callback {
     Form(FormButton),
     Launch(LaunchDraft),
     /// Results of a launch; with an item index, that question's chart.
-    Results { launch_id: i64, item: Option<u32> },
+    Results {
+        launch_id: i64,
+        item: Option<u32>,
+    },
     Report(ReportButton),
     /// CDA/leader views of the action plan.
     Progress(ProgressButton),
@@ -329,7 +332,9 @@ impl Callback {
                 }
                 s
             }
-            Self::Form(b) => format!("q:{}:{}:{}", b36(b.response_id), b.position, form_action_code(b.action)),
+            Self::Form(b) => {
+                format!("q:{}:{}:{}", b36(b.response_id), b.position, form_action_code(b.action))
+            }
             Self::Launch(d) => {
                 let mut s = format!("L:{}", b36(d.cluster_id));
                 if let Some(form) = d.form_pk {
@@ -384,7 +389,8 @@ impl Callback {
             Self::Export(e) => {
                 let mut s = format!("x:{}", b36(e.cluster_id));
                 if let Some(d) = e.dataset {
-                    write!(s, ":{d}:{}", e.form_pk.map(b36).unwrap_or_else(|| "-".into())).expect("writing to a String");
+                    write!(s, ":{d}:{}", e.form_pk.map(b36).unwrap_or_else(|| "-".into()))
+                        .expect("writing to a String");
                     if let Some(f) = e.format {
                         write!(s, ":{f}").expect("writing to a String");
                     }
@@ -447,8 +453,13 @@ impl Callback {
                 from_b36(a)?,
                 crate::domain::action::ActionStatus::from_letter(s.chars().next().filter(|_| s.len() == 1)?)?,
             )),
-            ("ab", [r, i]) => Self::Report(ReportButton::Blocker(from_b36(r)?, i.parse().ok().filter(|i: &u8| (*i as usize) < crate::domain::action::Blocker::ALL.len())?)),
-            ("ap", [r, p]) => Self::Report(ReportButton::Percent(from_b36(r)?, p.parse().ok().filter(|p: &u8| *p <= 100)?)),
+            ("ab", [r, i]) => Self::Report(ReportButton::Blocker(
+                from_b36(r)?,
+                i.parse().ok().filter(|i: &u8| (*i as usize) < crate::domain::action::Blocker::ALL.len())?,
+            )),
+            ("ap", [r, p]) => {
+                Self::Report(ReportButton::Percent(from_b36(r)?, p.parse().ok().filter(|p: &u8| *p <= 100)?))
+            }
             ("af", [r]) => Self::Report(ReportButton::Finish(from_b36(r)?)),
             ("au", [r]) => Self::Report(ReportButton::Undo(from_b36(r)?)),
             ("ph", [a]) => Self::Progress(ProgressButton::History(from_b36(a)?)),
@@ -461,7 +472,9 @@ impl Callback {
             ("d", ["od"]) => Self::Draft(DraftButton::OwnersDone),
             ("d", ["today"]) => Self::Draft(DraftButton::Today),
             ("d", [x]) if x.starts_with('o') => Self::Draft(DraftButton::Owner(from_b36(&x[1..])?)),
-            ("d", [x]) if x.starts_with('m') => Self::Draft(DraftButton::Months(x[1..].parse().ok().filter(|m: &u8| (1..=24).contains(m))?)),
+            ("d", [x]) if x.starts_with('m') => {
+                Self::Draft(DraftButton::Months(x[1..].parse().ok().filter(|m: &u8| (1..=24).contains(m))?))
+            }
             ("d", [x]) if x.starts_with('r') => Self::Draft(DraftButton::Rhythm(x[1..].parse().ok()?)),
             ("mv", [id, r]) => Self::Meeting(MeetingButton::Rsvp(
                 from_b36(id)?,
@@ -479,11 +492,18 @@ impl Callback {
             ("mx", [id]) => Self::Meeting(MeetingButton::Cancel(from_b36(id)?)),
             ("my", [id]) => Self::Meeting(MeetingButton::CancelConfirmed(from_b36(id)?)),
             ("md", [d]) => Self::Meeting(MeetingButton::Day(d.parse().ok()?)),
-            ("mh", [h]) => Self::Meeting(MeetingButton::Hour(h.parse().ok().filter(|h: &u16| *h < 2400 && h % 100 < 60)?)),
+            ("mh", [h]) => Self::Meeting(MeetingButton::Hour(
+                h.parse().ok().filter(|h: &u16| *h < 2400 && h % 100 < 60)?,
+            )),
             ("ma", [a]) => Self::Meeting(MeetingButton::Audience(parse_meeting_audience(a)?)),
             ("mm", [m]) => Self::Meeting(MeetingButton::Reminder(m.parse().ok()?)),
             ("mmd", []) => Self::Meeting(MeetingButton::RemindersDone),
-            ("x", [cluster]) => Self::Export(ExportButton { cluster_id: from_b36(cluster)?, dataset: None, form_pk: None, format: None }),
+            ("x", [cluster]) => Self::Export(ExportButton {
+                cluster_id: from_b36(cluster)?,
+                dataset: None,
+                form_pk: None,
+                format: None,
+            }),
             ("x", [cluster, d, form, more @ ..]) if more.len() <= 1 => Self::Export(ExportButton {
                 cluster_id: from_b36(cluster)?,
                 dataset: Some(d.parse().ok().filter(|d: &u8| *d < 5)?),
@@ -491,13 +511,21 @@ impl Callback {
                     "-" => None,
                     f => Some(from_b36(f)?),
                 },
-                format: more.first().map(|f| f.parse().ok().filter(|f: &u8| *f <= 2).ok_or(())).transpose().ok()?,
+                format: more
+                    .first()
+                    .map(|f| f.parse().ok().filter(|f: &u8| *f <= 2).ok_or(()))
+                    .transpose()
+                    .ok()?,
             }),
-            ("nt", [id, i]) => Self::Note(NoteButton::Tag(from_b36(id)?, i.parse().ok().filter(|i: &u8| *i < 4)?)),
+            ("nt", [id, i]) => {
+                Self::Note(NoteButton::Tag(from_b36(id)?, i.parse().ok().filter(|i: &u8| *i < 4)?))
+            }
             ("nc", [id]) => Self::Note(NoteButton::Cluster(from_b36(id)?)),
             ("nm", [id]) => Self::Note(NoteButton::Media(from_b36(id)?)),
             ("R", [launch]) => Self::Results { launch_id: from_b36(launch)?, item: None },
-            ("R", [launch, item]) => Self::Results { launch_id: from_b36(launch)?, item: Some(item.parse().ok()?) },
+            ("R", [launch, item]) => {
+                Self::Results { launch_id: from_b36(launch)?, item: Some(item.parse().ok()?) }
+            }
             ("f", ["y"]) => Self::Forget(true),
             ("f", ["n"]) => Self::Forget(false),
             ("i", [role, more @ ..]) if more.len() <= 2 => Self::Invite(InviteDraft {
@@ -560,8 +588,18 @@ mod tests {
         }
         use crate::domain::form::Audience;
         for audience in [Audience::Cluster, Audience::Cooperative(i64::MAX), Audience::Role(Role::Leader)] {
-            all.push(Callback::Launch(LaunchDraft { cluster_id: i64::MAX, form_pk: Some(i64::MAX), audience: Some(audience), days: Some(u16::MAX) }));
-            all.push(Callback::Launch(LaunchDraft { cluster_id: i64::MAX, form_pk: Some(i64::MAX), audience: Some(audience), days: None }));
+            all.push(Callback::Launch(LaunchDraft {
+                cluster_id: i64::MAX,
+                form_pk: Some(i64::MAX),
+                audience: Some(audience),
+                days: Some(u16::MAX),
+            }));
+            all.push(Callback::Launch(LaunchDraft {
+                cluster_id: i64::MAX,
+                form_pk: Some(i64::MAX),
+                audience: Some(audience),
+                days: None,
+            }));
         }
         all.push(Callback::Launch(LaunchDraft { cluster_id: 1, form_pk: None, audience: None, days: None }));
         all.push(Callback::Results { launch_id: i64::MAX, item: Some(u32::MAX) });
@@ -588,13 +626,36 @@ mod tests {
                 ProgressButton::Translate(i64::MAX),
                 ProgressButton::TranslateTo(i64::MAX, Locale::Ur),
             ]
-                .map(Callback::Progress),
+            .map(Callback::Progress),
         );
-        all.extend([NoteButton::Tag(i64::MAX, 3), NoteButton::Cluster(i64::MAX), NoteButton::Media(i64::MAX)].map(Callback::Note));
-        all.push(Callback::Export(ExportButton { cluster_id: i64::MAX, dataset: None, form_pk: None, format: None }));
-        all.push(Callback::Export(ExportButton { cluster_id: i64::MAX, dataset: Some(4), form_pk: None, format: Some(2) }));
-        all.push(Callback::Export(ExportButton { cluster_id: i64::MAX, dataset: Some(1), form_pk: Some(i64::MAX), format: Some(1) }));
-        all.push(Callback::Export(ExportButton { cluster_id: 1, dataset: Some(1), form_pk: Some(7), format: None }));
+        all.extend(
+            [NoteButton::Tag(i64::MAX, 3), NoteButton::Cluster(i64::MAX), NoteButton::Media(i64::MAX)]
+                .map(Callback::Note),
+        );
+        all.push(Callback::Export(ExportButton {
+            cluster_id: i64::MAX,
+            dataset: None,
+            form_pk: None,
+            format: None,
+        }));
+        all.push(Callback::Export(ExportButton {
+            cluster_id: i64::MAX,
+            dataset: Some(4),
+            form_pk: None,
+            format: Some(2),
+        }));
+        all.push(Callback::Export(ExportButton {
+            cluster_id: i64::MAX,
+            dataset: Some(1),
+            form_pk: Some(i64::MAX),
+            format: Some(1),
+        }));
+        all.push(Callback::Export(ExportButton {
+            cluster_id: 1,
+            dataset: Some(1),
+            form_pk: Some(7),
+            format: None,
+        }));
         use crate::domain::meeting::{MeetingAudience, Rsvp};
         all.extend(Rsvp::ALL.map(|r| Callback::Meeting(MeetingButton::Rsvp(i64::MAX, r))));
         all.extend(
@@ -630,7 +691,11 @@ mod tests {
         for role in Role::ALL {
             all.push(Callback::Invite(InviteDraft { role, cluster_id: None, cooperative: None }));
             all.push(Callback::Invite(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: None }));
-            all.push(Callback::Invite(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: Some(None) }));
+            all.push(Callback::Invite(InviteDraft {
+                role,
+                cluster_id: Some(i64::MAX),
+                cooperative: Some(None),
+            }));
             all.push(Callback::Invite(InviteDraft {
                 role,
                 cluster_id: Some(i64::MAX),
@@ -651,7 +716,30 @@ mod tests {
 
     #[test]
     fn unknown_or_forged_codes_decode_to_nothing() {
-        for junk in ["", "x", "l:de", "c:maybe", "k:abc", "i:admin", "i:cda:1:2:3", "m:", &"k:1".repeat(30), "q:1:2", "q:-1:0:s", "q:1:0:t7", "L:1:2:x", "R:", "as:1:z", "ap:1:101", "ab:1:9", "d:m0", "d:x", "mv:1:z", "mh:2460", "ma:q"] {
+        for junk in [
+            "",
+            "x",
+            "l:de",
+            "c:maybe",
+            "k:abc",
+            "i:admin",
+            "i:cda:1:2:3",
+            "m:",
+            &"k:1".repeat(30),
+            "q:1:2",
+            "q:-1:0:s",
+            "q:1:0:t7",
+            "L:1:2:x",
+            "R:",
+            "as:1:z",
+            "ap:1:101",
+            "ab:1:9",
+            "d:m0",
+            "d:x",
+            "mv:1:z",
+            "mh:2460",
+            "ma:q",
+        ] {
             assert_eq!(Callback::decode(junk), None, "{junk}");
         }
     }

@@ -4,7 +4,10 @@ use teloxide::prelude::*;
 use teloxide::types::{BotCommand, BotCommandScope, Recipient};
 use teloxide::utils::command::BotCommands;
 
-use super::{App, Caller, HandlerResult, account, exports, invite, launch, meetings, notes, onboarding, plan, questionnaire, report};
+use super::{
+    App, Caller, HandlerResult, account, exports, invite, launch, meetings, notes, onboarding, plan,
+    questionnaire, report,
+};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -122,9 +125,7 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
 /// user's app language), plus English for all other languages. Members' own chats get a
 /// role menu on top of this (see [`publish_member_commands`]).
 pub async fn publish_default_commands(bot: &Bot, i18n: &I18n) -> Result<(), teloxide::RequestError> {
-    bot.set_my_commands(menu_for(i18n, Locale::En, None))
-        .scope(BotCommandScope::AllPrivateChats)
-        .await?;
+    bot.set_my_commands(menu_for(i18n, Locale::En, None)).scope(BotCommandScope::AllPrivateChats).await?;
     for locale in Locale::ALL {
         bot.set_my_commands(menu_for(i18n, locale, None))
             .scope(BotCommandScope::AllPrivateChats)
@@ -136,7 +137,13 @@ pub async fn publish_default_commands(bot: &Bot, i18n: &I18n) -> Result<(), telo
 
 /// The menu of one member's chat: their role's commands, in their language. Called after
 /// joining, after a language change, and (with no role) after `/forget`.
-pub async fn publish_member_commands(bot: &Bot, app: &App, caller: &Caller, locale: Locale, role: Option<Role>) {
+pub async fn publish_member_commands(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    locale: Locale,
+    role: Option<Role>,
+) {
     let result = bot
         .set_my_commands(menu_for(&app.i18n, locale, role))
         .scope(BotCommandScope::Chat { chat_id: Recipient::Id(caller.chat_id) })

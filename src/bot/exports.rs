@@ -26,23 +26,48 @@ fn dataset_name(app: &App, l: crate::domain::Locale, d: Dataset) -> String {
 
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
-    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    let served: Vec<_> =
+        caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     match served.as_slice() {
         [] => {
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
         }
-        [only] => ask(bot, app, caller, ExportButton { cluster_id: only.cluster_id, dataset: None, form_pk: None, format: None }).await?,
+        [only] => {
+            ask(
+                bot,
+                app,
+                caller,
+                ExportButton { cluster_id: only.cluster_id, dataset: None, form_pk: None, format: None },
+            )
+            .await?
+        }
         several => {
             let buttons = several.iter().map(|m| {
-                button(format!("🌍 {}", m.cluster_name), Callback::Export(ExportButton { cluster_id: m.cluster_id, dataset: None, form_pk: None, format: None }))
+                button(
+                    format!("🌍 {}", m.cluster_name),
+                    Callback::Export(ExportButton {
+                        cluster_id: m.cluster_id,
+                        dataset: None,
+                        form_pk: None,
+                        format: None,
+                    }),
+                )
             });
-            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster")).reply_markup(keyboards::column(buttons)).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
         }
     }
     Ok(())
 }
 
-pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ExportButton) -> Result<Option<String>, BotError> {
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: ExportButton,
+) -> Result<Option<String>, BotError> {
     if !caller.can(Act::Coordinate, b.cluster_id) {
         return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
     }
@@ -54,21 +79,28 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
 async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(index) = b.dataset else {
-        let buttons = Dataset::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, d)| button(dataset_name(app, l, *d), Callback::Export(ExportButton { dataset: Some(i as u8), ..b })));
-        bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-dataset")).reply_markup(keyboards::column(buttons)).await?;
+        let buttons = Dataset::ALL.iter().enumerate().map(|(i, d)| {
+            button(dataset_name(app, l, *d), Callback::Export(ExportButton { dataset: Some(i as u8), ..b }))
+        });
+        bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-dataset"))
+            .reply_markup(keyboards::column(buttons))
+            .await?;
         return Ok(());
     };
     let dataset = Dataset::ALL[usize::from(index).min(Dataset::ALL.len() - 1)];
     if dataset == Dataset::Responses && b.form_pk.is_none() {
-        return launch::ask_form(bot, app, caller, |form_pk| Callback::Export(ExportButton { form_pk: Some(form_pk), ..b })).await;
+        return launch::ask_form(bot, app, caller, |form_pk| {
+            Callback::Export(ExportButton { form_pk: Some(form_pk), ..b })
+        })
+        .await;
     }
     let Some(format) = b.format else {
         let with = |f: u8| Callback::Export(ExportButton { format: Some(f), ..b });
         let keyboard = InlineKeyboardMarkup::new([
-            vec![button(tr!(i18n, l, "btn-export-csv"), with(0)), button(tr!(i18n, l, "btn-export-xlsx"), with(1))],
+            vec![
+                button(tr!(i18n, l, "btn-export-csv"), with(0)),
+                button(tr!(i18n, l, "btn-export-xlsx"), with(1)),
+            ],
             vec![button(tr!(i18n, l, "btn-export-zip"), with(2))],
         ]);
         bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-format")).reply_markup(keyboard).await?;
@@ -77,18 +109,37 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerR
     send(bot, app, caller, b.cluster_id, dataset, b.form_pk, format).await
 }
 
-async fn send(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64, dataset: Dataset, form_pk: Option<i64>, format: u8) -> HandlerResult {
+async fn send(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    cluster_id: i64,
+    dataset: Dataset,
+    form_pk: Option<i64>,
+    format: u8,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let mut request = ExportRequest::new(cluster_id, dataset, if format == 0 { Format::Csv } else { Format::Xlsx });
+    let mut request =
+        ExportRequest::new(cluster_id, dataset, if format == 0 { Format::Csv } else { Format::Xlsx });
     // Only CDAs and coordinators get here: they may see personal fields.
     request.include_personal = true;
     request.labels = Some(l);
     request.data_dir = app.data_dir.as_ref().clone();
     if let Some(pk) = form_pk {
-        let f = app.store.forms().await?.into_iter().find(|f| f.form_pk == pk).ok_or(crate::store::StoreError::NotFound("form"))?;
+        let f = app
+            .store
+            .forms()
+            .await?
+            .into_iter()
+            .find(|f| f.form_pk == pk)
+            .ok_or(crate::store::StoreError::NotFound("form"))?;
         request.form = Some((f.form_id, Some(f.version)));
     }
-    let dir = app.data_dir.join("exports").join(format!("{}-{}", caller.chat_id.0, crate::domain::invite::InviteCode::generate()));
+    let dir = app.data_dir.join("exports").join(format!(
+        "{}-{}",
+        caller.chat_id.0,
+        crate::domain::invite::InviteCode::generate()
+    ));
     tokio::fs::create_dir_all(&dir).await?;
     let stamp = crate::store::now().format("%Y%m%d-%H%M");
     let file = dir.join(format!("{}-{stamp}.{}", dataset.code(), if format == 0 { "csv" } else { "xlsx" }));
@@ -98,7 +149,9 @@ async fn send(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64, dataset: D
     let result = crate::export::export(&app.store, &request, &file).await;
     let outcome = match result {
         Ok(summary) => {
-            let too_big = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len() > MAX_DOCUMENT_BYTES).unwrap_or(false);
+            let too_big = |p: &std::path::Path| {
+                std::fs::metadata(p).map(|m| m.len() > MAX_DOCUMENT_BYTES).unwrap_or(false)
+            };
             if too_big(&file) || request.media_zip.as_deref().is_some_and(too_big) {
                 bot.send_message(caller.chat_id, tr!(i18n, l, "export-too-big")).await?;
             } else {

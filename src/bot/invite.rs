@@ -51,7 +51,8 @@ pub async fn on_draft(
     mut draft: InviteDraft,
 ) -> Result<Option<String>, BotError> {
     let (i18n, l) = (&app.i18n, caller.locale);
-    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    let served: Vec<_> =
+        caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {
         return Ok(Some(tr!(i18n, l, "error-not-allowed")));
     }

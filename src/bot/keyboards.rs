@@ -13,10 +13,8 @@ pub fn button(label: impl Into<String>, cb: Callback) -> InlineKeyboardButton {
 
 /// The six languages, each written in itself, two per row.
 pub fn languages() -> InlineKeyboardMarkup {
-    let buttons: Vec<_> = Locale::ALL
-        .into_iter()
-        .map(|l| button(l.native_name(), Callback::Language(l)))
-        .collect();
+    let buttons: Vec<_> =
+        Locale::ALL.into_iter().map(|l| button(l.native_name(), Callback::Language(l))).collect();
     InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec))
 }
 
@@ -38,7 +36,8 @@ pub fn once_key(what: &str, q: &CallbackQuery) -> Option<String> {
 /// and they are answered as expired if pressed.
 pub async fn clear(bot: &Bot, q: &CallbackQuery) {
     if let Some(msg) = &q.message
-        && let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).await {
-            tracing::debug!(error = %e, "could not remove an answered keyboard");
-        }
+        && let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).await
+    {
+        tracing::debug!(error = %e, "could not remove an answered keyboard");
+    }
 }

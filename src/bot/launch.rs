@@ -22,7 +22,12 @@ use crate::tr;
 
 /// Clusters the caller serves as a CDA.
 fn served(caller: &Caller) -> Vec<(i64, String)> {
-    caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).map(|m| (m.cluster_id, m.cluster_name.clone())).collect()
+    caller
+        .memberships
+        .iter()
+        .filter(|m| caller.can(Act::Coordinate, m.cluster_id))
+        .map(|m| (m.cluster_id, m.cluster_name.clone()))
+        .collect()
 }
 
 fn serves(caller: &Caller, cluster_id: i64) -> bool {
@@ -59,7 +64,8 @@ pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -
             }
         }
         Err(ImportFailure::Invalid(errors)) => {
-            let problems: String = errors.iter().take(20).map(|e| format!("• {e}")).collect::<Vec<_>>().join("\n");
+            let problems: String =
+                errors.iter().take(20).map(|e| format!("• {e}")).collect::<Vec<_>>().join("\n");
             tr!(app.i18n, l, "import-failed", problems = problems)
         }
         Err(ImportFailure::Read(_)) => tr!(app.i18n, l, "import-not-xlsx"),
@@ -87,24 +93,41 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         }
         several => {
             let buttons = several.iter().map(|(id, name)| {
-                button(format!("🌍 {name}"), Callback::Launch(LaunchDraft { cluster_id: *id, form_pk: None, audience: None, days: None }))
+                button(
+                    format!("🌍 {name}"),
+                    Callback::Launch(LaunchDraft {
+                        cluster_id: *id,
+                        form_pk: None,
+                        audience: None,
+                        days: None,
+                    }),
+                )
             });
-            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster")).reply_markup(keyboards::column(buttons)).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
         }
     }
     Ok(())
 }
 
-pub async fn on_draft(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, draft: LaunchDraft) -> Result<Option<String>, BotError> {
+pub async fn on_draft(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    draft: LaunchDraft,
+) -> Result<Option<String>, BotError> {
     if !serves(caller, draft.cluster_id) {
         return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
     }
     // The last step launches: a double tap must not launch twice.
     if draft.days.is_some()
         && let Some(key) = keyboards::once_key("launch", q)
-            && !app.store.claim_key(&key).await? {
-                return Ok(Some(tr!(app.i18n, caller.locale, "button-expired")));
-            }
+        && !app.store.claim_key(&key).await?
+    {
+        return Ok(Some(tr!(app.i18n, caller.locale, "button-expired")));
+    }
     keyboards::clear(bot, q).await;
     ask_next(bot, app, caller, draft).await?;
     Ok(None)
@@ -112,7 +135,12 @@ pub async fn on_draft(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, 
 
 /// "Which questionnaire?": a button per form (its newest version), each leading to
 /// `next(form_pk)`; or how to import one when there is none.
-pub async fn ask_form(bot: &Bot, app: &App, caller: &Caller, next: impl Fn(i64) -> Callback) -> HandlerResult {
+pub async fn ask_form(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    next: impl Fn(i64) -> Callback,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let forms = app.store.latest_forms().await?;
     if forms.is_empty() {
@@ -124,7 +152,9 @@ pub async fn ask_form(bot: &Bot, app: &App, caller: &Caller, next: impl Fn(i64) 
         let title = app.store.form(f.form_pk).await?.title(l).to_owned();
         buttons.push(button(format!("📋 {title}"), next(f.form_pk)));
     }
-    bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form")).reply_markup(keyboards::column(buttons)).await?;
+    bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form"))
+        .reply_markup(keyboards::column(buttons))
+        .await?;
     Ok(())
 }
 
@@ -132,7 +162,10 @@ pub async fn ask_form(bot: &Bot, app: &App, caller: &Caller, next: impl Fn(i64) 
 async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(form_pk) = draft.form_pk else {
-        return ask_form(bot, app, caller, |form_pk| Callback::Launch(LaunchDraft { form_pk: Some(form_pk), ..draft })).await;
+        return ask_form(bot, app, caller, |form_pk| {
+            Callback::Launch(LaunchDraft { form_pk: Some(form_pk), ..draft })
+        })
+        .await;
     };
     let Some(audience) = draft.audience else {
         let with = |a| Callback::Launch(LaunchDraft { audience: Some(a), ..draft });
@@ -142,9 +175,12 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
             button(tr!(i18n, l, "btn-audience-producers"), with(Audience::Role(Role::Producer))),
         ];
         for coop in app.store.cooperatives(draft.cluster_id).await? {
-            buttons.push(button(format!("🏠 {}", coop.name), with(Audience::Cooperative(coop.cooperative_id))));
+            buttons
+                .push(button(format!("🏠 {}", coop.name), with(Audience::Cooperative(coop.cooperative_id))));
         }
-        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-audience")).reply_markup(keyboards::column(buttons)).await?;
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-audience"))
+            .reply_markup(keyboards::column(buttons))
+            .await?;
         return Ok(());
     };
     let Some(days) = draft.days else {
@@ -157,17 +193,21 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
             ],
             vec![button(tr!(i18n, l, "btn-deadline-none"), with(0))],
         ]);
-        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-deadline")).reply_markup(keyboard).await?;
+        bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-deadline"))
+            .reply_markup(keyboard)
+            .await?;
         return Ok(());
     };
     if let Audience::Cooperative(id) = audience
-        && app.store.cooperative(id).await?.cluster_id != draft.cluster_id {
-            bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-allowed")).await?;
-            return Ok(());
-        }
+        && app.store.cooperative(id).await?.cluster_id != draft.cluster_id
+    {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-allowed")).await?;
+        return Ok(());
+    }
     let deadline = (days > 0).then(|| crate::store::now() + Duration::days(i64::from(days)));
     let by = caller.member.as_ref().map(|m| m.member_id);
-    let (launch, invitees) = app.store.create_launch(form_pk, draft.cluster_id, audience, deadline, by).await?;
+    let (launch, invitees) =
+        app.store.create_launch(form_pk, draft.cluster_id, audience, deadline, by).await?;
     if invitees.is_empty() {
         bot.send_message(caller.chat_id, tr!(i18n, l, "launch-nobody")).await?;
         return Ok(());
@@ -183,7 +223,12 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
 }
 
 /// Sends invitations at a pace Telegram accepts (under 30 messages a second overall).
-async fn send_invitations(bot: &Bot, app: &App, launch_id: i64, invitees: Vec<Invitee>) -> Result<(), BotError> {
+async fn send_invitations(
+    bot: &Bot,
+    app: &App,
+    launch_id: i64,
+    invitees: Vec<Invitee>,
+) -> Result<(), BotError> {
     let launch = app.store.launch(launch_id).await?;
     let form = app.store.form(launch.form_pk).await?;
     let cluster = app.store.cluster(launch.cluster_id).await?;
@@ -194,7 +239,9 @@ async fn send_invitations(bot: &Bot, app: &App, launch_id: i64, invitees: Vec<In
         let (text, keyboard) = questionnaire::invitation(app, l, &form, invitee.response_id, deadline, false);
         match bot.send_message(ChatId(invitee.chat_id), text).reply_markup(keyboard).await {
             Ok(_) => app.store.mark_invited(invitee.response_id).await?,
-            Err(e) => tracing::warn!(error = %e, member = invitee.member_id, "an invitation could not be delivered"),
+            Err(e) => {
+                tracing::warn!(error = %e, member = invitee.member_id, "an invitation could not be delivered")
+            }
         }
         tokio::time::sleep(StdDuration::from_millis(40)).await;
     }
@@ -221,22 +268,41 @@ pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResu
         bot.send_message(caller.chat_id, tr!(app.i18n, l, "results-none")).await?;
         return Ok(());
     }
-    bot.send_message(caller.chat_id, tr!(app.i18n, l, "results-choose")).reply_markup(keyboards::column(buttons)).await?;
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "results-choose"))
+        .reply_markup(keyboards::column(buttons))
+        .await?;
     Ok(())
 }
 
 fn rate_line(app: &App, l: Locale, group: String, r: &Rate) -> String {
-    tr!(app.i18n, l, "results-line", group = group, finished = r.finished as i64, started = r.started as i64, invited = r.invited as i64)
+    tr!(
+        app.i18n,
+        l,
+        "results-line",
+        group = group,
+        finished = r.finished as i64,
+        started = r.started as i64,
+        invited = r.invited as i64
+    )
 }
 
-pub async fn on_results(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, launch_id: i64, item: Option<u32>) -> Result<Option<String>, BotError> {
+pub async fn on_results(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    launch_id: i64,
+    item: Option<u32>,
+) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
     let launch = match app.store.launch(launch_id).await {
         Ok(launch) if serves(caller, launch.cluster_id) => launch,
         _ => return Ok(Some(tr!(i18n, l, "error-not-allowed"))),
     };
     let form = app.store.form(launch.form_pk).await?;
-    let label_of = |item: &crate::domain::form::Item| item.label.get(l, &form.default_language).unwrap_or(&item.name).to_owned();
+    let label_of = |item: &crate::domain::form::Item| {
+        item.label.get(l, &form.default_language).unwrap_or(&item.name).to_owned()
+    };
 
     if let Some(index) = item {
         let Some(question) = form.items.get(index as usize).filter(|i| i.kind.list().is_some()) else {
@@ -250,7 +316,13 @@ pub async fn on_results(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery
                 let label = choices
                     .iter()
                     .find(|c| c.name == name)
-                    .map(|c| if c.label.is_empty() { tr!(i18n, l, "btn-form-other") } else { c.label.get(l, &form.default_language).unwrap_or(&name).to_owned() })
+                    .map(|c| {
+                        if c.label.is_empty() {
+                            tr!(i18n, l, "btn-form-other")
+                        } else {
+                            c.label.get(l, &form.default_language).unwrap_or(&name).to_owned()
+                        }
+                    })
                     .unwrap_or(name);
                 crate::chart::Bar { label, value }
             })
@@ -258,13 +330,20 @@ pub async fn on_results(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery
         let title = label_of(question);
         // Rasterising is CPU work: keep it off the async workers.
         let (chart_title, rtl) = (title.clone(), l.is_rtl());
-        let rendered = tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
-            .await
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let rendered =
+            tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
+                .await
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
         match rendered {
             Ok(png) => {
-                let caption: String = tr!(i18n, l, "results-chart-caption", question = title, count = answers.len() as i64).chars().take(1000).collect();
-                bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("chart.png")).caption(caption).await?;
+                let caption: String =
+                    tr!(i18n, l, "results-chart-caption", question = title, count = answers.len() as i64)
+                        .chars()
+                        .take(1000)
+                        .collect();
+                bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("chart.png"))
+                    .caption(caption)
+                    .await?;
             }
             Err(e) => {
                 tracing::warn!(error = %e, "could not draw a chart");
@@ -276,7 +355,9 @@ pub async fn on_results(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery
 
     keyboards::clear(bot, q).await;
     let participation = app.store.participation(launch_id).await?;
-    let rates = results::rates(participation.iter().map(|p| (p.status.as_str(), p.gender, p.cooperative_name.as_deref())));
+    let rates = results::rates(
+        participation.iter().map(|p| (p.status.as_str(), p.gender, p.cooperative_name.as_deref())),
+    );
     let mut lines = vec![tr!(
         i18n,
         l,
@@ -304,21 +385,34 @@ pub async fn on_results(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery
         lines.push(rate_line(app, l, group, r));
     }
     let mut chart_buttons = Vec::new();
-    for (index, question) in form.items.iter().enumerate().filter(|(_, i)| matches!(i.kind, Kind::SelectOne { .. } | Kind::SelectMultiple { .. })) {
+    for (index, question) in form
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i.kind, Kind::SelectOne { .. } | Kind::SelectMultiple { .. }))
+    {
         let answers = app.store.launch_answers(launch_id, &question.name).await?;
         let choices = form.choices(question);
         let counts: Vec<String> = results::distribution(&form, question, &answers)
             .into_iter()
             .filter(|(_, n)| *n > 0)
             .map(|(name, n)| {
-                let label = choices.iter().find(|c| c.name == name).and_then(|c| c.label.get(l, &form.default_language)).unwrap_or(&name).to_owned();
+                let label = choices
+                    .iter()
+                    .find(|c| c.name == name)
+                    .and_then(|c| c.label.get(l, &form.default_language))
+                    .unwrap_or(&name)
+                    .to_owned();
                 format!("{label}: {n}")
             })
             .collect();
         lines.push(String::new());
         lines.push(format!("❓ {}", label_of(question)));
         lines.push(if counts.is_empty() { "—".to_owned() } else { counts.join(" · ") });
-        chart_buttons.push(button(format!("📊 {}", label_of(question)), Callback::Results { launch_id, item: Some(index as u32) }));
+        chart_buttons.push(button(
+            format!("📊 {}", label_of(question)),
+            Callback::Results { launch_id, item: Some(index as u32) },
+        ));
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
     let mut message = bot.send_message(caller.chat_id, text);

@@ -15,7 +15,13 @@ pub const MAX_BYTES: u32 = 20 * 1024 * 1024;
 pub struct TooBig;
 
 /// Downloads a file once and records it; returns its media_file id.
-pub async fn store(bot: &Bot, app: &App, file: &FileMeta, kind: &str, extension: &str) -> Result<Result<i64, TooBig>, BotError> {
+pub async fn store(
+    bot: &Bot,
+    app: &App,
+    file: &FileMeta,
+    kind: &str,
+    extension: &str,
+) -> Result<Result<i64, TooBig>, BotError> {
     if file.size > MAX_BYTES {
         return Ok(Err(TooBig));
     }
@@ -24,7 +30,8 @@ pub async fn store(bot: &Bot, app: &App, file: &FileMeta, kind: &str, extension:
         return Ok(Ok(id));
     }
     let remote = bot.get_file(file.id.clone()).await?;
-    let safe: String = unique.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
+    let safe: String =
+        unique.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
     let relative = format!("media/{kind}/{safe}.{extension}");
     let path = app.data_dir.join(&relative);
     if let Some(dir) = path.parent() {

@@ -11,11 +11,11 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::callback::{Callback, MeetingButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
-use crate::domain::meeting::{
-    COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp, WhenError, local_to_utc,
-    next_days, parse_time, parse_when, weekday_index,
-};
 use crate::domain::access::Act;
+use crate::domain::meeting::{
+    COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp,
+    WhenError, local_to_utc, next_days, parse_time, parse_when, weekday_index,
+};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -50,13 +50,16 @@ fn rsvp_name(i18n: &I18n, l: Locale, r: Rsvp) -> String {
 }
 
 fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: i64) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([Rsvp::ALL.map(|r| button(rsvp_name(i18n, l, r), Callback::Meeting(MeetingButton::Rsvp(meeting_id, r)))).to_vec()])
+    InlineKeyboardMarkup::new([Rsvp::ALL
+        .map(|r| button(rsvp_name(i18n, l, r), Callback::Meeting(MeetingButton::Rsvp(meeting_id, r))))
+        .to_vec()])
 }
 
 /// The text of a meeting message of a given kind, with the reader's current answer.
 fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Option<Rsvp>) -> String {
     let i18n = &app.i18n;
-    let (title, at, place) = (meeting.title.clone(), when(i18n, l, meeting.starts_at, tz), meeting.place.clone());
+    let (title, at, place) =
+        (meeting.title.clone(), when(i18n, l, meeting.starts_at, tz), meeting.place.clone());
     let mut text = match kind {
         "reminder" => tr!(i18n, l, "meeting-reminder", title = title, when = at, place = place),
         "update" => tr!(i18n, l, "meeting-moved", title = title, when = at, place = place),
@@ -72,7 +75,13 @@ fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Optio
 }
 
 /// The message an outbox row sends (used by the outbox job).
-pub fn meeting_message(app: &App, meeting: &Meeting, to: &Recipient, kind: &str, _offset_minutes: i64) -> (String, Option<InlineKeyboardMarkup>) {
+pub fn meeting_message(
+    app: &App,
+    meeting: &Meeting,
+    to: &Recipient,
+    kind: &str,
+    _offset_minutes: i64,
+) -> (String, Option<InlineKeyboardMarkup>) {
     let l = to.locale.unwrap_or(to.cluster_locale);
     let rsvp = to.rsvp.as_deref().and_then(Rsvp::parse);
     let text = body(app, meeting, l, crate::domain::schedule::zone(&to.timezone), kind, rsvp);
@@ -116,16 +125,29 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         }
         [(cluster_id, _, _)] => start_in(bot, app, caller, *cluster_id).await,
         several => {
-            let buttons = several.iter().map(|(id, name, _)| button(format!("🌍 {name}"), Callback::Meeting(MeetingButton::InCluster(*id))));
-            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster")).reply_markup(keyboards::column(buttons)).await?;
+            let buttons = several.iter().map(|(id, name, _)| {
+                button(format!("🌍 {name}"), Callback::Meeting(MeetingButton::InCluster(*id)))
+            });
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
             Ok(())
         }
     }
 }
 
 async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64) -> HandlerResult {
-    let Some((_, _, only_cooperative)) = organiser_of(caller).into_iter().find(|(id, _, _)| *id == cluster_id) else { return Ok(()) };
-    let draft = MeetingDraft { cluster_id, only_cooperative, offsets: DEFAULT_REMINDERS.to_vec(), ..Default::default() };
+    let Some((_, _, only_cooperative)) =
+        organiser_of(caller).into_iter().find(|(id, _, _)| *id == cluster_id)
+    else {
+        return Ok(());
+    };
+    let draft = MeetingDraft {
+        cluster_id,
+        only_cooperative,
+        offsets: DEFAULT_REMINDERS.to_vec(),
+        ..Default::default()
+    };
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::Meeting(draft.clone())).await?;
     ask(bot, app, caller, &draft).await
 }
@@ -141,7 +163,8 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                 .into_iter()
                 .map(|(day, wd)| {
                     let code = day.year() as u32 * 10000 + day.month() * 100 + day.day();
-                    let label = format!("{} {}", weekday(i18n, l, wd.num_days_from_monday()), day.format("%d/%m"));
+                    let label =
+                        format!("{} {}", weekday(i18n, l, wd.num_days_from_monday()), day.format("%d/%m"));
                     button(label, Callback::Meeting(MeetingButton::Day(code)))
                 })
                 .collect();
@@ -151,7 +174,12 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
         MeetingStep::Time => {
             let buttons: Vec<_> = COMMON_HOURS
                 .iter()
-                .map(|(h, m)| button(format!("🕒 {h:02}:{m:02}"), Callback::Meeting(MeetingButton::Hour((*h * 100 + *m) as u16))))
+                .map(|(h, m)| {
+                    button(
+                        format!("🕒 {h:02}:{m:02}"),
+                        Callback::Meeting(MeetingButton::Hour((*h * 100 + *m) as u16)),
+                    )
+                })
                 .collect();
             let rows: Vec<Vec<_>> = buttons.chunks(3).map(<[_]>::to_vec).collect();
             (tr!(i18n, l, "meeting-ask-time"), Some(InlineKeyboardMarkup::new(rows)))
@@ -166,11 +194,19 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                     buttons.push(button(format!("🏠 {name}"), with(MeetingAudience::Cooperative(coop))));
                 }
                 None => {
-                    buttons.push(button(tr!(i18n, l, "btn-audience-cluster"), with(MeetingAudience::Cluster)));
-                    buttons.push(button(tr!(i18n, l, "btn-audience-leaders"), with(MeetingAudience::Leaders)));
-                    buttons.push(button(tr!(i18n, l, "btn-audience-commission"), with(MeetingAudience::Commission)));
+                    buttons
+                        .push(button(tr!(i18n, l, "btn-audience-cluster"), with(MeetingAudience::Cluster)));
+                    buttons
+                        .push(button(tr!(i18n, l, "btn-audience-leaders"), with(MeetingAudience::Leaders)));
+                    buttons.push(button(
+                        tr!(i18n, l, "btn-audience-commission"),
+                        with(MeetingAudience::Commission),
+                    ));
                     for c in app.store.cooperatives(d.cluster_id).await? {
-                        buttons.push(button(format!("🏠 {}", c.name), with(MeetingAudience::Cooperative(c.cooperative_id))));
+                        buttons.push(button(
+                            format!("🏠 {}", c.name),
+                            with(MeetingAudience::Cooperative(c.cooperative_id)),
+                        ));
                     }
                 }
             }
@@ -187,10 +223,16 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                         1440 => tr!(i18n, l, "reminder-1d"),
                         _ => tr!(i18n, l, "reminder-1w"),
                     };
-                    vec![button(format!("{mark} {label}"), Callback::Meeting(MeetingButton::Reminder(*m as u16)))]
+                    vec![button(
+                        format!("{mark} {label}"),
+                        Callback::Meeting(MeetingButton::Reminder(*m as u16)),
+                    )]
                 })
                 .collect();
-            rows.push(vec![button(tr!(i18n, l, "btn-form-done"), Callback::Meeting(MeetingButton::RemindersDone))]);
+            rows.push(vec![button(
+                tr!(i18n, l, "btn-form-done"),
+                Callback::Meeting(MeetingButton::RemindersDone),
+            )]);
             (tr!(i18n, l, "meeting-ask-reminders"), Some(InlineKeyboardMarkup::new(rows)))
         }
         MeetingStep::Complete => return complete(bot, app, caller, d).await,
@@ -215,10 +257,16 @@ async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Ha
         }
         app.store.reschedule_meeting(meeting_id, starts_at).await?;
         let m = app.store.meeting(meeting_id).await?;
-        bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-moved-done", title = m.title.clone(), when = when(i18n, l, starts_at, tz))).await?;
+        bot.send_message(
+            caller.chat_id,
+            tr!(i18n, l, "meeting-moved-done", title = m.title.clone(), when = when(i18n, l, starts_at, tz)),
+        )
+        .await?;
         return Ok(());
     }
-    let (Some(title), Some(place), Some(audience)) = (d.title.clone(), d.place.clone(), d.audience) else { return Ok(()) };
+    let (Some(title), Some(place), Some(audience)) = (d.title.clone(), d.place.clone(), d.audience) else {
+        return Ok(());
+    };
     let new = NewMeeting {
         cluster_id: d.cluster_id,
         title,
@@ -230,8 +278,18 @@ async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Ha
         created_by: caller.member.as_ref().map(|m| m.member_id),
     };
     let (meeting, invited) = app.store.create_meeting(&new).await?;
-    let text = tr!(i18n, l, "meeting-scheduled", title = meeting.title.clone(), when = when(i18n, l, starts_at, tz), count = invited as i64);
-    let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-meeting-details"), Callback::Meeting(MeetingButton::Open(meeting.meeting_id)))]]);
+    let text = tr!(
+        i18n,
+        l,
+        "meeting-scheduled",
+        title = meeting.title.clone(),
+        when = when(i18n, l, starts_at, tz),
+        count = invited as i64
+    );
+    let keyboard = InlineKeyboardMarkup::new([vec![button(
+        tr!(i18n, l, "btn-meeting-details"),
+        Callback::Meeting(MeetingButton::Open(meeting.meeting_id)),
+    )]]);
     bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
     Ok(())
 }
@@ -243,7 +301,13 @@ async fn save(bot: &Bot, app: &App, caller: &Caller, d: MeetingDraft) -> Handler
 
 /// Typed answers while scheduling: the title, a full date and time, a time, the place (or a
 /// location pin).
-pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut d: MeetingDraft, msg: &Message) -> HandlerResult {
+pub async fn on_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    mut d: MeetingDraft,
+    msg: &Message,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let tz = app.store.cluster(d.cluster_id).await?.tz();
     let now = crate::store::now();
@@ -256,7 +320,8 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut d: MeetingDra
         MeetingStep::Day | MeetingStep::Time if !text.is_empty() => {
             let parsed = match (d.step(), d.day) {
                 (MeetingStep::Time, Some(day)) => match parse_time(text) {
-                    Some(t) => local_to_utc(day.and_time(t), tz).and_then(|at| if at > now { Ok(at) } else { Err(WhenError::InThePast) }),
+                    Some(t) => local_to_utc(day.and_time(t), tz)
+                        .and_then(|at| if at > now { Ok(at) } else { Err(WhenError::InThePast) }),
                     None => parse_when(text, tz, now),
                 },
                 _ => parse_when(text, tz, now),
@@ -290,7 +355,13 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut d: MeetingDra
     save(bot, app, caller, d).await
 }
 
-pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: MeetingButton) -> Result<Option<String>, BotError> {
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: MeetingButton,
+) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
     match b {
         MeetingButton::Rsvp(meeting_id, r) => return rsvp(bot, app, caller, q, meeting_id, r).await,
@@ -327,7 +398,11 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             if !still_open(&m) {
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
-            let d = MeetingDraft { cluster_id: m.cluster_id, reschedule_of: Some(meeting_id), ..Default::default() };
+            let d = MeetingDraft {
+                cluster_id: m.cluster_id,
+                reschedule_of: Some(meeting_id),
+                ..Default::default()
+            };
             save(bot, app, caller, d).await?;
         }
         MeetingButton::Cancel(meeting_id) => {
@@ -338,8 +413,13 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             if !still_open(&m) {
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
-            let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-meeting-cancel-confirm"), Callback::Meeting(MeetingButton::CancelConfirmed(meeting_id)))]]);
-            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-ask", title = m.title.clone())).reply_markup(keyboard).await?;
+            let keyboard = InlineKeyboardMarkup::new([vec![button(
+                tr!(i18n, l, "btn-meeting-cancel-confirm"),
+                Callback::Meeting(MeetingButton::CancelConfirmed(meeting_id)),
+            )]]);
+            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-ask", title = m.title.clone()))
+                .reply_markup(keyboard)
+                .await?;
         }
         MeetingButton::CancelConfirmed(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
@@ -351,9 +431,14 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
             app.store.cancel_meeting(meeting_id).await?;
-            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-done", title = m.title.clone())).await?;
+            bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-done", title = m.title.clone()))
+                .await?;
         }
-        MeetingButton::Day(_) | MeetingButton::Hour(_) | MeetingButton::Audience(_) | MeetingButton::Reminder(_) | MeetingButton::RemindersDone => {
+        MeetingButton::Day(_)
+        | MeetingButton::Hour(_)
+        | MeetingButton::Audience(_)
+        | MeetingButton::Reminder(_)
+        | MeetingButton::RemindersDone => {
             let Some(Dialogue::Meeting(mut d)) = app.store.dialogue(caller.chat_id.0).await? else {
                 keyboards::clear(bot, q).await;
                 return Ok(Some(tr!(i18n, l, "button-expired")));
@@ -361,13 +446,17 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             let tz = app.store.cluster(d.cluster_id).await?.tz();
             match (d.step(), b) {
                 (MeetingStep::Day, MeetingButton::Day(code)) => {
-                    let Some(day) = NaiveDate::from_ymd_opt((code / 10000) as i32, (code / 100) % 100, code % 100) else {
+                    let Some(day) =
+                        NaiveDate::from_ymd_opt((code / 10000) as i32, (code / 100) % 100, code % 100)
+                    else {
                         return Ok(Some(tr!(i18n, l, "button-expired")));
                     };
                     d.day = Some(day);
                 }
                 (MeetingStep::Time, MeetingButton::Hour(hhmm)) => {
-                    let (Some(day), Some(time)) = (d.day, NaiveTime::from_hms_opt(u32::from(hhmm / 100), u32::from(hhmm % 100), 0)) else {
+                    let (Some(day), Some(time)) =
+                        (d.day, NaiveTime::from_hms_opt(u32::from(hhmm / 100), u32::from(hhmm % 100), 0))
+                    else {
                         return Ok(Some(tr!(i18n, l, "button-expired")));
                     };
                     match local_to_utc(day.and_time(time), tz) {
@@ -405,9 +494,10 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 (MeetingStep::Reminders, MeetingButton::RemindersDone) => {
                     // This tap schedules the meeting: once.
                     if let Some(key) = keyboards::once_key("meeting", q)
-                        && !app.store.claim_key(&key).await? {
-                            return Ok(Some(tr!(i18n, l, "button-expired")));
-                        }
+                        && !app.store.claim_key(&key).await?
+                    {
+                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                    }
                     d.offsets_done = true;
                 }
                 _ => {
@@ -424,7 +514,14 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
 
 /// ✅ ❌ ❔ on an invitation or reminder: recorded until the meeting starts, and the message
 /// is edited to show the answer.
-async fn rsvp(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, meeting_id: i64, r: Rsvp) -> Result<Option<String>, BotError> {
+async fn rsvp(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    meeting_id: i64,
+    r: Rsvp,
+) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(member) = &caller.member else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
     let Ok(m) = app.store.meeting(meeting_id).await else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
@@ -435,7 +532,10 @@ async fn rsvp(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, meeting_
     if let Some(msg) = &q.message {
         let tz = app.store.cluster(m.cluster_id).await?.tz();
         let text = body(app, &m, l, tz, "invitation", Some(r));
-        let edit = bot.edit_message_text(msg.chat().id, msg.id(), text).reply_markup(rsvp_keyboard(i18n, l, meeting_id)).await;
+        let edit = bot
+            .edit_message_text(msg.chat().id, msg.id(), text)
+            .reply_markup(rsvp_keyboard(i18n, l, meeting_id))
+            .await;
         if let Err(e) = edit {
             tracing::debug!(error = %e, "could not show the answer on the invitation");
         }
@@ -467,14 +567,19 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
                 count("maybe"),
                 unanswered
             ));
-            buttons.push(button(format!("📅 {}", m.title), Callback::Meeting(MeetingButton::Open(m.meeting_id))));
+            buttons.push(button(
+                format!("📅 {}", m.title),
+                Callback::Meeting(MeetingButton::Open(m.meeting_id)),
+            ));
         }
     }
     if buttons.is_empty() {
         lines.push(tr!(i18n, l, "meetings-none"));
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
-    bot.send_message(caller.chat_id, text).reply_markup(keyboards::column(buttons.into_iter().take(30))).await?;
+    bot.send_message(caller.chat_id, text)
+        .reply_markup(keyboards::column(buttons.into_iter().take(30)))
+        .await?;
     Ok(())
 }
 
@@ -484,24 +589,42 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
     let tz = app.store.cluster(m.cluster_id).await?.tz();
     let invitees = app.store.invitees(m.meeting_id).await?;
     let names = |pred: &dyn Fn(&crate::store::MeetingInvitee) -> bool| {
-        let list: Vec<String> = invitees.iter().filter(|i| pred(i)).map(|i| i.display_name.clone().unwrap_or_else(|| "—".into())).collect();
+        let list: Vec<String> = invitees
+            .iter()
+            .filter(|i| pred(i))
+            .map(|i| i.display_name.clone().unwrap_or_else(|| "—".into()))
+            .collect();
         if list.is_empty() { "—".to_owned() } else { list.join(", ") }
     };
-    let mut lines = vec![format!("📅 {}", m.title), format!("🗓 {}", when(i18n, l, m.starts_at, tz)), format!("📍 {}", m.place)];
+    let mut lines = vec![
+        format!("📅 {}", m.title),
+        format!("🗓 {}", when(i18n, l, m.starts_at, tz)),
+        format!("📍 {}", m.place),
+    ];
     if m.cancelled_at.is_some() {
         lines.push(tr!(i18n, l, "meeting-is-cancelled"));
     }
     for r in Rsvp::ALL {
-        lines.push(format!("{}: {}", rsvp_name(i18n, l, r), names(&|i| i.rsvp.as_deref() == Some(r.code()) && !i.unreachable)));
+        lines.push(format!(
+            "{}: {}",
+            rsvp_name(i18n, l, r),
+            names(&|i| i.rsvp.as_deref() == Some(r.code()) && !i.unreachable)
+        ));
     }
     lines.push(tr!(i18n, l, "meeting-unanswered", names = names(&|i| i.rsvp.is_none() && !i.unreachable)));
     lines.push(tr!(i18n, l, "meeting-unreachable", names = names(&|i| i.unreachable)));
     let mut rows = Vec::new();
     if may_manage(caller, m) && m.cancelled_at.is_none() && m.starts_at > crate::store::now() {
-        rows.push(vec![button(tr!(i18n, l, "btn-meeting-remind"), Callback::Meeting(MeetingButton::RemindUnanswered(m.meeting_id)))]);
+        rows.push(vec![button(
+            tr!(i18n, l, "btn-meeting-remind"),
+            Callback::Meeting(MeetingButton::RemindUnanswered(m.meeting_id)),
+        )]);
         rows.push(vec![
             button(tr!(i18n, l, "btn-meeting-move"), Callback::Meeting(MeetingButton::Move(m.meeting_id))),
-            button(tr!(i18n, l, "btn-meeting-cancel"), Callback::Meeting(MeetingButton::Cancel(m.meeting_id))),
+            button(
+                tr!(i18n, l, "btn-meeting-cancel"),
+                Callback::Meeting(MeetingButton::Cancel(m.meeting_id)),
+            ),
         ]);
     }
     let text: String = lines.join("\n").chars().take(4000).collect();

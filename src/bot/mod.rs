@@ -18,10 +18,10 @@ mod report;
 
 use std::sync::Arc;
 
+use teloxide::RequestError;
 use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
-use teloxide::RequestError;
 
 use crate::domain::access::{Act, Grant, Viewer};
 use crate::domain::onboarding::Dialogue;
@@ -31,8 +31,8 @@ use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 
 pub use commands::{Command, publish_default_commands};
-pub use questionnaire::invitation as questionnaire_invitation;
 pub use meetings::meeting_message;
+pub use questionnaire::invitation as questionnaire_invitation;
 pub use report::checkin_message;
 
 /// Everything a handler needs; cheap to clone.
@@ -148,16 +148,11 @@ pub fn schema() -> UpdateHandler<BotError> {
 
     let private_messages = Update::filter_message()
         .filter(|msg: Message| msg.chat.is_private() && msg.from.is_some())
-        .branch(
-            dptree::entry()
-                .filter_command::<Command>()
-                .endpoint(commands::on_command),
-        )
+        .branch(dptree::entry().filter_command::<Command>().endpoint(commands::on_command))
         .endpoint(on_message);
 
-    let group_messages = Update::filter_message()
-        .filter(|msg: Message| !msg.chat.is_private())
-        .endpoint(on_group_message);
+    let group_messages =
+        Update::filter_message().filter(|msg: Message| !msg.chat.is_private()).endpoint(on_group_message);
 
     claim
         .branch(private_messages)
@@ -196,9 +191,15 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
         Some(Dialogue::ReportProgress { report_id }) => {
             return report::on_progress_message(&bot, &app, &caller, report_id, &msg).await;
         }
-        Some(Dialogue::ReportNotes { report_id }) => return report::on_note_message(&bot, &app, &caller, report_id, &msg).await,
-        Some(Dialogue::NewAction(draft)) => return plan::on_draft_message(&bot, &app, &caller, draft, &msg).await,
-        Some(Dialogue::Meeting(draft)) => return meetings::on_message(&bot, &app, &caller, draft, &msg).await,
+        Some(Dialogue::ReportNotes { report_id }) => {
+            return report::on_note_message(&bot, &app, &caller, report_id, &msg).await;
+        }
+        Some(Dialogue::NewAction(draft)) => {
+            return plan::on_draft_message(&bot, &app, &caller, draft, &msg).await;
+        }
+        Some(Dialogue::Meeting(draft)) => {
+            return meetings::on_message(&bot, &app, &caller, draft, &msg).await;
+        }
         Some(Dialogue::ActionTitle { action_id, locale }) => {
             return plan::on_title_message(&bot, &app, &caller, action_id, locale, &msg).await;
         }
@@ -255,7 +256,8 @@ async fn on_callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerRes
     let mut answer = bot.answer_callback_query(q.id.clone());
     if let Some(text) = toast {
         // Telegram shows at most 200 characters here.
-        let short: String = if text.chars().count() > 200 { text.chars().take(199).chain(['…']).collect() } else { text };
+        let short: String =
+            if text.chars().count() > 200 { text.chars().take(199).chain(['…']).collect() } else { text };
         answer = answer.text(short);
     }
     answer.await?;
@@ -316,7 +318,10 @@ pub fn deep_link(me: &Me, code: &str) -> String {
 struct ErrorLogger;
 
 impl teloxide::error_handlers::ErrorHandler<BotError> for ErrorLogger {
-    fn handle_error(self: Arc<Self>, error: BotError) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+    fn handle_error(
+        self: Arc<Self>,
+        error: BotError,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
         tracing::error!(error = %error, "an update could not be handled");
         Box::pin(async {})
     }

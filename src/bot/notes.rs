@@ -27,7 +27,8 @@ fn tag_name(app: &App, l: crate::domain::Locale, tag: &str) -> String {
 /// The cluster a CDA's notes go to: the one chosen with /cluster, else the first they serve.
 async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(i64, String)>, BotError> {
     let Some(member) = &caller.member else { return Ok(None) };
-    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    let served: Vec<_> =
+        caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     let chosen = app.store.working_cluster(member.member_id).await?;
     Ok(served
         .iter()
@@ -40,10 +41,19 @@ async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(i64, Stri
 /// note can hold (a sticker, say).
 pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Result<bool, BotError> {
     let l = caller.locale;
-    let (Some(member), Some((cluster_id, cluster_name))) = (&caller.member, working_cluster(app, caller).await?) else {
+    let (Some(member), Some((cluster_id, cluster_name))) =
+        (&caller.member, working_cluster(app, caller).await?)
+    else {
         return Ok(false);
     };
-    let mut note = NewFieldNote { cluster_id, member_id: member.member_id, kind: "text", body: None, media_file_id: None, location: None };
+    let mut note = NewFieldNote {
+        cluster_id,
+        member_id: member.member_id,
+        kind: "text",
+        body: None,
+        media_file_id: None,
+        location: None,
+    };
     let stored = if let Some(text) = msg.text().map(str::trim).filter(|t| !t.is_empty()) {
         note.body = Some(text.to_owned());
         Ok(())
@@ -54,7 +64,8 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
     } else if let Some(voice) = msg.voice() {
         note.kind = "voice";
         media::store(bot, app, &voice.file, "voice", "ogg").await?.map(|id| note.media_file_id = Some(id))
-    } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) {
+    } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height))
+    {
         note.kind = "photo";
         note.body = msg.caption().map(str::to_owned);
         media::store(bot, app, &photo.file, "photo", "jpg").await?.map(|id| note.media_file_id = Some(id))
@@ -68,7 +79,9 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
             .map(|(_, e)| e.chars().filter(char::is_ascii_alphanumeric).take(8).collect())
             .filter(|e: &String| !e.is_empty())
             .unwrap_or_else(|| "bin".into());
-        media::store(bot, app, &doc.file, "document", &extension).await?.map(|id| note.media_file_id = Some(id))
+        media::store(bot, app, &doc.file, "document", &extension)
+            .await?
+            .map(|id| note.media_file_id = Some(id))
     } else {
         return Ok(false);
     };
@@ -91,13 +104,18 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
 /// `/cluster`: which cluster the CDA's notes go to.
 pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
-    let served: Vec<_> = caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
+    let served: Vec<_> =
+        caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {
         bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
         return Ok(());
     }
-    let buttons = served.iter().map(|m| button(format!("🌍 {}", m.cluster_name), Callback::Note(NoteButton::Cluster(m.cluster_id))));
-    bot.send_message(caller.chat_id, tr!(app.i18n, l, "cluster-choose")).reply_markup(keyboards::column(buttons)).await?;
+    let buttons = served
+        .iter()
+        .map(|m| button(format!("🌍 {}", m.cluster_name), Callback::Note(NoteButton::Cluster(m.cluster_id))));
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "cluster-choose"))
+        .reply_markup(keyboards::column(buttons))
+        .await?;
     Ok(())
 }
 
@@ -126,17 +144,32 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         };
         let body = n.body.clone().unwrap_or_default();
         let local = n.created_at.with_timezone(&tz);
-        lines.push(format!("{} · {}{tag}\n   {what} {body}", local.format("%Y-%m-%d %H:%M"), n.author.clone().unwrap_or_else(|| "—".into())));
+        lines.push(format!(
+            "{} · {}{tag}\n   {what} {body}",
+            local.format("%Y-%m-%d %H:%M"),
+            n.author.clone().unwrap_or_else(|| "—".into())
+        ));
         if n.kind != "text" {
-            buttons.push(button(format!("{what} · {}", local.format("%m-%d %H:%M")), Callback::Note(NoteButton::Media(n.field_note_id))));
+            buttons.push(button(
+                format!("{what} · {}", local.format("%m-%d %H:%M")),
+                Callback::Note(NoteButton::Media(n.field_note_id)),
+            ));
         }
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
-    bot.send_message(caller.chat_id, text).reply_markup(keyboards::column(buttons.into_iter().take(15))).await?;
+    bot.send_message(caller.chat_id, text)
+        .reply_markup(keyboards::column(buttons.into_iter().take(15)))
+        .await?;
     Ok(())
 }
 
-pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: NoteButton) -> Result<Option<String>, BotError> {
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: NoteButton,
+) -> Result<Option<String>, BotError> {
     let l = caller.locale;
     let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
     match b {

@@ -52,7 +52,11 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
     // Guessing codes is slowed down: after a few wrong ones, no code is even looked up.
     let user_id = caller.user.id.0 as i64;
     if app.store.failed_invites(user_id, Duration::minutes(GUESS_WINDOW_MINUTES)).await? >= MAX_WRONG_CODES {
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-too-many", minutes = GUESS_WINDOW_MINUTES)).await?;
+        bot.send_message(
+            caller.chat_id,
+            tr!(app.i18n, caller.locale, "start-too-many", minutes = GUESS_WINDOW_MINUTES),
+        )
+        .await?;
         return Ok(());
     }
     let invite = match InviteCode::parse(payload) {
@@ -62,9 +66,8 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
     if invite.is_none() {
         app.store.record_failed_invite(user_id, Duration::minutes(GUESS_WINDOW_MINUTES)).await?;
     }
-    let checked = invite
-        .ok_or(InviteProblem::Unknown)
-        .and_then(|i| i.check_usable(crate::store::now()).map(|()| i));
+    let checked =
+        invite.ok_or(InviteProblem::Unknown).and_then(|i| i.check_usable(crate::store::now()).map(|()| i));
     let invite = match checked {
         Ok(invite) => invite,
         Err(problem) => {
@@ -179,7 +182,13 @@ pub async fn to_language_step(bot: &Bot, app: &App, caller: &Caller, mut o: Onbo
 }
 
 /// Text, stickers, photos, voice notes… while a step is waiting.
-pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, mut o: Onboarding, msg: &Message) -> HandlerResult {
+pub async fn on_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    mut o: Onboarding,
+    msg: &Message,
+) -> HandlerResult {
     if o.step == Step::Name {
         if let Some(name) = msg.text().and_then(parse_display_name) {
             o.name = Some(name);
@@ -240,7 +249,9 @@ pub async fn on_callback(
         (Step::Cooperative, Callback::Cooperative(choice)) => {
             let invite = app.store.invite(o.invite_id).await?;
             let valid = match choice {
-                Some(id) => app.store.cooperatives(invite.cluster_id).await?.iter().any(|c| c.cooperative_id == id),
+                Some(id) => {
+                    app.store.cooperatives(invite.cluster_id).await?.iter().any(|c| c.cooperative_id == id)
+                }
                 None => !invite.role.cooperative_required(),
             };
             if !valid {
@@ -293,7 +304,13 @@ async fn advance(bot: &Bot, app: &App, caller: &Caller, mut o: Onboarding) -> Ha
 }
 
 /// Creates the member, in one transaction with the use of the invite.
-async fn finish(bot: &Bot, app: &App, caller: &Caller, o: Onboarding, cooperative_id: Option<i64>) -> HandlerResult {
+async fn finish(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    o: Onboarding,
+    cooperative_id: Option<i64>,
+) -> HandlerResult {
     let l = o.locale;
     let new = NewMember {
         telegram_user_id: caller.user.id.0 as i64,

@@ -11,11 +11,11 @@ use super::callback::{Callback, DraftButton, ProgressButton};
 use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
-use crate::domain::{Locale, Role};
 use crate::domain::access::Act;
 use crate::domain::action::{ActionDraft, DraftStep, parse_target};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
+use crate::domain::{Locale, Role};
 use crate::store::JointAction;
 use crate::tr;
 
@@ -25,7 +25,8 @@ async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>,
     let mut out = Vec::new();
     for m in caller.memberships.iter().filter(|m| m.role >= Role::Leader || caller.coordinator) {
         for a in app.store.actions(m.cluster_id).await? {
-            let owners: Vec<i64> = app.store.action_owners(a.action_id).await?.into_iter().map(|(id, _)| id).collect();
+            let owners: Vec<i64> =
+                app.store.action_owners(a.action_id).await?.into_iter().map(|(id, _)| id).collect();
             if caller.can(Act::Lead { cooperatives: &owners }, a.cluster_id) {
                 out.push(a);
             }
@@ -73,7 +74,10 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             line.push_str(" ⚠️");
         }
         lines.push(line);
-        buttons.push(button(format!("🎯 {}", a.title), Callback::Progress(ProgressButton::History(a.action_id))));
+        buttons.push(button(
+            format!("🎯 {}", a.title),
+            Callback::Progress(ProgressButton::History(a.action_id)),
+        ));
     }
     if actions.is_empty() {
         lines.push(tr!(i18n, l, "progress-empty"));
@@ -103,7 +107,9 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             };
             *by_gender.entry(g).or_default() += n;
         }
-        let join = |m: std::collections::BTreeMap<String, i64>| m.into_iter().map(|(k, n)| format!("{k}: {n}")).collect::<Vec<_>>().join(" · ");
+        let join = |m: std::collections::BTreeMap<String, i64>| {
+            m.into_iter().map(|(k, n)| format!("{k}: {n}")).collect::<Vec<_>>().join(" · ")
+        };
         lines.push(String::new());
         lines.push(tr!(i18n, l, "progress-reports-by"));
         lines.push(format!("{} {}", tr!(i18n, l, "results-by-cooperative"), join(by_coop)));
@@ -111,7 +117,12 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     }
     let several = caller.memberships.len() > 1;
     let name_of = |cluster_id: i64| {
-        let name = caller.memberships.iter().find(|m| m.cluster_id == cluster_id).map(|m| m.cluster_name.clone()).unwrap_or_default();
+        let name = caller
+            .memberships
+            .iter()
+            .find(|m| m.cluster_id == cluster_id)
+            .map(|m| m.cluster_name.clone())
+            .unwrap_or_default();
         if several { format!(" · {name}") } else { String::new() }
     };
     for cluster_id in clusters {
@@ -127,8 +138,13 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     Ok(())
 }
 
-
-pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ProgressButton) -> Result<Option<String>, BotError> {
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: ProgressButton,
+) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
     match b {
         ProgressButton::History(action_id) => {
@@ -154,7 +170,11 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             };
         }
         ProgressButton::Chart(cluster_id) => {
-            let mut actions: Vec<_> = visible_actions(app, caller).await?.into_iter().filter(|a| a.cluster_id == cluster_id).collect();
+            let mut actions: Vec<_> = visible_actions(app, caller)
+                .await?
+                .into_iter()
+                .filter(|a| a.cluster_id == cluster_id)
+                .collect();
             app.store.localize_actions(&mut actions, l).await?;
             if actions.is_empty() {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
@@ -162,19 +182,25 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             let mut bars = Vec::new();
             for a in &actions {
                 let latest = app.store.reports(a.action_id).await?.into_iter().next();
-                let status = latest.as_ref().map(|r| status_name(i18n, l, r.status)).unwrap_or_else(|| tr!(i18n, l, "progress-no-report"));
+                let status = latest
+                    .as_ref()
+                    .map(|r| status_name(i18n, l, r.status))
+                    .unwrap_or_else(|| tr!(i18n, l, "progress-no-report"));
                 let percent = latest.and_then(|r| r.percent).unwrap_or(0.0).round() as u64;
                 bars.push(crate::chart::Bar { label: format!("{} ({status})", a.title), value: percent });
             }
             let title = tr!(i18n, l, "progress-chart-title");
             let rtl = l.is_rtl();
             let chart_title = title.clone();
-            let png = tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
-                .await
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
+            let png =
+                tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
+                    .await
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
             match png {
                 Ok(png) => {
-                    bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("progress.png")).caption(title).await?;
+                    bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("progress.png"))
+                        .caption(title)
+                        .await?;
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "could not draw the progress chart");
@@ -189,7 +215,9 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             }
             let buttons: Vec<_> = Locale::ALL
                 .into_iter()
-                .map(|to| button(to.native_name(), Callback::Progress(ProgressButton::TranslateTo(action_id, to))))
+                .map(|to| {
+                    button(to.native_name(), Callback::Progress(ProgressButton::TranslateTo(action_id, to)))
+                })
                 .collect();
             bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-language"))
                 .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
@@ -201,8 +229,11 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
             keyboards::clear(bot, q).await;
-            app.store.set_dialogue(caller.chat_id.0, &Dialogue::ActionTitle { action_id, locale: to }).await?;
-            let text = tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name());
+            app.store
+                .set_dialogue(caller.chat_id.0, &Dialogue::ActionTitle { action_id, locale: to })
+                .await?;
+            let text =
+                tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name());
             bot.send_message(caller.chat_id, text).await?;
         }
         ProgressButton::Add(cluster_id) => {
@@ -222,10 +253,21 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
     let (l, i18n) = (caller.locale, &app.i18n);
     let a = app.store.action_in(action_id, l).await?;
     let owners = app.store.action_owners(action_id).await?;
-    let owner_names = if owners.is_empty() { tr!(i18n, l, "action-whole-cluster") } else { owners.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", ") };
+    let owner_names = if owners.is_empty() {
+        tr!(i18n, l, "action-whole-cluster")
+    } else {
+        owners.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", ")
+    };
     let mut lines = vec![
         format!("🎯 {}", a.title),
-        tr!(i18n, l, "action-details", owners = owner_names, start = a.start_date.to_string(), due = a.due_date.to_string()),
+        tr!(
+            i18n,
+            l,
+            "action-details",
+            owners = owner_names,
+            start = a.start_date.to_string(),
+            due = a.due_date.to_string()
+        ),
     ];
     if let Some(d) = &a.description {
         lines.push(d.clone());
@@ -240,7 +282,12 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
         lines.push(tr!(i18n, l, "progress-no-report"));
     }
     for r in reports.iter().take(10) {
-        let mut line = format!("{} · {} · {}", r.created_at.format("%Y-%m-%d"), r.member_name.clone().unwrap_or_else(|| "—".into()), status_name(i18n, l, r.status));
+        let mut line = format!(
+            "{} · {} · {}",
+            r.created_at.format("%Y-%m-%d"),
+            r.member_name.clone().unwrap_or_else(|| "—".into()),
+            status_name(i18n, l, r.status)
+        );
         if let Some(p) = r.percent {
             line.push_str(&format!(" · {}%", p.round()));
         }
@@ -255,9 +302,16 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
             match note.kind.as_str() {
                 "text" => lines.push(format!("   💬 {}", note.body.unwrap_or_default())),
                 kind => {
-                    let label = if kind == "voice" { tr!(i18n, l, "btn-note-voice") } else { tr!(i18n, l, "btn-note-photo") };
+                    let label = if kind == "voice" {
+                        tr!(i18n, l, "btn-note-voice")
+                    } else {
+                        tr!(i18n, l, "btn-note-photo")
+                    };
                     lines.push(format!("   {label}"));
-                    media_buttons.push(button(format!("{label} · {}", r.created_at.format("%m-%d")), Callback::Progress(ProgressButton::Media(note.note_id))));
+                    media_buttons.push(button(
+                        format!("{label} · {}", r.created_at.format("%m-%d")),
+                        Callback::Progress(ProgressButton::Media(note.note_id)),
+                    ));
                 }
             }
         }
@@ -265,7 +319,10 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
     let text: String = lines.join("\n").chars().take(4000).collect();
     let mut buttons: Vec<_> = media_buttons.into_iter().take(20).collect();
     if cda_of(caller, a.cluster_id) {
-        buttons.push(button(tr!(i18n, l, "btn-action-translate"), Callback::Progress(ProgressButton::Translate(action_id))));
+        buttons.push(button(
+            tr!(i18n, l, "btn-action-translate"),
+            Callback::Progress(ProgressButton::Translate(action_id)),
+        ));
     }
     let mut message = bot.send_message(caller.chat_id, text);
     if !buttons.is_empty() {
@@ -276,11 +333,26 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
 }
 
 /// The title typed in another language.
-pub async fn on_title_message(bot: &Bot, app: &App, caller: &Caller, action_id: i64, to: Locale, msg: &Message) -> HandlerResult {
+pub async fn on_title_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    action_id: i64,
+    to: Locale,
+    msg: &Message,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let a = app.store.action(action_id).await?;
-    let Some(title) = msg.text().map(str::trim).filter(|t| !t.is_empty() && t.chars().count() <= 200 && !t.starts_with('/')) else {
-        bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name())).await?;
+    let Some(title) = msg
+        .text()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && t.chars().count() <= 200 && !t.starts_with('/'))
+    else {
+        bot.send_message(
+            caller.chat_id,
+            tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name()),
+        )
+        .await?;
         return Ok(());
     };
     if !cda_of(caller, a.cluster_id) {
@@ -289,7 +361,11 @@ pub async fn on_title_message(bot: &Bot, app: &App, caller: &Caller, action_id: 
     }
     app.store.set_action_title(action_id, to, title).await?;
     app.store.clear_dialogue(caller.chat_id.0).await?;
-    bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title.to_owned())).await?;
+    bot.send_message(
+        caller.chat_id,
+        tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title.to_owned()),
+    )
+    .await?;
     Ok(())
 }
 
@@ -299,7 +375,9 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
     let skip = || button(tr!(i18n, l, "btn-form-skip"), Callback::Draft(DraftButton::Skip));
     let (text, keyboard) = match d.step() {
         DraftStep::Title => (tr!(i18n, l, "action-ask-title"), None),
-        DraftStep::Description => (tr!(i18n, l, "action-ask-description"), Some(InlineKeyboardMarkup::new([vec![skip()]]))),
+        DraftStep::Description => {
+            (tr!(i18n, l, "action-ask-description"), Some(InlineKeyboardMarkup::new([vec![skip()]])))
+        }
         DraftStep::Owners => {
             let mut rows: Vec<_> = app
                 .store
@@ -308,7 +386,10 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
                 .into_iter()
                 .map(|c| {
                     let mark = if d.cooperatives.contains(&c.cooperative_id) { "✅" } else { "⬜" };
-                    vec![button(format!("{mark} {}", c.name), Callback::Draft(DraftButton::Owner(c.cooperative_id)))]
+                    vec![button(
+                        format!("{mark} {}", c.name),
+                        Callback::Draft(DraftButton::Owner(c.cooperative_id)),
+                    )]
                 })
                 .collect();
             rows.push(vec![button(tr!(i18n, l, "btn-form-done"), Callback::Draft(DraftButton::OwnersDone))]);
@@ -316,15 +397,33 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
         }
         DraftStep::StartDate => (
             tr!(i18n, l, "action-ask-start"),
-            Some(InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-form-today"), Callback::Draft(DraftButton::Today))]])),
+            Some(InlineKeyboardMarkup::new([vec![button(
+                tr!(i18n, l, "btn-form-today"),
+                Callback::Draft(DraftButton::Today),
+            )]])),
         ),
         DraftStep::DueDate => {
-            let months = |m: u8| button(tr!(i18n, l, "btn-months", months = i64::from(m)), Callback::Draft(DraftButton::Months(m)));
-            (tr!(i18n, l, "action-ask-due"), Some(InlineKeyboardMarkup::new([vec![months(1), months(3), months(6)]])))
+            let months = |m: u8| {
+                button(
+                    tr!(i18n, l, "btn-months", months = i64::from(m)),
+                    Callback::Draft(DraftButton::Months(m)),
+                )
+            };
+            (
+                tr!(i18n, l, "action-ask-due"),
+                Some(InlineKeyboardMarkup::new([vec![months(1), months(3), months(6)]])),
+            )
         }
-        DraftStep::Target => (tr!(i18n, l, "action-ask-target"), Some(InlineKeyboardMarkup::new([vec![skip()]]))),
+        DraftStep::Target => {
+            (tr!(i18n, l, "action-ask-target"), Some(InlineKeyboardMarkup::new([vec![skip()]])))
+        }
         DraftStep::Rhythm => {
-            let days = |n: u16| button(tr!(i18n, l, "btn-deadline-days", days = i64::from(n)), Callback::Draft(DraftButton::Rhythm(n)));
+            let days = |n: u16| {
+                button(
+                    tr!(i18n, l, "btn-deadline-days", days = i64::from(n)),
+                    Callback::Draft(DraftButton::Rhythm(n)),
+                )
+            };
             let keyboard = InlineKeyboardMarkup::new([
                 vec![days(7), days(14), days(30)],
                 vec![button(tr!(i18n, l, "btn-no-checkins"), Callback::Draft(DraftButton::Rhythm(0)))],
@@ -359,7 +458,13 @@ async fn update_draft(bot: &Bot, app: &App, caller: &Caller, d: ActionDraft) -> 
     ask_draft(bot, app, caller, &d).await
 }
 
-pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: DraftButton) -> Result<Option<String>, BotError> {
+pub async fn on_draft_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: DraftButton,
+) -> Result<Option<String>, BotError> {
     let l = caller.locale;
     let Some(Dialogue::NewAction(mut d)) = app.store.dialogue(caller.chat_id.0).await? else {
         keyboards::clear(bot, q).await;
@@ -371,7 +476,7 @@ pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &Callback
         (DraftStep::Description, DraftButton::Skip) => d.description = Some(String::new()),
         (DraftStep::Target, DraftButton::Skip) => d.target = Some(None),
         (DraftStep::Owners, DraftButton::Owner(id)) => {
-            if app.store.cooperative(id).await.map(|c| c.cluster_id) .ok() != Some(d.cluster_id) {
+            if app.store.cooperative(id).await.map(|c| c.cluster_id).ok() != Some(d.cluster_id) {
                 return Ok(Some(tr!(app.i18n, l, "button-expired")));
             }
             match d.cooperatives.iter().position(|c| *c == id) {
@@ -391,7 +496,9 @@ pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &Callback
             let start = d.start_date.unwrap_or(today);
             d.due_date = start.checked_add_months(Months::new(u32::from(m)));
         }
-        (DraftStep::Rhythm, DraftButton::Rhythm(days)) => d.rhythm_days = Some((days > 0).then_some(i64::from(days))),
+        (DraftStep::Rhythm, DraftButton::Rhythm(days)) => {
+            d.rhythm_days = Some((days > 0).then_some(i64::from(days)))
+        }
         _ => {
             keyboards::clear(bot, q).await;
             return Ok(Some(tr!(app.i18n, l, "button-expired")));
@@ -403,7 +510,13 @@ pub async fn on_draft_button(bot: &Bot, app: &App, caller: &Caller, q: &Callback
 }
 
 /// Typed answers while adding an action.
-pub async fn on_draft_message(bot: &Bot, app: &App, caller: &Caller, mut d: ActionDraft, msg: &Message) -> HandlerResult {
+pub async fn on_draft_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    mut d: ActionDraft,
+    msg: &Message,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let text = msg.text().map(str::trim).filter(|t| !t.is_empty()).unwrap_or_default();
     let date = |t: &str| walk::parse_date(t).ok();

@@ -6,7 +6,8 @@
 use chrono::{Duration, NaiveDate};
 use teloxide::prelude::*;
 use teloxide::types::{
-    ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, KeyboardRemove,
+    ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup,
+    KeyboardRemove,
 };
 
 use super::callback::{Callback, FormAction, FormButton};
@@ -72,7 +73,13 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Locale) -> String {
                 let choices = form.choices(i);
                 value
                     .split_whitespace()
-                    .map(|v| choices.iter().find(|c| c.name == v).map(|c| text(&c.label, form, l)).unwrap_or_else(|| v.to_owned()))
+                    .map(|v| {
+                        choices
+                            .iter()
+                            .find(|c| c.name == v)
+                            .map(|c| text(&c.label, form, l))
+                            .unwrap_or_else(|| v.to_owned())
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             })
@@ -101,7 +108,12 @@ fn form_button(s: &Session, action: FormAction) -> Callback {
 }
 
 /// Starts (or continues) a questionnaire from its invitation, a reminder or the menu.
-pub async fn begin(bot: &Bot, app: &App, caller: &Caller, response_id: i64) -> Result<Option<String>, BotError> {
+pub async fn begin(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    response_id: i64,
+) -> Result<Option<String>, BotError> {
     let l = caller.locale;
     let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
     let mut s = match app.store.response(response_id).await {
@@ -120,11 +132,17 @@ pub async fn begin(bot: &Bot, app: &App, caller: &Caller, response_id: i64) -> R
         let now = crate::store::now();
         for item in &s.form.items {
             if let Kind::Meta(meta) = item.kind
-                && meta != crate::domain::form::Meta::End {
-                    let value = walk::meta_value(meta, now, caller.user.id.0 as i64, member.display_name.as_deref().unwrap_or_default());
-                    app.store.save_answer(response_id, &item.name, &value, None).await?;
-                    s.answers.insert(item.name.clone(), value);
-                }
+                && meta != crate::domain::form::Meta::End
+            {
+                let value = walk::meta_value(
+                    meta,
+                    now,
+                    caller.user.id.0 as i64,
+                    member.display_name.as_deref().unwrap_or_default(),
+                );
+                app.store.save_answer(response_id, &item.name, &value, None).await?;
+                s.answers.insert(item.name.clone(), value);
+            }
         }
         s.response.status = Status::Started;
         s.response.position = walk::next_shown(&s.form, &s.answers, None, s.today);
@@ -157,7 +175,13 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     if item.kind.takes_answer() {
         let number = s.form.questions().position(|q| q.name == item.name).unwrap_or(0) + 1;
-        lines.push(tr!(i18n, l, "form-progress", n = number as i64, total = s.form.questions().count() as i64));
+        lines.push(tr!(
+            i18n,
+            l,
+            "form-progress",
+            n = number as i64,
+            total = s.form.questions().count() as i64
+        ));
     }
     lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l));
     let hint = fill(&text(&item.hint, &s.form, l), &s.form, &s.answers, l);
@@ -166,7 +190,9 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     let instruction = match item.kind {
         Kind::Text => Some(tr!(i18n, l, "form-hint-text")),
-        Kind::Integer if walk::keypad(item, &s.answers, s.today).is_none() => Some(tr!(i18n, l, "form-hint-number")),
+        Kind::Integer if walk::keypad(item, &s.answers, s.today).is_none() => {
+            Some(tr!(i18n, l, "form-hint-number"))
+        }
         Kind::Decimal => Some(tr!(i18n, l, "form-hint-decimal")),
         Kind::Date => Some(tr!(i18n, l, "form-hint-date")),
         Kind::Audio => Some(tr!(i18n, l, "form-hint-audio")),
@@ -180,13 +206,16 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
 
     if item.kind == Kind::Geopoint {
         // Only a reply keyboard can ask for a location; back/skip ride along as text buttons.
-        let mut rows = vec![vec![KeyboardButton::new(tr!(i18n, l, "btn-form-location")).request(ButtonRequest::Location)]];
+        let mut rows = vec![vec![
+            KeyboardButton::new(tr!(i18n, l, "btn-form-location")).request(ButtonRequest::Location),
+        ]];
         rows.push(nav_row(app, s, item, l).into_iter().map(|b| KeyboardButton::new(b.text)).collect());
         let keyboard = KeyboardMarkup::new(rows).resize_keyboard().one_time_keyboard();
         bot.send_message(caller.chat_id, body).reply_markup(keyboard).await?;
         return Ok(());
     }
-    let keyboard = InlineKeyboardMarkup::new(answer_rows(app, s, item, l).into_iter().chain([nav_row(app, s, item, l)]));
+    let keyboard =
+        InlineKeyboardMarkup::new(answer_rows(app, s, item, l).into_iter().chain([nav_row(app, s, item, l)]));
     bot.send_message(caller.chat_id, body).reply_markup(keyboard).await?;
     Ok(())
 }
@@ -196,7 +225,9 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
 async fn send_audio_prompt(bot: &Bot, app: &App, caller: &Caller, s: &Session, item: &Item) {
     let Some(name) = item.audio.get(caller.locale, &s.form.default_language) else { return };
     let result: Result<(), BotError> = async {
-        let Some((media_id, file_id, bytes)) = app.store.form_media(s.form_pk, name).await? else { return Ok(()) };
+        let Some((media_id, file_id, bytes)) = app.store.form_media(s.form_pk, name).await? else {
+            return Ok(());
+        };
         let input = match file_id {
             Some(id) => InputFile::file_id(id.into()),
             None => InputFile::memory(bytes).file_name(name.to_owned()),
@@ -215,13 +246,16 @@ async fn send_audio_prompt(bot: &Bot, app: &App, caller: &Caller, s: &Session, i
 
 fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<InlineKeyboardButton>> {
     let i18n = &app.i18n;
-    let choice_button = |label: String, index: usize| button(label, form_button(s, FormAction::Choice(index as u32)));
+    let choice_button =
+        |label: String, index: usize| button(label, form_button(s, FormAction::Choice(index as u32)));
     match &item.kind {
         Kind::SelectOne { .. } | Kind::SelectMultiple { .. } => {
             let all = s.form.choices(item);
             let visible = walk::visible_choices(&s.form, item, &s.answers, s.today);
             let selected: Vec<&str> = match &item.kind {
-                Kind::SelectMultiple { .. } => s.response.pending.as_deref().unwrap_or_default().split_whitespace().collect(),
+                Kind::SelectMultiple { .. } => {
+                    s.response.pending.as_deref().unwrap_or_default().split_whitespace().collect()
+                }
                 _ => Vec::new(),
             };
             let mut rows: Vec<Vec<InlineKeyboardButton>> = visible
@@ -231,7 +265,9 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
                 .map(|(i, c)| {
                     let label = choice_label(app, &s.form, c, l);
                     let label = match item.kind {
-                        Kind::SelectMultiple { .. } if selected.contains(&c.name.as_str()) => format!("✅ {label}"),
+                        Kind::SelectMultiple { .. } if selected.contains(&c.name.as_str()) => {
+                            format!("✅ {label}")
+                        }
                         Kind::SelectMultiple { .. } => format!("⬜ {label}"),
                         _ => label,
                     };
@@ -246,7 +282,12 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
         Kind::Integer => match walk::keypad(item, &s.answers, s.today) {
             Some(values) => values
                 .chunks(4)
-                .map(|chunk| chunk.iter().map(|n| button(n.to_string(), form_button(s, FormAction::Number(*n)))).collect())
+                .map(|chunk| {
+                    chunk
+                        .iter()
+                        .map(|n| button(n.to_string(), form_button(s, FormAction::Number(*n))))
+                        .collect()
+                })
                 .collect(),
             None => Vec::new(),
         },
@@ -255,7 +296,9 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
             button(tr!(i18n, l, "btn-form-yesterday"), form_button(s, FormAction::DaysAgo(1))),
         ]],
         Kind::Note => vec![vec![button(tr!(i18n, l, "btn-form-next"), form_button(s, FormAction::Next))]],
-        Kind::Acknowledge => vec![vec![button(tr!(i18n, l, "btn-form-ok"), form_button(s, FormAction::Next))]],
+        Kind::Acknowledge => {
+            vec![vec![button(tr!(i18n, l, "btn-form-ok"), form_button(s, FormAction::Next))]]
+        }
         _ => Vec::new(),
     }
 }
@@ -275,7 +318,13 @@ fn nav_row(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<InlineKeyboard
 }
 
 /// Stores an answer and moves on to the next relevant question (or finishes).
-async fn advance(bot: &Bot, app: &App, caller: &Caller, mut s: Session, value: Option<(String, Option<i64>)>) -> HandlerResult {
+async fn advance(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    mut s: Session,
+    value: Option<(String, Option<i64>)>,
+) -> HandlerResult {
     let Some(pos) = s.response.position else { return Ok(()) };
     let name = s.form.items[pos].name.clone();
     match &value {
@@ -289,7 +338,10 @@ async fn advance(bot: &Bot, app: &App, caller: &Caller, mut s: Session, value: O
         }
     }
     // "Other" chosen on an or_other question: ask what it is before moving on.
-    let or_other = matches!(s.form.items[pos].kind, Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. });
+    let or_other = matches!(
+        s.form.items[pos].kind,
+        Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. }
+    );
     if or_other && value.as_ref().is_some_and(|(v, _)| v.split_whitespace().any(|c| c == OTHER)) {
         s.response.pending = Some(SPECIFY.to_owned());
         app.store.save_progress(&s.response).await?;
@@ -310,7 +362,14 @@ async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> Handle
     let now = crate::store::now();
     for item in &s.form.items {
         if item.kind == Kind::Meta(crate::domain::form::Meta::End) {
-            app.store.save_answer(s.response.response_id, &item.name, &walk::meta_value(crate::domain::form::Meta::End, now, 0, ""), None).await?;
+            app.store
+                .save_answer(
+                    s.response.response_id,
+                    &item.name,
+                    &walk::meta_value(crate::domain::form::Meta::End, now, 0, ""),
+                    None,
+                )
+                .await?;
         }
         // Calculations are stored with the answers, as ODK submits them.
         if item.kind == Kind::Calculate {
@@ -363,7 +422,13 @@ fn rejection_text(app: &App, s: &Session, item: &Item, l: Locale, r: Rejection) 
 
 /// A message while a questionnaire is open: a typed answer, a voice note, a photo, a
 /// location — or something that does not fit, which gets a re-ask.
-pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, response_id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    response_id: i64,
+    msg: &Message,
+) -> HandlerResult {
     let l = caller.locale;
     let s = match load(app, response_id).await {
         Ok(s) if s.response.status != Status::Finished && !s.closed => s,
@@ -390,16 +455,19 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, response_id: i64,
 
     if s.response.pending.as_deref() == Some(SPECIFY) {
         let other_name = format!("{}_other", item.name);
-        let answer = if let Some(t) = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')) {
-            Some((t.to_owned(), None))
-        } else if let Some(voice) = msg.voice() {
-            match media::store(bot, app, &voice.file, "voice", "ogg").await? {
-                Ok(id) => Some((String::new(), Some(id))),
-                Err(media::TooBig) => return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await,
-            }
-        } else {
-            None
-        };
+        let answer =
+            if let Some(t) = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')) {
+                Some((t.to_owned(), None))
+            } else if let Some(voice) = msg.voice() {
+                match media::store(bot, app, &voice.file, "voice", "ogg").await? {
+                    Ok(id) => Some((String::new(), Some(id))),
+                    Err(media::TooBig) => {
+                        return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await;
+                    }
+                }
+            } else {
+                None
+            };
         let Some((value, media_id)) = answer else {
             return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-specify-other")).await;
         };
@@ -435,19 +503,31 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, response_id: i64,
             let voice = msg.voice().expect("checked above");
             match media::store(bot, app, &voice.file, "voice", "ogg").await? {
                 Ok(id) => {
-                    let value = if item.kind == Kind::Audio { format!("{}.ogg", voice.file.unique_id) } else { String::new() };
+                    let value = if item.kind == Kind::Audio {
+                        format!("{}.ogg", voice.file.unique_id)
+                    } else {
+                        String::new()
+                    };
                     advance(bot, app, caller, s, Some((value, Some(id)))).await
                 }
-                Err(media::TooBig) => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await,
+                Err(media::TooBig) => {
+                    reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await
+                }
             }
         }
         Kind::Image if msg.photo().is_some() => {
-            let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) else {
+            let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height))
+            else {
                 return Ok(());
             };
             match media::store(bot, app, &photo.file, "photo", "jpg").await? {
-                Ok(id) => advance(bot, app, caller, s, Some((format!("{}.jpg", photo.file.unique_id), Some(id)))).await,
-                Err(media::TooBig) => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await,
+                Ok(id) => {
+                    advance(bot, app, caller, s, Some((format!("{}.jpg", photo.file.unique_id), Some(id))))
+                        .await
+                }
+                Err(media::TooBig) => {
+                    reask(bot, app, caller, &s, tr!(app.i18n, l, "form-file-too-big")).await
+                }
             }
         }
         Kind::Geopoint if msg.location().is_some() => {
@@ -488,7 +568,13 @@ async fn go_back(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> Handl
 
 /// A questionnaire button. Buttons of another question than the current one — an old
 /// message — are answered as expired, and the current question is shown again.
-pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: FormButton) -> Result<Option<String>, BotError> {
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: FormButton,
+) -> Result<Option<String>, BotError> {
     let l = caller.locale;
     if b.action == FormAction::Start {
         keyboards::clear(bot, q).await;
@@ -504,12 +590,15 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
     let mut s = load(app, b.response_id).await?;
     if s.response.status == Status::Finished || s.closed {
         keyboards::clear(bot, q).await;
-        let why = if s.closed { tr!(app.i18n, l, "form-closed") } else { tr!(app.i18n, l, "form-already-done") };
+        let why =
+            if s.closed { tr!(app.i18n, l, "form-closed") } else { tr!(app.i18n, l, "form-already-done") };
         return Ok(Some(why));
     }
     let Some(pos) = s.response.position.filter(|p| *p as u32 == b.position) else {
         keyboards::clear(bot, q).await;
-        app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id }).await?;
+        app.store
+            .set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id })
+            .await?;
         ask(bot, app, caller, &s).await?;
         return Ok(Some(tr!(app.i18n, l, "button-expired")));
     };
@@ -552,7 +641,9 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
         FormAction::Choice(index) if s.response.pending.as_deref() != Some(SPECIFY) => {
             let choices = s.form.choices(&item);
             let visible = walk::visible_choices(&s.form, &item, &s.answers, s.today);
-            let Some(choice) = choices.get(index as usize).filter(|c| visible.iter().any(|v| v.name == c.name)) else {
+            let Some(choice) =
+                choices.get(index as usize).filter(|c| visible.iter().any(|v| v.name == c.name))
+            else {
                 return Ok(Some(tr!(app.i18n, l, "button-expired")));
             };
             match item.kind {
@@ -566,7 +657,14 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                     advance(bot, app, caller, s, Some((choice.name.clone(), None))).await?;
                 }
                 Kind::SelectMultiple { .. } => {
-                    let mut picked: Vec<String> = s.response.pending.as_deref().unwrap_or_default().split_whitespace().map(str::to_owned).collect();
+                    let mut picked: Vec<String> = s
+                        .response
+                        .pending
+                        .as_deref()
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect();
                     match picked.iter().position(|p| *p == choice.name) {
                         Some(at) => {
                             picked.remove(at);
@@ -578,8 +676,14 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                     s.response.pending = Some(picked.join(" ")).filter(|p| !p.is_empty());
                     app.store.save_progress(&s.response).await?;
                     if let Some(msg) = &q.message {
-                        let keyboard = InlineKeyboardMarkup::new(answer_rows(app, &s, &item, l).into_iter().chain([nav_row(app, &s, &item, l)]));
-                        if let Err(e) = bot.edit_message_reply_markup(msg.chat().id, msg.id()).reply_markup(keyboard).await {
+                        let keyboard = InlineKeyboardMarkup::new(
+                            answer_rows(app, &s, &item, l).into_iter().chain([nav_row(app, &s, &item, l)]),
+                        );
+                        if let Err(e) = bot
+                            .edit_message_reply_markup(msg.chat().id, msg.id())
+                            .reply_markup(keyboard)
+                            .await
+                        {
                             tracing::debug!(error = %e, "could not update the ticks");
                         }
                     }
@@ -614,13 +718,15 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
             }
         }
-        FormAction::Number(n) if item.kind == Kind::Integer => match walk::typed_answer(&item, &n.to_string(), &s.answers, s.today) {
-            Ok(value) => {
-                keyboards::clear(bot, q).await;
-                advance(bot, app, caller, s, Some((value, None))).await?;
+        FormAction::Number(n) if item.kind == Kind::Integer => {
+            match walk::typed_answer(&item, &n.to_string(), &s.answers, s.today) {
+                Ok(value) => {
+                    keyboards::clear(bot, q).await;
+                    advance(bot, app, caller, s, Some((value, None))).await?;
+                }
+                Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
             }
-            Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
-        },
+        }
         _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
     }
     Ok(None)
@@ -639,15 +745,25 @@ pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     for r in open.iter().take(20) {
         let form = app.store.form(r.form_pk).await?;
         let icon = if r.status == "started" { "▶️" } else { "📋" };
-        let cb = Callback::Form(FormButton { response_id: r.response_id, position: 0, action: FormAction::Start });
+        let cb =
+            Callback::Form(FormButton { response_id: r.response_id, position: 0, action: FormAction::Start });
         buttons.push(button(format!("{icon} {}", form.title(l)), cb));
     }
-    bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-open-list")).reply_markup(keyboards::column(buttons)).await?;
+    bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-open-list"))
+        .reply_markup(keyboards::column(buttons))
+        .await?;
     Ok(())
 }
 
 /// The invitation a member gets when a form is launched (and, reworded, as a reminder).
-pub fn invitation(app: &App, l: Locale, form: &Form, response_id: i64, deadline: Option<String>, reminder: bool) -> (String, InlineKeyboardMarkup) {
+pub fn invitation(
+    app: &App,
+    l: Locale,
+    form: &Form,
+    response_id: i64,
+    deadline: Option<String>,
+    reminder: bool,
+) -> (String, InlineKeyboardMarkup) {
     let title = form.title(l).to_owned();
     let count = form.questions().count() as i64;
     let mut text = if reminder {
@@ -659,7 +775,8 @@ pub fn invitation(app: &App, l: Locale, form: &Form, response_id: i64, deadline:
         text.push('\n');
         text.push_str(&tr!(app.i18n, l, "form-invitation-deadline", date = date));
     }
-    let label = if reminder { tr!(app.i18n, l, "btn-form-continue") } else { tr!(app.i18n, l, "btn-form-start") };
+    let label =
+        if reminder { tr!(app.i18n, l, "btn-form-continue") } else { tr!(app.i18n, l, "btn-form-start") };
     let cb = Callback::Form(FormButton { response_id, position: 0, action: FormAction::Start });
     (text, InlineKeyboardMarkup::new([vec![button(label, cb)]]))
 }

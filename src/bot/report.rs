@@ -47,7 +47,8 @@ pub fn blocker_name(i18n: &I18n, l: Locale, b: Blocker) -> String {
 /// The five status buttons, one per row so the pictogram and word are easy to hit.
 pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: i64) -> InlineKeyboardMarkup {
     keyboards::column(
-        ActionStatus::ALL.map(|s| button(status_name(i18n, l, s), Callback::Report(ReportButton::Status(action_id, s)))),
+        ActionStatus::ALL
+            .map(|s| button(status_name(i18n, l, s), Callback::Report(ReportButton::Status(action_id, s)))),
     )
 }
 
@@ -55,7 +56,13 @@ pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: i64) -> InlineKeyboard
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
     let Some(member) = &caller.member else { return Ok(()) };
-    let mut open: Vec<JointAction> = app.store.actions_for_member(member.member_id).await?.into_iter().filter(|a| a.done_at.is_none()).collect();
+    let mut open: Vec<JointAction> = app
+        .store
+        .actions_for_member(member.member_id)
+        .await?
+        .into_iter()
+        .filter(|a| a.done_at.is_none())
+        .collect();
     app.store.localize_actions(&mut open, l).await?;
     match open.as_slice() {
         [] => {
@@ -64,8 +71,12 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         // One action: straight to its status, one tap saved.
         [only] => ask_status(bot, app, caller, only).await?,
         several => {
-            let buttons = several.iter().take(30).map(|a| button(format!("🎯 {}", a.title), Callback::Report(ReportButton::Pick(a.action_id))));
-            bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-choose-action")).reply_markup(keyboards::column(buttons)).await?;
+            let buttons = several.iter().take(30).map(|a| {
+                button(format!("🎯 {}", a.title), Callback::Report(ReportButton::Pick(a.action_id)))
+            });
+            bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-choose-action"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
         }
     }
     Ok(())
@@ -95,7 +106,13 @@ fn percent_keyboard(i18n: &I18n, l: Locale, report_id: i64) -> InlineKeyboardMar
     ])
 }
 
-pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery, b: ReportButton) -> Result<Option<String>, BotError> {
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: ReportButton,
+) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(member) = caller.member.clone() else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
     match b {
@@ -122,9 +139,10 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             }
             // One report per status message: a double tap is not a second report.
             if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q)
-                && !app.store.claim_key(&key).await? {
-                    return Ok(Some(tr!(i18n, l, "button-expired")));
-                }
+                && !app.store.claim_key(&key).await?
+            {
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            }
             keyboards::clear(bot, q).await;
             let percent = match status {
                 ActionStatus::Done => Some(100.0),
@@ -133,22 +151,37 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
             };
             let report_id = app
                 .store
-                .add_report(&NewReport { action_id, member_id: member.member_id, status, percent, amount: None, blocker: None })
+                .add_report(&NewReport {
+                    action_id,
+                    member_id: member.member_id,
+                    status,
+                    percent,
+                    amount: None,
+                    blocker: None,
+                })
                 .await?;
             match status {
                 ActionStatus::Blocked => {
-                    let buttons = Blocker::ALL
-                        .iter()
-                        .enumerate()
-                        .map(|(i, b)| button(blocker_name(i18n, l, *b), Callback::Report(ReportButton::Blocker(report_id, i as u8))));
-                    bot.send_message(caller.chat_id, tr!(i18n, l, "report-ask-blocker")).reply_markup(keyboards::column(buttons)).await?;
+                    let buttons = Blocker::ALL.iter().enumerate().map(|(i, b)| {
+                        button(
+                            blocker_name(i18n, l, *b),
+                            Callback::Report(ReportButton::Blocker(report_id, i as u8)),
+                        )
+                    });
+                    bot.send_message(caller.chat_id, tr!(i18n, l, "report-ask-blocker"))
+                        .reply_markup(keyboards::column(buttons))
+                        .await?;
                 }
-                ActionStatus::OnTrack | ActionStatus::Delayed => ask_progress(bot, app, caller, report_id, &a).await?,
+                ActionStatus::OnTrack | ActionStatus::Delayed => {
+                    ask_progress(bot, app, caller, report_id, &a).await?
+                }
                 ActionStatus::Done | ActionStatus::NotStarted => confirm(bot, app, caller, report_id).await?,
             }
         }
         ReportButton::Blocker(report_id, index) => {
-            let Some(r) = own_report(app, report_id, member.member_id).await? else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+            let Some(r) = own_report(app, report_id, member.member_id).await? else {
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            };
             keyboards::clear(bot, q).await;
             let blocker = Blocker::ALL[usize::from(index).min(Blocker::ALL.len() - 1)];
             app.store.update_report(report_id, None, None, Some(blocker)).await?;
@@ -173,7 +206,9 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
                 return Ok(Some(tr!(i18n, l, "button-expired")));
             }
             match app.store.dialogue(caller.chat_id.0).await? {
-                Some(Dialogue::ReportProgress { report_id: r }) if r == report_id => confirm(bot, app, caller, report_id).await?,
+                Some(Dialogue::ReportProgress { report_id: r }) if r == report_id => {
+                    confirm(bot, app, caller, report_id).await?
+                }
                 Some(Dialogue::ReportNotes { report_id: r }) if r == report_id => {
                     app.store.clear_dialogue(caller.chat_id.0).await?;
                     account::send_menu(bot, app, caller).await?;
@@ -184,18 +219,27 @@ pub async fn on_button(bot: &Bot, app: &App, caller: &Caller, q: &CallbackQuery,
         }
         ReportButton::Undo(report_id) => {
             keyboards::clear(bot, q).await;
-            let undone = app.store.undo_report(report_id, member.member_id, Duration::minutes(UNDO_WINDOW_MINUTES)).await?;
-            if matches!(app.store.dialogue(caller.chat_id.0).await?, Some(Dialogue::ReportNotes { report_id: r } | Dialogue::ReportProgress { report_id: r }) if r == report_id) {
+            let undone = app
+                .store
+                .undo_report(report_id, member.member_id, Duration::minutes(UNDO_WINDOW_MINUTES))
+                .await?;
+            if matches!(app.store.dialogue(caller.chat_id.0).await?, Some(Dialogue::ReportNotes { report_id: r } | Dialogue::ReportProgress { report_id: r }) if r == report_id)
+            {
                 app.store.clear_dialogue(caller.chat_id.0).await?;
             }
-            let text = if undone { tr!(i18n, l, "report-undone") } else { tr!(i18n, l, "report-undo-too-late") };
+            let text =
+                if undone { tr!(i18n, l, "report-undone") } else { tr!(i18n, l, "report-undo-too-late") };
             bot.send_message(caller.chat_id, text).await?;
         }
     }
     Ok(None)
 }
 
-async fn own_report(app: &App, report_id: i64, member_id: i64) -> Result<Option<crate::store::Report>, BotError> {
+async fn own_report(
+    app: &App,
+    report_id: i64,
+    member_id: i64,
+) -> Result<Option<crate::store::Report>, BotError> {
     match app.store.report(report_id).await {
         Ok(r) if r.member_id == member_id => Ok(Some(r)),
         Ok(_) | Err(crate::store::StoreError::NotFound(_)) => Ok(None),
@@ -203,10 +247,21 @@ async fn own_report(app: &App, report_id: i64, member_id: i64) -> Result<Option<
     }
 }
 
-async fn ask_progress(bot: &Bot, app: &App, caller: &Caller, report_id: i64, a: &JointAction) -> HandlerResult {
+async fn ask_progress(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    report_id: i64,
+    a: &JointAction,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let text = match (&a.target, &a.unit) {
-        (Some(t), unit) => tr!(i18n, l, "report-ask-progress-target", target = format!("{t} {}", unit.clone().unwrap_or_default()).trim().to_owned()),
+        (Some(t), unit) => tr!(
+            i18n,
+            l,
+            "report-ask-progress-target",
+            target = format!("{t} {}", unit.clone().unwrap_or_default()).trim().to_owned()
+        ),
         (None, _) => tr!(i18n, l, "report-ask-progress"),
     };
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::ReportProgress { report_id }).await?;
@@ -229,7 +284,14 @@ async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> Handl
     if let Some(b) = r.blocker {
         parts.push(blocker_name(i18n, l, b));
     }
-    let text = tr!(i18n, l, "report-recorded", action = a.title.clone(), summary = parts.join(" · "), minutes = UNDO_WINDOW_MINUTES);
+    let text = tr!(
+        i18n,
+        l,
+        "report-recorded",
+        action = a.title.clone(),
+        summary = parts.join(" · "),
+        minutes = UNDO_WINDOW_MINUTES
+    );
     let keyboard = InlineKeyboardMarkup::new([vec![
         button(tr!(i18n, l, "btn-report-undo"), Callback::Report(ReportButton::Undo(report_id))),
         button(tr!(i18n, l, "btn-report-finish"), Callback::Report(ReportButton::Finish(report_id))),
@@ -240,13 +302,24 @@ async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> Handl
 }
 
 /// A number typed at the progress question: an amount against the target, or a percentage.
-pub async fn on_progress_message(bot: &Bot, app: &App, caller: &Caller, report_id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_progress_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    report_id: i64,
+    msg: &Message,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let r = app.store.report(report_id).await?;
     let a = app.store.action_in(r.action_id, l).await?;
-    let number = msg.text().and_then(|t| walk::parse_number(t.trim_end_matches('%'), false).ok()).and_then(|n| n.parse::<f64>().ok());
+    let number = msg
+        .text()
+        .and_then(|t| walk::parse_number(t.trim_end_matches('%'), false).ok())
+        .and_then(|n| n.parse::<f64>().ok());
     let Some(n) = number.filter(|n| *n >= 0.0) else {
-        bot.send_message(caller.chat_id, tr!(i18n, l, "report-not-a-number")).reply_markup(percent_keyboard(i18n, l, report_id)).await?;
+        bot.send_message(caller.chat_id, tr!(i18n, l, "report-not-a-number"))
+            .reply_markup(percent_keyboard(i18n, l, report_id))
+            .await?;
         return Ok(());
     };
     let (percent, amount) = match a.target {
@@ -258,7 +331,13 @@ pub async fn on_progress_message(bot: &Bot, app: &App, caller: &Caller, report_i
 }
 
 /// Text, voice notes and photos sent after a report: attached to it as notes.
-pub async fn on_note_message(bot: &Bot, app: &App, caller: &Caller, report_id: i64, msg: &Message) -> HandlerResult {
+pub async fn on_note_message(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    report_id: i64,
+    msg: &Message,
+) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let stored = if let Some(text) = msg.text().filter(|t| !t.trim().is_empty()) {
         app.store.add_report_note(report_id, "text", Some(text.trim()), None).await?;
@@ -271,9 +350,12 @@ pub async fn on_note_message(bot: &Bot, app: &App, caller: &Caller, report_id: i
                 return Ok(());
             }
         }
-    } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) {
+    } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height))
+    {
         match media::store(bot, app, &photo.file, "photo", "jpg").await? {
-            Ok(id) => app.store.add_report_note(report_id, "photo", msg.caption(), Some(id)).await.map(|_| true)?,
+            Ok(id) => {
+                app.store.add_report_note(report_id, "photo", msg.caption(), Some(id)).await.map(|_| true)?
+            }
             Err(media::TooBig) => {
                 bot.send_message(caller.chat_id, tr!(i18n, l, "form-file-too-big")).await?;
                 return Ok(());
@@ -283,7 +365,10 @@ pub async fn on_note_message(bot: &Bot, app: &App, caller: &Caller, report_id: i
         false
     };
     let text = if stored { tr!(i18n, l, "report-note-added") } else { tr!(i18n, l, "report-note-kinds") };
-    let keyboard = InlineKeyboardMarkup::new([vec![button(tr!(i18n, l, "btn-report-finish"), Callback::Report(ReportButton::Finish(report_id)))]]);
+    let keyboard = InlineKeyboardMarkup::new([vec![button(
+        tr!(i18n, l, "btn-report-finish"),
+        Callback::Report(ReportButton::Finish(report_id)),
+    )]]);
     bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
     Ok(())
 }

@@ -47,20 +47,32 @@ impl Viewer {
             return true;
         }
         let mut grants = self.grants.iter().filter(|g| g.cluster_id == cluster_id);
-        let owns = |coops: &[i64], g: &Grant| coops.is_empty() || g.cooperative_id.is_some_and(|c| coops.contains(&c));
+        let owns = |coops: &[i64], g: &Grant| {
+            coops.is_empty() || g.cooperative_id.is_some_and(|c| coops.contains(&c))
+        };
         match act {
             Act::Coordinate => grants.any(|g| g.role == Role::Cda),
-            Act::Lead { cooperatives } => grants.any(|g| g.role == Role::Cda || (g.role == Role::Leader && owns(cooperatives, g))),
+            Act::Lead { cooperatives } => {
+                grants.any(|g| g.role == Role::Cda || (g.role == Role::Leader && owns(cooperatives, g)))
+            }
             Act::Report { cooperatives } => grants.any(|g| g.role == Role::Cda || owns(cooperatives, g)),
             Act::ManageMeeting { creator } => {
-                grants.any(|g| g.role == Role::Cda) || (creator.is_some() && creator == self.member_id && self.grants.iter().any(|g| g.cluster_id == cluster_id))
+                grants.any(|g| g.role == Role::Cda)
+                    || (creator.is_some()
+                        && creator == self.member_id
+                        && self.grants.iter().any(|g| g.cluster_id == cluster_id))
             }
         }
     }
 
     /// Clusters where the viewer does CDA work.
     pub fn coordinated(&self) -> Vec<i64> {
-        let mut clusters: Vec<i64> = self.grants.iter().filter(|g| self.can(Act::Coordinate, g.cluster_id)).map(|g| g.cluster_id).collect();
+        let mut clusters: Vec<i64> = self
+            .grants
+            .iter()
+            .filter(|g| self.can(Act::Coordinate, g.cluster_id))
+            .map(|g| g.cluster_id)
+            .collect();
         clusters.dedup();
         clusters
     }
@@ -79,7 +91,10 @@ mod tests {
         Viewer {
             member_id: Some(7),
             coordinator: false,
-            grants: role.map(|role| Grant { cluster_id: HOME, role, cooperative_id: coop }).into_iter().collect(),
+            grants: role
+                .map(|role| Grant { cluster_id: HOME, role, cooperative_id: coop })
+                .into_iter()
+                .collect(),
         }
     }
 

@@ -19,7 +19,8 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 5] = [Self::Done, Self::OnTrack, Self::Delayed, Self::Blocked, Self::NotStarted];
+    pub const ALL: [ActionStatus; 5] =
+        [Self::Done, Self::OnTrack, Self::Delayed, Self::Blocked, Self::NotStarted];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -89,7 +90,8 @@ pub enum Blocker {
 }
 
 impl Blocker {
-    pub const ALL: [Blocker; 6] = [Self::Money, Self::Inputs, Self::People, Self::Equipment, Self::Permits, Self::Other];
+    pub const ALL: [Blocker; 6] =
+        [Self::Money, Self::Inputs, Self::People, Self::Equipment, Self::Permits, Self::Other];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -203,7 +205,8 @@ impl ActionDraft {
 pub fn parse_target(raw: &str) -> Option<(f64, String)> {
     let s = super::form::walk::normalize_digits(raw);
     let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(s.len());
-    let number: f64 = s[..split].replace(',', ".").parse().ok().filter(|n: &f64| *n > 0.0 && n.is_finite())?;
+    let number: f64 =
+        s[..split].replace(',', ".").parse().ok().filter(|n: &f64| *n > 0.0 && n.is_finite())?;
     Some((number, s[split..].trim().to_owned()))
 }
 
@@ -217,7 +220,9 @@ pub fn next_checkin_at(last: DateTime<Utc>, rhythm_days: i64, tz: Tz) -> DateTim
     let day = last.with_timezone(&tz).date_naive() + Duration::days(rhythm_days.max(1));
     let time = NaiveTime::from_hms_opt(CHECKIN_TIME.0, CHECKIN_TIME.1, 0).unwrap_or(NaiveTime::MIN);
     // 10:00 exists on every day (DST gaps are at night); take the earlier of an ambiguous pair.
-    tz.from_local_datetime(&day.and_time(time)).earliest().map_or(last + Duration::days(rhythm_days), |t| t.with_timezone(&Utc))
+    tz.from_local_datetime(&day.and_time(time))
+        .earliest()
+        .map_or(last + Duration::days(rhythm_days), |t| t.with_timezone(&Utc))
 }
 
 /// Whether an owner should be asked "How is <action>?" now: the action has a rhythm and is
@@ -232,7 +237,10 @@ pub fn checkin_due(
     pending: bool,
 ) -> bool {
     let Some(rhythm) = rhythm_days.filter(|r| *r > 0) else { return false };
-    !done && !pending && now >= next_checkin_at(last_activity, rhythm, tz) && super::schedule::is_daytime(now, tz)
+    !done
+        && !pending
+        && now >= next_checkin_at(last_activity, rhythm, tz)
+        && super::schedule::is_daytime(now, tz)
 }
 
 /// Progress as a percentage: given directly, or as an amount against the target.

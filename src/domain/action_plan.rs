@@ -86,7 +86,11 @@ impl Field {
 /// `Rhythm Days`, `rhythm_days`, ` RHYTHM  days ` → `rhythm_days`.
 fn normalize_header(header: &str) -> String {
     let lower = header.trim_start_matches('\u{feff}').trim().to_lowercase();
-    lower.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("_")
+    lower
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Cooperative names compare without case and with spaces collapsed.
@@ -106,7 +110,12 @@ impl Columns<'_> {
     }
 
     fn label(&self, index: usize) -> String {
-        let header = self.sheet.rows.first().and_then(|r| r.get(index)).map_or("", |h| h.trim_start_matches('\u{feff}').trim());
+        let header = self
+            .sheet
+            .rows
+            .first()
+            .and_then(|r| r.get(index))
+            .map_or("", |h| h.trim_start_matches('\u{feff}').trim());
         format!("{} ({header})", column_letter(self.sheet.first_col + index))
     }
 
@@ -123,7 +132,9 @@ pub fn ignored_columns(sheet: &Sheet) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(_, h)| !h.trim_start_matches('\u{feff}').trim().is_empty() && Field::of_header(h).is_none())
-        .map(|(i, h)| format!("{} ({})", column_letter(sheet.first_col + i), h.trim_start_matches('\u{feff}').trim()))
+        .map(|(i, h)| {
+            format!("{} ({})", column_letter(sheet.first_col + i), h.trim_start_matches('\u{feff}').trim())
+        })
         .collect()
 }
 
@@ -148,7 +159,11 @@ fn columns(sheet: &Sheet) -> Result<Columns<'_>, Vec<RowError>> {
             Some(first) => errors.push(RowError {
                 row: header_row,
                 column: Some(cols.label(index)),
-                message: format!("the {} column is already column {}; keep only one", field.name(), cols.label(first)),
+                message: format!(
+                    "the {} column is already column {}; keep only one",
+                    field.name(),
+                    cols.label(first)
+                ),
             }),
             None => cols.found.push((field, index)),
         }
@@ -158,7 +173,10 @@ fn columns(sheet: &Sheet) -> Result<Columns<'_>, Vec<RowError>> {
             errors.push(RowError {
                 row: header_row,
                 column: None,
-                message: format!("there is no '{}' column; the first row must name the columns", field.name()),
+                message: format!(
+                    "there is no '{}' column; the first row must name the columns",
+                    field.name()
+                ),
             });
         }
     }
@@ -171,14 +189,18 @@ fn date_text(raw: &str) -> &str {
     let raw = raw.trim();
     let iso_prefix = raw.len() > 10
         && raw.is_char_boundary(10)
-        && raw[..10].bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+        && raw[..10]
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
         && matches!(raw.as_bytes()[10], b' ' | b'T')
         && raw[11..].contains(':');
     if iso_prefix { &raw[..10] } else { raw }
 }
 
 fn parse_date_cell(raw: &str) -> Result<NaiveDate, String> {
-    parse_date(date_text(raw)).map_err(|_| format!("'{raw}' is not a date; write it as 2026-03-15 or 15/03/2026"))
+    parse_date(date_text(raw))
+        .map_err(|_| format!("'{raw}' is not a date; write it as 2026-03-15 or 15/03/2026"))
 }
 
 /// The owning cooperatives named in a cell: `;`-separated (then names may hold commas), else
@@ -186,7 +208,8 @@ fn parse_date_cell(raw: &str) -> Result<NaiveDate, String> {
 fn owners(raw: &str, cooperatives: &[(i64, String)]) -> Result<Vec<i64>, Vec<String>> {
     let lookup = |name: &str| -> Result<i64, String> {
         let wanted = normalize_name(name);
-        let matches: Vec<i64> = cooperatives.iter().filter(|(_, n)| normalize_name(n) == wanted).map(|(id, _)| *id).collect();
+        let matches: Vec<i64> =
+            cooperatives.iter().filter(|(_, n)| normalize_name(n) == wanted).map(|(id, _)| *id).collect();
         if let [id] = matches.as_slice() { Ok(*id) } else { Err(name.to_owned()) }
     };
     if raw.trim().is_empty() {
@@ -214,7 +237,9 @@ fn cooperative_error(name: &str, cooperatives: &[(i64, String)]) -> String {
         return format!("several cooperatives of this cluster are named '{name}'; rename them apart first");
     }
     if cooperatives.is_empty() {
-        return format!("no cooperative is named '{name}': this cluster has no cooperatives yet (leave the cell empty for the whole cluster)");
+        return format!(
+            "no cooperative is named '{name}': this cluster has no cooperatives yet (leave the cell empty for the whole cluster)"
+        );
     }
     let known: Vec<&str> = cooperatives.iter().map(|(_, n)| n.as_str()).collect();
     format!("no cooperative of this cluster is named '{name}' (its cooperatives: {})", known.join(", "))
@@ -222,7 +247,12 @@ fn cooperative_error(name: &str, cooperatives: &[(i64, String)]) -> String {
 
 /// Turns a table into the actions of `cluster_id`. `cooperatives` are the cluster's
 /// (id, name); `today` (in the cluster's time zone) is the start of actions without one.
-pub fn parse(sheet: &Sheet, cluster_id: i64, cooperatives: &[(i64, String)], today: NaiveDate) -> Result<Vec<NewAction>, Vec<RowError>> {
+pub fn parse(
+    sheet: &Sheet,
+    cluster_id: i64,
+    cooperatives: &[(i64, String)],
+    today: NaiveDate,
+) -> Result<Vec<NewAction>, Vec<RowError>> {
     let cols = columns(sheet)?;
     let mut actions = Vec::new();
     let mut errors = Vec::new();
@@ -240,7 +270,10 @@ pub fn parse(sheet: &Sheet, cluster_id: i64, cooperatives: &[(i64, String)], tod
         if title.is_empty() {
             problems.push((Field::Title, "the title is missing".into()));
         } else if length > MAX_TITLE_CHARS {
-            problems.push((Field::Title, format!("the title is {length} characters long; at most {MAX_TITLE_CHARS} are allowed")));
+            problems.push((
+                Field::Title,
+                format!("the title is {length} characters long; at most {MAX_TITLE_CHARS} are allowed"),
+            ));
         }
 
         let description = Some(cell(Field::Description)).filter(|d| !d.is_empty()).map(str::to_owned);
@@ -281,12 +314,16 @@ pub fn parse(sheet: &Sheet, cluster_id: i64, cooperatives: &[(i64, String)], tod
                 problems.push((Field::Unit, format!("a unit ('{unit_cell}') without a target: give the target too, or leave the unit empty")));
                 (None, None)
             }
-            raw => match parse_target(raw).filter(|(_, unit)| !unit.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')) {
+            raw => match parse_target(raw)
+                .filter(|(_, unit)| !unit.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+            {
                 None => {
                     problems.push((Field::Target, format!("'{raw}' is not a target; write a positive number, with its unit if any, e.g. 10 t")));
                     (None, None)
                 }
-                Some((n, own_unit)) if own_unit.is_empty() => (Some(n), Some(unit_cell.to_owned()).filter(|u| !u.is_empty())),
+                Some((n, own_unit)) if own_unit.is_empty() => {
+                    (Some(n), Some(unit_cell.to_owned()).filter(|u| !u.is_empty()))
+                }
                 Some((n, own_unit)) => {
                     if !unit_cell.is_empty() && normalize_name(unit_cell) != normalize_name(&own_unit) {
                         problems.push((Field::Unit, format!("the target says '{own_unit}' but the unit column says '{unit_cell}'; keep one")));
@@ -333,7 +370,11 @@ pub fn parse(sheet: &Sheet, cluster_id: i64, cooperatives: &[(i64, String)], tod
         });
     }
     if actions.is_empty() && errors.is_empty() {
-        errors.push(RowError { row: sheet.first_row, column: None, message: "there are no actions below the header row".into() });
+        errors.push(RowError {
+            row: sheet.first_row,
+            column: None,
+            message: "there are no actions below the header row".into(),
+        });
     }
     if errors.is_empty() { Ok(actions) } else { Err(errors) }
 }
@@ -370,8 +411,28 @@ mod tests {
     #[test]
     fn a_full_row_becomes_an_action_with_its_owners_dates_target_and_rhythm() {
         let s = sheet(&[
-            &["Title", "Description", "Cooperatives", "Start", "Due", "Target", "Unit", "Rhythm days", "Notes"],
-            &["شراء مشترك للأسمدة", "for the spring", "tifawin; TAMOUNT", "15/03/2026", "2026-06-30", "10 t", "", "14", "ignored"],
+            &[
+                "Title",
+                "Description",
+                "Cooperatives",
+                "Start",
+                "Due",
+                "Target",
+                "Unit",
+                "Rhythm days",
+                "Notes",
+            ],
+            &[
+                "شراء مشترك للأسمدة",
+                "for the spring",
+                "tifawin; TAMOUNT",
+                "15/03/2026",
+                "2026-06-30",
+                "10 t",
+                "",
+                "14",
+                "ignored",
+            ],
         ]);
         let actions = parse(&s, 3, &coops(), today()).unwrap();
         assert_eq!(
@@ -393,26 +454,43 @@ mod tests {
 
     #[test]
     fn optional_cells_left_empty_mean_today_the_whole_cluster_and_no_target_or_check_ins() {
-        let actions = parse(&sheet(&[&["title", "due", "start", "cooperatives"], &["Trade fair stand", "1.6.2026", "", ""]]), 1, &coops(), today())
-            .unwrap();
+        let actions = parse(
+            &sheet(&[&["title", "due", "start", "cooperatives"], &["Trade fair stand", "1.6.2026", "", ""]]),
+            1,
+            &coops(),
+            today(),
+        )
+        .unwrap();
         let a = &actions[0];
         assert_eq!((a.start_date, a.due_date), (today(), date(2026, 6, 1)));
         assert!(a.cooperatives.is_empty());
-        assert_eq!((a.target, a.unit.as_deref(), a.rhythm_days, a.description.as_deref()), (None, None, None, None));
+        assert_eq!(
+            (a.target, a.unit.as_deref(), a.rhythm_days, a.description.as_deref()),
+            (None, None, None, None)
+        );
     }
 
     #[test]
     fn headers_match_without_case_and_with_spaces_or_underscores_and_checkin_days_is_the_rhythm() {
-        let s = sheet(&[&["\u{feff}TITLE", " Due ", "checkin_days"], &["Shared\n dryer ", "2026-05-01", "7"]]);
+        let s =
+            sheet(&[&["\u{feff}TITLE", " Due ", "checkin_days"], &["Shared\n dryer ", "2026-05-01", "7"]]);
         let action = &parse(&s, 1, &coops(), today()).unwrap()[0];
-        assert_eq!((action.title.as_str(), action.rhythm_days), ("Shared dryer", Some(7)), "titles are one line");
+        assert_eq!(
+            (action.title.as_str(), action.rhythm_days),
+            ("Shared dryer", Some(7)),
+            "titles are one line"
+        );
         let s = sheet(&[&["title", "due", "RHYTHM_DAYS"], &["Shared dryer", "2026-05-01", "٣٠"]]);
         assert_eq!(parse(&s, 1, &coops(), today()).unwrap()[0].rhythm_days, Some(30));
     }
 
     #[test]
     fn a_plain_number_target_takes_its_unit_from_the_unit_column() {
-        let s = sheet(&[&["title", "due", "target", "unit"], &["Oil", "2026-05-01", "٥٠٠", "litres"], &["Jars", "2026-05-01", "2,5", ""]]);
+        let s = sheet(&[
+            &["title", "due", "target", "unit"],
+            &["Oil", "2026-05-01", "٥٠٠", "litres"],
+            &["Jars", "2026-05-01", "2,5", ""],
+        ]);
         let actions = parse(&s, 1, &coops(), today()).unwrap();
         assert_eq!((actions[0].target, actions[0].unit.as_deref()), (Some(500.0), Some("litres")));
         assert_eq!((actions[1].target, actions[1].unit.as_deref()), (Some(2.5), None));
@@ -420,7 +498,11 @@ mod tests {
 
     #[test]
     fn spreadsheet_dates_with_a_time_part_and_eastern_arabic_digits_are_read() {
-        let s = sheet(&[&["title", "start", "due"], &["A", "2026-02-01 00:00:00", "٢٠/٠٣/٢٠٢٦"], &["B", "2026-02-01T08:30:00", "2026-02-01"]]);
+        let s = sheet(&[
+            &["title", "start", "due"],
+            &["A", "2026-02-01 00:00:00", "٢٠/٠٣/٢٠٢٦"],
+            &["B", "2026-02-01T08:30:00", "2026-02-01"],
+        ]);
         let actions = parse(&s, 1, &coops(), today()).unwrap();
         assert_eq!((actions[0].start_date, actions[0].due_date), (date(2026, 2, 1), date(2026, 3, 20)));
         assert_eq!(actions[1].due_date, actions[1].start_date, "due on the start day is fine");
@@ -432,7 +514,10 @@ mod tests {
         assert_eq!(owners("aït baha, souss", &coops()), Ok(vec![8]));
         assert_eq!(owners("Aït Baha, Souss; Tifawin; tifawin", &coops()), Ok(vec![8, 7]));
         assert_eq!(owners("  ", &coops()), Ok(vec![]));
-        assert_eq!(owners("Tifawin; Nowhere; Elsewhere", &coops()), Err(vec!["Nowhere".into(), "Elsewhere".into()]));
+        assert_eq!(
+            owners("Tifawin; Nowhere; Elsewhere", &coops()),
+            Err(vec!["Nowhere".into(), "Elsewhere".into()])
+        );
     }
 
     #[test]
@@ -460,7 +545,12 @@ mod tests {
     #[test]
     fn a_due_date_before_today_is_refused_when_the_start_defaults_to_today() {
         let errs = errors(&[&["title", "due"], &["Late", "2026-01-09"]]);
-        assert_eq!(errs, ["row 2, column B (due): the due date 2026-01-09 is before today (2026-01-10), the start when none is given"]);
+        assert_eq!(
+            errs,
+            [
+                "row 2, column B (due): the due date 2026-01-09 is before today (2026-01-10), the start when none is given"
+            ]
+        );
     }
 
     #[test]
@@ -477,8 +567,14 @@ mod tests {
 
     #[test]
     fn a_column_given_twice_is_refused() {
-        let errs = errors(&[&["title", "due", "rhythm days", "checkin days"], &["A", "2026-03-01", "7", "14"]]);
-        assert_eq!(errs, ["row 1, column D (checkin days): the rhythm_days column is already column C (rhythm days); keep only one"]);
+        let errs =
+            errors(&[&["title", "due", "rhythm days", "checkin days"], &["A", "2026-03-01", "7", "14"]]);
+        assert_eq!(
+            errs,
+            [
+                "row 1, column D (checkin days): the rhythm_days column is already column C (rhythm days); keep only one"
+            ]
+        );
     }
 
     #[test]
@@ -486,20 +582,32 @@ mod tests {
         let mut s = sheet(&[&["title", "due"], &["A", "tomorrow"]]);
         s.first_row = 3;
         s.first_col = 1;
-        let errs: Vec<String> = parse(&s, 1, &[], today()).unwrap_err().iter().map(ToString::to_string).collect();
-        assert_eq!(errs, ["row 4, column C (due): 'tomorrow' is not a date; write it as 2026-03-15 or 15/03/2026"]);
+        let errs: Vec<String> =
+            parse(&s, 1, &[], today()).unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errs,
+            ["row 4, column C (due): 'tomorrow' is not a date; write it as 2026-03-15 or 15/03/2026"]
+        );
     }
 
     #[test]
     fn titles_longer_than_two_hundred_characters_are_refused() {
         let long = "ب".repeat(201);
         let errs = errors(&[&["title", "due"], &[&long, "2026-03-01"], &[&"ب".repeat(200), "2026-03-01"]]);
-        assert_eq!(errs, ["row 2, column A (title): the title is 201 characters long; at most 200 are allowed"]);
+        assert_eq!(
+            errs,
+            ["row 2, column A (title): the title is 201 characters long; at most 200 are allowed"]
+        );
     }
 
     #[test]
     fn a_unit_that_contradicts_the_target_or_has_no_target_is_refused() {
-        let errs = errors(&[&["title", "due", "target", "unit"], &["A", "2026-03-01", "10 t", "kg"], &["B", "2026-03-01", "", "kg"], &["C", "2026-03-01", "10 T", "t"]]);
+        let errs = errors(&[
+            &["title", "due", "target", "unit"],
+            &["A", "2026-03-01", "10 t", "kg"],
+            &["B", "2026-03-01", "", "kg"],
+            &["C", "2026-03-01", "10 T", "t"],
+        ]);
         assert_eq!(
             errs,
             [
@@ -512,14 +620,24 @@ mod tests {
     #[test]
     fn a_number_with_a_space_as_thousands_separator_is_not_taken_as_a_unit() {
         let errs = errors(&[&["title", "due", "target"], &["A", "2026-03-01", "1 000 kg"]]);
-        assert_eq!(errs, ["row 2, column C (target): '1 000 kg' is not a target; write a positive number, with its unit if any, e.g. 10 t"]);
+        assert_eq!(
+            errs,
+            [
+                "row 2, column C (target): '1 000 kg' is not a target; write a positive number, with its unit if any, e.g. 10 t"
+            ]
+        );
     }
 
     #[test]
     fn blank_rows_are_skipped_and_an_empty_table_is_an_error() {
-        let actions = parse(&sheet(&[&["title", "due"], &["", "  "], &["A", "2026-03-01"], &[]]), 1, &[], today()).unwrap();
+        let actions =
+            parse(&sheet(&[&["title", "due"], &["", "  "], &["A", "2026-03-01"], &[]]), 1, &[], today())
+                .unwrap();
         assert_eq!(actions.len(), 1);
-        assert_eq!(errors(&[&["title", "due"], &["", ""]]), ["row 1: there are no actions below the header row"]);
+        assert_eq!(
+            errors(&[&["title", "due"], &["", ""]]),
+            ["row 1: there are no actions below the header row"]
+        );
         assert!(errors(&[])[0].starts_with("row 1: the table is empty"));
     }
 

@@ -22,9 +22,7 @@ impl InviteCode {
     /// Draws a fresh code from the thread-local CSPRNG (ChaCha, seeded by the OS).
     pub fn generate() -> Self {
         let mut rng = rand::rng();
-        let code = (0..CODE_LEN)
-            .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-            .collect();
+        let code = (0..CODE_LEN).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
         Self(code)
     }
 
@@ -32,8 +30,7 @@ impl InviteCode {
     /// so it never reaches the database.
     pub fn parse(raw: &str) -> Option<Self> {
         let raw = raw.trim();
-        (raw.len() == CODE_LEN && raw.bytes().all(|b| ALPHABET.contains(&b)))
-            .then(|| Self(raw.to_owned()))
+        (raw.len() == CODE_LEN && raw.bytes().all(|b| ALPHABET.contains(&b))).then(|| Self(raw.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {

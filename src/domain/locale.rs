@@ -18,14 +18,7 @@ pub enum Locale {
 }
 
 impl Locale {
-    pub const ALL: [Locale; 6] = [
-        Locale::En,
-        Locale::Fr,
-        Locale::Ar,
-        Locale::Es,
-        Locale::Ur,
-        Locale::Ru,
-    ];
+    pub const ALL: [Locale; 6] = [Locale::En, Locale::Fr, Locale::Ar, Locale::Es, Locale::Ur, Locale::Ru];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -88,10 +81,7 @@ impl FromStr for Locale {
     type Err = UnknownLocale;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.code() == s)
-            .ok_or_else(|| UnknownLocale(s.to_owned()))
+        Self::ALL.into_iter().find(|l| l.code() == s).ok_or_else(|| UnknownLocale(s.to_owned()))
     }
 }
 

@@ -1,7 +1,9 @@
 //! Meetings: when they are (typed or tapped in the cluster's time zone, stored in UTC), who
 //! is invited, how people answer, and when reminders are due.
 
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -187,7 +189,11 @@ pub fn parse_when(raw: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>
 
 /// When each reminder is due; those already past (or at/after the start) are left out, so a
 /// meeting set for tomorrow morning gets no "one week before" reminder.
-pub fn reminder_times(starts_at: DateTime<Utc>, offsets_minutes: &[i64], now: DateTime<Utc>) -> Vec<(i64, DateTime<Utc>)> {
+pub fn reminder_times(
+    starts_at: DateTime<Utc>,
+    offsets_minutes: &[i64],
+    now: DateTime<Utc>,
+) -> Vec<(i64, DateTime<Utc>)> {
     offsets_minutes
         .iter()
         .filter(|m| **m > 0)
@@ -231,7 +237,11 @@ mod tests {
         assert_eq!(parse_when("25/12/2026 14:30", karachi, now), Ok(utc(2026, 12, 25, 9, 30)));
         assert_eq!(parse_when("2026-12-25 14h30", karachi, now), Ok(utc(2026, 12, 25, 9, 30)));
         assert_eq!(parse_when("٢٥/١٢/٢٠٢٦ ١٤:٣٠", karachi, now), Ok(utc(2026, 12, 25, 9, 30)));
-        assert_eq!(parse_when("25.12 9h", karachi, now), Ok(utc(2026, 12, 25, 4, 0)), "no year: the next 25 December");
+        assert_eq!(
+            parse_when("25.12 9h", karachi, now),
+            Ok(utc(2026, 12, 25, 4, 0)),
+            "no year: the next 25 December"
+        );
         assert_eq!(parse_when("tomorrow", karachi, now), Err(WhenError::Unreadable));
         assert_eq!(parse_when("01/01/2020 10:00", karachi, now), Err(WhenError::InThePast));
     }
@@ -263,9 +273,18 @@ mod tests {
         let start = utc(2026, 6, 10, 10, 0);
         let now = utc(2026, 6, 10, 8, 0);
         assert_eq!(reminder_times(start, &REMINDER_CHOICES, now), vec![(60, utc(2026, 6, 10, 9, 0))]);
-        assert!(reminder_sendable(utc(2026, 6, 10, 9, 30), utc(2026, 6, 10, 9, 0), start), "late but before the start");
-        assert!(!reminder_sendable(utc(2026, 6, 10, 10, 0), utc(2026, 6, 10, 9, 0), start), "never after the start");
-        assert!(!reminder_sendable(utc(2026, 6, 10, 8, 59), utc(2026, 6, 10, 9, 0), start), "not before its time");
+        assert!(
+            reminder_sendable(utc(2026, 6, 10, 9, 30), utc(2026, 6, 10, 9, 0), start),
+            "late but before the start"
+        );
+        assert!(
+            !reminder_sendable(utc(2026, 6, 10, 10, 0), utc(2026, 6, 10, 9, 0), start),
+            "never after the start"
+        );
+        assert!(
+            !reminder_sendable(utc(2026, 6, 10, 8, 59), utc(2026, 6, 10, 9, 0), start),
+            "not before its time"
+        );
     }
 
     #[test]
@@ -278,7 +297,12 @@ mod tests {
 
     #[test]
     fn audiences_round_trip() {
-        for a in [MeetingAudience::Cluster, MeetingAudience::Leaders, MeetingAudience::Cooperative(7), MeetingAudience::Commission] {
+        for a in [
+            MeetingAudience::Cluster,
+            MeetingAudience::Leaders,
+            MeetingAudience::Cooperative(7),
+            MeetingAudience::Commission,
+        ] {
             assert_eq!(MeetingAudience::parse(&a.code()), Some(a));
         }
     }

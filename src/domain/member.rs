@@ -57,10 +57,7 @@ impl FromStr for Role {
     type Err = UnknownRole;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.code() == s)
-            .ok_or_else(|| UnknownRole(s.to_owned()))
+        Self::ALL.into_iter().find(|r| r.code() == s).ok_or_else(|| UnknownRole(s.to_owned()))
     }
 }
 
@@ -94,10 +91,7 @@ impl FromStr for Gender {
     type Err = UnknownGender;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|g| g.code() == s)
-            .ok_or_else(|| UnknownGender(s.to_owned()))
+        Self::ALL.into_iter().find(|g| g.code() == s).ok_or_else(|| UnknownGender(s.to_owned()))
     }
 }
 

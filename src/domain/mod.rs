@@ -1,11 +1,11 @@
 //! Plain types and rules of the field. Nothing here knows about Telegram or SQL,
 //! so every rule is unit-testable on its own.
 
-pub mod invite;
 pub mod access;
 pub mod action;
 pub mod action_plan;
 pub mod form;
+pub mod invite;
 pub mod locale;
 pub mod meeting;
 pub mod member;

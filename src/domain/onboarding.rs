@@ -41,7 +41,12 @@ pub enum Next {
 }
 
 impl Onboarding {
-    pub fn new(invite_id: i64, locale: Locale, suggested_name: Option<String>, asks_cooperative: bool) -> Self {
+    pub fn new(
+        invite_id: i64,
+        locale: Locale,
+        suggested_name: Option<String>,
+        asks_cooperative: bool,
+    ) -> Self {
         Self {
             invite_id,
             step: Step::Language,
@@ -82,17 +87,26 @@ impl Onboarding {
 pub enum Dialogue {
     Onboarding(Onboarding),
     /// Answering a questionnaire; where they are is kept with the response.
-    Questionnaire { response_id: i64 },
+    Questionnaire {
+        response_id: i64,
+    },
     /// A progress report was recorded; notes sent now are attached to it.
-    ReportNotes { report_id: i64 },
+    ReportNotes {
+        report_id: i64,
+    },
     /// A report waiting for a progress figure, typed or tapped.
-    ReportProgress { report_id: i64 },
+    ReportProgress {
+        report_id: i64,
+    },
     /// A CDA adding a joint action.
     NewAction(crate::domain::action::ActionDraft),
     /// A CDA or leader scheduling or moving a meeting.
     Meeting(crate::domain::meeting::MeetingDraft),
     /// A CDA typing an action's title in another language.
-    ActionTitle { action_id: i64, locale: Locale },
+    ActionTitle {
+        action_id: i64,
+        locale: Locale,
+    },
 }
 
 #[cfg(test)]

@@ -72,7 +72,10 @@ mod tests {
         assert!(nudge_due(morning, tz, invited, None, deadline));
         assert!(!nudge_due(morning, tz, invited, Some(morning - Duration::hours(3)), deadline), "one a day");
         assert!(nudge_due(morning, tz, invited, Some(morning - Duration::hours(24)), deadline));
-        assert!(!nudge_due(utc(2026, 3, 1, 15), tz, invited, None, deadline), "not right after the invitation");
+        assert!(
+            !nudge_due(utc(2026, 3, 1, 15), tz, invited, None, deadline),
+            "not right after the invitation"
+        );
         assert!(!nudge_due(utc(2026, 3, 9, 9), tz, invited, None, deadline), "not after the deadline");
         assert!(!nudge_due(utc(2026, 3, 2, 22), tz, invited, None, deadline), "not at night");
     }

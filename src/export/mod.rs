@@ -17,8 +17,8 @@ use std::str::FromStr;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-pub use self::sink::{BOM, Cell};
 use self::media::MediaZip;
+pub use self::sink::{BOM, Cell};
 use self::sink::{CsvSink, Sink, XlsxSink};
 use crate::domain::Locale;
 use crate::domain::form::{Form, Item, Kind, Meta};
@@ -35,7 +35,8 @@ pub enum Dataset {
 }
 
 impl Dataset {
-    pub const ALL: [Dataset; 5] = [Self::Members, Self::Responses, Self::Reports, Self::Meetings, Self::Notes];
+    pub const ALL: [Dataset; 5] =
+        [Self::Members, Self::Responses, Self::Reports, Self::Meetings, Self::Notes];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -62,7 +63,10 @@ impl FromStr for Dataset {
     type Err = UnknownDataset;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL.into_iter().find(|d| d.code() == s.trim().to_lowercase()).ok_or_else(|| UnknownDataset(s.to_owned()))
+        Self::ALL
+            .into_iter()
+            .find(|d| d.code() == s.trim().to_lowercase())
+            .ok_or_else(|| UnknownDataset(s.to_owned()))
     }
 }
 
@@ -183,7 +187,11 @@ pub enum ExportError {
 /// Writes the export to the file `out` (and the media ZIP, when asked). Files are written
 /// under a temporary name beside their place and renamed when complete: a failed export
 /// leaves no partial file, and an older file of the same name stays as it was.
-pub async fn export(store: &Store, request: &ExportRequest, out: &Path) -> Result<ExportSummary, ExportError> {
+pub async fn export(
+    store: &Store,
+    request: &ExportRequest,
+    out: &Path,
+) -> Result<ExportSummary, ExportError> {
     let plan = plan(store, request).await?;
     let partial = Partial::new(out);
     let zip = request.media_zip.as_deref().map(Partial::new);
@@ -208,7 +216,11 @@ pub async fn export(store: &Store, request: &ExportRequest, out: &Path) -> Resul
 }
 
 /// Writes the export as CSV into any writer (`request.format` is not consulted).
-pub async fn export_csv<W: Write + Send>(store: &Store, request: &ExportRequest, out: W) -> Result<ExportSummary, ExportError> {
+pub async fn export_csv<W: Write + Send>(
+    store: &Store,
+    request: &ExportRequest,
+    out: W,
+) -> Result<ExportSummary, ExportError> {
     let plan = plan(store, request).await?;
     let zip = request.media_zip.as_deref().map(Partial::new);
     let result = write(store, request, &plan, Box::new(CsvSink::new(out)?), zip.as_ref()).await;
@@ -231,13 +243,15 @@ impl Partial {
     }
 
     fn create(&self) -> Result<std::fs::File, ExportError> {
-        std::fs::File::create(&self.temporary).map_err(|source| ExportError::File { path: self.path.clone(), source })
+        std::fs::File::create(&self.temporary)
+            .map_err(|source| ExportError::File { path: self.path.clone(), source })
     }
 
     /// Renames a complete file into place, or removes an incomplete one.
     fn settle(&self, complete: bool) -> Result<(), ExportError> {
         if complete {
-            std::fs::rename(&self.temporary, &self.path).map_err(|source| ExportError::File { path: self.path.clone(), source })
+            std::fs::rename(&self.temporary, &self.path)
+                .map_err(|source| ExportError::File { path: self.path.clone(), source })
         } else {
             let _ = std::fs::remove_file(&self.temporary);
             Ok(())
@@ -249,7 +263,9 @@ impl Partial {
 /// midnight the clock skips).
 fn day_start(day: NaiveDate, tz: Tz) -> DateTime<Utc> {
     (0..24)
-        .find_map(|h| crate::domain::meeting::local_to_utc(day.and_time(NaiveTime::from_hms_opt(h, 0, 0)?), tz).ok())
+        .find_map(|h| {
+            crate::domain::meeting::local_to_utc(day.and_time(NaiveTime::from_hms_opt(h, 0, 0)?), tz).ok()
+        })
         .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
 }
 
@@ -266,7 +282,10 @@ async fn plan(store: &Store, request: &ExportRequest) -> Result<Plan, ExportErro
         StoreError::NotFound(_) => ExportError::NoCluster(request.cluster_id),
         other => other.into(),
     })?;
-    let tz: Tz = cluster.timezone.parse().map_err(|_| ExportError::BadTimezone(cluster.cluster_id, cluster.timezone.clone()))?;
+    let tz: Tz = cluster
+        .timezone
+        .parse()
+        .map_err(|_| ExportError::BadTimezone(cluster.cluster_id, cluster.timezone.clone()))?;
     if let (Some(from), Some(to)) = (request.from, request.to)
         && from > to
     {
@@ -322,13 +341,20 @@ async fn write<'a>(
         Dataset::Members => {
             add(&["member_id"], true);
             add(&["display_name", "gender", "telegram_user_id"], personal);
-            add(&["locale", "role", "cooperative", "joined_at", "consent_at", "opted_out_at", "forgotten_at"], true);
+            add(
+                &["locale", "role", "cooperative", "joined_at", "consent_at", "opted_out_at", "forgotten_at"],
+                true,
+            );
             sink.header(&columns)?;
             store
                 .export_members(scope, |r| {
                     let mut cells = vec![Cell::Int(r.member_id)];
                     if personal {
-                        cells.extend([Cell::opt_text(r.display_name), Cell::opt_text(r.gender), r.telegram_user_id.map(Cell::Int).unwrap_or(Cell::Empty)]);
+                        cells.extend([
+                            Cell::opt_text(r.display_name),
+                            Cell::opt_text(r.gender),
+                            r.telegram_user_id.map(Cell::Int).unwrap_or(Cell::Empty),
+                        ]);
                     }
                     cells.extend([
                         Cell::opt_text(r.locale),
@@ -369,7 +395,9 @@ async fn write<'a>(
                             (None, _) => Cell::Empty,
                             (Some(a), Part::Transcript) => Cell::opt_text(a.transcript.clone()),
                             // Who answered is not kept for a member who asked to be forgotten.
-                            (Some(_), Part::Value) if r.forgotten_at.is_some() && is_identity(item) => Cell::Empty,
+                            (Some(_), Part::Value) if r.forgotten_at.is_some() && is_identity(item) => {
+                                Cell::Empty
+                            }
                             (Some(a), part) => match &a.media_path {
                                 Some(path) => {
                                     media(path)?;
@@ -388,11 +416,30 @@ async fn write<'a>(
         Dataset::Reports => {
             add(&["report_id", "action_id", "action", "member_id"], true);
             add(&["display_name"], personal);
-            add(&["cooperative", "status", "percent", "amount", "unit", "blocker", "created_at", "notes", "media", "transcripts"], true);
+            add(
+                &[
+                    "cooperative",
+                    "status",
+                    "percent",
+                    "amount",
+                    "unit",
+                    "blocker",
+                    "created_at",
+                    "notes",
+                    "media",
+                    "transcripts",
+                ],
+                true,
+            );
             sink.header(&columns)?;
             store
                 .export_reports(scope, request.labels, |r| {
-                    let mut cells = vec![Cell::Int(r.report_id), Cell::Int(r.action_id), Cell::text(r.action_title), Cell::Int(r.member_id)];
+                    let mut cells = vec![
+                        Cell::Int(r.report_id),
+                        Cell::Int(r.action_id),
+                        Cell::text(r.action_title),
+                        Cell::Int(r.member_id),
+                    ];
                     if personal {
                         cells.push(Cell::opt_text(r.display_name));
                     }
@@ -416,7 +463,21 @@ async fn write<'a>(
                 .await?
         }
         Dataset::Meetings => {
-            add(&["meeting_id", "title", "starts_at", "starts_at_local", "timezone", "place", "latitude", "longitude", "cancelled", "member_id"], true);
+            add(
+                &[
+                    "meeting_id",
+                    "title",
+                    "starts_at",
+                    "starts_at_local",
+                    "timezone",
+                    "place",
+                    "latitude",
+                    "longitude",
+                    "cancelled",
+                    "member_id",
+                ],
+                true,
+            );
             add(&["display_name"], personal);
             add(&["rsvp", "rsvp_at"], true);
             sink.header(&columns)?;
@@ -449,7 +510,11 @@ async fn write<'a>(
             sink.header(&columns)?;
             store
                 .export_notes(scope, |r| {
-                    let mut cells = vec![Cell::Int(r.field_note_id), Cell::Utc(r.created_at), r.member_id.map(Cell::Int).unwrap_or(Cell::Empty)];
+                    let mut cells = vec![
+                        Cell::Int(r.field_note_id),
+                        Cell::Utc(r.created_at),
+                        r.member_id.map(Cell::Int).unwrap_or(Cell::Empty),
+                    ];
                     if personal {
                         cells.push(Cell::opt_text(r.display_name));
                     }
@@ -510,14 +575,27 @@ fn question_columns(form: &Form, personal: bool) -> Vec<QuestionColumn> {
         if !stored || (is_identity(item) && !personal) {
             continue;
         }
-        columns.push(QuestionColumn { header: item.name.clone(), answer: item.name.clone(), item: i, part: Part::Value });
-        if matches!(item.kind, Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. }) {
+        columns.push(QuestionColumn {
+            header: item.name.clone(),
+            answer: item.name.clone(),
+            item: i,
+            part: Part::Value,
+        });
+        if matches!(
+            item.kind,
+            Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. }
+        ) {
             let other = format!("{}_other", item.name);
             columns.push(QuestionColumn { header: other.clone(), answer: other, item: i, part: Part::Other });
         }
         if matches!(item.kind, Kind::Text | Kind::Audio) {
             let header = format!("{}_transcript", item.name);
-            columns.push(QuestionColumn { header, answer: item.name.clone(), item: i, part: Part::Transcript });
+            columns.push(QuestionColumn {
+                header,
+                answer: item.name.clone(),
+                item: i,
+                part: Part::Transcript,
+            });
         }
     }
     columns
@@ -537,10 +615,22 @@ fn answer_cell(form: &Form, item: &Item, value: &str, labels: Option<Locale>) ->
     };
     match (&item.kind, labels) {
         (Kind::SelectOne { .. }, Some(l)) => Cell::text(label(value.trim(), l)),
-        (Kind::SelectMultiple { .. }, Some(l)) => Cell::text(value.split_whitespace().map(|c| label(c, l)).collect::<Vec<_>>().join("; ")),
-        (Kind::SelectMultiple { .. }, None) => Cell::text(value.split_whitespace().collect::<Vec<_>>().join(" ")),
-        (Kind::Integer, _) => value.trim().parse::<i64>().map(Cell::Int).unwrap_or_else(|_| Cell::text(value)),
-        (Kind::Decimal, _) => value.trim().parse::<f64>().ok().filter(|f| f.is_finite()).map(Cell::Number).unwrap_or_else(|| Cell::text(value)),
+        (Kind::SelectMultiple { .. }, Some(l)) => {
+            Cell::text(value.split_whitespace().map(|c| label(c, l)).collect::<Vec<_>>().join("; "))
+        }
+        (Kind::SelectMultiple { .. }, None) => {
+            Cell::text(value.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        (Kind::Integer, _) => {
+            value.trim().parse::<i64>().map(Cell::Int).unwrap_or_else(|_| Cell::text(value))
+        }
+        (Kind::Decimal, _) => value
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map(Cell::Number)
+            .unwrap_or_else(|| Cell::text(value)),
         _ => Cell::text(value),
     }
 }

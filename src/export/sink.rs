@@ -209,7 +209,12 @@ impl Sink for XlsxSink {
                     sheet.write_number(row, col16, *n)?;
                 }
                 Cell::Utc(t) => {
-                    sheet.write_datetime_with_format(row, col16, excel_datetime(&t.naive_utc())?, &self.utc)?;
+                    sheet.write_datetime_with_format(
+                        row,
+                        col16,
+                        excel_datetime(&t.naive_utc())?,
+                        &self.utc,
+                    )?;
                 }
                 Cell::Local(t) => {
                     sheet.write_datetime_with_format(row, col16, excel_datetime(t)?, &self.local)?;

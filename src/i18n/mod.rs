@@ -10,9 +10,9 @@
 
 use std::collections::HashMap;
 
+use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
-use fluent_bundle::FluentResource;
 
 use crate::domain::Locale;
 
@@ -50,9 +50,8 @@ impl I18n {
     pub fn load() -> Result<Self, I18nError> {
         let mut bundles = HashMap::new();
         for (locale, source) in SOURCES {
-            let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
-                I18nError::Parse { locale, detail: format!("{errors:?}") }
-            })?;
+            let resource = FluentResource::try_new(source.to_owned())
+                .map_err(|(_, errors)| I18nError::Parse { locale, detail: format!("{errors:?}") })?;
             let langid = locale.code().parse().expect("locale codes are valid language tags");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
@@ -65,7 +64,12 @@ impl I18n {
     }
 
     /// Formats a message, failing on a missing key or a formatting error (tests use this).
-    pub fn try_format(&self, locale: Locale, key: &str, args: Option<&FluentArgs>) -> Result<String, I18nError> {
+    pub fn try_format(
+        &self,
+        locale: Locale,
+        key: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, I18nError> {
         let bundle = &self.bundles[&locale];
         let pattern = bundle
             .get_message(key)

@@ -31,10 +31,13 @@ pub async fn nudge_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<usiz
         let form = app.store.form(c.form_pk).await?;
         let locale = c.locale.unwrap_or(c.cluster_locale);
         let deadline = c.deadline_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
-        let (text, keyboard) = questionnaire_invitation(app, locale, &form, c.response_id, Some(deadline), true);
+        let (text, keyboard) =
+            questionnaire_invitation(app, locale, &form, c.response_id, Some(deadline), true);
         match bot.send_message(ChatId(c.chat_id), text).reply_markup(keyboard).await {
             Ok(_) => sent += 1,
-            Err(e) => tracing::warn!(error = %e, response = c.response_id, "a reminder could not be delivered"),
+            Err(e) => {
+                tracing::warn!(error = %e, response = c.response_id, "a reminder could not be delivered")
+            }
         }
         tokio::time::sleep(StdDuration::from_millis(40)).await;
     }

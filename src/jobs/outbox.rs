@@ -30,7 +30,13 @@ pub enum Delivery {
 }
 
 /// Works through every row due at `now`; returns what happened to each.
-pub async fn deliver_due(bot: &Bot, app: &App, worker: &str, now: DateTime<Utc>, last_per_chat: &mut HashMap<i64, Instant>) -> Result<Vec<Delivery>, BotError> {
+pub async fn deliver_due(
+    bot: &Bot,
+    app: &App,
+    worker: &str,
+    now: DateTime<Utc>,
+    last_per_chat: &mut HashMap<i64, Instant>,
+) -> Result<Vec<Delivery>, BotError> {
     let mut done = Vec::new();
     while let Some(item) = app.store.claim_outbox(worker, now).await? {
         let meeting = app.store.meeting(item.meeting_id).await?;
@@ -68,10 +74,12 @@ pub async fn deliver_due(bot: &Bot, app: &App, worker: &str, now: DateTime<Utc>,
             Ok(_) => {
                 app.store.outbox_sent(item.outbox_id).await?;
                 // The pin goes with the invitation and a new time; the text already says where.
-                if let (Some(lat), Some(lon), "invitation" | "update") = (meeting.latitude, meeting.longitude, item.kind.as_str())
-                    && let Err(e) = bot.send_location(ChatId(chat_id), lat, lon).await {
-                        tracing::debug!(error = %e, "could not send the meeting's location pin");
-                    }
+                if let (Some(lat), Some(lon), "invitation" | "update") =
+                    (meeting.latitude, meeting.longitude, item.kind.as_str())
+                    && let Err(e) = bot.send_location(ChatId(chat_id), lat, lon).await
+                {
+                    tracing::debug!(error = %e, "could not send the meeting's location pin");
+                }
                 Delivery::Sent
             }
             Err(RequestError::RetryAfter(wait)) => {
@@ -79,7 +87,12 @@ pub async fn deliver_due(bot: &Bot, app: &App, worker: &str, now: DateTime<Utc>,
                 app.store.outbox_retry(item.outbox_id, due, "429: too many requests").await?;
                 Delivery::Retry
             }
-            Err(RequestError::Api(ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::CantInitiateConversation | ApiError::ChatNotFound)) => {
+            Err(RequestError::Api(
+                ApiError::BotBlocked
+                | ApiError::UserDeactivated
+                | ApiError::CantInitiateConversation
+                | ApiError::ChatNotFound,
+            )) => {
                 if let Some(user) = to.telegram_user_id {
                     app.store.set_opted_out(user, true).await?;
                 }

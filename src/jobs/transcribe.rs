@@ -77,7 +77,9 @@ impl TranscribeConfig {
         match Self::new(&base, get("TRANSCRIBE_MODEL").as_deref(), get("TRANSCRIBE_API_KEY").as_deref()) {
             Ok(config) => Some(config),
             Err(e) => {
-                tracing::warn!("TRANSCRIBE_URL is not usable ({e}): set it to the transcription server's base URL, e.g. http://127.0.0.1:8000; voice transcription stays off");
+                tracing::warn!(
+                    "TRANSCRIBE_URL is not usable ({e}): set it to the transcription server's base URL, e.g. http://127.0.0.1:8000; voice transcription stays off"
+                );
                 None
             }
         }
@@ -171,10 +173,16 @@ impl Transcriber {
         let status = response.status();
         if !status.is_success() {
             let body = response.text().await.unwrap_or_default();
-            let body: String = body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(ERROR_CHARS).collect();
-            return Err(if body.is_empty() { format!("HTTP {status}") } else { format!("HTTP {status}: {body}") });
+            let body: String =
+                body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(ERROR_CHARS).collect();
+            return Err(if body.is_empty() {
+                format!("HTTP {status}")
+            } else {
+                format!("HTTP {status}: {body}")
+            });
         }
-        let reply: Reply = response.json().await.map_err(|e| format!("unexpected answer: {}", one_line(e)))?;
+        let reply: Reply =
+            response.json().await.map_err(|e| format!("unexpected answer: {}", one_line(e)))?;
         let language = reply.language.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
         Ok(Transcript { text: reply.text.trim().to_owned(), language })
     }
@@ -194,7 +202,8 @@ fn one_line(e: reqwest::Error) -> String {
 }
 
 fn content_type(file_name: &str) -> &'static str {
-    let extension = Path::new(file_name).extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let extension =
+        Path::new(file_name).extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     match extension.as_str() {
         "ogg" | "oga" | "opus" => "audio/ogg",
         "mp3" | "mpga" | "mpeg" => "audio/mpeg",
@@ -209,14 +218,21 @@ fn content_type(file_name: &str) -> &'static str {
 /// Transcribes every voice note waiting for it at `now`, one claimed file at a time;
 /// returns how many got their transcript. A failed request is recorded on the file and
 /// tried again later; only a database error stops the run.
-pub async fn transcribe_once(app: &App, client: &Transcriber, now: DateTime<Utc>) -> Result<usize, StoreError> {
+pub async fn transcribe_once(
+    app: &App,
+    client: &Transcriber,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
     let mut done = 0;
     while let Some(job) = app.store.claim_transcription(now).await? {
         let path = app.data_dir.join(&job.path);
         let audio = match tokio::fs::read(&path).await {
             Ok(audio) => audio,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                tracing::warn!(media_file = job.media_file_id, "a voice note to transcribe is missing from the data directory; given up");
+                tracing::warn!(
+                    media_file = job.media_file_id,
+                    "a voice note to transcribe is missing from the data directory; given up"
+                );
                 app.store.transcript_given_up(job.media_file_id, "the audio file is missing").await?;
                 continue;
             }
@@ -227,10 +243,13 @@ pub async fn transcribe_once(app: &App, client: &Transcriber, now: DateTime<Utc>
                 continue;
             }
         };
-        let file_name = Path::new(&job.path).file_name().and_then(|n| n.to_str()).unwrap_or("voice.ogg").to_owned();
+        let file_name =
+            Path::new(&job.path).file_name().and_then(|n| n.to_str()).unwrap_or("voice.ogg").to_owned();
         match client.transcribe(&file_name, audio).await {
             Ok(t) => {
-                app.store.save_transcript(job.media_file_id, &t.text, t.language.as_deref(), crate::store::now()).await?;
+                app.store
+                    .save_transcript(job.media_file_id, &t.text, t.language.as_deref(), crate::store::now())
+                    .await?;
                 done += 1;
             }
             Err(error) => {

@@ -137,12 +137,19 @@ impl Store {
 
     /// The cluster's actions, by due date.
     pub async fn actions(&self, cluster_id: i64) -> Result<Vec<JointAction>> {
-        let sql = format!("select {ACTION_COLUMNS} from joint_action a where a.cluster_id = $1 order by a.due_date, a.action_id");
+        let sql = format!(
+            "select {ACTION_COLUMNS} from joint_action a where a.cluster_id = $1 order by a.due_date, a.action_id"
+        );
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).fetch_all(pool).await)?)
     }
 
     /// Adds (or replaces) the title of an action in another language.
-    pub async fn set_action_title(&self, action_id: i64, locale: crate::domain::Locale, title: &str) -> Result<()> {
+    pub async fn set_action_title(
+        &self,
+        action_id: i64,
+        locale: crate::domain::Locale,
+        title: &str,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into joint_action_title (action_id, locale, title, created_at) values ($1, $2, $3, $4) \
              on conflict (action_id, locale) do update set title = excluded.title",
@@ -159,7 +166,11 @@ impl Store {
 
     /// Shows each action under its title in `locale` when a CDA gave one; the title as
     /// written otherwise.
-    pub async fn localize_actions(&self, actions: &mut [JointAction], locale: crate::domain::Locale) -> Result<()> {
+    pub async fn localize_actions(
+        &self,
+        actions: &mut [JointAction],
+        locale: crate::domain::Locale,
+    ) -> Result<()> {
         for a in actions.iter_mut() {
             let title: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
                 "select title from joint_action_title where action_id = $1 and locale = $2",
@@ -185,7 +196,10 @@ impl Store {
 
     /// Reports on a cluster's actions (not withdrawn), counted by the reporter's cooperative
     /// and gender — the disaggregation M&E asks for.
-    pub async fn report_breakdown(&self, cluster_id: i64) -> Result<Vec<(Option<String>, Option<crate::domain::Gender>, i64)>> {
+    pub async fn report_breakdown(
+        &self,
+        cluster_id: i64,
+    ) -> Result<Vec<(Option<String>, Option<crate::domain::Gender>, i64)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select k.name, p.gender, count(*) from progress_report r join joint_action a on a.action_id = r.action_id \
              join member p on p.member_id = r.member_id \
@@ -259,7 +273,13 @@ impl Store {
     }
 
     /// Completes a report being built (status first, then progress and blocker).
-    pub async fn update_report(&self, report_id: i64, percent: Option<f64>, amount: Option<f64>, blocker: Option<Blocker>) -> Result<()> {
+    pub async fn update_report(
+        &self,
+        report_id: i64,
+        percent: Option<f64>,
+        amount: Option<f64>,
+        blocker: Option<Blocker>,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "update progress_report set percent = coalesce($1, percent), amount = coalesce($2, amount), \
              blocker = coalesce($3, blocker) where report_id = $4",
@@ -274,7 +294,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn add_report_note(&self, report_id: i64, kind: &str, body: Option<&str>, media_file_id: Option<i64>) -> Result<i64> {
+    pub async fn add_report_note(
+        &self,
+        report_id: i64,
+        kind: &str,
+        body: Option<&str>,
+        media_file_id: Option<i64>,
+    ) -> Result<i64> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "insert into report_note (report_id, kind, body, media_file_id, created_at) values ($1, $2, $3, $4, $5) \
              returning note_id",

@@ -11,8 +11,11 @@ impl Store {
         .bind(chat_id)
         .fetch_optional(pool)
         .await)?;
-        raw.map(|s| serde_json::from_str(&s).map_err(|e| StoreError::Corrupt(format!("dialogue of chat {chat_id}: {e}"))))
-            .transpose()
+        raw.map(|s| {
+            serde_json::from_str(&s)
+                .map_err(|e| StoreError::Corrupt(format!("dialogue of chat {chat_id}: {e}")))
+        })
+        .transpose()
     }
 
     pub async fn set_dialogue(&self, chat_id: i64, dialogue: &Dialogue) -> Result<()> {
@@ -32,10 +35,12 @@ impl Store {
 
     /// When the chat's dialogue last changed.
     pub async fn dialogue_updated_at(&self, chat_id: i64) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("select updated_at from dialogue_state where chat_id = $1")
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("select updated_at from dialogue_state where chat_id = $1")
             .bind(chat_id)
             .fetch_optional(pool)
-            .await)?)
+            .await)?,
+        )
     }
 
     pub async fn clear_dialogue(&self, chat_id: i64) -> Result<()> {

@@ -244,7 +244,11 @@ impl Store {
                 answers: BTreeMap::new(),
             });
             if let Some(question) = row.question {
-                let answer = ExportAnswer { value: row.value.unwrap_or_default(), media_path: row.media_path, transcript: row.transcript };
+                let answer = ExportAnswer {
+                    value: row.value.unwrap_or_default(),
+                    media_path: row.media_path,
+                    transcript: row.transcript,
+                };
                 response.answers.insert(question, answer);
             }
         });

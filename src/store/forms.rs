@@ -40,7 +40,11 @@ impl Store {
         .fetch_optional(pool)
         .await)?;
         if let Some((form_pk, stored)) = existing {
-            return if stored == json { Ok(Saved::Unchanged(form_pk)) } else { Err(StoreError::Duplicate("this version of the form, with other content,")) };
+            return if stored == json {
+                Ok(Saved::Unchanged(form_pk))
+            } else {
+                Err(StoreError::Duplicate("this version of the form, with other content,"))
+            };
         }
         let title = form.title(crate::domain::Locale::En).to_owned();
         let form_pk = on_pool!(self, pool => sqlx::query_scalar(
@@ -103,7 +107,11 @@ impl Store {
     }
 
     /// An audio prompt: its id, the Telegram file id if it was sent before, and its bytes.
-    pub async fn form_media(&self, form_pk: i64, file_name: &str) -> Result<Option<(i64, Option<String>, Vec<u8>)>> {
+    pub async fn form_media(
+        &self,
+        form_pk: i64,
+        file_name: &str,
+    ) -> Result<Option<(i64, Option<String>, Vec<u8>)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select form_media_id, telegram_file_id, content from form_media where form_pk = $1 and file_name = $2",
         )

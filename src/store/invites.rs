@@ -65,9 +65,10 @@ impl Store {
     pub async fn add_invite(&self, spec: &InviteSpec) -> Result<Invite> {
         let cluster = self.cluster(spec.cluster_id).await?;
         if let Some(coop) = spec.cooperative_id
-            && self.cooperative(coop).await?.cluster_id != cluster.cluster_id {
-                return Err(StoreError::NotFound("cooperative in this cluster"));
-            }
+            && self.cooperative(coop).await?.cluster_id != cluster.cluster_id
+        {
+            return Err(StoreError::NotFound("cooperative in this cluster"));
+        }
         let sql = format!(
             "insert into invite (code, cluster_id, role, cooperative_id, max_uses, expires_at, \
              created_by_member_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8) \

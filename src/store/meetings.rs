@@ -287,7 +287,8 @@ impl Store {
     /// statement. With PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several bot processes work
     /// through the outbox without ever taking the same row.
     pub async fn claim_outbox(&self, worker: &str, at: DateTime<Utc>) -> Result<Option<OutboxItem>> {
-        const RETURNING: &str = "returning outbox_id, meeting_id, member_id, kind, offset_minutes, due_at, attempts";
+        const RETURNING: &str =
+            "returning outbox_id, meeting_id, member_id, kind, offset_minutes, due_at, attempts";
         let item = match &self.db {
             Db::Postgres(pool) => {
                 sqlx::query_as(&format!(
@@ -316,7 +317,13 @@ impl Store {
         Ok(item)
     }
 
-    async fn set_outbox_state(&self, outbox_id: i64, state: &str, error: Option<&str>, due_at: Option<DateTime<Utc>>) -> Result<()> {
+    async fn set_outbox_state(
+        &self,
+        outbox_id: i64,
+        state: &str,
+        error: Option<&str>,
+        due_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "update outbox set state = $1, last_error = coalesce($2, last_error), due_at = coalesce($3, due_at), \
              sent_at = case when $1 = 'sent' then $4 else sent_at end where outbox_id = $5",

@@ -28,11 +28,12 @@ use sqlx::{PgPool, SqlitePool};
 pub use actions::{CheckinCandidate, JointAction, NewReport, Note, Report};
 pub use clusters::{Cluster, Cooperative};
 pub use exports::{
-    ExportAnswer, ExportScope, MeetingExportRow, MemberExportRow, NoteExportRow, ReportExportRow, ResponseExportRow,
+    ExportAnswer, ExportScope, MeetingExportRow, MemberExportRow, NoteExportRow, ReportExportRow,
+    ResponseExportRow,
 };
-pub use invites::Redeemed;
 pub use forms::{FormSummary, Saved};
 pub use invites::NewMember;
+pub use invites::Redeemed;
 pub use meetings::{Invitee as MeetingInvitee, Meeting, NewMeeting, OutboxItem, Recipient};
 pub use members::{Member, Membership};
 pub use notes::{FieldNote, NewFieldNote};

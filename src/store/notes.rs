@@ -84,10 +84,12 @@ impl Store {
 
     /// The cluster a CDA chose with /cluster, if any.
     pub async fn working_cluster(&self, member_id: i64) -> Result<Option<i64>> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("select cluster_id from working_cluster where member_id = $1")
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("select cluster_id from working_cluster where member_id = $1")
             .bind(member_id)
             .fetch_optional(pool)
-            .await)?)
+            .await)?,
+        )
     }
 
     pub async fn set_working_cluster(&self, member_id: i64, cluster_id: i64) -> Result<()> {

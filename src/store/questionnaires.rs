@@ -92,14 +92,16 @@ impl TryFrom<ResponseRow> for Response {
             member_id: r.member_id,
             status: Status::parse(&r.status)?,
             position: r.position.and_then(|p| usize::try_from(p).ok()),
-            history: serde_json::from_str(&r.history).map_err(|e| StoreError::Corrupt(format!("response history: {e}")))?,
+            history: serde_json::from_str(&r.history)
+                .map_err(|e| StoreError::Corrupt(format!("response history: {e}")))?,
             pending: r.pending,
             last_nudge_at: r.last_nudge_at,
         })
     }
 }
 
-const RESPONSE_COLUMNS: &str = "response_id, launch_id, member_id, status, position, history, pending, last_nudge_at";
+const RESPONSE_COLUMNS: &str =
+    "response_id, launch_id, member_id, status, position, history, pending, last_nudge_at";
 
 /// A response still open to a member: not finished, deadline not passed.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -228,14 +230,17 @@ impl Store {
 
     pub async fn response(&self, response_id: i64) -> Result<Response> {
         let sql = format!("select {RESPONSE_COLUMNS} from response where response_id = $1");
-        let row: Option<ResponseRow> = on_pool!(self, pool => sqlx::query_as(&sql).bind(response_id).fetch_optional(pool).await)?;
+        let row: Option<ResponseRow> =
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(response_id).fetch_optional(pool).await)?;
         row.ok_or(StoreError::NotFound("response"))?.try_into()
     }
 
     /// Every response of a member, oldest first.
     pub async fn member_responses(&self, member_id: i64) -> Result<Vec<Response>> {
-        let sql = format!("select {RESPONSE_COLUMNS} from response where member_id = $1 order by response_id");
-        let rows: Vec<ResponseRow> = on_pool!(self, pool => sqlx::query_as(&sql).bind(member_id).fetch_all(pool).await)?;
+        let sql =
+            format!("select {RESPONSE_COLUMNS} from response where member_id = $1 order by response_id");
+        let rows: Vec<ResponseRow> =
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(member_id).fetch_all(pool).await)?;
         rows.into_iter().map(TryInto::try_into).collect()
     }
 
@@ -273,7 +278,13 @@ impl Store {
     }
 
     /// Saves one answer (replacing an earlier answer to the same question).
-    pub async fn save_answer(&self, response_id: i64, question: &str, value: &str, media_file_id: Option<i64>) -> Result<()> {
+    pub async fn save_answer(
+        &self,
+        response_id: i64,
+        question: &str,
+        value: &str,
+        media_file_id: Option<i64>,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into answer (response_id, question, value, media_file_id, answered_at) values ($1, $2, $3, $4, $5) \
              on conflict (response_id, question) do update set value = excluded.value, \
@@ -324,7 +335,13 @@ impl Store {
     }
 
     /// Records a downloaded file; the same Telegram file is stored once.
-    pub async fn add_media_file(&self, telegram_file_unique_id: &str, kind: &str, path: &str, size_bytes: i64) -> Result<i64> {
+    pub async fn add_media_file(
+        &self,
+        telegram_file_unique_id: &str,
+        kind: &str,
+        path: &str,
+        size_bytes: i64,
+    ) -> Result<i64> {
         on_pool!(self, pool => sqlx::query(
             "insert into media_file (telegram_file_unique_id, kind, path, size_bytes, created_at) \
              values ($1, $2, $3, $4, $5) on conflict (telegram_file_unique_id) do nothing",
@@ -354,7 +371,12 @@ impl Store {
         .await)?)
     }
 
-    pub async fn add_voice_comment(&self, response_id: i64, question: &str, media_file_id: i64) -> Result<()> {
+    pub async fn add_voice_comment(
+        &self,
+        response_id: i64,
+        question: &str,
+        media_file_id: i64,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into voice_comment (response_id, question, media_file_id, created_at) values ($1, $2, $3, $4)",
         )
@@ -434,7 +456,12 @@ impl Store {
 
     /// Marks a response as nudged at `at`, unless another process did so since `seen` (so two
     /// bot processes never nudge the same person twice). Returns whether this call won.
-    pub async fn claim_nudge(&self, response_id: i64, seen: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Result<bool> {
+    pub async fn claim_nudge(
+        &self,
+        response_id: i64,
+        seen: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+    ) -> Result<bool> {
         use chrono::SubsecRound;
         let n = on_pool!(self, pool => sqlx::query(
             "update response set last_nudge_at = $1 where response_id = $2 \

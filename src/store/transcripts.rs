@@ -55,7 +55,8 @@ impl Store {
     /// `now`: counts the attempt and holds the file for [`TRANSCRIBE_LEASE`], in the same
     /// statement that picks it.
     pub async fn claim_transcription(&self, now: DateTime<Utc>) -> Result<Option<TranscriptJob>> {
-        const SET: &str = "update media_file set next_transcribe_at = $2, transcribe_attempts = transcribe_attempts + 1";
+        const SET: &str =
+            "update media_file set next_transcribe_at = $2, transcribe_attempts = transcribe_attempts + 1";
         const DUE: &str = "select media_file_id from media_file where kind = 'voice' and transcript is null \
              and transcribe_attempts < $3 and (next_transcribe_at is null or next_transcribe_at <= $1) \
              order by media_file_id limit 1";
@@ -63,12 +64,14 @@ impl Store {
         let lease = now + TRANSCRIBE_LEASE;
         let job = match &self.db {
             Db::Postgres(pool) => {
-                sqlx::query_as(&format!("{SET} where media_file_id = ({DUE} for update skip locked) {RETURNING}"))
-                    .bind(now)
-                    .bind(lease)
-                    .bind(MAX_TRANSCRIBE_ATTEMPTS)
-                    .fetch_optional(pool)
-                    .await?
+                sqlx::query_as(&format!(
+                    "{SET} where media_file_id = ({DUE} for update skip locked) {RETURNING}"
+                ))
+                .bind(now)
+                .bind(lease)
+                .bind(MAX_TRANSCRIBE_ATTEMPTS)
+                .fetch_optional(pool)
+                .await?
             }
             Db::Sqlite(pool) => {
                 // SQLite runs one writer at a time: the statement alone is atomic.
@@ -84,7 +87,13 @@ impl Store {
     }
 
     /// Stores the transcript and the language it was recognised in; the file is done.
-    pub async fn save_transcript(&self, media_file_id: i64, text: &str, language: Option<&str>, at: DateTime<Utc>) -> Result<()> {
+    pub async fn save_transcript(
+        &self,
+        media_file_id: i64,
+        text: &str,
+        language: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "update media_file set transcript = $1, transcript_language = $2, transcribed_at = $3, \
              transcribe_error = null, next_transcribe_at = null where media_file_id = $4",
@@ -101,7 +110,13 @@ impl Store {
 
     /// Records a failed attempt (the `attempts`-th): tried again after
     /// [`transcribe_backoff`], or never again after the last attempt.
-    pub async fn transcript_failed(&self, media_file_id: i64, attempts: i64, error: &str, now: DateTime<Utc>) -> Result<()> {
+    pub async fn transcript_failed(
+        &self,
+        media_file_id: i64,
+        attempts: i64,
+        error: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let next = transcribe_backoff(attempts).map(|wait| now + wait);
         self.set_transcribe_failure(media_file_id, None, error, next).await
     }
@@ -112,7 +127,13 @@ impl Store {
         self.set_transcribe_failure(media_file_id, Some(MAX_TRANSCRIBE_ATTEMPTS), error, None).await
     }
 
-    async fn set_transcribe_failure(&self, media_file_id: i64, attempts: Option<i64>, error: &str, next: Option<DateTime<Utc>>) -> Result<()> {
+    async fn set_transcribe_failure(
+        &self,
+        media_file_id: i64,
+        attempts: Option<i64>,
+        error: &str,
+        next: Option<DateTime<Utc>>,
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "update media_file set transcribe_error = $1, next_transcribe_at = $2, \
              transcribe_attempts = coalesce($3, transcribe_attempts) where media_file_id = $4 and transcript is null",

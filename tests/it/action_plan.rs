@@ -29,16 +29,25 @@ fn fails(db_url: &str, args: &[&str]) -> String {
 
 /// Stderr of a command that succeeds (the human summary).
 fn summary(db_url: &str, args: &[&str]) -> String {
-    let out = Command::new(BIN).args(args).env("DATABASE_URL", db_url).env_remove("RUST_LOG").output().unwrap();
+    let out =
+        Command::new(BIN).args(args).env("DATABASE_URL", db_url).env_remove("RUST_LOG").output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stderr).unwrap()
 }
 
 /// A cluster in Tunisia with two cooperatives: (cluster id, Djebba Figs, Béja Dry Fruits).
 fn fig_cluster(db_url: &str) -> (String, i64, i64) {
-    let cluster = cli(db_url, &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"])[0].clone();
-    let djebba = cli(db_url, &["cooperative", "add", "--cluster", &cluster, "--name", "Djebba Figs"])[0].parse().unwrap();
-    let beja = cli(db_url, &["cooperative", "add", "--cluster", &cluster, "--name", "Béja Dry Fruits"])[0].parse().unwrap();
+    let cluster = cli(
+        db_url,
+        &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"],
+    )[0]
+    .clone();
+    let djebba = cli(db_url, &["cooperative", "add", "--cluster", &cluster, "--name", "Djebba Figs"])[0]
+        .parse()
+        .unwrap();
+    let beja = cli(db_url, &["cooperative", "add", "--cluster", &cluster, "--name", "Béja Dry Fruits"])[0]
+        .parse()
+        .unwrap();
     (cluster, djebba, beja)
 }
 
@@ -57,7 +66,8 @@ fn tunis_today() -> NaiveDate {
 }
 
 async fn owners(db: &TestDb, action: &JointAction) -> Vec<i64> {
-    let mut ids: Vec<i64> = db.store.action_owners(action.action_id).await.unwrap().into_iter().map(|(id, _)| id).collect();
+    let mut ids: Vec<i64> =
+        db.store.action_owners(action.action_id).await.unwrap().into_iter().map(|(id, _)| id).collect();
     ids.sort_unstable();
     ids
 }
@@ -97,15 +107,31 @@ async fn csv_plan(backend: &str) {
 
     let fair = &actions[1];
     assert_eq!(fair.title, "Stand au salon SIAT");
-    assert!([before, tunis_today()].contains(&fair.start_date), "no start: today in Tunis, got {}", fair.start_date);
+    assert!(
+        [before, tunis_today()].contains(&fair.start_date),
+        "no start: today in Tunis, got {}",
+        fair.start_date
+    );
     assert_eq!(fair.due_date, fair_due);
-    assert_eq!((fair.target, fair.unit.as_deref(), fair.rhythm_days, fair.description.as_deref()), (None, None, None, None));
+    assert_eq!(
+        (fair.target, fair.unit.as_deref(), fair.rhythm_days, fair.description.as_deref()),
+        (None, None, None, None)
+    );
     assert!(owners(&db, fair).await.is_empty(), "no cooperatives: the whole cluster");
 
     let listed = cli(&db.url, &["actions", "list", "--cluster", &cluster]);
     assert_eq!(listed[0], "id\ttitle\towners\tstart\tdue\ttarget\trhythm_days\tdone");
-    assert_eq!(listed[1], format!("{}\tشراء مشترك لعلب التين\tBéja Dry Fruits, Djebba Figs\t2026-03-15\t2026-06-30\t10 t\t14\tno", ids[0]));
-    assert_eq!(listed[2], format!("{}\tStand au salon SIAT\t(whole cluster)\t{}\t{fair_due}\t\t\tno", ids[1], fair.start_date));
+    assert_eq!(
+        listed[1],
+        format!(
+            "{}\tشراء مشترك لعلب التين\tBéja Dry Fruits, Djebba Figs\t2026-03-15\t2026-06-30\t10 t\t14\tno",
+            ids[0]
+        )
+    );
+    assert_eq!(
+        listed[2],
+        format!("{}\tStand au salon SIAT\t(whole cluster)\t{}\t{fair_due}\t\t\tno", ids[1], fair.start_date)
+    );
     db.cleanup().await;
 }
 
@@ -114,24 +140,40 @@ async fn spreadsheet_plan(backend: &str) {
     let (cluster, djebba, beja) = fig_cluster(&db.url);
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/actions.xlsx");
     let stderr = summary(&db.url, &["actions", "import", "--cluster", &cluster, file]);
-    assert!(stderr.contains("imported 3 joint action(s)") && stderr.contains("sheet \"actions\""), "{stderr}");
+    assert!(
+        stderr.contains("imported 3 joint action(s)") && stderr.contains("sheet \"actions\""),
+        "{stderr}"
+    );
     assert!(stderr.contains("column H (Notes)"), "the ignored column is named: {stderr}");
 
     let actions = db.store.actions(cluster.parse().unwrap()).await.unwrap();
     let titles: Vec<&str> = actions.iter().map(|a| a.title.as_str()).collect();
-    assert_eq!(titles, ["Joint purchase of fruit boxes", "Chambre froide partagée", "Stand at the SIAT fair"]);
+    assert_eq!(
+        titles,
+        ["Joint purchase of fruit boxes", "Chambre froide partagée", "Stand at the SIAT fair"]
+    );
     let boxes = &actions[0];
     assert_eq!((boxes.start_date, boxes.due_date), (date(2026, 3, 1), date(2026, 6, 30)), "date cells");
-    assert_eq!((boxes.target, boxes.unit.as_deref(), boxes.rhythm_days), (Some(5000.0), Some("boxes"), Some(14)));
+    assert_eq!(
+        (boxes.target, boxes.unit.as_deref(), boxes.rhythm_days),
+        (Some(5000.0), Some("boxes"), Some(14))
+    );
     assert_eq!(owners(&db, boxes).await, [djebba]);
     let cold = &actions[1];
-    assert_eq!((cold.start_date, cold.due_date), (date(2026, 5, 1), date(2026, 9, 15)), "dates typed as text");
+    assert_eq!(
+        (cold.start_date, cold.due_date),
+        (date(2026, 5, 1), date(2026, 9, 15)),
+        "dates typed as text"
+    );
     assert_eq!((cold.target, cold.unit.as_deref(), cold.rhythm_days), (Some(2.0), Some("t"), None));
     let mut both = vec![djebba, beja];
     both.sort_unstable();
     assert_eq!(owners(&db, cold).await, both);
     let fair = &actions[2];
-    assert_eq!((fair.start_date, fair.due_date, fair.rhythm_days), (date(2026, 4, 1), date(2026, 10, 15), Some(30)));
+    assert_eq!(
+        (fair.start_date, fair.due_date, fair.rhythm_days),
+        (date(2026, 4, 1), date(2026, 10, 15), Some(30))
+    );
     assert!(owners(&db, fair).await.is_empty());
     db.cleanup().await;
 }
@@ -159,17 +201,27 @@ async fn broken_plan(backend: &str) {
             "  - row 4, column D (due): the due date 2030-04-01 is before the start (2030-05-01)",
         ]
     );
-    assert!(db.store.actions(cluster.parse().unwrap()).await.unwrap().is_empty(), "nothing stored, not even the good row");
+    assert!(
+        db.store.actions(cluster.parse().unwrap()).await.unwrap().is_empty(),
+        "nothing stored, not even the good row"
+    );
     assert_eq!(cli(&db.url, &["actions", "list", "--cluster", &cluster]).len(), 1, "only the header");
 
     let no_header = write(dir.path(), "plan2.csv", "name;deadline\nJoint purchase;2030-01-01\n".as_bytes());
     let stderr = fails(&db.url, &["actions", "import", "--cluster", &cluster, &no_header]);
-    assert!(stderr.contains("  - row 1: there is no 'title' column") && stderr.contains("  - row 1: there is no 'due' column"), "{stderr}");
+    assert!(
+        stderr.contains("  - row 1: there is no 'title' column")
+            && stderr.contains("  - row 1: there is no 'due' column"),
+        "{stderr}"
+    );
     let err = fails(&db.url, &["actions", "import", "--cluster", "999", &file]);
     assert!(err.contains("no cluster 999"), "{err}");
     let err = fails(&db.url, &["actions", "list", "--cluster", "999"]);
     assert!(err.contains("no cluster 999"), "{err}");
-    let err = fails(&db.url, &["actions", "import", "--cluster", &cluster, &write(dir.path(), "plan.txt", b"title")]);
+    let err = fails(
+        &db.url,
+        &["actions", "import", "--cluster", &cluster, &write(dir.path(), "plan.txt", b"title")],
+    );
     assert!(err.contains("neither a .csv file nor a spreadsheet"), "{err}");
     db.cleanup().await;
 }

@@ -38,7 +38,9 @@ fn load_spec() -> Spec {
                 .as_array()
                 .map(|fs| {
                     fs.iter()
-                        .map(|f| (f["name"].as_str().unwrap().to_owned(), f["required"].as_bool().unwrap_or(false)))
+                        .map(|f| {
+                            (f["name"].as_str().unwrap().to_owned(), f["required"].as_bool().unwrap_or(false))
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -103,7 +105,10 @@ impl Call {
             .flatten()
             .flat_map(|row| row.as_array().cloned().unwrap_or_default())
             .map(|b| {
-                (b["text"].as_str().unwrap_or_default().to_owned(), b["callback_data"].as_str().unwrap_or_default().to_owned())
+                (
+                    b["text"].as_str().unwrap_or_default().to_owned(),
+                    b["callback_data"].as_str().unwrap_or_default().to_owned(),
+                )
             })
             .collect()
     }
@@ -196,10 +201,13 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Value, String> {
         let Some(header_end) = find(rest, b"\r\n\r\n") else { break };
         let headers = String::from_utf8_lossy(&rest[..header_end]).to_string();
         let content_start = header_end + 4;
-        let content_end = find(&rest[content_start..], &delimiter).map(|e| content_start + e - 2).unwrap_or(rest.len());
+        let content_end =
+            find(&rest[content_start..], &delimiter).map(|e| content_start + e - 2).unwrap_or(rest.len());
         let content = &rest[content_start..content_end.max(content_start)];
         let attr = |name: &str| {
-            headers.split(';').find_map(|p| p.trim().strip_prefix(&format!("{name}=")).map(|v| v.trim_matches('"').to_owned()))
+            headers.split(';').find_map(|p| {
+                p.trim().strip_prefix(&format!("{name}=")).map(|v| v.trim_matches('"').to_owned())
+            })
         };
         let Some(name) = attr("name") else { continue };
         let value = match attr("filename") {
@@ -213,7 +221,10 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Value, String> {
             }
             None => {
                 let text = String::from_utf8_lossy(content).to_string();
-                serde_json::from_str::<Value>(&text).ok().filter(|v| v.is_object() || v.is_array()).unwrap_or(Value::String(text))
+                serde_json::from_str::<Value>(&text)
+                    .ok()
+                    .filter(|v| v.is_object() || v.is_array())
+                    .unwrap_or(Value::String(text))
             }
         };
         fields.insert(name, value);
@@ -222,7 +233,9 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<Value, String> {
     // `photo: "attach://<part>"` names the part that holds the file.
     let attached: Vec<(String, String)> = fields
         .iter()
-        .filter_map(|(k, v)| v.as_str().and_then(|s| s.strip_prefix("attach://")).map(|part| (k.clone(), part.to_owned())))
+        .filter_map(|(k, v)| {
+            v.as_str().and_then(|s| s.strip_prefix("attach://")).map(|part| (k.clone(), part.to_owned()))
+        })
         .collect();
     for (field, part) in attached {
         let file = fields.remove(&part).ok_or(format!("Bad Request: {field} refers to a missing part"))?;
@@ -275,9 +288,10 @@ fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
         }
     }
     if let Some(caption) = body.get("caption").and_then(Value::as_str)
-        && caption.chars().count() > 1024 {
-            return Err((400, format!("Bad Request: {method} caption is over 1024 characters")));
-        }
+        && caption.chars().count() > 1024
+    {
+        return Err((400, format!("Bad Request: {method} caption is over 1024 characters")));
+    }
     let markup = match body.get("reply_markup") {
         Some(Value::String(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
         Some(v) => v.clone(),
@@ -289,9 +303,13 @@ fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
                 return Err((400, format!("Bad Request: {method} has a button without text")));
             }
             if let Some(data) = button.get("callback_data").and_then(Value::as_str)
-                && (data.is_empty() || data.len() > 64) {
-                    return Err((400, format!("Bad Request: BUTTON_DATA_INVALID ({} bytes: {data})", data.len())));
-                }
+                && (data.is_empty() || data.len() > 64)
+            {
+                return Err((
+                    400,
+                    format!("Bad Request: BUTTON_DATA_INVALID ({} bytes: {data})", data.len()),
+                ));
+            }
         }
     }
     Ok(())
@@ -317,10 +335,16 @@ fn bot_user() -> Value {
     json!({"id": BOT_ID, "is_bot": true, "first_name": "Cluster Bot", "username": BOT_USERNAME})
 }
 
-async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(String, String)>, body: web::Bytes) -> HttpResponse {
+async fn route(
+    shared: web::Data<Shared>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> HttpResponse {
     let (token, raw_method) = path.into_inner();
     if token != TOKEN {
-        return HttpResponse::Unauthorized().json(json!({"ok": false, "error_code": 401, "description": "Unauthorized"}));
+        return HttpResponse::Unauthorized()
+            .json(json!({"ok": false, "error_code": 401, "description": "Unauthorized"}));
     }
     // Telegram matches method names case-insensitively (teloxide sends `SendMessage`).
     let Some(method) = shared.spec.keys().find(|m| m.eq_ignore_ascii_case(&raw_method)).cloned() else {
@@ -367,12 +391,21 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             None => {}
         }
     }
-    let message_id = matches!(method.as_str(), "sendMessage" | "sendPhoto" | "sendVoice" | "sendLocation" | "sendDocument")
-        .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
+    let message_id = matches!(
+        method.as_str(),
+        "sendMessage" | "sendPhoto" | "sendVoice" | "sendLocation" | "sendDocument"
+    )
+    .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
         "getMe" => {
             let mut me = bot_user();
-            for flag in ["can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "can_connect_to_business", "has_main_web_app"] {
+            for flag in [
+                "can_join_groups",
+                "can_read_all_group_messages",
+                "supports_inline_queries",
+                "can_connect_to_business",
+                "has_main_web_app",
+            ] {
                 me[flag] = json!(false);
             }
             me
@@ -432,8 +465,12 @@ async fn route(shared: web::Data<Shared>, req: HttpRequest, path: web::Path<(Str
             "text": body.get("text").cloned().unwrap_or(json!("…")),
         }),
         "getWebhookInfo" => json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}),
-        "deleteWebhook" | "setMyCommands" | "deleteMyCommands" | "answerCallbackQuery" | "sendChatAction" => json!(true),
-        other => return refuse(&shared, 501, format!("method '{other}' is valid but not emulated by the double")),
+        "deleteWebhook" | "setMyCommands" | "deleteMyCommands" | "answerCallbackQuery" | "sendChatAction" => {
+            json!(true)
+        }
+        other => {
+            return refuse(&shared, 501, format!("method '{other}' is valid but not emulated by the double"));
+        }
     };
     {
         let mut inner = shared.inner.lock().unwrap();
@@ -626,8 +663,12 @@ impl BotApi {
             }
             let now = Instant::now();
             if now >= deadline {
-                let sent: Vec<_> = self.calls().iter().skip(from).map(|c| format!("{} {}", c.method, c.text())).collect();
-                panic!("timed out waiting for {what}; the bot made these calls since: {sent:#?}; violations: {:?}", self.violations());
+                let sent: Vec<_> =
+                    self.calls().iter().skip(from).map(|c| format!("{} {}", c.method, c.text())).collect();
+                panic!(
+                    "timed out waiting for {what}; the bot made these calls since: {sent:#?}; violations: {:?}",
+                    self.violations()
+                );
             }
             let _ = tokio::time::timeout(Duration::from_millis(200).min(deadline - now), notified).await;
         }

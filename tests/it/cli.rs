@@ -8,7 +8,11 @@ use crate::support::TestDb;
 
 fn fails(db_url: &str, args: &[&str], envs: &[(&str, &str)]) -> String {
     let mut cmd = Command::new(BIN);
-    cmd.args(args).env("DATABASE_URL", db_url).env_remove("TELOXIDE_TOKEN").env_remove("TELOXIDE_API_URL").env_remove("RUST_LOG");
+    cmd.args(args)
+        .env("DATABASE_URL", db_url)
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("TELOXIDE_API_URL")
+        .env_remove("RUST_LOG");
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -21,15 +25,51 @@ fn fails(db_url: &str, args: &[&str], envs: &[(&str, &str)]) -> String {
 
 async fn bootstrap(backend: &str) {
     let db = TestDb::of(backend).await;
-    let id = cli(&db.url, &["cluster", "add", "--name", "Sialkot surgical instruments", "--timezone", "Asia/Karachi", "--locale", "ur", "--sector", "surgical instruments"]);
+    let id = cli(
+        &db.url,
+        &[
+            "cluster",
+            "add",
+            "--name",
+            "Sialkot surgical instruments",
+            "--timezone",
+            "Asia/Karachi",
+            "--locale",
+            "ur",
+            "--sector",
+            "surgical instruments",
+        ],
+    );
     assert_eq!(id.len(), 1);
     let id = &id[0];
     assert!(id.parse::<i64>().is_ok(), "prints the id: {id}");
     let listed = cli(&db.url, &["cluster", "list"]);
-    assert_eq!(listed[1], format!("{id}\tSialkot surgical instruments\tAsia/Karachi\tur\tsurgical instruments"));
-    let coop = cli(&db.url, &["cooperative", "add", "--cluster", id, "--name", "Forgers of Ugoki"])[0].clone();
-    assert_eq!(cli(&db.url, &["cooperative", "list", "--cluster", id])[1], format!("{coop}\tForgers of Ugoki"));
-    let invite = cli(&db.url, &["invite", "--cluster", id, "--role", "leader", "--cooperative", &coop, "--uses", "2", "--expires", "12h"]);
+    assert_eq!(
+        listed[1],
+        format!("{id}\tSialkot surgical instruments\tAsia/Karachi\tur\tsurgical instruments")
+    );
+    let coop =
+        cli(&db.url, &["cooperative", "add", "--cluster", id, "--name", "Forgers of Ugoki"])[0].clone();
+    assert_eq!(
+        cli(&db.url, &["cooperative", "list", "--cluster", id])[1],
+        format!("{coop}\tForgers of Ugoki")
+    );
+    let invite = cli(
+        &db.url,
+        &[
+            "invite",
+            "--cluster",
+            id,
+            "--role",
+            "leader",
+            "--cooperative",
+            &coop,
+            "--uses",
+            "2",
+            "--expires",
+            "12h",
+        ],
+    );
     assert_eq!(invite.len(), 1, "no link without a known bot username: {invite:?}");
     assert_eq!(invite[0].len(), 16);
     cli(&db.url, &["migrate"]);
@@ -50,7 +90,8 @@ async fn bootstrap_commands_work_on_postgres() {
 async fn invite_prints_the_deep_link_when_the_bot_is_known() {
     let db = TestDb::sqlite().await;
     let api = BotApi::start().await;
-    let id = cli(&db.url, &["cluster", "add", "--name", "Ghana cosmetics", "--timezone", "Africa/Accra"])[0].clone();
+    let id = cli(&db.url, &["cluster", "add", "--name", "Ghana cosmetics", "--timezone", "Africa/Accra"])[0]
+        .clone();
     let out = Command::new(BIN)
         .args(["invite", "--cluster", &id, "--role", "cda"])
         .env("DATABASE_URL", &db.url)
@@ -100,7 +141,15 @@ async fn bad_settings_get_one_line_that_names_them() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for args in [vec!["--help"], vec!["run", "--help"], vec!["migrate", "--help"], vec!["cluster", "add", "--help"], vec!["cluster", "list", "--help"], vec!["cooperative", "add", "--help"], vec!["invite", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["migrate", "--help"],
+        vec!["cluster", "add", "--help"],
+        vec!["cluster", "list", "--help"],
+        vec!["cooperative", "add", "--help"],
+        vec!["invite", "--help"],
+    ] {
         let out = Command::new(BIN).args(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
         assert!(String::from_utf8(out.stdout).unwrap().contains("Usage:"), "{args:?}");
@@ -115,10 +164,18 @@ async fn commission_members_are_marked_from_the_command_line() {
     let cluster = t.cluster.to_string();
     let producer = t.members[2].1.id.to_string();
     cli(&db.url, &["commission", "--cluster", &cluster, "--telegram-user", &producer]);
-    let (_, invited) = db.store.create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap();
+    let (_, invited) = db
+        .store
+        .create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Commission, 30))
+        .await
+        .unwrap();
     assert_eq!(invited, 2, "the CDA and the new commission member");
     cli(&db.url, &["commission", "--cluster", &cluster, "--telegram-user", &producer, "--remove"]);
-    let (_, invited) = db.store.create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap();
+    let (_, invited) = db
+        .store
+        .create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Commission, 30))
+        .await
+        .unwrap();
     assert_eq!(invited, 1);
     let err = fails(&db.url, &["commission", "--cluster", &cluster, "--telegram-user", "424242"], &[]);
     assert!(err.contains("no member with Telegram id 424242"), "{err}");

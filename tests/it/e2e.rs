@@ -86,11 +86,16 @@ async fn onboarding_survives_a_crash(backend: &str) {
     let db = TestDb::of(backend).await;
     let dir = tempfile::tempdir().unwrap();
     let cluster_name = "Argan Souss";
-    let cluster = cli(&db.url, &["cluster", "add", "--name", cluster_name, "--timezone", "Africa/Casablanca", "--locale", "fr"]);
+    let cluster = cli(
+        &db.url,
+        &["cluster", "add", "--name", cluster_name, "--timezone", "Africa/Casablanca", "--locale", "fr"],
+    );
     let cluster_id = &cluster[0];
     cli(&db.url, &["cooperative", "add", "--cluster", cluster_id, "--name", "Amal"]);
-    let tifawin = cli(&db.url, &["cooperative", "add", "--cluster", cluster_id, "--name", "Tifawin"])[0].clone();
-    let code = cli(&db.url, &["invite", "--cluster", cluster_id, "--role", "producer", "--uses", "3"])[0].clone();
+    let tifawin =
+        cli(&db.url, &["cooperative", "add", "--cluster", cluster_id, "--name", "Tifawin"])[0].clone();
+    let code =
+        cli(&db.url, &["invite", "--cluster", cluster_id, "--role", "producer", "--uses", "3"])[0].clone();
 
     let api = BotApi::start().await;
     let bot = BotProcess::spawn(&api, &db.url, dir.path(), "first");
@@ -114,7 +119,8 @@ async fn onboarding_survives_a_crash(backend: &str) {
 
     // She chooses Arabic; everything from here is in Arabic.
     api.press(&fatima, &languages, &languages.button("العربية"));
-    let (i, consent) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "consent-ask", &[("cluster", cluster_name)])).await;
+    let (i, consent) =
+        api.expect_text(i + 1, &fatima, &t(Locale::Ar, "consent-ask", &[("cluster", cluster_name)])).await;
     api.press(&fatima, &consent, &consent.button(&t(Locale::Ar, "btn-agree", &[])));
     let (_, name) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "name-ask", &[])).await;
     assert_eq!(name.buttons()[0].0, "✅ Fatima Zahra", "her Telegram name is offered");
@@ -130,20 +136,29 @@ async fn onboarding_survives_a_crash(backend: &str) {
     api.press(&fatima, &gender, &gender.button(&t(Locale::Ar, "btn-woman", &[])));
     let (i, coops) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "coop-ask", &[])).await;
     let coop_labels: Vec<_> = coops.buttons().into_iter().map(|(l, _)| l).collect();
-    assert_eq!(coop_labels, ["🏠 Amal", "🏠 Tifawin", &t(Locale::Ar, "btn-no-coop", &[]), &t(Locale::Ar, "btn-back", &[])]);
+    assert_eq!(
+        coop_labels,
+        ["🏠 Amal", "🏠 Tifawin", &t(Locale::Ar, "btn-no-coop", &[]), &t(Locale::Ar, "btn-back", &[])]
+    );
 
     // An old button (consent, from before the crash) is answered, not left spinning.
     api.press(&fatima, &consent, &consent.button(&t(Locale::Ar, "btn-agree", &[])));
     let expired = t(Locale::Ar, "button-expired", &[]);
     let (i, _) = api
-        .wait_for(i + 1, "the old button's answer", |c| c.method == "answerCallbackQuery" && c.body["text"] == expired.as_str())
+        .wait_for(i + 1, "the old button's answer", |c| {
+            c.method == "answerCallbackQuery" && c.body["text"] == expired.as_str()
+        })
         .await;
 
     api.press(&fatima, &coops, &coops.button("Tifawin"));
     let done = t(
         Locale::Ar,
         "onboarding-done",
-        &[("name", "فاطمة الزهراء"), ("cluster", cluster_name), ("role", &t(Locale::Ar, "role-producer", &[]))],
+        &[
+            ("name", "فاطمة الزهراء"),
+            ("cluster", cluster_name),
+            ("role", &t(Locale::Ar, "role-producer", &[])),
+        ],
     );
     let (i, _) = api.expect_text(i + 1, &fatima, &done).await;
     let (_, menu) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "menu-title", &[])).await;
@@ -203,7 +218,11 @@ async fn onboarding_in_arabic_survives_a_crash_on_postgres() {
 async fn bad_invite_codes_and_no_code_get_clear_answers_and_create_nothing() {
     let db = TestDb::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
-    let cluster = cli(&db.url, &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"])[0].clone();
+    let cluster = cli(
+        &db.url,
+        &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"],
+    )[0]
+    .clone();
     let single = cli(&db.url, &["invite", "--cluster", &cluster, "--role", "leader"])[0].clone();
     let api = BotApi::start().await;
     let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");

@@ -76,15 +76,48 @@ fn write_media(data: &Path, relative: &str, bytes: &[u8]) {
 async fn cluster(store: &Store) -> Cluster {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let id = store.add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, Some("figs")).await.unwrap().cluster_id;
+    let id = store
+        .add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, Some("figs"))
+        .await
+        .unwrap()
+        .cluster_id;
     let coop = store.add_cooperative(id, "Amal").await.unwrap().cooperative_id;
-    let cda = member(store, id, None, Role::Cda, &TgUser::new(5_550_000_001, "Sami", "en"), Locale::En, Gender::Man).await;
-    let fatima = member(store, id, Some(coop), Role::Producer, &TgUser::new(FATIMA_TG, FATIMA, "ar"), Locale::Ar, Gender::Woman).await;
-    let omar = member(store, id, Some(coop), Role::Producer, &TgUser::new(5_550_000_003, "Omar", "fr"), Locale::Fr, Gender::Man).await;
+    let cda = member(
+        store,
+        id,
+        None,
+        Role::Cda,
+        &TgUser::new(5_550_000_001, "Sami", "en"),
+        Locale::En,
+        Gender::Man,
+    )
+    .await;
+    let fatima = member(
+        store,
+        id,
+        Some(coop),
+        Role::Producer,
+        &TgUser::new(FATIMA_TG, FATIMA, "ar"),
+        Locale::Ar,
+        Gender::Woman,
+    )
+    .await;
+    let omar = member(
+        store,
+        id,
+        Some(coop),
+        Role::Producer,
+        &TgUser::new(5_550_000_003, "Omar", "fr"),
+        Locale::Fr,
+        Gender::Man,
+    )
+    .await;
 
     // The diagnostic, answered.
-    let imported = clusterbot::import::import(store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
-    let (_, invitees) = store.create_launch(imported.form_pk, id, Audience::Cluster, None, Some(cda)).await.unwrap();
+    let imported =
+        clusterbot::import::import(store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
+    let (_, invitees) =
+        store.create_launch(imported.form_pk, id, Audience::Cluster, None, Some(cda)).await.unwrap();
     let responses: Vec<i64> = invitees.iter().map(|i| i.response_id).collect();
     assert_eq!(invitees.iter().map(|i| i.member_id).collect::<Vec<_>>(), [cda, fatima, omar]);
     write_media(&data, VOICE, VOICE_BYTES);
@@ -114,16 +147,28 @@ async fn cluster(store: &Store) -> Cluster {
     finish(store, responses[2], Status::Started).await;
 
     // A joint action and its reports.
-    let action = store.add_action(&new_action(id, "شراء مشترك للسماد", vec![coop], Some(14))).await.unwrap().action_id;
+    let action =
+        store.add_action(&new_action(id, "شراء مشترك للسماد", vec![coop], Some(14))).await.unwrap().action_id;
     store.set_action_title(action, Locale::Fr, "Achat groupé d'engrais").await.unwrap();
-    let report = |member_id, status, percent, amount, blocker| NewReport { action_id: action, member_id, status, percent, amount, blocker };
-    let r1 = store.add_report(&report(fatima, ActionStatus::OnTrack, Some(40.0), Some(4.0), None)).await.unwrap();
+    let report = |member_id, status, percent, amount, blocker| NewReport {
+        action_id: action,
+        member_id,
+        status,
+        percent,
+        amount,
+        blocker,
+    };
+    let r1 =
+        store.add_report(&report(fatima, ActionStatus::OnTrack, Some(40.0), Some(4.0), None)).await.unwrap();
     store.add_report_note(r1, "text", Some("وصلت الشحنة الأولى"), None).await.unwrap();
     write_media(&data, PHOTO, b"\xff\xd8\xff photo");
     let photo = store.add_media_file("AgADphoto", "photo", PHOTO, 10).await.unwrap();
     store.add_report_note(r1, "photo", None, Some(photo)).await.unwrap();
     store.add_report_note(r1, "text", Some("الجودة جيدة"), None).await.unwrap();
-    let withdrawn = store.add_report(&report(omar, ActionStatus::Blocked, None, None, Some(Blocker::Money))).await.unwrap();
+    let withdrawn = store
+        .add_report(&report(omar, ActionStatus::Blocked, None, None, Some(Blocker::Money)))
+        .await
+        .unwrap();
     assert!(store.undo_report(withdrawn, omar, Duration::minutes(10)).await.unwrap());
     let r3 = store.add_report(&report(omar, ActionStatus::Delayed, Some(25.0), None, None)).await.unwrap();
     write_media(&data, REPORT_VOICE, b"OggS\0report");
@@ -143,10 +188,16 @@ async fn cluster(store: &Store) -> Cluster {
         reminder_offsets: vec![60],
         created_by: Some(cda),
     };
-    let (night, n) = store.create_meeting(&meeting("Night watch", Utc.with_ymd_and_hms(2030, 1, 14, 23, 30, 0).unwrap())).await.unwrap();
+    let (night, n) = store
+        .create_meeting(&meeting("Night watch", Utc.with_ymd_and_hms(2030, 1, 14, 23, 30, 0).unwrap()))
+        .await
+        .unwrap();
     assert_eq!(n, 3);
     store.cancel_meeting(night.meeting_id).await.unwrap();
-    let (day, _) = store.create_meeting(&meeting("اجتماع اللجنة", Utc.with_ymd_and_hms(2030, 1, 15, 9, 0, 0).unwrap())).await.unwrap();
+    let (day, _) = store
+        .create_meeting(&meeting("اجتماع اللجنة", Utc.with_ymd_and_hms(2030, 1, 15, 9, 0, 0).unwrap()))
+        .await
+        .unwrap();
     assert!(store.set_rsvp(day.meeting_id, fatima, Rsvp::Coming).await.unwrap());
     assert!(store.set_rsvp(day.meeting_id, omar, Rsvp::NotComing).await.unwrap());
 
@@ -194,7 +245,8 @@ type Table = Vec<Vec<String>>;
 fn read_csv(path: &Path) -> Table {
     let bytes = std::fs::read(path).unwrap();
     assert!(bytes.starts_with(BOM), "{} has no BOM", path.display());
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(&bytes[BOM.len()..]);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(false).from_reader(&bytes[BOM.len()..]);
     reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
 }
 
@@ -229,7 +281,8 @@ fn normalized(table: &Table) -> Table {
 }
 
 fn is_recent_utc(cell: &str) -> bool {
-    DateTime::parse_from_rfc3339(cell).is_ok_and(|t| cell.ends_with('Z') && (Utc::now() - t.with_timezone(&Utc)).num_minutes().abs() < 10)
+    DateTime::parse_from_rfc3339(cell)
+        .is_ok_and(|t| cell.ends_with('Z') && (Utc::now() - t.with_timezone(&Utc)).num_minutes().abs() < 10)
 }
 
 /// Exports `request` as CSV and as XLSX, reads both back, checks that they hold the same
@@ -238,8 +291,14 @@ async fn both_formats(store: &Store, c: &Cluster, request: &ExportRequest) -> Ta
     let name = format!("{}-{}", request.dataset, export_count());
     let csv_path = c.out(&format!("{name}.csv"));
     let xlsx_path = c.out(&format!("{name}.xlsx"));
-    let csv_summary = export::export(store, &ExportRequest { format: Format::Csv, ..request.clone() }, &csv_path).await.unwrap();
-    let xlsx_summary = export::export(store, &ExportRequest { format: Format::Xlsx, ..request.clone() }, &xlsx_path).await.unwrap();
+    let csv_summary =
+        export::export(store, &ExportRequest { format: Format::Csv, ..request.clone() }, &csv_path)
+            .await
+            .unwrap();
+    let xlsx_summary =
+        export::export(store, &ExportRequest { format: Format::Xlsx, ..request.clone() }, &xlsx_path)
+            .await
+            .unwrap();
     assert_eq!(csv_summary, xlsx_summary);
     let csv = read_csv(&csv_path);
     let xlsx = read_xlsx(&xlsx_path, request.dataset.code());
@@ -256,7 +315,10 @@ fn export_count() -> usize {
 }
 
 fn column<'a>(table: &'a Table, name: &str) -> Vec<&'a str> {
-    let i = table[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name} in {:?}", table[0]));
+    let i = table[0]
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {:?}", table[0]));
     table[1..].iter().map(|r| r[i].as_str()).collect()
 }
 
@@ -291,11 +353,34 @@ async fn every_dataset_reads_back(backend: &str) {
     let members = both_formats(store, &c, &c.request(Dataset::Members, Format::Csv)).await;
     assert_eq!(
         members[0],
-        ["member_id", "display_name", "gender", "telegram_user_id", "locale", "role", "cooperative", "joined_at", "consent_at", "opted_out_at", "forgotten_at"]
+        [
+            "member_id",
+            "display_name",
+            "gender",
+            "telegram_user_id",
+            "locale",
+            "role",
+            "cooperative",
+            "joined_at",
+            "consent_at",
+            "opted_out_at",
+            "forgotten_at"
+        ]
     );
     assert_eq!(members.len(), 4);
     let fatima = row(&members, c.fatima);
-    assert_eq!(fatima[..7], [c.fatima.to_string(), FATIMA.into(), "woman".into(), FATIMA_TG.to_string(), "ar".into(), "producer".into(), "Amal".into()]);
+    assert_eq!(
+        fatima[..7],
+        [
+            c.fatima.to_string(),
+            FATIMA.into(),
+            "woman".into(),
+            FATIMA_TG.to_string(),
+            "ar".into(),
+            "producer".into(),
+            "Amal".into()
+        ]
+    );
     assert!(is_recent_utc(&fatima[7]), "{}", fatima[7]);
     let consent = store.member(c.fatima).await.unwrap().consent_at.unwrap();
     assert_eq!(fatima[8], consent.format("%Y-%m-%dT%H:%M:%SZ").to_string());
@@ -304,13 +389,25 @@ async fn every_dataset_reads_back(backend: &str) {
 
     // Responses: one row per submission, one column per question, raw codes.
     let responses = both_formats(store, &c, &c.request(Dataset::Responses, Format::Csv)).await;
-    let mut header = vec!["response_id", "member_id", "display_name", "gender", "cooperative", "status", "started_at", "finished_at"];
+    let mut header = vec![
+        "response_id",
+        "member_id",
+        "display_name",
+        "gender",
+        "cooperative",
+        "status",
+        "started_at",
+        "finished_at",
+    ];
     header.extend(RESPONSE_QUESTIONS);
     assert_eq!(responses[0], header);
     assert_eq!(column(&responses, "response_id"), c.responses.map(|r| r.to_string()));
     assert_eq!(column(&responses, "status"), ["invited", "finished", "started"]);
     let fatima = row(&responses, c.responses[1]);
-    assert_eq!(fatima[1..6], [c.fatima.to_string(), FATIMA.into(), "woman".into(), "Amal".into(), "finished".into()]);
+    assert_eq!(
+        fatima[1..6],
+        [c.fatima.to_string(), FATIMA.into(), "woman".into(), "Amal".into(), "finished".into()]
+    );
     assert!(is_recent_utc(&fatima[6]) && is_recent_utc(&fatima[7]), "{fatima:?}");
     assert_eq!(
         fatima[8..],
@@ -333,7 +430,18 @@ async fn every_dataset_reads_back(backend: &str) {
         ]
     );
     let cda = row(&responses, c.responses[0]);
-    assert_eq!(cda[1..8], [c.cda.to_string(), "Sami".into(), "man".into(), String::new(), "invited".into(), String::new(), String::new()]);
+    assert_eq!(
+        cda[1..8],
+        [
+            c.cda.to_string(),
+            "Sami".into(),
+            "man".into(),
+            String::new(),
+            "invited".into(),
+            String::new(),
+            String::new()
+        ]
+    );
     assert!(cda[8..].iter().all(String::is_empty));
     let omar = row(&responses, c.responses[2]);
     assert_eq!((omar[10].as_str(), omar[12].as_str(), omar[7].as_str()), ("3", "worker", ""));
@@ -346,17 +454,20 @@ async fn every_dataset_reads_back(backend: &str) {
     let fatima = row(&labelled, c.responses[1]);
     assert_eq!(fatima[10], "12");
     assert_eq!(fatima[12], "👩\u{200d}💼 مالكة أو مديرة");
-    assert_eq!(fatima[14..], [
-        "👍 غالبًا",
-        "🙂 كبيرة",
-        "🛒 شراء مشترك للمواد الأولية; 🎓 تدريب",
-        "✏️ أخرى",
-        "نقص الماء",
-        "❌ لا",
-        "🏠 لا توجد ضمانات",
-        VOICE,
-        "نريد سوقا مشتركا",
-    ]);
+    assert_eq!(
+        fatima[14..],
+        [
+            "👍 غالبًا",
+            "🙂 كبيرة",
+            "🛒 شراء مشترك للمواد الأولية; 🎓 تدريب",
+            "✏️ أخرى",
+            "نقص الماء",
+            "❌ لا",
+            "🏠 لا توجد ضمانات",
+            VOICE,
+            "نريد سوقا مشتركا",
+        ]
+    );
     assert_eq!(row(&labelled, c.responses[2])[12], "👩\u{200d}🏭 عاملة");
     let mut french = arabic.clone();
     french.labels = Some(Locale::Fr);
@@ -367,15 +478,57 @@ async fn every_dataset_reads_back(backend: &str) {
     let reports = both_formats(store, &c, &c.request(Dataset::Reports, Format::Csv)).await;
     assert_eq!(
         reports[0],
-        ["report_id", "action_id", "action", "member_id", "display_name", "cooperative", "status", "percent", "amount", "unit", "blocker", "created_at", "notes", "media", "transcripts"]
+        [
+            "report_id",
+            "action_id",
+            "action",
+            "member_id",
+            "display_name",
+            "cooperative",
+            "status",
+            "percent",
+            "amount",
+            "unit",
+            "blocker",
+            "created_at",
+            "notes",
+            "media",
+            "transcripts"
+        ]
     );
     assert_eq!(column(&reports, "report_id"), c.reports.map(|r| r.to_string()));
     let r1 = row(&reports, c.reports[0]);
-    assert_eq!(r1[1..11], [c.action.to_string(), "شراء مشترك للسماد".into(), c.fatima.to_string(), FATIMA.into(), "Amal".into(), "on_track".into(), "40".into(), "4".into(), "t".into(), String::new()]);
+    assert_eq!(
+        r1[1..11],
+        [
+            c.action.to_string(),
+            "شراء مشترك للسماد".into(),
+            c.fatima.to_string(),
+            FATIMA.into(),
+            "Amal".into(),
+            "on_track".into(),
+            "40".into(),
+            "4".into(),
+            "t".into(),
+            String::new()
+        ]
+    );
     assert!(is_recent_utc(&r1[11]));
     assert_eq!(r1[12..], ["وصلت الشحنة الأولى\nالجودة جيدة", PHOTO, ""]);
     let r3 = row(&reports, c.reports[1]);
-    assert_eq!(r3[3..11], [c.omar.to_string(), "Omar".into(), "Amal".into(), "delayed".into(), "25".into(), String::new(), "t".into(), String::new()]);
+    assert_eq!(
+        r3[3..11],
+        [
+            c.omar.to_string(),
+            "Omar".into(),
+            "Amal".into(),
+            "delayed".into(),
+            "25".into(),
+            String::new(),
+            "t".into(),
+            String::new()
+        ]
+    );
     assert_eq!(r3[12..], ["", REPORT_VOICE, "Le fournisseur est en retard"]);
     let mut titled = c.request(Dataset::Reports, Format::Csv);
     titled.labels = Some(Locale::Fr);
@@ -385,11 +538,39 @@ async fn every_dataset_reads_back(backend: &str) {
     let meetings = both_formats(store, &c, &c.request(Dataset::Meetings, Format::Csv)).await;
     assert_eq!(
         meetings[0],
-        ["meeting_id", "title", "starts_at", "starts_at_local", "timezone", "place", "latitude", "longitude", "cancelled", "member_id", "display_name", "rsvp", "rsvp_at"]
+        [
+            "meeting_id",
+            "title",
+            "starts_at",
+            "starts_at_local",
+            "timezone",
+            "place",
+            "latitude",
+            "longitude",
+            "cancelled",
+            "member_id",
+            "display_name",
+            "rsvp",
+            "rsvp_at"
+        ]
     );
     assert_eq!(meetings.len(), 7);
     let night = &meetings[1];
-    assert_eq!(night[..10], [c.meetings[0].to_string(), "Night watch".into(), "2030-01-14T23:30:00Z".into(), "2030-01-15 00:30".into(), "Africa/Tunis".into(), "دار البلدية".into(), "36.5".into(), "9.1".into(), "yes".into(), c.cda.to_string()]);
+    assert_eq!(
+        night[..10],
+        [
+            c.meetings[0].to_string(),
+            "Night watch".into(),
+            "2030-01-14T23:30:00Z".into(),
+            "2030-01-15 00:30".into(),
+            "Africa/Tunis".into(),
+            "دار البلدية".into(),
+            "36.5".into(),
+            "9.1".into(),
+            "yes".into(),
+            c.cda.to_string()
+        ]
+    );
     let day: Vec<&Vec<String>> = meetings.iter().filter(|r| r[0] == c.meetings[1].to_string()).collect();
     assert_eq!(day.len(), 3);
     assert_eq!(day[0][2..5], ["2030-01-15T09:00:00Z", "2030-01-15 10:00", "Africa/Tunis"]);
@@ -400,10 +581,38 @@ async fn every_dataset_reads_back(backend: &str) {
 
     // Field notes.
     let notes = both_formats(store, &c, &c.request(Dataset::Notes, Format::Csv)).await;
-    assert_eq!(notes[0], ["field_note_id", "created_at", "member_id", "display_name", "kind", "tag", "body", "latitude", "longitude", "media", "transcript"]);
+    assert_eq!(
+        notes[0],
+        [
+            "field_note_id",
+            "created_at",
+            "member_id",
+            "display_name",
+            "kind",
+            "tag",
+            "body",
+            "latitude",
+            "longitude",
+            "media",
+            "transcript"
+        ]
+    );
     assert_eq!(column(&notes, "field_note_id"), c.notes.map(|n| n.to_string()));
     assert!(is_recent_utc(&notes[1][1]));
-    assert_eq!(notes[1][2..], [c.cda.to_string(), "Sami".into(), "text".into(), "visit".into(), "زيارة مزرعة التين".into(), String::new(), String::new(), String::new(), String::new()]);
+    assert_eq!(
+        notes[1][2..],
+        [
+            c.cda.to_string(),
+            "Sami".into(),
+            "text".into(),
+            "visit".into(),
+            "زيارة مزرعة التين".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new()
+        ]
+    );
     assert_eq!(notes[2][4..], ["voice", "", "", "36.8", "10.25", NOTE_VOICE, "الأشجار بحالة جيدة"]);
     assert_eq!(notes[3][4..], ["photo", "", "Fatima's figs", "", "", GONE, ""]);
 
@@ -448,7 +657,10 @@ async fn personal_columns_only_when_allowed_and_never_after_forget(backend: &str
     let names = ["Sami", FATIMA, "Omar", "5550000001", tg.as_str()];
     let with = everything(store, &c, true).await;
     for needle in [FATIMA, tg.as_str()] {
-        assert!(with.iter().any(|(_, csv, xlsx)| mentions(csv, xlsx, needle)), "{needle} should be in some export");
+        assert!(
+            with.iter().any(|(_, csv, xlsx)| mentions(csv, xlsx, needle)),
+            "{needle} should be in some export"
+        );
     }
     for (dataset, csv, xlsx) in everything(store, &c, false).await {
         let header = &xlsx[0];
@@ -466,7 +678,19 @@ async fn personal_columns_only_when_allowed_and_never_after_forget(backend: &str
         export::export(store, &r, &path).await.unwrap();
         path
     });
-    assert_eq!(members[0], ["member_id", "locale", "role", "cooperative", "joined_at", "consent_at", "opted_out_at", "forgotten_at"]);
+    assert_eq!(
+        members[0],
+        [
+            "member_id",
+            "locale",
+            "role",
+            "cooperative",
+            "joined_at",
+            "consent_at",
+            "opted_out_at",
+            "forgotten_at"
+        ]
+    );
 
     // Fatima asks to be forgotten: no export names her or holds her Telegram id, even for a
     // role that sees personal columns; her answers stay, under her member id.
@@ -482,7 +706,10 @@ async fn personal_columns_only_when_allowed_and_never_after_forget(backend: &str
     assert!(is_recent_utc(&fatima[10]), "forgotten_at: {fatima:?}");
     let responses = both_formats(store, &c, &c.request(Dataset::Responses, Format::Csv)).await;
     let fatima = row(&responses, c.responses[1]);
-    assert_eq!(fatima[1..6], [c.fatima.to_string(), String::new(), String::new(), "Amal".into(), "finished".into()]);
+    assert_eq!(
+        fatima[1..6],
+        [c.fatima.to_string(), String::new(), String::new(), "Amal".into(), "finished".into()]
+    );
     assert_eq!(fatima[10], "12");
 
     db.cleanup().await;
@@ -532,15 +759,21 @@ async fn media_zip_holds_the_files_under_the_names_rows_show(backend: &str) {
     request.media_zip = Some(c.out("reports.zip"));
     let summary = export::export(store, &request, &c.out("reports.csv")).await.unwrap();
     assert_eq!(summary.media_files, 2);
-    assert_eq!(zip_entries(&c.out("reports.zip")), [
-        (PHOTO.to_owned(), b"\xff\xd8\xff photo".to_vec()),
-        (REPORT_VOICE.to_owned(), b"OggS\0report".to_vec()),
-    ]);
+    assert_eq!(
+        zip_entries(&c.out("reports.zip")),
+        [
+            (PHOTO.to_owned(), b"\xff\xd8\xff photo".to_vec()),
+            (REPORT_VOICE.to_owned(), b"OggS\0report".to_vec()),
+        ]
+    );
     let mut request = c.request(Dataset::Notes, Format::Csv);
     request.media_zip = Some(c.out("notes.zip"));
     let summary = export::export(store, &request, &c.out("notes.csv")).await.unwrap();
     assert_eq!((summary.media_files, summary.missing_media.clone()), (1, vec![GONE.to_owned()]));
-    assert_eq!(zip_entries(&c.out("notes.zip")).into_iter().map(|(n, _)| n).collect::<Vec<_>>(), [NOTE_VOICE]);
+    assert_eq!(
+        zip_entries(&c.out("notes.zip")).into_iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        [NOTE_VOICE]
+    );
     assert_eq!(column(&read_csv(&c.out("notes.csv")), "media"), ["", NOTE_VOICE, GONE]);
 
     db.cleanup().await;
@@ -655,7 +888,10 @@ async fn xlsx_has_a_bold_frozen_header_and_widths() {
     let sheet = &parts["xl/worksheets/sheet1.xml"];
     assert!(sheet.contains(r#"ySplit="1""#), "frozen header");
     assert!(sheet.contains("<cols>") && sheet.contains("customWidth=\"1\""), "widths");
-    assert!(sheet.contains(r#"t="inlineStr""#) && !parts.contains_key("xl/sharedStrings.xml"), "constant memory");
+    assert!(
+        sheet.contains(r#"t="inlineStr""#) && !parts.contains_key("xl/sharedStrings.xml"),
+        "constant memory"
+    );
     assert!(parts["xl/styles.xml"].contains("<b/>"), "bold");
     assert!(sheet.contains(FATIMA));
     db.cleanup().await;
@@ -668,10 +904,28 @@ async fn the_command_line_exports(backend: &str) {
     let data = c.data();
     let out = c.out("cli.xlsx");
     let zip = c.out("cli.zip");
-    let lines = cli(&db.url, &[
-        "export", "--cluster", &id, "--dataset", "responses", "--form", "cluster_diagnostic", "--format", "xlsx",
-        "--out", out.to_str().unwrap(), "--lang", "ar", "--media-zip", zip.to_str().unwrap(), "--data-dir", data.to_str().unwrap(),
-    ]);
+    let lines = cli(
+        &db.url,
+        &[
+            "export",
+            "--cluster",
+            &id,
+            "--dataset",
+            "responses",
+            "--form",
+            "cluster_diagnostic",
+            "--format",
+            "xlsx",
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            "ar",
+            "--media-zip",
+            zip.to_str().unwrap(),
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+    );
     assert_eq!(lines, ["3"]);
     let table = read_xlsx(&out, "responses");
     assert_eq!(table[0][2..4], ["display_name", "gender"]);
@@ -679,10 +933,25 @@ async fn the_command_line_exports(backend: &str) {
     assert_eq!(zip_entries(&zip)[0].0, VOICE);
 
     let csv = c.out("cli.csv");
-    let lines = cli(&db.url, &[
-        "export", "--cluster", &id, "--dataset", "meetings", "--format", "csv", "--out", csv.to_str().unwrap(),
-        "--from", "15/01/2030", "--to", "2030-01-15", "--no-personal",
-    ]);
+    let lines = cli(
+        &db.url,
+        &[
+            "export",
+            "--cluster",
+            &id,
+            "--dataset",
+            "meetings",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+            "--from",
+            "15/01/2030",
+            "--to",
+            "2030-01-15",
+            "--no-personal",
+        ],
+    );
     assert_eq!(lines, ["6"]);
     assert!(!read_csv(&csv)[0].iter().any(|h| h == "display_name"));
     db.cleanup().await;
@@ -704,7 +973,8 @@ async fn the_command_line_exports_on_postgres() {
 async fn a_hundred_thousand_rows_stream_out() {
     const N: i64 = 100_000;
     let db = TestDb::sqlite().await;
-    let cluster = db.store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
+    let cluster =
+        db.store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
     let coop = db.store.add_cooperative(cluster, "Surgical").await.unwrap().cooperative_id;
     let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
     sqlx::query(
@@ -748,13 +1018,18 @@ async fn a_hundred_thousand_rows_stream_out() {
 
     let table = read_csv(&csv_path);
     assert_eq!(table.len() as i64, N + 1);
-    assert_eq!(table[N as usize][..4], [N.to_string(), format!("عضو رقم {N}"), "woman".into(), (9_000_000_000 + N).to_string()]);
+    assert_eq!(
+        table[N as usize][..4],
+        [N.to_string(), format!("عضو رقم {N}"), "woman".into(), (9_000_000_000 + N).to_string()]
+    );
     // Reading 100 000 rows back with calamine takes long in a debug build: the sheet's XML
     // is checked instead (its last row, and the first member's name as an inline string).
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx_path).unwrap()).unwrap();
     let mut xml = String::new();
     archive.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut xml).unwrap();
-    assert!(xml.contains(&format!("<row r=\"{}\"", N + 1)) && !xml.contains(&format!("<row r=\"{}\"", N + 2)));
+    assert!(
+        xml.contains(&format!("<row r=\"{}\"", N + 1)) && !xml.contains(&format!("<row r=\"{}\"", N + 2))
+    );
     assert!(xml.contains("<is><t>عضو رقم 1</t></is>"));
     db.cleanup().await;
 }

@@ -19,14 +19,23 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     let db = TestDb::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
     let store = db.store.clone();
-    let sialkot = store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
-    let djebba = store.add_cluster("Djebba", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap().cluster_id;
+    let sialkot =
+        store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
+    let djebba =
+        store.add_cluster("Djebba", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap().cluster_id;
     let nadia = TgUser::new(9901, "Nadia", "en");
     let omar = TgUser::new(9902, "Omar", "en");
     let staff = TgUser::new(9903, "Grace", "en");
     let nadia_id = member(&store, sialkot, None, Role::Cda, &nadia, Locale::En, Gender::Woman).await;
     // Nadia serves a second cluster too.
-    let spec = clusterbot::domain::InviteSpec { cluster_id: djebba, role: Role::Cda, cooperative_id: None, max_uses: 1, expires_at: clusterbot::store::now() + chrono::Duration::days(1), created_by: None };
+    let spec = clusterbot::domain::InviteSpec {
+        cluster_id: djebba,
+        role: Role::Cda,
+        cooperative_id: None,
+        max_uses: 1,
+        expires_at: clusterbot::store::now() + chrono::Duration::days(1),
+        created_by: None,
+    };
     let second = store.add_invite(&spec).await.unwrap();
     store.add_membership(nadia_id, second.invite_id).await.unwrap();
     member(&store, sialkot, None, Role::Producer, &omar, Locale::En, Gender::Man).await;
@@ -37,7 +46,14 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     let bot = BotProcess::spawn_logging(&api, &db.url, dir.path(), "bot", "info");
     let expect = |from: usize, user: &TgUser, needle: String| {
         let (api, id) = (&api, user.id);
-        async move { api.wait_for(from, &needle.clone(), move |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(id) && c.text().contains(&needle)).await }
+        async move {
+            api.wait_for(from, &needle.clone(), move |c: &Call| {
+                c.method == "sendMessage"
+                    && c.body["chat_id"].as_i64() == Some(id)
+                    && c.text().contains(&needle)
+            })
+            .await
+        }
     };
 
     // Nadia works in Djebba today.
@@ -59,7 +75,11 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     let (i, _) = expect(i + 1, &nadia, saved.clone()).await;
     api.send_text(&nadia, "/notes");
     let (_, list) = expect(i + 1, &nadia, t(Locale::En, "notes-title", &[("cluster", "Djebba")])).await;
-    assert!(list.text().contains("the dryer is broken") && list.text().contains(&en("btn-tag-visit")), "{}", list.text());
+    assert!(
+        list.text().contains("the dryer is broken") && list.text().contains(&en("btn-tag-visit")),
+        "{}",
+        list.text()
+    );
     api.press(&nadia, &list, &list.button(&en("btn-note-voice")));
     api.wait_for(0, "the voice note back", |c| c.method == "sendVoice").await;
 

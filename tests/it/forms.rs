@@ -2,9 +2,9 @@
 //! row, column and construct — as it deserves. Stored forms keep their versions apart.
 
 use chrono::NaiveDate;
+use clusterbot::domain::Locale;
 use clusterbot::domain::form::walk::{self, Answers};
 use clusterbot::domain::form::{Form, Kind};
-use clusterbot::domain::Locale;
 use clusterbot::import::{self, ImportFailure};
 use clusterbot::store::{Saved, Store};
 
@@ -47,11 +47,13 @@ fn cascading_selects_filter_choices_by_earlier_answers() {
     let county = form.item("selected_county").unwrap();
     let mut answers = Answers::new();
     answers.insert("selected_state".into(), "texas".into());
-    let names: Vec<_> = walk::visible_choices(&form, county, &answers, today()).into_iter().map(|c| c.name).collect();
+    let names: Vec<_> =
+        walk::visible_choices(&form, county, &answers, today()).into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["brewster", "cameron"]);
     answers.insert("selected_county".into(), "king".into());
     let city = form.item("selected_city").unwrap();
-    let cities: Vec<_> = walk::visible_choices(&form, city, &answers, today()).into_iter().map(|c| c.name).collect();
+    let cities: Vec<_> =
+        walk::visible_choices(&form, city, &answers, today()).into_iter().map(|c| c.name).collect();
     assert_eq!(cities, ["seattle", "redmond"]);
 }
 
@@ -83,7 +85,15 @@ fn a_form_with_time_barcode_and_video_questions_is_refused_precisely() {
 fn video_and_file_questions_are_refused_row_by_row() {
     let errors = refusal("media_question_types.xlsx");
     let rows: Vec<_> = errors.iter().map(|e| e.split(':').next().unwrap().to_owned()).collect();
-    assert_eq!(rows, ["survey sheet, row 4, column A (type)", "survey sheet, row 5, column A (type)", "survey sheet, row 9, column A (type)", "survey sheet, row 11, column A (type)"]);
+    assert_eq!(
+        rows,
+        [
+            "survey sheet, row 4, column A (type)",
+            "survey sheet, row 5, column A (type)",
+            "survey sheet, row 9, column A (type)",
+            "survey sheet, row 11, column A (type)"
+        ]
+    );
     assert!(errors[2].contains("background-audio"));
 }
 
@@ -105,7 +115,11 @@ fn the_shipped_diagnostic_imports_in_all_six_languages() {
     assert!((8..=12).contains(&questions), "{questions} questions");
     for item in form.questions() {
         for locale in Locale::ALL {
-            let label = item.label.0.get(locale.code()).unwrap_or_else(|| panic!("{} has no {locale} label", item.name));
+            let label = item
+                .label
+                .0
+                .get(locale.code())
+                .unwrap_or_else(|| panic!("{} has no {locale} label", item.name));
             assert!(!label.trim().is_empty());
         }
     }
@@ -197,7 +211,8 @@ fn small_number_ranges_get_a_keypad_and_large_ones_are_typed() {
 #[test]
 fn a_choice_list_too_long_for_one_keyboard_is_refused_unless_filtered() {
     use clusterbot::domain::form::xlsform::{Sheet, import};
-    let mut choices: Vec<Vec<String>> = vec![vec!["list_name".into(), "name".into(), "label".into(), "region".into()]];
+    let mut choices: Vec<Vec<String>> =
+        vec![vec!["list_name".into(), "name".into(), "label".into(), "region".into()]];
     for i in 0..91 {
         choices.push(vec!["communes".into(), format!("c{i}"), format!("Commune {i}"), "north".into()]);
     }
@@ -212,6 +227,9 @@ fn a_choice_list_too_long_for_one_keyboard_is_refused_unless_filtered() {
     };
     let list = Sheet { name: "choices".into(), first_row: 1, first_col: 0, rows: choices };
     let errors = import(&[survey(""), list.clone()], "t").unwrap_err();
-    assert_eq!(errors[0].to_string(), "survey sheet, row 2, column A (type): the choice list 'communes' has 91 choices; a chat can show 90 buttons at most: split the question, or narrow it with a choice_filter");
+    assert_eq!(
+        errors[0].to_string(),
+        "survey sheet, row 2, column A (type): the choice list 'communes' has 91 choices; a chat can show 90 buttons at most: split the question, or narrow it with a choice_filter"
+    );
     assert!(import(&[survey("region = 'north'"), list], "t").is_ok(), "a filtered list is shown filtered");
 }

@@ -11,7 +11,10 @@ use clusterbot::i18n::I18n;
 use clusterbot::store::{NewMember, Redeemed, Store, now};
 use teloxide::dptree::deps;
 use teloxide::types::Update;
-use teloxide_tests::{MockBot, MockCallbackQuery, MockGroupChat, MockMessageSticker, MockMessageText, MockMessageVoice, MockUser};
+use teloxide_tests::{
+    MockBot, MockCallbackQuery, MockGroupChat, MockMessageSticker, MockMessageText, MockMessageVoice,
+    MockUser,
+};
 
 use crate::e2e::t;
 use crate::support::TestDb;
@@ -30,9 +33,14 @@ struct Fixture {
 async fn fixture() -> Fixture {
     let db = TestDb::sqlite().await;
     let store = db.store.clone();
-    let cluster_id = store.add_cluster("Sialkot surgical", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
+    let cluster_id = store
+        .add_cluster("Sialkot surgical", chrono_tz::Asia::Karachi, Locale::Ur, None)
+        .await
+        .unwrap()
+        .cluster_id;
     let coop_id = store.add_cooperative(cluster_id, "Ugoki forgers").await.unwrap().cooperative_id;
-    let data_dir = std::env::temp_dir().join(format!("clusterbot-handlers-{}", crate::support::rand_suffix()));
+    let data_dir =
+        std::env::temp_dir().join(format!("clusterbot-handlers-{}", crate::support::rand_suffix()));
     let app = App::new(store, std::sync::Arc::new(I18n::load().unwrap()), data_dir);
     Fixture { _db: db, app, cluster_id, coop_id }
 }
@@ -71,7 +79,10 @@ impl Fixture {
 
     async fn onboarding_at(&self, step: Step) {
         let invite = self.invite(Role::Producer, 5, Duration::days(1)).await;
-        let o = Onboarding { step, ..Onboarding::new(invite.invite_id, Locale::Fr, Some("Bilal Ahmed".into()), true) };
+        let o = Onboarding {
+            step,
+            ..Onboarding::new(invite.invite_id, Locale::Fr, Some("Bilal Ahmed".into()), true)
+        };
         self.store().set_dialogue(USER, &Dialogue::Onboarding(o)).await.unwrap();
     }
 
@@ -255,13 +266,24 @@ async fn a_cda_makes_an_invite_link_with_buttons_only() {
 async fn a_cda_joining_a_second_cluster_keeps_one_account() {
     let f = fixture().await;
     let member_id = f.member(Role::Cda).await;
-    let other = f.store().add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap();
-    let spec = InviteSpec { cluster_id: other.cluster_id, role: Role::Cda, cooperative_id: None, max_uses: 1, expires_at: now() + Duration::days(1), created_by: None };
+    let other =
+        f.store().add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap();
+    let spec = InviteSpec {
+        cluster_id: other.cluster_id,
+        role: Role::Cda,
+        cooperative_id: None,
+        max_uses: 1,
+        expires_at: now() + Duration::days(1),
+        created_by: None,
+    };
     let invite = f.store().add_invite(&spec).await.unwrap();
     let mut bot = f.bot(MockMessageText::new().text(format!("/start {}", invite.code)));
     bot.dispatch().await;
     let role = t(Locale::En, "role-cda", &[]);
-    assert_eq!(texts(&bot)[0], t(Locale::En, "start-added-cluster", &[("cluster", "Djebba figs"), ("role", &role)]));
+    assert_eq!(
+        texts(&bot)[0],
+        t(Locale::En, "start-added-cluster", &[("cluster", "Djebba figs"), ("role", &role)])
+    );
     assert_eq!(f.store().memberships(member_id).await.unwrap().len(), 2);
 }
 
@@ -272,7 +294,9 @@ async fn mydata_shows_what_is_stored() {
     let mut bot = f.bot(MockMessageText::new().text("/mydata"));
     bot.dispatch().await;
     let text = &texts(&bot)[0];
-    for expected in ["Bilal Ahmed", "Sialkot surgical", "Ugoki forgers", &USER.to_string(), "English", "/forget"] {
+    for expected in
+        ["Bilal Ahmed", "Sialkot surgical", "Ugoki forgers", &USER.to_string(), "English", "/forget"]
+    {
         assert!(text.contains(expected), "{expected} missing from {text}");
     }
 }

@@ -177,7 +177,8 @@ fn translations_are_translated_not_copied() {
             .into_iter()
             .filter(|(key, vars)| {
                 let args = sample_args(vars, 2);
-                i18n.try_format(locale, key, Some(&args)).unwrap() == i18n.try_format(Locale::En, key, Some(&args)).unwrap()
+                i18n.try_format(locale, key, Some(&args)).unwrap()
+                    == i18n.try_format(Locale::En, key, Some(&args)).unwrap()
             })
             .map(|(key, _)| key)
             .collect();
@@ -199,7 +200,8 @@ fn plural_forms_follow_each_languages_rules() {
     // English: one / other.
     assert_ne!(text(Locale::En, 1), text(Locale::En, 2).replace('2', "1"));
     // Arabic has six categories: one, two, few (3–10), many (11–99), other (100…).
-    let ar: BTreeSet<_> = [1, 2, 3, 11, 100].into_iter().map(|n| text(Locale::Ar, n).replace(char::is_numeric, "")).collect();
+    let ar: BTreeSet<_> =
+        [1, 2, 3, 11, 100].into_iter().map(|n| text(Locale::Ar, n).replace(char::is_numeric, "")).collect();
     assert!(ar.len() >= 4, "Arabic distinguishes its plural forms: {ar:#?}");
     // Russian: one (1, 21), few (2–4), many (5–20).
     assert_eq!(text(Locale::Ru, 21).replace("21", "N"), text(Locale::Ru, 1).replace('1', "N"));

@@ -8,8 +8,8 @@ use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
 use clusterbot::domain::{Gender, Locale, Role};
 use clusterbot::store::{NewMeeting, Store, now};
 
-use crate::both_backends;
 use crate::botapi::TgUser;
+use crate::both_backends;
 use crate::questionnaire::member;
 
 pub struct Town {
@@ -20,16 +20,26 @@ pub struct Town {
 
 /// A cluster with a CDA (first), a leader (second) and producers.
 pub async fn town(store: &Store, base: i64, producers: usize) -> Town {
-    let cluster = store.add_cluster(&format!("Djebba {base}"), chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap().cluster_id;
+    let cluster = store
+        .add_cluster(&format!("Djebba {base}"), chrono_tz::Africa::Tunis, Locale::Ar, None)
+        .await
+        .unwrap()
+        .cluster_id;
     let coop = store.add_cooperative(cluster, "Amal").await.unwrap().cooperative_id;
     let mut members = Vec::new();
     let cda = TgUser::new(base, "Sami", "en");
     members.push((member(store, cluster, None, Role::Cda, &cda, Locale::En, Gender::Man).await, cda));
     let leader = TgUser::new(base + 1, "Leila", "fr");
-    members.push((member(store, cluster, Some(coop), Role::Leader, &leader, Locale::Fr, Gender::Woman).await, leader));
+    members.push((
+        member(store, cluster, Some(coop), Role::Leader, &leader, Locale::Fr, Gender::Woman).await,
+        leader,
+    ));
     for i in 0..producers {
         let user = TgUser::new(base + 2 + i as i64, &format!("Producer{i}"), "ar");
-        members.push((member(store, cluster, None, Role::Producer, &user, Locale::Ar, Gender::Woman).await, user));
+        members.push((
+            member(store, cluster, None, Role::Producer, &user, Locale::Ar, Gender::Woman).await,
+            user,
+        ));
     }
     Town { cluster, coop, members }
 }
@@ -49,16 +59,38 @@ pub fn meeting(cluster: i64, audience: MeetingAudience, in_hours: i64) -> NewMee
 
 both_backends!(audiences_pick_who_is_invited_and_what_is_queued, |store: Store| async move {
     let t = town(&store, 100, 2).await;
-    let (everyone, n) = store.create_meeting(&meeting(t.cluster, MeetingAudience::Cluster, 30)).await.unwrap();
+    let (everyone, n) =
+        store.create_meeting(&meeting(t.cluster, MeetingAudience::Cluster, 30)).await.unwrap();
     assert_eq!(n, 4);
     // A week before is already past: only the day-before and hour-before reminders are queued.
     let states = store.outbox_states(everyone.meeting_id).await.unwrap();
-    assert_eq!(states, [("invitation".to_owned(), "pending".to_owned(), 4), ("reminder".to_owned(), "pending".to_owned(), 8)]);
-    assert_eq!(store.create_meeting(&meeting(t.cluster, MeetingAudience::Leaders, 30)).await.unwrap().1, 2, "leader and CDA");
-    assert_eq!(store.create_meeting(&meeting(t.cluster, MeetingAudience::Cooperative(t.coop), 30)).await.unwrap().1, 2, "the coop and the CDA");
-    assert_eq!(store.create_meeting(&meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap().1, 1, "only the CDA so far");
+    assert_eq!(
+        states,
+        [
+            ("invitation".to_owned(), "pending".to_owned(), 4),
+            ("reminder".to_owned(), "pending".to_owned(), 8)
+        ]
+    );
+    assert_eq!(
+        store.create_meeting(&meeting(t.cluster, MeetingAudience::Leaders, 30)).await.unwrap().1,
+        2,
+        "leader and CDA"
+    );
+    assert_eq!(
+        store.create_meeting(&meeting(t.cluster, MeetingAudience::Cooperative(t.coop), 30)).await.unwrap().1,
+        2,
+        "the coop and the CDA"
+    );
+    assert_eq!(
+        store.create_meeting(&meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap().1,
+        1,
+        "only the CDA so far"
+    );
     assert!(store.set_commission(t.cluster, t.members[2].1.id, true).await.unwrap());
-    assert_eq!(store.create_meeting(&meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap().1, 2);
+    assert_eq!(
+        store.create_meeting(&meeting(t.cluster, MeetingAudience::Commission, 30)).await.unwrap().1,
+        2
+    );
 });
 
 both_backends!(every_row_is_claimed_by_exactly_one_worker, |store: Store| async move {
@@ -116,8 +148,14 @@ both_backends!(moving_a_meeting_requeues_its_reminders_and_tells_everyone, |stor
     assert_eq!((moved.generation, moved.starts_at.timestamp()), (1, new_time.timestamp()));
     let states = store.outbox_states(m.meeting_id).await.unwrap();
     assert!(states.contains(&("update".to_owned(), "pending".to_owned(), 3)), "{states:?}");
-    assert!(states.contains(&("reminder".to_owned(), "skipped".to_owned(), 6)), "old reminders dropped: {states:?}");
-    assert!(states.contains(&("reminder".to_owned(), "pending".to_owned(), 6)), "new ones queued: {states:?}");
+    assert!(
+        states.contains(&("reminder".to_owned(), "skipped".to_owned(), 6)),
+        "old reminders dropped: {states:?}"
+    );
+    assert!(
+        states.contains(&("reminder".to_owned(), "pending".to_owned(), 6)),
+        "new ones queued: {states:?}"
+    );
     assert_eq!(store.remind_unanswered(m.meeting_id).await.unwrap(), 3);
     assert!(moved.starts_at > Utc::now());
 });
@@ -145,7 +183,10 @@ mod end_to_end {
             }
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
-        panic!("the outbox of meeting {meeting_id} was not delivered: {:?}", store.outbox_states(meeting_id).await.unwrap());
+        panic!(
+            "the outbox of meeting {meeting_id} was not delivered: {:?}",
+            store.outbox_states(meeting_id).await.unwrap()
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]
@@ -154,22 +195,39 @@ mod end_to_end {
         let dir = tempfile::tempdir().unwrap();
         let store = db.store.clone();
         let t_ = town(&store, 9600, 4).await;
-        let (a, invited) = store.create_meeting(&meeting(t_.cluster, MeetingAudience::Cluster, 2)).await.unwrap();
+        let (a, invited) =
+            store.create_meeting(&meeting(t_.cluster, MeetingAudience::Cluster, 2)).await.unwrap();
         assert_eq!(invited, 6);
-        let started = clusterbot::store::NewMeeting { title: "Steering Committee".into(), ..meeting(t_.cluster, MeetingAudience::Cluster, 2) };
+        let started = clusterbot::store::NewMeeting {
+            title: "Steering Committee".into(),
+            ..meeting(t_.cluster, MeetingAudience::Cluster, 2)
+        };
         let (b, _) = store.create_meeting(&started).await.unwrap();
         // Bring everything due now; meeting B has just started (the bot was down meanwhile).
         let pg = sqlx::PgPool::connect(&db.url).await.unwrap();
         for sql in [
-            format!("update outbox set due_at = now() - interval '2 minutes' where meeting_id = {} and kind = 'invitation'", a.meeting_id),
-            format!("update outbox set due_at = now() - interval '1 minute' where meeting_id = {} and kind = 'reminder'", a.meeting_id),
-            format!("update meeting set starts_at = now() - interval '1 minute' where meeting_id = {}", b.meeting_id),
-            format!("update outbox set due_at = now() - interval '3 minutes' where meeting_id = {}", b.meeting_id),
+            format!(
+                "update outbox set due_at = now() - interval '2 minutes' where meeting_id = {} and kind = 'invitation'",
+                a.meeting_id
+            ),
+            format!(
+                "update outbox set due_at = now() - interval '1 minute' where meeting_id = {} and kind = 'reminder'",
+                a.meeting_id
+            ),
+            format!(
+                "update meeting set starts_at = now() - interval '1 minute' where meeting_id = {}",
+                b.meeting_id
+            ),
+            format!(
+                "update outbox set due_at = now() - interval '3 minutes' where meeting_id = {}",
+                b.meeting_id
+            ),
         ] {
             sqlx::query(&sql).execute(&pg).await.unwrap();
         }
         pg.close().await;
-        let (slow, busy, blocked) = (t_.members[4].1.clone(), t_.members[3].1.clone(), t_.members[5].1.clone());
+        let (slow, busy, blocked) =
+            (t_.members[4].1.clone(), t_.members[3].1.clone(), t_.members[5].1.clone());
 
         let api = BotApi::start().await;
         api.fault(busy.id, Fault::TooManyRequestsOnce { retry_after: 1 });
@@ -178,7 +236,10 @@ mod end_to_end {
 
         // One process starts delivering and dies while a message is on its way.
         let first = BotProcess::spawn(&api, &db.url, dir.path(), "first");
-        api.wait_for(0, "the held message", |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(slow.id)).await;
+        api.wait_for(0, "the held message", |c: &Call| {
+            c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(slow.id)
+        })
+        .await;
         first.kill();
         // Two processes take over on the same database.
         let _second = BotProcess::spawn(&api, &db.url, dir.path(), "second");
@@ -191,41 +252,73 @@ mod end_to_end {
             let locale = store.member(*id).await.unwrap().locale.unwrap();
             let count = |key: &str| {
                 let line = first_line(locale, key, "Cluster Commission");
-                calls.iter().filter(|c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id) && c.text().starts_with(&line)).count()
+                calls
+                    .iter()
+                    .filter(|c| {
+                        c.method == "sendMessage"
+                            && c.body["chat_id"].as_i64() == Some(user.id)
+                            && c.text().starts_with(&line)
+                    })
+                    .count()
             };
             let expected = if user.id == blocked.id { 0 } else { 1 };
             assert_eq!(count("meeting-invitation"), expected, "invitations to {}", user.first_name);
             assert_eq!(count("meeting-reminder"), expected, "reminders to {}", user.first_name);
         }
-        assert!(!calls.iter().any(|c| c.text().contains("Steering Committee")), "nothing after a meeting started");
-        assert!(store.outbox_states(b.meeting_id).await.unwrap().iter().all(|(_, state, _)| state == "skipped"));
+        assert!(
+            !calls.iter().any(|c| c.text().contains("Steering Committee")),
+            "nothing after a meeting started"
+        );
+        assert!(
+            store.outbox_states(b.meeting_id).await.unwrap().iter().all(|(_, state, _)| state == "skipped")
+        );
         let refused = api.refused();
         assert!(refused.iter().any(|(_, chat, status)| *chat == busy.id && *status == 429), "{refused:?}");
         assert!(refused.iter().any(|(_, chat, status)| *chat == blocked.id && *status == 403), "{refused:?}");
-        assert!(store.member_by_telegram(blocked.id).await.unwrap().unwrap().opted_out_at.is_some(), "marked unreachable");
+        assert!(
+            store.member_by_telegram(blocked.id).await.unwrap().unwrap().opted_out_at.is_some(),
+            "marked unreachable"
+        );
         assert_eq!(api.violations(), Vec::<String>::new());
 
         // A member answers ✅; the invitation shows the answer.
         let producer = t_.members[2].1.clone();
         let invitation = calls
             .iter()
-            .find(|c| c.body["chat_id"].as_i64() == Some(producer.id) && c.text().starts_with(&first_line(Locale::Ar, "meeting-invitation", "Cluster Commission")))
+            .find(|c| {
+                c.body["chat_id"].as_i64() == Some(producer.id)
+                    && c.text().starts_with(&first_line(
+                        Locale::Ar,
+                        "meeting-invitation",
+                        "Cluster Commission",
+                    ))
+            })
             .unwrap()
             .clone();
         let coming = format!("✅ {}", t(Locale::Ar, "rsvp-coming", &[]));
         let before = api.calls().len();
         api.press(&producer, &invitation, &invitation.button_eq(&coming));
         let answer = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
-        api.wait_for(before, "the edited invitation", |c| c.method == "editMessageText" && c.text().contains(&answer)).await;
+        api.wait_for(before, "the edited invitation", |c| {
+            c.method == "editMessageText" && c.text().contains(&answer)
+        })
+        .await;
 
         // The CDA sees who comes and who could not be reached.
         let cda = t_.members[0].1.clone();
         let before = api.calls().len();
         api.send_text(&cda, "/meetings");
-        let (_, list) = api.wait_for(before, "the list", |c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(cda.id) && c.text().contains("✅ 1")).await;
+        let (_, list) = api
+            .wait_for(before, "the list", |c| {
+                c.method == "sendMessage"
+                    && c.body["chat_id"].as_i64() == Some(cda.id)
+                    && c.text().contains("✅ 1")
+            })
+            .await;
         api.press(&cda, &list, &list.button("Cluster Commission"));
         let unreachable = t(Locale::En, "meeting-unreachable", &[("names", &blocked.first_name)]);
-        api.wait_for(before, "the detail", |c| c.method == "sendMessage" && c.text().contains(&unreachable)).await;
+        api.wait_for(before, "the detail", |c| c.method == "sendMessage" && c.text().contains(&unreachable))
+            .await;
         api.stop().await;
         db.cleanup().await;
     }
@@ -243,14 +336,23 @@ mod end_to_end {
         let expect = |from: usize, needle: String| {
             let api = &api;
             let id = cda.id;
-            async move { api.wait_for(from, &needle.clone(), move |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(id) && c.text().contains(&needle)).await }
+            async move {
+                api.wait_for(from, &needle.clone(), move |c: &Call| {
+                    c.method == "sendMessage"
+                        && c.body["chat_id"].as_i64() == Some(id)
+                        && c.text().contains(&needle)
+                })
+                .await
+            }
         };
         api.send_text(&cda, "/meeting");
         let (i, _) = expect(0, en("meeting-ask-title")).await;
         api.send_text(&cda, "Fig harvest planning");
         let (i, days) = expect(i + 1, en("meeting-ask-day")).await;
         // Tomorrow, 10:00 in Tunis (UTC+1).
-        let tomorrow = (clusterbot::store::now().with_timezone(&chrono_tz::Africa::Tunis) + Duration::days(1)).date_naive();
+        let tomorrow = (clusterbot::store::now().with_timezone(&chrono_tz::Africa::Tunis)
+            + Duration::days(1))
+        .date_naive();
         api.press(&cda, &days, &days.button(&tomorrow.format("%d/%m").to_string()));
         let (i, hours) = expect(i + 1, en("meeting-ask-time")).await;
         api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
@@ -259,19 +361,43 @@ mod end_to_end {
         let (i, audience) = expect(i + 1, en("launch-choose-audience")).await;
         api.press(&cda, &audience, &audience.button_eq(&en("btn-audience-cluster")));
         let (i, reminders) = expect(i + 1, en("meeting-ask-reminders")).await;
-        assert!(reminders.buttons().iter().any(|(l, _)| l == &format!("✅ {}", en("reminder-1d"))), "a day before is on by default");
+        assert!(
+            reminders.buttons().iter().any(|(l, _)| l == &format!("✅ {}", en("reminder-1d"))),
+            "a day before is on by default"
+        );
         api.press(&cda, &reminders, &reminders.button_eq(&en("btn-form-done")));
         expect(i + 1, "Fig harvest planning".into()).await;
 
         // The leader is invited in French, at 10:00 Tunis time, with the weekday.
         let leader = t_.members[1].1.clone();
-        let weekday = ["weekday-mon", "weekday-tue", "weekday-wed", "weekday-thu", "weekday-fri", "weekday-sat", "weekday-sun"][tomorrow.weekday().num_days_from_monday() as usize];
+        let weekday = [
+            "weekday-mon",
+            "weekday-tue",
+            "weekday-wed",
+            "weekday-thu",
+            "weekday-fri",
+            "weekday-sat",
+            "weekday-sun",
+        ][tomorrow.weekday().num_days_from_monday() as usize];
         let when = format!("{} {} 10:00", t(Locale::Fr, weekday, &[]), tomorrow.format("%d/%m/%Y"));
         let (_, invitation) = api
-            .wait_for(0, "the French invitation", |c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(leader.id) && c.text().contains(&when))
+            .wait_for(0, "the French invitation", |c| {
+                c.method == "sendMessage"
+                    && c.body["chat_id"].as_i64() == Some(leader.id)
+                    && c.text().contains(&when)
+            })
             .await;
-        assert!(invitation.text().contains("Fig harvest planning") && invitation.text().contains("36.47030, 9.46120"), "{}", invitation.text());
-        let (_, pin) = api.wait_for(0, "the location pin", |c| c.method == "sendLocation" && c.body["chat_id"].as_i64() == Some(leader.id)).await;
+        assert!(
+            invitation.text().contains("Fig harvest planning")
+                && invitation.text().contains("36.47030, 9.46120"),
+            "{}",
+            invitation.text()
+        );
+        let (_, pin) = api
+            .wait_for(0, "the location pin", |c| {
+                c.method == "sendLocation" && c.body["chat_id"].as_i64() == Some(leader.id)
+            })
+            .await;
         assert_eq!(pin.body["latitude"].as_f64(), Some(36.4703));
         let m = store.upcoming_meetings(t_.cluster).await.unwrap().remove(0);
         assert_eq!(m.offsets(), [1440, 60]);

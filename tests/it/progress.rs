@@ -36,16 +36,28 @@ async fn reporting(backend: &str) {
     let db = TestDb::of(backend).await;
     let dir = tempfile::tempdir().unwrap();
     let store = db.store.clone();
-    let cluster = store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::En, None).await.unwrap().cluster_id;
+    let cluster =
+        store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::En, None).await.unwrap().cluster_id;
     let forgers = store.add_cooperative(cluster, "Forgers").await.unwrap().cooperative_id;
     let ali = TgUser::new(9401, "Ali", "en");
     let zara = TgUser::new(9402, "Zara", "en");
     let imran = TgUser::new(9403, "Imran", "en");
     let ali_id = member(&store, cluster, Some(forgers), Role::Producer, &ali, Locale::En, Gender::Man).await;
-    let zara_id = member(&store, cluster, Some(forgers), Role::Leader, &zara, Locale::En, Gender::Woman).await;
+    let zara_id =
+        member(&store, cluster, Some(forgers), Role::Leader, &zara, Locale::En, Gender::Woman).await;
     member(&store, cluster, None, Role::Cda, &imran, Locale::En, Gender::Man).await;
-    let steel = store.add_action(&new_action(cluster, "Joint steel purchase", vec![forgers], Some(14))).await.unwrap();
-    let fair = store.add_action(&clusterbot::domain::action::NewAction { target: None, unit: None, ..new_action(cluster, "Trade fair stand", vec![], None) }).await.unwrap();
+    let steel = store
+        .add_action(&new_action(cluster, "Joint steel purchase", vec![forgers], Some(14)))
+        .await
+        .unwrap();
+    let fair = store
+        .add_action(&clusterbot::domain::action::NewAction {
+            target: None,
+            unit: None,
+            ..new_action(cluster, "Trade fair stand", vec![], None)
+        })
+        .await
+        .unwrap();
 
     let api = BotApi::start().await;
     let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
@@ -54,7 +66,9 @@ async fn reporting(backend: &str) {
         let api = &api;
         async move {
             api.wait_for(from, &format!("a message to {id} containing {needle:?}"), move |c: &Call| {
-                c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(id) && c.text().contains(&needle)
+                c.method == "sendMessage"
+                    && c.body["chat_id"].as_i64() == Some(id)
+                    && c.text().contains(&needle)
             })
             .await
         }
@@ -109,13 +123,24 @@ async fn reporting(backend: &str) {
     // Ali presses an old status button of the steel purchase: it is done, he is told so.
     api.press(&ali, &old_statuses, &old_statuses.button_eq(&status("on_track")));
     let done = en("report-already-done");
-    api.wait_for(i + 1, "the old button's answer", |c| c.method == "answerCallbackQuery" && c.body["text"] == done.as_str()).await;
+    api.wait_for(i + 1, "the old button's answer", |c| {
+        c.method == "answerCallbackQuery" && c.body["text"] == done.as_str()
+    })
+    .await;
 
     // The CDA's overview, the steel purchase's history, Ali's voice note sent back, the chart.
     api.send_text(&imran, "/progress");
     let (k, overview) = expect(0, &imran, en("progress-title")).await;
-    assert!(overview.text().contains(&format!("Joint steel purchase — {}", status("done"))), "{}", overview.text());
-    assert!(overview.text().contains(&format!("Trade fair stand — {}", en("progress-no-report"))), "the withdrawn report is not counted: {}", overview.text());
+    assert!(
+        overview.text().contains(&format!("Joint steel purchase — {}", status("done"))),
+        "{}",
+        overview.text()
+    );
+    assert!(
+        overview.text().contains(&format!("Trade fair stand — {}", en("progress-no-report"))),
+        "the withdrawn report is not counted: {}",
+        overview.text()
+    );
     api.press(&imran, &overview, &overview.button("🎯 Joint steel purchase"));
     let (k, history) = expect(k + 1, &imran, "Ali".into()).await;
     assert!(history.text().contains("Zara") && history.text().contains("50%"), "{}", history.text());
@@ -134,7 +159,11 @@ async fn reporting(backend: &str) {
     api.send_text(&imran, "Achat groupé d’acier");
     let (k, _) = expect(k + 1, &imran, "Achat groupé d’acier".into()).await;
     assert_eq!(store.action_in(steel.action_id, Locale::Fr).await.unwrap().title, "Achat groupé d’acier");
-    assert_eq!(store.action_in(steel.action_id, Locale::Ar).await.unwrap().title, "Joint steel purchase", "untranslated: as written");
+    assert_eq!(
+        store.action_in(steel.action_id, Locale::Ar).await.unwrap().title,
+        "Joint steel purchase",
+        "untranslated: as written"
+    );
 
     // The CDA adds a joint action in the chat.
     api.press(&imran, &overview, &overview.button_eq(&en("btn-action-add")));
@@ -162,15 +191,31 @@ async fn reporting(backend: &str) {
     // The database holds it all.
     let check = Store::connect(&db.url).await.unwrap();
     let reports = check.reports(steel.action_id).await.unwrap();
-    assert_eq!(reports.iter().map(|r| (r.member_id, r.status)).collect::<Vec<_>>(), [(zara_id, ActionStatus::Done), (ali_id, ActionStatus::OnTrack)]);
+    assert_eq!(
+        reports.iter().map(|r| (r.member_id, r.status)).collect::<Vec<_>>(),
+        [(zara_id, ActionStatus::Done), (ali_id, ActionStatus::OnTrack)]
+    );
     let notes = check.report_notes(reports[1].report_id).await.unwrap();
-    assert_eq!(notes.iter().map(|n| n.kind.as_str()).collect::<Vec<_>>(), ["voice", "photo"], "nothing else attached");
+    assert_eq!(
+        notes.iter().map(|n| n.kind.as_str()).collect::<Vec<_>>(),
+        ["voice", "photo"],
+        "nothing else attached"
+    );
     for note in &notes {
         assert!(dir.path().join("data").join(note.media_path.as_ref().unwrap()).is_file(), "{note:?}");
     }
     assert!(check.reports(fair.action_id).await.unwrap().is_empty(), "the undone report is withdrawn");
-    let added = check.actions(cluster).await.unwrap().into_iter().find(|a| a.title == "Shared polishing machine").expect("added");
-    assert_eq!((added.target, added.unit.as_deref(), added.rhythm_days), (Some(1.0), Some("machine"), Some(14)));
+    let added = check
+        .actions(cluster)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.title == "Shared polishing machine")
+        .expect("added");
+    assert_eq!(
+        (added.target, added.unit.as_deref(), added.rhythm_days),
+        (Some(1.0), Some("machine"), Some(14))
+    );
     assert_eq!(added.due_date, added.start_date.checked_add_months(chrono::Months::new(3)).unwrap());
     assert_eq!(check.action_owners(added.action_id).await.unwrap(), [(forgers, "Forgers".to_owned())]);
     check.close().await;

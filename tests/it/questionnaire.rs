@@ -12,8 +12,23 @@ use crate::botapi::{BotApi, Call, TgUser};
 use crate::e2e::{BotProcess, cli, t};
 use crate::support::TestDb;
 
-pub async fn member(store: &Store, cluster: i64, coop: Option<i64>, role: Role, user: &TgUser, locale: Locale, gender: Gender) -> i64 {
-    let spec = InviteSpec { cluster_id: cluster, role, cooperative_id: coop, max_uses: 1, expires_at: now() + Duration::days(1), created_by: None };
+pub async fn member(
+    store: &Store,
+    cluster: i64,
+    coop: Option<i64>,
+    role: Role,
+    user: &TgUser,
+    locale: Locale,
+    gender: Gender,
+) -> i64 {
+    let spec = InviteSpec {
+        cluster_id: cluster,
+        role,
+        cooperative_id: coop,
+        max_uses: 1,
+        expires_at: now() + Duration::days(1),
+        created_by: None,
+    };
     let invite = store.add_invite(&spec).await.unwrap();
     let new = NewMember {
         telegram_user_id: user.id,
@@ -32,7 +47,15 @@ fn label(form: &Form, question: &str, choice: Option<&str>, l: Locale) -> String
     let item = form.item(question).unwrap();
     match choice {
         None => item.label.get(l, &form.default_language).unwrap().to_owned(),
-        Some(c) => form.choices(item).into_iter().find(|x| x.name == c).unwrap().label.get(l, &form.default_language).unwrap().to_owned(),
+        Some(c) => form
+            .choices(item)
+            .into_iter()
+            .find(|x| x.name == c)
+            .unwrap()
+            .label
+            .get(l, &form.default_language)
+            .unwrap()
+            .to_owned(),
     }
 }
 
@@ -51,7 +74,9 @@ impl Player<'_> {
         let (i, call) = self
             .api
             .wait_for(self.at, &format!("a message to {id} containing {needle:?}"), |c| {
-                c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(id) && c.text().contains(needle)
+                c.method == "sendMessage"
+                    && c.body["chat_id"].as_i64() == Some(id)
+                    && c.text().contains(needle)
             })
             .await;
         self.at = i + 1;
@@ -86,18 +111,25 @@ async fn diagnostic_in_two_languages(backend: &str) {
     let db = TestDb::of(backend).await;
     let dir = tempfile::tempdir().unwrap();
     let store = db.store.clone();
-    let cluster = store.add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, Some("figs")).await.unwrap().cluster_id;
+    let cluster = store
+        .add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, Some("figs"))
+        .await
+        .unwrap()
+        .cluster_id;
     let amal = store.add_cooperative(cluster, "Amal").await.unwrap().cooperative_id;
     let cda = TgUser::new(9001, "Sami", "en");
     let amina_user = TgUser::new(9002, "Amina", "ar");
     let pierre_user = TgUser::new(9003, "Pierre", "fr");
     member(&store, cluster, None, Role::Cda, &cda, Locale::En, Gender::Man).await;
-    let amina_id = member(&store, cluster, Some(amal), Role::Producer, &amina_user, Locale::Ar, Gender::Woman).await;
-    let pierre_id = member(&store, cluster, Some(amal), Role::Producer, &pierre_user, Locale::Fr, Gender::Man).await;
+    let amina_id =
+        member(&store, cluster, Some(amal), Role::Producer, &amina_user, Locale::Ar, Gender::Woman).await;
+    let pierre_id =
+        member(&store, cluster, Some(amal), Role::Producer, &pierre_user, Locale::Fr, Gender::Man).await;
     let form_file = concat!(env!("CARGO_MANIFEST_DIR"), "/forms/cluster_diagnostic.xlsx");
     let imported = cli(&db.url, &["form", "import", form_file]);
     assert_eq!(imported, ["cluster_diagnostic\t2026112701"]);
-    let form = clusterbot::import::parse(&std::fs::read(form_file).unwrap(), "cluster_diagnostic.xlsx").unwrap();
+    let form =
+        clusterbot::import::parse(&std::fs::read(form_file).unwrap(), "cluster_diagnostic.xlsx").unwrap();
 
     let api = BotApi::start().await;
     let mut bot = Some(BotProcess::spawn(&api, &db.url, dir.path(), "first"));
@@ -122,9 +154,14 @@ async fn diagnostic_in_two_languages(backend: &str) {
     let intro = amina.question("intro").await;
     amina.press(&intro, "btn-form-next");
     let workers = amina.question("workers").await;
-    assert!(workers.text().contains(&t(Locale::Ar, "form-progress", &[("n", "1"), ("total", "11")])), "{}", workers.text());
+    assert!(
+        workers.text().contains(&t(Locale::Ar, "form-progress", &[("n", "1"), ("total", "11")])),
+        "{}",
+        workers.text()
+    );
     amina.say("٦٠٠"); // 600, in Eastern Arabic digits: over the form's limit of 500
-    let constraint = form.item("workers").unwrap().constraint_message.get(Locale::Ar, "en").unwrap().to_owned();
+    let constraint =
+        form.item("workers").unwrap().constraint_message.get(Locale::Ar, "en").unwrap().to_owned();
     amina.expect(&constraint).await;
     amina.question("workers").await;
     amina.say("١٢");
@@ -151,12 +188,18 @@ async fn diagnostic_in_two_languages(backend: &str) {
     amina.tick(&joint, "joint_actions", "training");
     amina.tick(&joint, "joint_actions", "none");
     amina.press(&joint, "btn-form-done");
-    let none_rule = form.item("joint_actions").unwrap().constraint_message.get(Locale::Ar, "en").unwrap().to_owned();
+    let none_rule =
+        form.item("joint_actions").unwrap().constraint_message.get(Locale::Ar, "en").unwrap().to_owned();
     amina.expect(&none_rule).await;
     let none_ticked = format!("✅ {}", label(&form, "joint_actions", Some("none"), Locale::Ar));
     amina.tick(&joint, "joint_actions", "none"); // the same button again unticks "none"
     // Wait until the untick is saved (the keyboard is redrawn) before pressing Done.
-    api.wait_for(amina.at, "the redrawn ticks", |c| c.method == "editMessageReplyMarkup" && c.body["chat_id"].as_i64() == Some(amina_user.id) && !c.buttons().iter().any(|(l, _)| l == &none_ticked)).await;
+    api.wait_for(amina.at, "the redrawn ticks", |c| {
+        c.method == "editMessageReplyMarkup"
+            && c.body["chat_id"].as_i64() == Some(amina_user.id)
+            && !c.buttons().iter().any(|(l, _)| l == &none_ticked)
+    })
+    .await;
     amina.press(&joint, "btn-form-done");
     let bottleneck = amina.question("main_bottleneck").await;
     amina.choose(&bottleneck, "main_bottleneck", "credit");
@@ -171,7 +214,8 @@ async fn diagnostic_in_two_languages(backend: &str) {
     amina.expect(&t(Locale::Ar, "form-finished", &[("title", form.title(Locale::Ar))])).await;
 
     // Pierre, in French.
-    let mut pierre = Player { api: &api, user: pierre_user.clone(), form: form.clone(), l: Locale::Fr, at: 0 };
+    let mut pierre =
+        Player { api: &api, user: pierre_user.clone(), form: form.clone(), l: Locale::Fr, at: 0 };
     let invitation = pierre.expect(form.title(Locale::Fr)).await;
     pierre.press(&invitation, "btn-form-start");
     let intro = pierre.question("intro").await;
@@ -196,7 +240,10 @@ async fn diagnostic_in_two_languages(backend: &str) {
     pierre.choose(&trust, "trust", "3");
     let joint = pierre.question("joint_actions").await;
     pierre.tick(&joint, "joint_actions", "none");
-    api.wait_for(pierre.at, "the tick", |c| c.method == "editMessageReplyMarkup" && c.body["chat_id"].as_i64() == Some(pierre_user.id)).await;
+    api.wait_for(pierre.at, "the tick", |c| {
+        c.method == "editMessageReplyMarkup" && c.body["chat_id"].as_i64() == Some(pierre_user.id)
+    })
+    .await;
     pierre.press(&joint, "btn-form-done");
     let bottleneck = pierre.question("main_bottleneck").await;
     pierre.choose(&bottleneck, "main_bottleneck", "other");
@@ -228,7 +275,8 @@ async fn diagnostic_in_two_languages(backend: &str) {
 
     // The database holds exactly their answers.
     let check = Store::connect(&db.url).await.unwrap();
-    let [amina_response] = check.member_responses(amina_id).await.unwrap().try_into().expect("one launch, one response");
+    let [amina_response] =
+        check.member_responses(amina_id).await.unwrap().try_into().expect("one launch, one response");
     assert_eq!(amina_response.status, Status::Finished);
     let a = check.answers(amina_response.response_id).await.unwrap();
     let get = |m: &std::collections::BTreeMap<String, String>, k: &str| m.get(k).cloned();
@@ -241,7 +289,11 @@ async fn diagnostic_in_two_languages(backend: &str) {
     assert_eq!(get(&a, "joint_actions").as_deref(), Some("joint_purchase training"));
     assert_eq!(get(&a, "credit_barrier").as_deref(), Some("too_expensive"));
     assert!(get(&a, "start").is_some() && get(&a, "end").is_some());
-    let (kind, path) = check.answer_media(amina_response.response_id, "help_wish").await.unwrap().expect("voice answer stored");
+    let (kind, path) = check
+        .answer_media(amina_response.response_id, "help_wish")
+        .await
+        .unwrap()
+        .expect("voice answer stored");
     assert_eq!(kind, "voice");
     let stored = std::fs::read(dir.path().join("data").join(&path)).expect("the voice note is on disk");
     assert!(stored.starts_with(b"OggS"));
@@ -279,20 +331,27 @@ async fn a_cda_imports_forms_by_sending_the_file_and_bad_forms_are_explained() {
     let db = TestDb::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
     let store = db.store.clone();
-    let cluster = store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
+    let cluster =
+        store.add_cluster("Sialkot", chrono_tz::Asia::Karachi, Locale::Ur, None).await.unwrap().cluster_id;
     let cda = TgUser::new(9101, "Nadia", "en");
     let producer = TgUser::new(9102, "Omar", "ur");
     member(&store, cluster, None, Role::Cda, &cda, Locale::En, Gender::Woman).await;
     member(&store, cluster, None, Role::Producer, &producer, Locale::Ur, Gender::Man).await;
     let api = BotApi::start().await;
     let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
-    let data = |name: &str| std::fs::read(format!("{}/tests/data/forms/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let data = |name: &str| {
+        std::fs::read(format!("{}/tests/data/forms/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
 
     // A form with unsupported questions: every problem named, nothing stored.
     api.put_file("waste", data("waste_collection.xlsx"));
     api.send_document(&cda, "waste", "waste_collection.xlsx");
     let (i, refused) = api
-        .wait_for(0, "the refusal", |c| c.method == "sendMessage" && c.text().starts_with(&t(Locale::En, "import-failed", &[("problems", "")]).trim_end().to_owned()))
+        .wait_for(0, "the refusal", |c| {
+            c.method == "sendMessage"
+                && c.text()
+                    .starts_with(&t(Locale::En, "import-failed", &[("problems", "")]).trim_end().to_owned())
+        })
         .await;
     assert!(refused.text().contains("survey sheet, row 12, column H (default)"), "{}", refused.text());
     assert!(store.latest_forms().await.unwrap().is_empty());
@@ -300,7 +359,9 @@ async fn a_cda_imports_forms_by_sending_the_file_and_bad_forms_are_explained() {
     // A good one is imported.
     api.put_file("sample", data("sample_xlsform.xlsx"));
     api.send_document(&cda, "sample", "sample_xlsform.xlsx");
-    let (i, ok) = api.wait_for(i + 1, "the import", |c| c.method == "sendMessage" && c.text().starts_with("✅ Imported")).await;
+    let (i, ok) = api
+        .wait_for(i + 1, "the import", |c| c.method == "sendMessage" && c.text().starts_with("✅ Imported"))
+        .await;
     assert!(ok.text().contains("3 questions"), "{}", ok.text());
     assert_eq!(store.latest_forms().await.unwrap()[0].form_id, "sample_xlsform");
 
@@ -321,7 +382,8 @@ async fn audio_prompts_come_first_as_voice_notes_and_are_uploaded_once() {
     let db = TestDb::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
     let store = db.store.clone();
-    let cluster = store.add_cluster("Ghana shea", chrono_tz::Africa::Accra, Locale::En, None).await.unwrap().cluster_id;
+    let cluster =
+        store.add_cluster("Ghana shea", chrono_tz::Africa::Accra, Locale::En, None).await.unwrap().cluster_id;
     let ama = TgUser::new(9301, "Ama", "en");
     member(&store, cluster, None, Role::Producer, &ama, Locale::En, Gender::Woman).await;
     let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect();
@@ -335,12 +397,20 @@ async fn audio_prompts_come_first_as_voice_notes_and_are_uploaded_once() {
                 &["select_one yn", "sells_together", "Do you sell together?", "sells.ogg", "yes"],
             ]),
         },
-        Sheet { name: "choices".into(), first_row: 1, first_col: 0, rows: grid(&[&["list_name", "name", "label"], &["yn", "yes", "👍 Yes"], &["yn", "no", "👎 No"]]) },
+        Sheet {
+            name: "choices".into(),
+            first_row: 1,
+            first_col: 0,
+            rows: grid(&[&["list_name", "name", "label"], &["yn", "yes", "👍 Yes"], &["yn", "no", "👎 No"]]),
+        },
     ];
     let form = import(&sheets, "shea_sales").unwrap();
     let clusterbot::store::Saved::New(form_pk) = store.save_form(&form).await.unwrap() else { panic!() };
     store.add_form_media(form_pk, "sells.ogg", b"OggS recorded prompt").await.unwrap();
-    store.create_launch(form_pk, cluster, clusterbot::domain::form::Audience::Cluster, None, None).await.unwrap();
+    store
+        .create_launch(form_pk, cluster, clusterbot::domain::form::Audience::Cluster, None, None)
+        .await
+        .unwrap();
 
     let api = BotApi::start().await;
     let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
@@ -349,10 +419,18 @@ async fn audio_prompts_come_first_as_voice_notes_and_are_uploaded_once() {
     api.press(&ama, &list, &list.buttons()[0].1);
     let (i, first) = api.wait_for(i + 1, "the voice prompt", |c| c.method == "sendVoice").await;
     assert_eq!(first.body["voice"]["file"], "sells.ogg", "uploaded the first time");
-    let (i, question) = api.wait_for(i + 1, "the question", |c| c.method == "sendMessage" && c.text().contains("Do you sell together?")).await;
+    let (i, question) = api
+        .wait_for(i + 1, "the question", |c| {
+            c.method == "sendMessage" && c.text().contains("Do you sell together?")
+        })
+        .await;
     api.press(&ama, &question, &question.button(&t(Locale::En, "btn-form-repeat", &[])));
     let (_, again) = api.wait_for(i + 1, "the voice prompt again", |c| c.method == "sendVoice").await;
-    assert!(again.body["voice"].is_string(), "sent by Telegram's file id the second time: {}", again.body["voice"]);
+    assert!(
+        again.body["voice"].is_string(),
+        "sent by Telegram's file id the second time: {}",
+        again.body["voice"]
+    );
     let cached = store.form_media(form_pk, "sells.ogg").await.unwrap().and_then(|m| m.1);
     assert_eq!(cached.as_deref(), again.body["voice"].as_str());
     assert_eq!(api.violations(), Vec::<String>::new());

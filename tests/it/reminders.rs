@@ -31,14 +31,22 @@ async fn reminders(backend: &str) {
     let db = TestDb::of(backend).await;
     let store = db.store.clone();
     let later = now() + Duration::hours(13);
-    let cluster = store.add_cluster("Souss argan", zone_at_noon(later), Locale::Fr, None).await.unwrap().cluster_id;
+    let cluster =
+        store.add_cluster("Souss argan", zone_at_noon(later), Locale::Fr, None).await.unwrap().cluster_id;
     let done = TgUser::new(9201, "Fatima", "fr");
     let late = TgUser::new(9202, "Khadija", "ar");
-    let done_id = crate::questionnaire::member(&store, cluster, None, Role::Producer, &done, Locale::Fr, Gender::Woman).await;
-    crate::questionnaire::member(&store, cluster, None, Role::Producer, &late, Locale::Ar, Gender::Woman).await;
-    let imported = clusterbot::import::import(&store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
+    let done_id =
+        crate::questionnaire::member(&store, cluster, None, Role::Producer, &done, Locale::Fr, Gender::Woman)
+            .await;
+    crate::questionnaire::member(&store, cluster, None, Role::Producer, &late, Locale::Ar, Gender::Woman)
+        .await;
+    let imported =
+        clusterbot::import::import(&store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
     let deadline = now() + Duration::days(7);
-    let (_, invitees) = store.create_launch(imported.form_pk, cluster, Audience::Cluster, Some(deadline), None).await.unwrap();
+    let (_, invitees) = store
+        .create_launch(imported.form_pk, cluster, Audience::Cluster, Some(deadline), None)
+        .await
+        .unwrap();
     assert_eq!(invitees.len(), 2);
     let mut finished = store.member_responses(done_id).await.unwrap().remove(0);
     finished.status = Status::Finished;
@@ -49,20 +57,39 @@ async fn reminders(backend: &str) {
     let data = tempfile::tempdir().unwrap();
     let app = App::new(store.clone(), Arc::new(I18n::load().unwrap()), data.path().to_owned());
 
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, now()).await.unwrap(), 0, "not right after the invitation");
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, later).await.unwrap(), 1, "only the one who has not finished");
+    assert_eq!(
+        clusterbot::jobs::nudge_once(&bot, &app, now()).await.unwrap(),
+        0,
+        "not right after the invitation"
+    );
+    assert_eq!(
+        clusterbot::jobs::nudge_once(&bot, &app, later).await.unwrap(),
+        1,
+        "only the one who has not finished"
+    );
     let (_, nudge) = api.wait_for(0, "the reminder", |c| c.method == "sendMessage").await;
     assert_eq!(nudge.body["chat_id"].as_i64(), Some(late.id));
     assert!(nudge.text().contains(imported.form.title(Locale::Ar)), "in her language: {}", nudge.text());
     assert_eq!(nudge.buttons()[0].0, t(Locale::Ar, "btn-form-continue", &[]));
 
     assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, later).await.unwrap(), 0, "at most one a day");
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, later + Duration::hours(12)).await.unwrap(), 0, "not at night, not twice a day");
+    assert_eq!(
+        clusterbot::jobs::nudge_once(&bot, &app, later + Duration::hours(12)).await.unwrap(),
+        0,
+        "not at night, not twice a day"
+    );
     // Two bot processes on the same database the next day: one reminder, not two.
     let next_day = later + Duration::hours(24);
-    let (a, b) = tokio::join!(clusterbot::jobs::nudge_once(&bot, &app, next_day), clusterbot::jobs::nudge_once(&bot, &app, next_day));
+    let (a, b) = tokio::join!(
+        clusterbot::jobs::nudge_once(&bot, &app, next_day),
+        clusterbot::jobs::nudge_once(&bot, &app, next_day)
+    );
     assert_eq!(a.unwrap() + b.unwrap(), 1);
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, deadline + Duration::hours(1)).await.unwrap(), 0, "never after the deadline");
+    assert_eq!(
+        clusterbot::jobs::nudge_once(&bot, &app, deadline + Duration::hours(1)).await.unwrap(),
+        0,
+        "never after the deadline"
+    );
     assert_eq!(api.violations(), Vec::<String>::new());
     api.stop().await;
     db.cleanup().await;

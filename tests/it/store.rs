@@ -42,7 +42,10 @@ both_backends!(clusters_are_listed_and_names_are_unique, |store: Store| async mo
     let id = cluster(&store, "Sialkot surgical instruments").await;
     let second = store.add_cluster("Djebba figs", chrono_tz::Africa::Tunis, Locale::Ar, None).await.unwrap();
     let all = store.clusters().await.unwrap();
-    assert_eq!(all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Sialkot surgical instruments", "Djebba figs"]);
+    assert_eq!(
+        all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        ["Sialkot surgical instruments", "Djebba figs"]
+    );
     assert_eq!(all[0].cluster_id, id);
     assert_eq!(all[0].timezone, "Asia/Karachi");
     assert_eq!(all[0].locale, Locale::Ur);
@@ -80,7 +83,9 @@ both_backends!(an_invite_cannot_name_another_clusters_cooperative, |store: Store
     let a = cluster(&store, "A").await;
     let b = cluster(&store, "B").await;
     let coop_b = store.add_cooperative(b, "Coop B").await.unwrap();
-    let res = store.add_invite(&InviteSpec { cooperative_id: Some(coop_b.cooperative_id), ..spec(a, Role::Producer, 1) }).await;
+    let res = store
+        .add_invite(&InviteSpec { cooperative_id: Some(coop_b.cooperative_id), ..spec(a, Role::Producer, 1) })
+        .await;
     assert!(matches!(res, Err(StoreError::NotFound(_))), "{res:?}");
 });
 
@@ -89,7 +94,9 @@ both_backends!(joining_creates_member_and_membership_and_uses_the_invite, |store
     let coop = store.add_cooperative(id, "Forgers").await.unwrap();
     let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
     let new = NewMember { cooperative_id: Some(coop.cooperative_id), ..newcomer(1001) };
-    let Redeemed::Joined(member) = store.join(invite.invite_id, &new).await.unwrap() else { panic!("not joined") };
+    let Redeemed::Joined(member) = store.join(invite.invite_id, &new).await.unwrap() else {
+        panic!("not joined")
+    };
     assert_eq!(member.display_name.as_deref(), Some("Fatima Zahra"));
     assert_eq!(member.locale, Some(Locale::Ar));
     assert_eq!(member.gender, Some(Gender::Woman));
@@ -106,14 +113,20 @@ both_backends!(a_used_up_or_expired_invite_creates_nothing, |store: Store| async
     let id = cluster(&store, "Djebba").await;
     let single = store.add_invite(&spec(id, Role::Producer, 1)).await.unwrap();
     assert!(matches!(store.join(single.invite_id, &newcomer(1)).await.unwrap(), Redeemed::Joined(_)));
-    assert_eq!(store.join(single.invite_id, &newcomer(2)).await.unwrap(), Redeemed::Refused(InviteProblem::UsedUp));
+    assert_eq!(
+        store.join(single.invite_id, &newcomer(2)).await.unwrap(),
+        Redeemed::Refused(InviteProblem::UsedUp)
+    );
     assert_eq!(store.member_by_telegram(2).await.unwrap(), None);
 
     let expired = store
         .add_invite(&InviteSpec { expires_at: now() - Duration::minutes(1), ..spec(id, Role::Producer, 5) })
         .await
         .unwrap();
-    assert_eq!(store.join(expired.invite_id, &newcomer(3)).await.unwrap(), Redeemed::Refused(InviteProblem::Expired));
+    assert_eq!(
+        store.join(expired.invite_id, &newcomer(3)).await.unwrap(),
+        Redeemed::Refused(InviteProblem::Expired)
+    );
     assert_eq!(store.member_by_telegram(3).await.unwrap(), None);
     assert_eq!(store.invite(expired.invite_id).await.unwrap().uses, 0);
 });
@@ -145,9 +158,13 @@ both_backends!(a_cda_can_serve_several_clusters, |store: Store| async move {
     let second = store.add_invite(&spec(b, Role::Cda, 1)).await.unwrap();
     assert_eq!(store.add_membership(cda.member_id, second.invite_id).await.unwrap(), Redeemed::AddedCluster);
     let again = store.add_invite(&spec(b, Role::Producer, 1)).await.unwrap();
-    assert_eq!(store.add_membership(cda.member_id, again.invite_id).await.unwrap(), Redeemed::AlreadyInCluster);
+    assert_eq!(
+        store.add_membership(cda.member_id, again.invite_id).await.unwrap(),
+        Redeemed::AlreadyInCluster
+    );
     assert_eq!(store.invite(again.invite_id).await.unwrap().uses, 0, "an unneeded invite is not used");
-    let clusters: Vec<_> = store.memberships(cda.member_id).await.unwrap().into_iter().map(|m| m.cluster_name).collect();
+    let clusters: Vec<_> =
+        store.memberships(cda.member_id).await.unwrap().into_iter().map(|m| m.cluster_name).collect();
     assert_eq!(clusters, ["Cluster A", "Cluster B"]);
 });
 
@@ -192,7 +209,11 @@ both_backends!(forgetting_removes_identity_but_keeps_anonymous_membership, |stor
     assert!(gone.forgotten_at.is_some());
     assert_eq!(store.member_by_telegram(31).await.unwrap(), None);
     assert_eq!(store.dialogue(31).await.unwrap(), None);
-    assert_eq!(store.memberships(m.member_id).await.unwrap().len(), 1, "anonymous membership stays for statistics");
+    assert_eq!(
+        store.memberships(m.member_id).await.unwrap().len(),
+        1,
+        "anonymous membership stays for statistics"
+    );
     // The person may come back later as a new member.
     assert!(matches!(store.join(invite.invite_id, &newcomer(31)).await.unwrap(), Redeemed::Joined(_)));
 });

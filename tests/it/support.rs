@@ -6,7 +6,8 @@ use tempfile::TempDir;
 
 /// Where the PostgreSQL tests connect to create their databases.
 pub fn postgres_admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 pub struct TestDb {
@@ -48,7 +49,8 @@ impl TestDb {
         self.store.close().await;
         if let Some(name) = &self.pg_name {
             let admin = admin_connection(&postgres_admin_url()).await;
-            let _ = sqlx::query(&format!("drop database if exists {name} with (force)")).execute(&admin).await;
+            let _ =
+                sqlx::query(&format!("drop database if exists {name} with (force)")).execute(&admin).await;
             admin.close().await;
         }
     }

@@ -95,7 +95,8 @@ fn said(file_name: &str) -> String {
 }
 
 async fn transcriptions(req: HttpRequest, body: web::Bytes, state: web::Data<State>) -> HttpResponse {
-    let content_type = req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let content_type =
+        req.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let mut seen = Seen {
         authorization: req.headers().get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
         ..Seen::default()
@@ -103,7 +104,9 @@ async fn transcriptions(req: HttpRequest, body: web::Bytes, state: web::Data<Sta
     for part in multipart(&content_type, &body) {
         match part.name.as_str() {
             "model" => seen.model = Some(String::from_utf8_lossy(&part.data).into_owned()),
-            "response_format" => seen.response_format = Some(String::from_utf8_lossy(&part.data).into_owned()),
+            "response_format" => {
+                seen.response_format = Some(String::from_utf8_lossy(&part.data).into_owned())
+            }
             "file" => {
                 seen.file_name = part.file_name;
                 seen.file_type = part.content_type;
@@ -173,7 +176,12 @@ fn multipart(content_type: &str, body: &[u8]) -> Vec<FormPart> {
         let chunk = chunk.strip_prefix(b"\r\n").unwrap_or(chunk);
         let Some(split) = find(chunk, b"\r\n\r\n", 0) else { continue };
         let headers = String::from_utf8_lossy(&chunk[..split]).into_owned();
-        let mut part = FormPart { name: String::new(), file_name: None, content_type: None, data: chunk[split + 4..].to_vec() };
+        let mut part = FormPart {
+            name: String::new(),
+            file_name: None,
+            content_type: None,
+            data: chunk[split + 4..].to_vec(),
+        };
         for line in headers.lines() {
             let (header, value) = line.split_once(':').unwrap_or((line, ""));
             match header.trim().to_ascii_lowercase().as_str() {
@@ -266,7 +274,11 @@ async fn voice_notes_get_their_transcript(backend: &str) {
     }
     assert_eq!(s.store().transcript_of(photo).await.unwrap(), None);
     let photo_state = s.store().transcript_state(photo).await.unwrap().unwrap();
-    assert_eq!((photo_state.transcribe_attempts, photo_state.next_transcribe_at), (0, None), "a photo is never claimed");
+    assert_eq!(
+        (photo_state.transcribe_attempts, photo_state.next_transcribe_at),
+        (0, None),
+        "a photo is never claimed"
+    );
     assert_eq!(s.store().transcript_of(gone).await.unwrap(), None);
     let gone_state = s.store().transcript_state(gone).await.unwrap().unwrap();
     assert_eq!(gone_state.transcribe_attempts, 6);
@@ -308,7 +320,11 @@ async fn failures_are_tried_again_later(backend: &str) {
     assert!(error.contains("500") && error.contains("model overloaded"), "{error}");
     assert!(!error.contains(KEY));
 
-    assert_eq!(transcribe_once(&s.app, &client, t0 + Duration::seconds(30)).await.unwrap(), 0, "not before its time");
+    assert_eq!(
+        transcribe_once(&s.app, &client, t0 + Duration::seconds(30)).await.unwrap(),
+        0,
+        "not before its time"
+    );
     assert_eq!(double.seen().len(), 1);
 
     let t1 = t0 + Duration::seconds(61);
@@ -318,7 +334,11 @@ async fn failures_are_tried_again_later(backend: &str) {
     assert_eq!(transcribe_once(&s.app, &client, t1 + Duration::minutes(4)).await.unwrap(), 0);
     assert_eq!(double.seen().len(), 2);
 
-    assert_eq!(transcribe_once(&s.app, &client, t1 + Duration::minutes(5)).await.unwrap(), 1, "the time has come");
+    assert_eq!(
+        transcribe_once(&s.app, &client, t1 + Duration::minutes(5)).await.unwrap(),
+        1,
+        "the time has come"
+    );
     assert_eq!(double.seen().len(), 3);
     let (attempts, error, next, transcript) = state(s.store(), id).await;
     assert_eq!((attempts, error, next), (3, None, None));
@@ -448,7 +468,10 @@ fn vars<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> 
 #[test]
 fn transcribe_configuration_from_the_environment() {
     assert!(TranscribeConfig::from_lookup(vars(&[])).is_none(), "off by default");
-    assert!(TranscribeConfig::from_lookup(vars(&[("TRANSCRIBE_URL", "  "), ("TRANSCRIBE_MODEL", "large-v3")])).is_none());
+    assert!(
+        TranscribeConfig::from_lookup(vars(&[("TRANSCRIBE_URL", "  "), ("TRANSCRIBE_MODEL", "large-v3")]))
+            .is_none()
+    );
 
     let c = TranscribeConfig::from_lookup(vars(&[("TRANSCRIBE_URL", "http://127.0.0.1:8000")])).unwrap();
     assert_eq!(c.endpoint.as_str(), "http://127.0.0.1:8000/v1/audio/transcriptions");
@@ -467,8 +490,17 @@ fn transcribe_configuration_from_the_environment() {
     let full = TranscribeConfig::new("http://localhost:9000/v1/audio/transcriptions", None, None).unwrap();
     assert_eq!(full.endpoint.as_str(), "http://localhost:9000/v1/audio/transcriptions");
 
-    for bad in ["not a url", "ftp://127.0.0.1/", "http://", "127.0.0.1:8000", "http://u:secret-pw@[::1/", "http://h:8000/?x=1"] {
-        let (config, log) = logged(|| TranscribeConfig::from_lookup(vars(&[("TRANSCRIBE_URL", bad), ("TRANSCRIBE_API_KEY", KEY)])));
+    for bad in [
+        "not a url",
+        "ftp://127.0.0.1/",
+        "http://",
+        "127.0.0.1:8000",
+        "http://u:secret-pw@[::1/",
+        "http://h:8000/?x=1",
+    ] {
+        let (config, log) = logged(|| {
+            TranscribeConfig::from_lookup(vars(&[("TRANSCRIBE_URL", bad), ("TRANSCRIBE_API_KEY", KEY)]))
+        });
         assert!(config.is_none(), "{bad} is refused");
         assert_eq!(log.trim().lines().count(), 1, "one line: {log}");
         assert!(log.contains("WARN") && log.contains("TRANSCRIBE_URL"), "{log}");

@@ -29,7 +29,9 @@ impl FromStr for Audience {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.split_once(':') {
             None if s == "cluster" => Ok(Self::Cluster),
-            Some(("cooperative", id)) => id.parse().map(Self::Cooperative).map_err(|_| format!("bad cooperative in '{s}'")),
+            Some(("cooperative", id)) => {
+                id.parse().map(Self::Cooperative).map_err(|_| format!("bad cooperative in '{s}'"))
+            }
             Some(("role", role)) => role.parse().map(Self::Role).map_err(|e| format!("{e}")),
             _ => Err(format!("unknown audience '{s}'")),
         }

@@ -78,10 +78,7 @@ pub struct ParseError {
 
 impl ParseError {
     fn new(position: usize, message: impl Into<String>) -> Self {
-        Self {
-            position,
-            message: message.into(),
-        }
+        Self { position, message: message.into() }
     }
 }
 
@@ -95,10 +92,7 @@ impl ParseError {
 pub fn parse(src: &str) -> Result<Expr, ParseError> {
     let (tokens, end) = Lexer::new(src).tokenize()?;
     let root = Parser::new(tokens, end).parse_all()?;
-    Ok(Expr {
-        source: src.to_owned(),
-        root,
-    })
+    Ok(Expr { source: src.to_owned(), root })
 }
 
 /// Values during evaluation (XPath 1.0 style).
@@ -486,10 +480,7 @@ struct Lexer {
 
 impl Lexer {
     fn new(src: &str) -> Self {
-        Self {
-            chars: src.chars().collect(),
-            i: 0,
-        }
+        Self { chars: src.chars().collect(), i: 0 }
     }
 
     fn peek_at(&self, offset: usize) -> Option<char> {
@@ -522,10 +513,7 @@ impl Lexer {
             let tok = self.token(c, pos)?;
             tokens.push(Token { tok, pos });
         }
-        let end = Token {
-            tok: Tok::End,
-            pos: self.chars.len() + 1,
-        };
+        let end = Token { tok: Tok::End, pos: self.chars.len() + 1 };
         Ok((tokens, end))
     }
 
@@ -545,10 +533,7 @@ impl Lexer {
             '=' => (Tok::Eq, 1),
             '!' if next == Some('=') => (Tok::Neq, 2),
             '!' => {
-                return Err(ParseError::new(
-                    pos,
-                    "unexpected character '!' (use '!=' or not(…))",
-                ));
+                return Err(ParseError::new(pos, "unexpected character '!' (use '!=' or not(…))"));
             }
             '<' if next == Some('=') => (Tok::Le, 2),
             '<' => (Tok::Lt, 1),
@@ -566,9 +551,7 @@ impl Lexer {
             '/' | '[' | ']' | '@' | '|' => {
                 return Err(ParseError::new(
                     pos,
-                    format!(
-                        "unexpected character '{c}' (XPath paths are not supported; use ${{name}})"
-                    ),
+                    format!("unexpected character '{c}' (XPath paths are not supported; use ${{name}})"),
                 ));
             }
             _ => {
@@ -594,10 +577,7 @@ impl Lexer {
             return Err(ParseError::new(pos, "empty reference '${}'"));
         }
         if !name.chars().all(is_question_name_char) {
-            return Err(ParseError::new(
-                pos,
-                format!("invalid question name '{name}' in '${{…}}'"),
-            ));
+            return Err(ParseError::new(pos, format!("invalid question name '{name}' in '${{…}}'")));
         }
         Ok(Tok::Field(name))
     }
@@ -683,13 +663,7 @@ type Parsed = Result<(Node, usize), ParseError>;
 
 impl Parser {
     fn new(tokens: Vec<Token>, end: Token) -> Self {
-        Self {
-            tokens,
-            end,
-            i: 0,
-            nesting: 0,
-            open_parens: 0,
-        }
+        Self { tokens, end, i: 0, nesting: 0, open_parens: 0 }
     }
 
     fn peek(&self) -> &Token {
@@ -722,23 +696,16 @@ impl Parser {
         let token = self.peek();
         match token.tok {
             Tok::End => Ok(node),
-            Tok::RParen => Err(ParseError::new(
-                token.pos,
-                "unbalanced parentheses: unexpected ')'",
-            )),
-            _ => Err(ParseError::new(
-                token.pos,
-                format!("unexpected {}", token.tok.describe()),
-            )),
+            Tok::RParen => Err(ParseError::new(token.pos, "unbalanced parentheses: unexpected ')'")),
+            _ => Err(ParseError::new(token.pos, format!("unexpected {}", token.tok.describe()))),
         }
     }
 
     /// An expression whose operators all bind at least as tightly as `min_bp`.
     fn expression(&mut self, min_bp: u8) -> Parsed {
         self.nesting += 1;
-        let result = self
-            .too_deep(self.nesting, self.peek().pos)
-            .and_then(|()| self.expression_inner(min_bp));
+        let result =
+            self.too_deep(self.nesting, self.peek().pos).and_then(|()| self.expression_inner(min_bp));
         self.nesting -= 1;
         result
     }
@@ -790,15 +757,11 @@ impl Parser {
                 self.close_paren(pos, "")?;
                 Ok(inner)
             }
-            Tok::RParen if self.open_parens == 0 => Err(ParseError::new(
-                pos,
-                "unbalanced parentheses: unexpected ')'",
-            )),
+            Tok::RParen if self.open_parens == 0 => {
+                Err(ParseError::new(pos, "unbalanced parentheses: unexpected ')'"))
+            }
             Tok::End => Err(ParseError::new(pos, "unexpected end of expression")),
-            other => Err(ParseError::new(
-                pos,
-                format!("expected a value, found {}", other.describe()),
-            )),
+            other => Err(ParseError::new(pos, format!("expected a value, found {}", other.describe()))),
         }
     }
 
@@ -810,14 +773,10 @@ impl Parser {
                 self.open_parens = self.open_parens.saturating_sub(1);
                 Ok(())
             }
-            Tok::End => Err(ParseError::new(
-                open_pos,
-                format!("unbalanced parentheses: '{what}(' is never closed"),
-            )),
-            other => Err(ParseError::new(
-                token.pos,
-                format!("expected ')', found {}", other.describe()),
-            )),
+            Tok::End => {
+                Err(ParseError::new(open_pos, format!("unbalanced parentheses: '{what}(' is never closed")))
+            }
+            other => Err(ParseError::new(token.pos, format!("expected ')', found {}", other.describe()))),
         }
     }
 
@@ -848,10 +807,7 @@ impl Parser {
         }
         let arity = func.arity();
         if !arity.accepts(args.len()) {
-            return Err(ParseError::new(
-                pos,
-                format!("'{name}' {}, got {}", arity.describe(), args.len()),
-            ));
+            return Err(ParseError::new(pos, format!("'{name}' {}, got {}", arity.describe(), args.len())));
         }
         depth += 1;
         self.too_deep(depth, pos)?;
@@ -874,9 +830,7 @@ impl Parser {
 }
 
 fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
+    RegexBuilder::new(pattern).size_limit(REGEX_SIZE_LIMIT).build()
 }
 
 /// The last line of a regex error ("unclosed group"), without its "error: " prefix.
@@ -972,9 +926,7 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    shape_ok
-        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .flatten()
+    shape_ok.then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()).flatten()
 }
 
 fn eval_call(func: Func, args: &[Node], ctx: &dyn Context) -> Value {
@@ -999,11 +951,7 @@ fn eval_call(func: Func, args: &[Node], ctx: &dyn Context) -> Value {
             Value::Bool(matched)
         }
         Func::If => {
-            let branch = if arg(0).is_some_and(|v| v.as_bool()) {
-                1
-            } else {
-                2
-            };
+            let branch = if arg(0).is_some_and(|v| v.as_bool()) { 1 } else { 2 };
             arg(branch).unwrap_or_else(|| Value::Str(String::new()))
         }
         Func::Coalesce => match arg(0) {
@@ -1062,11 +1010,7 @@ fn parse_xpath_number(s: &str) -> f64 {
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     let valid = (!int.is_empty() || !frac.is_empty()) && all_digits(int) && all_digits(frac);
-    if valid {
-        t.parse().unwrap_or(f64::NAN)
-    } else {
-        f64::NAN
-    }
+    if valid { t.parse().unwrap_or(f64::NAN) } else { f64::NAN }
 }
 
 /// XPath `string()` of a number.
@@ -1174,9 +1118,7 @@ mod tests {
     }
 
     fn eval_in(src: &str, ctx: &TestCtx) -> Value {
-        parse(src)
-            .unwrap_or_else(|e| panic!("{src:?} should parse: {e}"))
-            .eval(ctx)
+        parse(src).unwrap_or_else(|e| panic!("{src:?} should parse: {e}")).eval(ctx)
     }
 
     fn eval_str(src: &str) -> Value {
@@ -1236,9 +1178,7 @@ mod tests {
         assert_eq!(Value::Str(".5".into()).as_num(), 0.5);
         assert_eq!(Value::Str("-.5".into()).as_num(), -0.5);
         assert_eq!(Value::Str("7.".into()).as_num(), 7.0);
-        for junk in [
-            "", "abc", "1e3", "+1", "inf", "NaN", "-", ".", "1.2.3", "12abc",
-        ] {
+        for junk in ["", "abc", "1e3", "+1", "inf", "NaN", "-", ".", "1.2.3", "12abc"] {
             assert!(Value::Str(junk.into()).as_num().is_nan(), "{junk:?}");
         }
         assert_eq!(Value::Bool(true).as_num(), 1.0);
@@ -1260,10 +1200,7 @@ mod tests {
 
     #[test]
     fn references_current_value_and_paths_come_from_the_context() {
-        let ctx = TestCtx::new()
-            .field("age", "30")
-            .current("here")
-            .path("state", "ca");
+        let ctx = TestCtx::new().field("age", "30").current("here").path("state", "ca");
         assert_eq!(eval_in("${age}", &ctx), Value::Str("30".into()));
         assert_eq!(eval_in(".", &ctx), Value::Str("here".into()));
         assert_eq!(eval_in("state", &ctx), Value::Str("ca".into()));
@@ -1394,17 +1331,11 @@ mod tests {
         assert!(truth("'abc' = true()", &ctx));
         assert!(truth("'' = false()", &ctx));
         assert!(truth("0 = false()", &ctx));
-        assert!(
-            truth("'05' = 5", &ctx),
-            "a number on one side compares numerically"
-        );
+        assert!(truth("'05' = 5", &ctx), "a number on one side compares numerically");
         assert!(!truth("'05' = '5'", &ctx), "two strings compare as text");
         assert!(truth("'a b' = 'a b'", &ctx));
         assert!(truth("${missing} != 1", &ctx));
-        assert!(
-            truth("(0 div 0) != (0 div 0)", &ctx),
-            "NaN is unequal to itself"
-        );
+        assert!(truth("(0 div 0) != (0 div 0)", &ctx), "NaN is unequal to itself");
     }
 
     #[test]
@@ -1456,10 +1387,7 @@ mod tests {
         assert!(truth("'1999-12-31' < '2000-01-01'", &ctx));
         assert_eq!(eval_in("today() - '2024-05-31'", &ctx), Value::Num(1.0));
         assert!(truth("int((today() - ${dob}) div 365.25) = 24", &ctx));
-        assert!(
-            !truth("'2024-02-30' < today()", &ctx),
-            "not a real date: NaN"
-        );
+        assert!(!truth("'2024-02-30' < today()", &ctx), "not a real date: NaN");
     }
 
     // --- functions ---
@@ -1502,16 +1430,12 @@ mod tests {
 
     #[test]
     fn regex_searches_and_anchors_when_asked() {
-        let matches =
-            |answer: &str| truth("regex(., '^[0-9]{3}$')", &TestCtx::new().current(answer));
+        let matches = |answer: &str| truth("regex(., '^[0-9]{3}$')", &TestCtx::new().current(answer));
         assert!(matches("123"));
         assert!(!matches("1234"));
         assert!(!matches("12a"));
         assert!(!matches(""));
-        assert!(
-            truth("regex('abc123', '[0-9]')", &TestCtx::new()),
-            "unanchored search"
-        );
+        assert!(truth("regex('abc123', '[0-9]')", &TestCtx::new()), "unanchored search");
     }
 
     #[test]
@@ -1525,14 +1449,8 @@ mod tests {
     #[test]
     fn if_picks_a_branch_and_evaluates_only_that_one() {
         let ctx = TestCtx::new().field("x", "y");
-        assert_eq!(
-            eval_in("if(1 < 2, 'yes', 'no')", &ctx),
-            Value::Str("yes".into())
-        );
-        assert_eq!(
-            eval_in("if('', 'yes', 'no')", &ctx),
-            Value::Str("no".into())
-        );
+        assert_eq!(eval_in("if(1 < 2, 'yes', 'no')", &ctx), Value::Str("yes".into()));
+        assert_eq!(eval_in("if('', 'yes', 'no')", &ctx), Value::Str("no".into()));
         assert_eq!(eval_in("if(true(), 1, ${x})", &ctx), Value::Num(1.0));
         assert_eq!(ctx.field_reads.get(), 0);
     }
@@ -1540,10 +1458,7 @@ mod tests {
     #[test]
     fn coalesce_returns_the_first_non_empty_value() {
         let ctx = TestCtx::new().field("a", "").field("b", "B");
-        assert_eq!(
-            eval_in("coalesce(${a}, ${b})", &ctx),
-            Value::Str("B".into())
-        );
+        assert_eq!(eval_in("coalesce(${a}, ${b})", &ctx), Value::Str("B".into()));
         assert_eq!(eval_in("coalesce(${b}, 'x')", &ctx), Value::Str("B".into()));
         assert_eq!(eval_in("coalesce(0, 'x')", &ctx), Value::Num(0.0));
     }
@@ -1593,10 +1508,7 @@ mod tests {
 
     #[test]
     fn concat_joins_any_number_of_values() {
-        assert_eq!(
-            eval_str("concat('a', 1, true(), '-', 2.5)"),
-            Value::Str("a1true-2.5".into())
-        );
+        assert_eq!(eval_str("concat('a', 1, true(), '-', 2.5)"), Value::Str("a1true-2.5".into()));
         assert_eq!(eval_str("concat()"), Value::Str(String::new()));
         assert_eq!(eval_str("concat('x')"), Value::Str("x".into()));
     }
@@ -1631,19 +1543,13 @@ mod tests {
         let ctx = TestCtx::new().current("yes");
         assert!(truth("selected (., 'yes')", &ctx));
         assert!(truth("\tselected(\n.\n,'yes'\r\n)  ", &ctx));
-        assert!(
-            truth("1\u{00A0}=\u{00A0}1", &ctx),
-            "no-break spaces from spreadsheets"
-        );
+        assert!(truth("1\u{00A0}=\u{00A0}1", &ctx), "no-break spaces from spreadsheets");
         assert!(truth("\u{FEFF}1 = 1", &ctx));
     }
 
     #[test]
     fn dashes_join_names_only_before_a_letter() {
-        let ctx = TestCtx::new()
-            .field("x", "5")
-            .path("sub-ward", "w1")
-            .path("a", "9");
+        let ctx = TestCtx::new().field("x", "5").path("sub-ward", "w1").path("a", "9");
         assert_eq!(eval_in("${x}-1", &ctx), Value::Num(4.0));
         assert_eq!(eval_in("a-1", &ctx), Value::Num(8.0));
         assert_eq!(eval_in("a - a", &ctx), Value::Num(0.0));
@@ -1685,13 +1591,9 @@ mod tests {
     fn choice_filter_compares_a_choice_column_with_an_answer() {
         let expr = parse("state=${selected_state}").expect("parses");
         assert_eq!(expr.references(), vec!["selected_state".to_owned()]);
-        let ctx = TestCtx::new()
-            .field("selected_state", "ca")
-            .path("state", "ca");
+        let ctx = TestCtx::new().field("selected_state", "ca").path("state", "ca");
         assert_eq!(expr.eval(&ctx), Value::Bool(true));
-        let ctx = TestCtx::new()
-            .field("selected_state", "ca")
-            .path("state", "ny");
+        let ctx = TestCtx::new().field("selected_state", "ca").path("state", "ny");
         assert_eq!(expr.eval(&ctx), Value::Bool(false));
     }
 
@@ -1707,10 +1609,7 @@ mod tests {
     fn a_trailing_space_after_a_typographic_string_is_fine() {
         let src = "${roads}=’dissatisfied’ or ${roads}=’verydissatisfied’ ";
         assert!(truth(src, &TestCtx::new().field("roads", "dissatisfied")));
-        assert!(truth(
-            src,
-            &TestCtx::new().field("roads", "verydissatisfied")
-        ));
+        assert!(truth(src, &TestCtx::new().field("roads", "verydissatisfied")));
         assert!(!truth(src, &TestCtx::new().field("roads", "satisfied")));
     }
 
@@ -1729,9 +1628,8 @@ mod tests {
 
     #[test]
     fn references_lists_each_field_once_in_order() {
-        let expr =
-            parse("if(${b} > 1, concat(${a}, ${b}), -${c}) and regex(${d}, 'x') or state = ${a}")
-                .expect("parses");
+        let expr = parse("if(${b} > 1, concat(${a}, ${b}), -${c}) and regex(${d}, 'x') or state = ${a}")
+            .expect("parses");
         assert_eq!(expr.references(), ["b", "a", "c", "d"]);
         assert!(parse(". > 1").expect("parses").references().is_empty());
     }
@@ -1759,10 +1657,7 @@ mod tests {
     #[test]
     fn unknown_functions_are_rejected_by_name() {
         let e = error("foo(1)");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (1, "unknown function 'foo'")
-        );
+        assert_eq!((e.position, e.message.as_str()), (1, "unknown function 'foo'"));
         assert_eq!(e.to_string(), "unknown function 'foo' (at character 1)");
         assert_eq!(error("1 + Not(1)").message, "unknown function 'Not'");
         assert_eq!(error("1 + Not(1)").position, 5);
@@ -1771,19 +1666,10 @@ mod tests {
     #[test]
     fn wrong_argument_counts_are_rejected() {
         let e = error("selected(.)");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (1, "'selected' takes 2 arguments, got 1")
-        );
-        assert_eq!(
-            error("today(1)").message,
-            "'today' takes no arguments, got 1"
-        );
+        assert_eq!((e.position, e.message.as_str()), (1, "'selected' takes 2 arguments, got 1"));
+        assert_eq!(error("today(1)").message, "'today' takes no arguments, got 1");
         assert_eq!(error("not()").message, "'not' takes 1 argument, got 0");
-        assert_eq!(
-            error("round(1, 2, 3)").message,
-            "'round' takes 1 or 2 arguments, got 3"
-        );
+        assert_eq!(error("round(1, 2, 3)").message, "'round' takes 1 or 2 arguments, got 3");
         assert_eq!(error("if(1, 2)").message, "'if' takes 3 arguments, got 2");
         assert_eq!(error("x = string-length(1, 2)").position, 5);
     }
@@ -1791,20 +1677,11 @@ mod tests {
     #[test]
     fn stray_characters_are_reported_where_they_are() {
         let e = error("1 # 2");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (3, "unexpected character '#'")
-        );
+        assert_eq!((e.position, e.message.as_str()), (3, "unexpected character '#'"));
         assert_eq!(error("1 == 1").message, "'==' is not an operator; use '='");
-        assert_eq!(
-            error("!x").message,
-            "unexpected character '!' (use '!=' or not(…))"
-        );
+        assert_eq!(error("!x").message, "unexpected character '!' (use '!=' or not(…))");
         assert_eq!(error("/data/x = 1").position, 1);
-        assert_eq!(
-            error(". = ..").message,
-            "'..' (parent step) is not supported"
-        );
+        assert_eq!(error(". = ..").message, "'..' (parent step) is not supported");
         assert_eq!(error("$x").message, "expected '{' after '$'");
     }
 
@@ -1817,25 +1694,13 @@ mod tests {
     #[test]
     fn unbalanced_parentheses_are_reported() {
         let e = error("(1 + 2");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (1, "unbalanced parentheses: '(' is never closed")
-        );
+        assert_eq!((e.position, e.message.as_str()), (1, "unbalanced parentheses: '(' is never closed"));
         let e = error("1 + 2)");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (6, "unbalanced parentheses: unexpected ')'")
-        );
+        assert_eq!((e.position, e.message.as_str()), (6, "unbalanced parentheses: unexpected ')'"));
         let e = error("not(selected(., 'yes')");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (4, "unbalanced parentheses: 'not(' is never closed")
-        );
+        assert_eq!((e.position, e.message.as_str()), (4, "unbalanced parentheses: 'not(' is never closed"));
         assert_eq!(error(")").message, "unbalanced parentheses: unexpected ')'");
-        assert_eq!(
-            error("(1 2)").message,
-            "expected an operator, found number 2"
-        );
+        assert_eq!(error("(1 2)").message, "expected an operator, found number 2");
     }
 
     #[test]
@@ -1845,15 +1710,9 @@ mod tests {
         assert_eq!(error("‘abc").message, "unterminated string");
         assert_eq!(error("'abc’").message, "unterminated string");
         let e = error("1 + ${abc");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (5, "unterminated reference: missing '}'")
-        );
+        assert_eq!((e.position, e.message.as_str()), (5, "unterminated reference: missing '}'"));
         assert_eq!(error("${}").message, "empty reference '${}'");
-        assert_eq!(
-            error("${a b}").message,
-            "invalid question name 'a b' in '${…}'"
-        );
+        assert_eq!(error("${a b}").message, "invalid question name 'a b' in '${…}'");
     }
 
     #[test]
@@ -1861,30 +1720,15 @@ mod tests {
         assert_eq!(error("").message, "empty expression");
         assert_eq!(error("   ").message, "empty expression");
         let e = error("1 +");
-        assert_eq!(
-            (e.position, e.message.as_str()),
-            (4, "unexpected end of expression")
-        );
+        assert_eq!((e.position, e.message.as_str()), (4, "unexpected end of expression"));
         assert_eq!(error("= 1").message, "expected a value, found '='");
         assert_eq!(error("f(1,)").message, "unknown function 'f'");
         assert_eq!(error("concat(1,)").message, "expected a value, found ')'");
         assert_eq!(error("()").message, "expected a value, found ')'");
-        assert_eq!(
-            error("(1))").message,
-            "unbalanced parentheses: unexpected ')'"
-        );
-        assert_eq!(
-            error("concat(1 2)").message,
-            "expected an operator, found number 2"
-        );
-        assert_eq!(
-            error("'a' 'b'").message,
-            "expected an operator, found string 'b'"
-        );
-        assert_eq!(
-            error("pastel = yes no").message,
-            "expected an operator, found 'no'"
-        );
+        assert_eq!(error("(1))").message, "unbalanced parentheses: unexpected ')'");
+        assert_eq!(error("concat(1 2)").message, "expected an operator, found number 2");
+        assert_eq!(error("'a' 'b'").message, "expected an operator, found string 'b'");
+        assert_eq!(error("pastel = yes no").message, "expected an operator, found 'no'");
         assert_eq!(error("1, 2").message, "unexpected ','");
     }
 
@@ -1892,17 +1736,9 @@ mod tests {
     fn an_invalid_regex_literal_is_a_parse_error_at_the_pattern() {
         let e = error("regex(., '(abc')");
         assert_eq!(e.position, 10);
-        assert!(
-            e.message.starts_with("invalid regular expression: "),
-            "{}",
-            e.message
-        );
+        assert!(e.message.starts_with("invalid regular expression: "), "{}", e.message);
         assert!(!e.message.contains('\n'));
-        assert!(
-            error("regex(., 'a{1000}{1000}')")
-                .message
-                .contains("too large")
-        );
+        assert!(error("regex(., 'a{1000}{1000}')").message.contains("too large"));
     }
 
     #[test]
@@ -1922,10 +1758,7 @@ mod tests {
         let calls = format!("{}1{}", "not(".repeat(100_000), ")".repeat(100_000));
         assert!(error(&calls).message.contains("nested too deeply"));
         // A long but realistic chain still parses.
-        let options = (0..150)
-            .map(|i| format!("${{x}} = '{i}'"))
-            .collect::<Vec<_>>()
-            .join(" or ");
+        let options = (0..150).map(|i| format!("${{x}} = '{i}'")).collect::<Vec<_>>().join(" or ");
         let ctx = TestCtx::new().field("x", "149");
         assert!(truth(&options, &ctx));
         let nested = format!("{}1{}", "not(".repeat(150), ")".repeat(150));
@@ -1981,8 +1814,7 @@ mod tests {
                     .prop_map(|(f, a, b)| format!("{f} ({a}, {b})")),
                 (inner.clone(), inner.clone(), inner.clone())
                     .prop_map(|(a, b, c)| format!("if({a}, {b}, {c})")),
-                prop::collection::vec(inner, 0..4)
-                    .prop_map(|args| format!("concat({})", args.join(", "))),
+                prop::collection::vec(inner, 0..4).prop_map(|args| format!("concat({})", args.join(", "))),
             ]
         })
     }

@@ -145,7 +145,10 @@ impl Form {
     /// Choices of a select item (with "other" appended for `or_other`).
     pub fn choices(&self, item: &Item) -> Vec<Choice> {
         let mut choices = item.kind.list().and_then(|l| self.lists.get(l)).cloned().unwrap_or_default();
-        let or_other = matches!(item.kind, Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. });
+        let or_other = matches!(
+            item.kind,
+            Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. }
+        );
         if or_other && !choices.iter().any(|c| c.name == OTHER) {
             // Its label is ours, not the form's: the bot shows it from the translations.
             choices.push(Choice { name: OTHER.to_owned(), label: Text::default(), columns: BTreeMap::new() });

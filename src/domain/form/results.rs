@@ -75,7 +75,10 @@ mod tests {
         ];
         let r = rates(rows);
         assert_eq!(r.total, Rate { invited: 4, started: 3, finished: 2 });
-        assert_eq!(r.by_cooperative[&Some("Tifawin".to_owned())], Rate { invited: 2, started: 2, finished: 1 });
+        assert_eq!(
+            r.by_cooperative[&Some("Tifawin".to_owned())],
+            Rate { invited: 2, started: 2, finished: 1 }
+        );
         assert_eq!(r.by_cooperative[&None], Rate { invited: 1, started: 0, finished: 0 });
         assert_eq!(r.by_gender[&Some("woman")], Rate { invited: 2, started: 2, finished: 1 });
         assert_eq!(r.by_gender[&None].finished, 1);

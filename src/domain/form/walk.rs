@@ -88,7 +88,12 @@ pub fn visible_choices(form: &Form, item: &Item, answers: &Answers, today: Naive
 }
 
 /// Values for metadata items, set when a member starts or finishes.
-pub fn meta_value(meta: Meta, now: chrono::DateTime<chrono::Utc>, telegram_user_id: i64, display_name: &str) -> String {
+pub fn meta_value(
+    meta: Meta,
+    now: chrono::DateTime<chrono::Utc>,
+    telegram_user_id: i64,
+    display_name: &str,
+) -> String {
     match meta {
         Meta::Start | Meta::End => now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         Meta::Today => now.date_naive().to_string(),
@@ -133,7 +138,9 @@ pub fn parse_number(raw: &str, whole: bool) -> Result<String, Rejection> {
         s = s.replace(',', ".");
     }
     if whole {
-        let n: i64 = s.parse().map_err(|_| if s.parse::<f64>().is_ok() { Rejection::NotAWholeNumber } else { Rejection::NotANumber })?;
+        let n: i64 = s.parse().map_err(|_| {
+            if s.parse::<f64>().is_ok() { Rejection::NotAWholeNumber } else { Rejection::NotANumber }
+        })?;
         Ok(n.to_string())
     } else {
         let n: f64 = s.parse().map_err(|_| Rejection::NotANumber)?;
@@ -149,7 +156,8 @@ pub fn parse_number(raw: &str, whole: bool) -> Result<String, Rejection> {
 pub fn parse_date(raw: &str) -> Result<NaiveDate, Rejection> {
     let s = normalize_digits(raw);
     let parts: Vec<&str> = s.split(['-', '/', '.', ' ']).filter(|p| !p.is_empty()).collect();
-    let nums: Vec<u32> = parts.iter().map(|p| p.parse().map_err(|_| Rejection::NotADate)).collect::<Result<_, _>>()?;
+    let nums: Vec<u32> =
+        parts.iter().map(|p| p.parse().map_err(|_| Rejection::NotADate)).collect::<Result<_, _>>()?;
     let (y, m, d) = match nums.as_slice() {
         [y, m, d] if parts[0].len() == 4 => (*y, *m, *d),
         [d, m, y] if parts[2].len() == 4 => (*y, *m, *d),
@@ -159,7 +167,12 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, Rejection> {
 }
 
 /// Checks the form's constraint on a candidate value.
-pub fn check_constraint(item: &Item, value: &str, answers: &Answers, today: NaiveDate) -> Result<(), Rejection> {
+pub fn check_constraint(
+    item: &Item,
+    value: &str,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<(), Rejection> {
     let Some(constraint) = &item.constraint else { return Ok(()) };
     let ctx = Fields { answers, current: Some(value), choice: None, today };
     if constraint.eval(&ctx).as_bool() { Ok(()) } else { Err(Rejection::Constraint) }
@@ -167,7 +180,12 @@ pub fn check_constraint(item: &Item, value: &str, answers: &Answers, today: Naiv
 
 /// A typed answer for a question that takes text, numbers or dates, validated and in the
 /// stored format.
-pub fn typed_answer(item: &Item, raw: &str, answers: &Answers, today: NaiveDate) -> Result<String, Rejection> {
+pub fn typed_answer(
+    item: &Item,
+    raw: &str,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<String, Rejection> {
     let value = match item.kind {
         Kind::Integer => parse_number(raw, true)?,
         Kind::Decimal => parse_number(raw, false)?,
@@ -184,7 +202,8 @@ pub fn keypad(item: &Item, answers: &Answers, today: NaiveDate) -> Option<Vec<i6
     if item.kind != Kind::Integer || item.constraint.is_none() {
         return None;
     }
-    let allowed: Vec<i64> = (-1..=11).filter(|n| check_constraint(item, &n.to_string(), answers, today).is_ok()).collect();
+    let allowed: Vec<i64> =
+        (-1..=11).filter(|n| check_constraint(item, &n.to_string(), answers, today).is_ok()).collect();
     let inside = allowed.iter().all(|n| (0..=10).contains(n));
     (inside && (2..=11).contains(&allowed.len())).then_some(allowed)
 }
@@ -214,7 +233,8 @@ mod tests {
     #[test]
     fn dates_come_in_common_formats_day_first() {
         let d = NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();
-        for raw in ["2024-03-15", "15/03/2024", "15.3.2024", "15-03-2024", "15 3 2024", "١٥/٠٣/٢٠٢٤"] {
+        for raw in ["2024-03-15", "15/03/2024", "15.3.2024", "15-03-2024", "15 3 2024", "١٥/٠٣/٢٠٢٤"]
+        {
             assert_eq!(parse_date(raw), Ok(d), "{raw}");
         }
         for bad in ["31/02/2024", "03/15", "yesterday", "15/03/24"] {

@@ -77,7 +77,12 @@ pub fn language_key(raw: &str) -> String {
         "spanish" | "español" | "espanol" => "es",
         "urdu" | "اردو" => "ur",
         "russian" | "русский" => "ru",
-        _ => return Locale::from_language_tag(&name).filter(|_| name.len() == 2).map(|l| l.code().to_owned()).unwrap_or(name),
+        _ => {
+            return Locale::from_language_tag(&name)
+                .filter(|_| name.len() == 2)
+                .map(|l| l.code().to_owned())
+                .unwrap_or(name);
+        }
     };
     code.to_owned()
 }
@@ -149,7 +154,10 @@ impl<'a> Table<'a> {
     }
 
     fn column(&self, base: &str) -> Option<&Column> {
-        self.columns.iter().find(|c| c.base == base && c.lang.is_empty()).or_else(|| self.columns.iter().find(|c| c.base == base))
+        self.columns
+            .iter()
+            .find(|c| c.base == base && c.lang.is_empty())
+            .or_else(|| self.columns.iter().find(|c| c.base == base))
     }
 
     fn cell(&self, row: &[String], base: &str) -> String {
@@ -216,12 +224,16 @@ enum Parsed {
 fn unsupported(kind: &str) -> Option<&'static str> {
     Some(match kind {
         "begin_repeat" | "end_repeat" => "repeats are not supported in a chat questionnaire",
-        "select_one_from_file" | "select_multiple_from_file" => "choices from an external file are not supported",
+        "select_one_from_file" | "select_multiple_from_file" => {
+            "choices from an external file are not supported"
+        }
         "rank" => "ranking questions are not supported",
         "range" => "range sliders are not supported",
         "time" | "datetime" => "time and date-time questions are not supported (use date)",
         "barcode" => "barcode scanning is not possible in Telegram",
-        "video" | "file" | "background-audio" | "background_audio" => "this media type is not supported (audio and image are)",
+        "video" | "file" | "background-audio" | "background_audio" => {
+            "this media type is not supported (audio and image are)"
+        }
         "geotrace" | "geoshape" | "start-geopoint" => "traces and shapes are not supported (geopoint is)",
         "xml-external" | "csv-external" => "external data files are not supported",
         _ => return None,
@@ -239,7 +251,10 @@ fn parse_type(raw: &str) -> Result<Parsed, String> {
         let second = tokens.remove(1).to_lowercase();
         tokens[0] = format!("{}_{second}", tokens[0]);
     }
-    if tokens.len() >= 3 && matches!(tokens[0].as_str(), "select_one" | "select_multiple") && tokens[1].eq_ignore_ascii_case("from") {
+    if tokens.len() >= 3
+        && matches!(tokens[0].as_str(), "select_one" | "select_multiple")
+        && tokens[1].eq_ignore_ascii_case("from")
+    {
         tokens[0] = format!("{}_from_file", tokens[0]);
     }
     let head = tokens[0].as_str();
@@ -256,7 +271,11 @@ fn parse_type(raw: &str) -> Result<Parsed, String> {
                 return Err(format!("'{raw}': only 'or_other' may follow the list name"));
             }
             let list = tokens[1].clone();
-            if head == "select_one" { Kind::SelectOne { list, or_other } } else { Kind::SelectMultiple { list, or_other } }
+            if head == "select_one" {
+                Kind::SelectOne { list, or_other }
+            } else {
+                Kind::SelectMultiple { list, or_other }
+            }
         }
         _ if tokens.len() > 1 => return Err(format!("'{raw}' is not a question type")),
         "begin_group" => return Ok(Parsed::BeginGroup),
@@ -276,7 +295,9 @@ fn parse_type(raw: &str) -> Result<Parsed, String> {
         "today" => Kind::Meta(Meta::Today),
         "deviceid" | "uri:deviceid" => Kind::Meta(Meta::DeviceId),
         "username" | "uri:username" => Kind::Meta(Meta::Username),
-        "phonenumber" | "simserial" | "subscriberid" | "email" | "uri:email" | "audit" | "hidden" => Kind::Meta(Meta::Unavailable),
+        "phonenumber" | "simserial" | "subscriberid" | "email" | "uri:email" | "audit" | "hidden" => {
+            Kind::Meta(Meta::Unavailable)
+        }
         _ => return Err(format!("unknown question type '{raw}'")),
     };
     Ok(Parsed::Item(kind))
@@ -330,7 +351,8 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
     let mut items: Vec<Item> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut languages: BTreeSet<String> = survey.columns.iter().filter(|c| c.base == "label").map(|c| c.lang.clone()).collect();
+    let mut languages: BTreeSet<String> =
+        survey.columns.iter().filter(|c| c.base == "label").map(|c| c.lang.clone()).collect();
 
     let parse_expr = |row: usize, base: &str, raw: &str, errors: &mut Vec<ImportError>| -> Option<Expr> {
         if raw.is_empty() {
@@ -339,7 +361,11 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
         match expr::parse(raw) {
             Ok(e) => Some(e),
             Err(e) => {
-                errors.push(survey.error(row, Some(base), format!("'{raw}' is not an expression clusterbot understands: {e}")));
+                errors.push(survey.error(
+                    row,
+                    Some(base),
+                    format!("'{raw}' is not an expression clusterbot understands: {e}"),
+                ));
                 None
             }
         }
@@ -367,7 +393,11 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
             }
             Parsed::EndGroup => {
                 if groups.pop().is_none() {
-                    errors.push(survey.error(row, Some("type"), "'end group' without a 'begin group' before it"));
+                    errors.push(survey.error(
+                        row,
+                        Some("type"),
+                        "'end group' without a 'begin group' before it",
+                    ));
                 }
                 continue;
             }
@@ -382,11 +412,21 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
             continue;
         }
         if !valid_name(&name) {
-            errors.push(survey.error(row, Some("name"), format!("'{name}' is not a valid name (letters, digits, _ - . and not starting with a digit)")));
+            errors.push(survey.error(
+                row,
+                Some("name"),
+                format!(
+                    "'{name}' is not a valid name (letters, digits, _ - . and not starting with a digit)"
+                ),
+            ));
             continue;
         }
         if let Some(first) = seen.insert(name.clone(), row) {
-            errors.push(survey.error(row, Some("name"), format!("the name '{name}' is already used on row {first}")));
+            errors.push(survey.error(
+                row,
+                Some("name"),
+                format!("the name '{name}' is already used on row {first}"),
+            ));
             continue;
         }
         let audio = survey.text(cells, "audio");
@@ -408,7 +448,11 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
         if kind == Kind::Calculate && calculation.is_none() && !survey.cell(cells, "calculation").is_empty() {
             // The parse error is already reported.
         } else if kind == Kind::Calculate && calculation.is_none() {
-            errors.push(survey.error(row, Some("calculation"), format!("the calculate '{name}' has no calculation")));
+            errors.push(survey.error(
+                row,
+                Some("calculation"),
+                format!("the calculate '{name}' has no calculation"),
+            ));
         }
         let mut all_relevant: Vec<Expr> = groups.iter().filter_map(|g| g.relevant.clone()).collect();
         all_relevant.extend(relevant);
@@ -422,7 +466,12 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
             relevant: all_relevant,
             constraint: parse_expr(row, "constraint", &survey.cell(cells, "constraint"), &mut errors),
             constraint_message: survey.text(cells, "constraint_message"),
-            choice_filter: parse_expr(row, "choice_filter", &survey.cell(cells, "choice_filter"), &mut errors),
+            choice_filter: parse_expr(
+                row,
+                "choice_filter",
+                &survey.cell(cells, "choice_filter"),
+                &mut errors,
+            ),
             calculation,
             default,
             audio,
@@ -439,20 +488,32 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
     let names: BTreeSet<&str> = items.iter().map(|i| i.name.as_str()).collect();
     for item in &items {
         let exprs = item.relevant.iter().map(|e| ("relevant", e)).chain(
-            [("constraint", &item.constraint), ("choice_filter", &item.choice_filter), ("calculation", &item.calculation)]
-                .into_iter()
-                .filter_map(|(b, e)| e.as_ref().map(|e| (b, e))),
+            [
+                ("constraint", &item.constraint),
+                ("choice_filter", &item.choice_filter),
+                ("calculation", &item.calculation),
+            ]
+            .into_iter()
+            .filter_map(|(b, e)| e.as_ref().map(|e| (b, e))),
         );
         for (base, e) in exprs {
             for r in e.references() {
                 if !names.contains(r.as_str()) {
-                    errors.push(survey.error(item.row, Some(base), format!("refers to ${{{r}}}, which is not a question of this form")));
+                    errors.push(survey.error(
+                        item.row,
+                        Some(base),
+                        format!("refers to ${{{r}}}, which is not a question of this form"),
+                    ));
                 }
             }
         }
         for r in label_references(&item.label).union(&label_references(&item.hint)) {
             if !names.contains(r.as_str()) {
-                errors.push(survey.error(item.row, Some("label"), format!("the label shows ${{{r}}}, which is not a question of this form")));
+                errors.push(survey.error(
+                    item.row,
+                    Some("label"),
+                    format!("the label shows ${{{r}}}, which is not a question of this form"),
+                ));
             }
         }
     }
@@ -462,7 +523,12 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
     let mut lists: BTreeMap<String, Vec<Choice>> = BTreeMap::new();
     match find("choices") {
         None if !used.is_empty() => {
-            errors.push(ImportError { sheet: "choices".into(), row: None, column: None, message: "the form has select questions but no 'choices' sheet".into() });
+            errors.push(ImportError {
+                sheet: "choices".into(),
+                row: None,
+                column: None,
+                message: "the form has select questions but no 'choices' sheet".into(),
+            });
         }
         None => {}
         Some(sheet) => {
@@ -487,12 +553,20 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
                     }
                     let name = choices.cell(cells, "name");
                     if name.is_empty() {
-                        errors.push(choices.error(row, Some("name"), format!("a choice of list '{list}' has no name")));
+                        errors.push(choices.error(
+                            row,
+                            Some("name"),
+                            format!("a choice of list '{list}' has no name"),
+                        ));
                         continue;
                     }
                     let entry = lists.entry(list.clone()).or_default();
                     if entry.iter().any(|c| c.name == name) {
-                        errors.push(choices.error(row, Some("name"), format!("the choice '{name}' appears twice in list '{list}'")));
+                        errors.push(choices.error(
+                            row,
+                            Some("name"),
+                            format!("the choice '{name}' appears twice in list '{list}'"),
+                        ));
                         continue;
                     }
                     let mut label = choices.text(cells, "label");
@@ -502,7 +576,12 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
                     let extra = choices
                         .columns
                         .iter()
-                        .filter(|c| !matches!(c.base.as_str(), "list_name" | "name" | "label" | "image" | "audio" | "video"))
+                        .filter(|c| {
+                            !matches!(
+                                c.base.as_str(),
+                                "list_name" | "name" | "label" | "image" | "audio" | "video"
+                            )
+                        })
                         .filter_map(|c| cells.get(c.index).map(|v| (c.base.clone(), v.trim().to_owned())))
                         .collect();
                     entry.push(Choice { name, label, columns: extra });
@@ -526,7 +605,14 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
         if let (Some(default), Some(list)) = (&item.default, item.kind.list().and_then(|l| lists.get(l))) {
             for value in default.split_whitespace() {
                 if !list.iter().any(|c| c.name == value) {
-                    errors.push(survey.error(item.row, Some("default"), format!("the default '{default}' is not a choice of list '{}'", item.kind.list().unwrap_or_default())));
+                    errors.push(survey.error(
+                        item.row,
+                        Some("default"),
+                        format!(
+                            "the default '{default}' is not a choice of list '{}'",
+                            item.kind.list().unwrap_or_default()
+                        ),
+                    ));
                     break;
                 }
             }
@@ -546,7 +632,11 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
                 if valid_name(&id) {
                     form_id = id;
                 } else {
-                    errors.push(settings.error(row, Some("form_id"), format!("'{id}' is not a valid form id (letters, digits, _ - .)")));
+                    errors.push(settings.error(
+                        row,
+                        Some("form_id"),
+                        format!("'{id}' is not a valid form id (letters, digits, _ - .)"),
+                    ));
                 }
             }
             version = settings.cell(cells, "version");
