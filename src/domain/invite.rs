@@ -115,9 +115,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn generated_codes_have_at_least_64_bits_and_parse_back() {
+    fn generated_codes_carry_80_random_bits_and_parse_back() {
+        // As the README promises: 16 symbols of 5 bits, every symbol of the alphabet drawn.
         let bits = CODE_LEN as f64 * (ALPHABET.len() as f64).log2();
-        assert!(bits >= 64.0, "{bits} bits");
+        assert_eq!(bits, 80.0);
+        assert_eq!(ALPHABET.iter().collect::<std::collections::BTreeSet<_>>().len(), 32, "no symbol twice");
+        let codes: Vec<_> = (0..300).map(|_| InviteCode::generate()).collect();
+        assert!(codes.iter().all(|c| c.as_str().len() == CODE_LEN));
+        let used: std::collections::BTreeSet<u8> = codes.iter().flat_map(|c| c.as_str().bytes()).collect();
+        // 4800 draws: a symbol that never comes up would mean fewer than 5 bits per symbol.
+        assert_eq!(used.len(), ALPHABET.len(), "every symbol is drawn: {used:?}");
         let code = InviteCode::generate();
         assert_eq!(InviteCode::parse(code.as_str()), Some(code.clone()));
         assert_ne!(InviteCode::generate(), code);

@@ -265,7 +265,12 @@ pub async fn transcribe_once(
 /// Transcribes voice notes every [`EVERY`] until the task is dropped, when `TRANSCRIBE_URL`
 /// is set; returns at once otherwise.
 pub async fn run(app: App) {
-    let Some(config) = TranscribeConfig::from_env() else {
+    run_configured(app, TranscribeConfig::from_env()).await;
+}
+
+/// [`run`] with the configuration already read: `None` (transcription off) returns at once.
+pub async fn run_configured(app: App, config: Option<TranscribeConfig>) {
+    let Some(config) = config else {
         tracing::debug!("TRANSCRIBE_URL is not set: voice notes are not transcribed");
         return;
     };

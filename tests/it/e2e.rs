@@ -253,8 +253,16 @@ async fn bad_invite_codes_and_no_code_get_clear_answers_and_create_nothing() {
     );
     api.expect_text(0, &joao, &welcome).await;
 
+    // Nobody became a member: not with bad codes, not without one, not yet with a good one.
     let store = Store::connect(&db.url).await.unwrap();
-    assert_eq!(store.member_by_telegram(8001).await.unwrap(), None);
+    for user in [&ana, &ivan, &joao] {
+        assert_eq!(store.member_by_telegram(user.id).await.unwrap(), None, "{}", user.first_name);
+    }
+    for user in [&ana, &ivan] {
+        assert_eq!(store.dialogue(user.id).await.unwrap(), None, "no dialogue for {}", user.first_name);
+    }
+    let single = clusterbot::domain::invite::InviteCode::parse(&single).unwrap();
+    assert_eq!(store.invite_by_code(&single).await.unwrap().unwrap().uses, 0, "the invite is not used up");
     assert_eq!(api.violations(), Vec::<String>::new());
     store.close().await;
     api.stop().await;

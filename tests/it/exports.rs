@@ -792,7 +792,11 @@ async fn media_zip_holds_the_files_under_the_names_rows_show_on_postgres() {
 async fn dates_filter_by_local_days_and_mistakes_are_refused(backend: &str) {
     let db = TestDb::of(backend).await;
     let store = &db.store;
+    let tunis_day = || Utc::now().with_timezone(&chrono_tz::Africa::Tunis).date_naive();
+    // The rows below are stamped with the clock as they are made: between these two days.
+    let first_day = tunis_day();
     let c = cluster(store).await;
+    let last_day = tunis_day();
     let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
 
     let meetings_between = |from, to| {
@@ -818,19 +822,21 @@ async fn dates_filter_by_local_days_and_mistakes_are_refused(backend: &str) {
     export::export(store, &meetings_between(day(2030, 1, 16), None), &path).await.unwrap();
     assert!(ids(read_csv(&path)).is_empty());
 
-    // Members joined today (in Tunis); responses started today; reports made today.
-    let today = Utc::now().with_timezone(&chrono_tz::Africa::Tunis).date_naive();
+    // Members joined today (in Tunis); responses started today; reports made today. "Today"
+    // is the day the rows were made on (two days only if a Tunis midnight fell in between).
     for dataset in [Dataset::Members, Dataset::Responses, Dataset::Reports, Dataset::Notes] {
         let mut r = c.request(dataset, Format::Csv);
-        (r.from, r.to) = (Some(today), Some(today));
+        (r.from, r.to) = (Some(first_day), Some(last_day));
         let expected = match dataset {
             // The CDA's response was never started: it has no day.
             Dataset::Responses | Dataset::Reports => 2,
             _ => 3,
         };
         assert_eq!(export::export(store, &r, &path).await.unwrap().rows, expected, "{dataset} today");
-        (r.from, r.to) = (today.succ_opt(), None);
+        (r.from, r.to) = (last_day.succ_opt(), None);
         assert_eq!(export::export(store, &r, &path).await.unwrap().rows, 0, "{dataset} tomorrow");
+        (r.from, r.to) = (None, first_day.pred_opt());
+        assert_eq!(export::export(store, &r, &path).await.unwrap().rows, 0, "{dataset} yesterday");
     }
 
     // Mistakes are refused, leave no partial file behind and an older file as it was.

@@ -42,6 +42,15 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     member(&store, sialkot, None, Role::Producer, &staff, Locale::En, Gender::Woman).await;
 
     let api = BotApi::start().await;
+    // What Telegram serves for each file: the bot must keep exactly these bytes.
+    let media: [(&str, &str, &[u8]); 3] = [
+        ("voice", "nadia-voice", b"OggS\0\x02 Nadia's voice note about the dryer"),
+        ("photo", "nadia-photo", b"\xff\xd8\xff\xe0 JPEG of the broken dryer"),
+        ("document", "nadia-minutes", b"%PDF-1.4 minutes of the Amal meeting"),
+    ];
+    for (_, file_id, bytes) in media {
+        api.put_file(file_id, bytes.to_vec());
+    }
     // The default log level: no message text, no name may appear in the log.
     let bot = BotProcess::spawn_logging(&api, &db.url, dir.path(), "bot", "info");
     let expect = |from: usize, user: &TgUser, needle: String| {
@@ -87,8 +96,18 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
     let kinds: Vec<_> = notes.iter().rev().map(|n| n.kind.as_str()).collect();
     assert_eq!(kinds, ["text", "voice", "photo", "document", "location"]);
     assert_eq!(notes.last().unwrap().tag.as_deref(), Some("visit"));
-    for n in notes.iter().filter(|n| n.media_path.is_some()) {
-        assert!(dir.path().join("data").join(n.media_path.as_ref().unwrap()).is_file(), "{n:?}");
+    // The voice note, the photo and the document are kept in DATA_DIR with the bytes sent;
+    // the text and the location have no file.
+    for n in &notes {
+        match media.iter().find(|(kind, _, _)| *kind == n.kind) {
+            Some((_, file_id, bytes)) => {
+                let path = n.media_path.as_ref().unwrap_or_else(|| panic!("{file_id} has no file: {n:?}"));
+                let kept = std::fs::read(dir.path().join("data").join(path))
+                    .unwrap_or_else(|e| panic!("{file_id} is not in DATA_DIR ({path}): {e}"));
+                assert_eq!(kept, *bytes, "{file_id} is kept as sent");
+            }
+            None => assert_eq!(n.media_path, None, "{n:?}"),
+        }
     }
     assert!(store.field_notes(sialkot, 10).await.unwrap().is_empty(), "nothing went to the other cluster");
 

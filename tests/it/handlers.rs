@@ -151,9 +151,10 @@ async fn a_sticker_where_a_button_is_expected_is_re_asked_and_the_step_stays() {
     let before = f.store().dialogue(USER).await.unwrap();
     let mut bot = f.bot(MockMessageSticker::new());
     bot.dispatch().await;
-    let sent = texts(&bot);
-    assert_eq!(sent[0], t(Locale::Fr, "reask-buttons", &[]));
-    assert_eq!(sent[1], t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")]));
+    assert_eq!(
+        texts(&bot),
+        [t(Locale::Fr, "reask-buttons", &[]), t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])]
+    );
     assert_eq!(f.store().dialogue(USER).await.unwrap(), before);
 }
 
@@ -255,6 +256,7 @@ async fn a_cda_makes_an_invite_link_with_buttons_only() {
     bot.update(press(&format!("i:producer:{}:{}", f.cluster_id, f.coop_id)));
     bot.dispatch().await;
     let sent = texts(&bot);
+    assert_eq!(sent.len(), 1, "one message with the link: {sent:?}");
     let link = sent[0].lines().find(|l| l.starts_with("https://t.me/test_bot?start=")).expect("a deep link");
     let code = InviteCode::parse(link.rsplit('=').next().unwrap()).unwrap();
     let invite = f.store().invite_by_code(&code).await.unwrap().unwrap();

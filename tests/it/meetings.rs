@@ -164,7 +164,6 @@ mod end_to_end {
     use chrono::{Datelike, Duration};
     use clusterbot::domain::Locale;
     use clusterbot::domain::meeting::MeetingAudience;
-    use clusterbot::store::Store;
 
     use super::{meeting, town};
     use crate::botapi::{BotApi, Call, Fault};
@@ -175,18 +174,42 @@ mod end_to_end {
         t(locale, key, &[("title", title), ("when", "W"), ("place", "P")]).lines().next().unwrap().to_owned()
     }
 
-    async fn wait_until_delivered(store: &Store, meeting_id: i64) {
-        for _ in 0..150 {
-            let states = store.outbox_states(meeting_id).await.unwrap();
-            if !states.iter().any(|(_, state, _)| state == "pending") {
-                return;
+    /// Waits until no row of these meetings is pending or being sent, except `in_flight` (rows
+    /// a killed process left "sending": never sent again). A row leaves "sending" only after
+    /// its request was answered, so every message has then reached the double. The deadline
+    /// is for three debug builds sharing two busy cores.
+    async fn wait_until_delivered(db_url: &str, meetings: &[i64], in_flight: &[i64]) {
+        let pg = sqlx::PgPool::connect(db_url).await.unwrap();
+        let ids = meetings.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let open = format!(
+            "select outbox_id, kind, state from outbox where meeting_id in ({ids}) \
+             and state in ('pending', 'sending') order by outbox_id"
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
+        loop {
+            let rows: Vec<(i64, String, String)> = sqlx::query_as(&open).fetch_all(&pg).await.unwrap();
+            let waiting: Vec<_> = rows.iter().filter(|(id, _, _)| !in_flight.contains(id)).collect();
+            if waiting.is_empty() {
+                break;
             }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the outbox of meetings {ids} was not delivered: {waiting:?} still open"
+            );
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
-        panic!(
-            "the outbox of meeting {meeting_id} was not delivered: {:?}",
-            store.outbox_states(meeting_id).await.unwrap()
-        );
+        pg.close().await;
+    }
+
+    /// The rows being sent right now (by the one process running).
+    async fn sending(db_url: &str) -> Vec<i64> {
+        let pg = sqlx::PgPool::connect(db_url).await.unwrap();
+        let rows = sqlx::query_scalar("select outbox_id from outbox where state = 'sending'")
+            .fetch_all(&pg)
+            .await
+            .unwrap();
+        pg.close().await;
+        rows
     }
 
     #[tokio::test(flavor = "multi_thread")]
@@ -241,11 +264,14 @@ mod end_to_end {
         })
         .await;
         first.kill();
+        // It died with the held message's row "sending": that row is never sent again.
+        let in_flight = sending(&db.url).await;
+        assert_eq!(in_flight.len(), 1, "the held message, being sent when the process died");
         // Two processes take over on the same database.
         let _second = BotProcess::spawn(&api, &db.url, dir.path(), "second");
         let _third = BotProcess::spawn(&api, &db.url, dir.path(), "third");
-        wait_until_delivered(&store, a.meeting_id).await;
-        wait_until_delivered(&store, b.meeting_id).await;
+        wait_until_delivered(&db.url, &[a.meeting_id, b.meeting_id], &in_flight).await;
+        assert_eq!(sending(&db.url).await, in_flight, "the interrupted row stays as it was");
 
         let calls = api.calls();
         for (id, user) in &t_.members {
@@ -349,11 +375,16 @@ mod end_to_end {
         let (i, _) = expect(0, en("meeting-ask-title")).await;
         api.send_text(&cda, "Fig harvest planning");
         let (i, days) = expect(i + 1, en("meeting-ask-day")).await;
-        // Tomorrow, 10:00 in Tunis (UTC+1).
-        let tomorrow = (clusterbot::store::now().with_timezone(&chrono_tz::Africa::Tunis)
-            + Duration::days(1))
-        .date_naive();
-        api.press(&cda, &days, &days.button(&tomorrow.format("%d/%m").to_string()));
+        // The second day offered (tomorrow, counted when the bot made the buttons), 10:00 in
+        // Tunis (UTC+1). Its date is read from the button, so a midnight passing between the
+        // bot's clock and the test's cannot make the two disagree.
+        let (label, data) = days.buttons()[1].clone();
+        let today = clusterbot::store::now().with_timezone(&chrono_tz::Africa::Tunis).date_naive();
+        let tomorrow = (-1..=8)
+            .map(|n| today + Duration::days(n))
+            .find(|d| label.ends_with(&d.format(" %d/%m").to_string()))
+            .unwrap_or_else(|| panic!("the button {label:?} shows no day near {today}"));
+        api.press(&cda, &days, &data);
         let (i, hours) = expect(i + 1, en("meeting-ask-time")).await;
         api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
         let (i, _) = expect(i + 1, en("meeting-ask-place")).await;
@@ -401,7 +432,8 @@ mod end_to_end {
         assert_eq!(pin.body["latitude"].as_f64(), Some(36.4703));
         let m = store.upcoming_meetings(t_.cluster).await.unwrap().remove(0);
         assert_eq!(m.offsets(), [1440, 60]);
-        assert_eq!(m.starts_at.with_timezone(&chrono_tz::Africa::Tunis).format("%H:%M").to_string(), "10:00");
+        let local = m.starts_at.with_timezone(&chrono_tz::Africa::Tunis);
+        assert_eq!((local.date_naive(), local.format("%H:%M").to_string()), (tomorrow, "10:00".into()));
         assert_eq!(api.violations(), Vec::<String>::new());
         api.stop().await;
     }

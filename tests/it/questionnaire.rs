@@ -267,7 +267,11 @@ async fn diagnostic_in_two_languages(backend: &str) {
     api.press(&cda, &summary, &summary.button(&trust_label));
     let (_, photo) = api.wait_for(sami.at, "the chart", |c| c.method == "sendPhoto").await;
     assert_eq!(photo.body["photo"]["png"], true, "the chart is a PNG");
-    assert!(photo.body["caption"].as_str().unwrap().contains("2"));
+    assert_eq!(
+        photo.body["caption"].as_str(),
+        Some(t(Locale::En, "results-chart-caption", &[("question", &trust_label), ("count", "2")]).as_str()),
+        "the question and its two answers"
+    );
 
     let log = bot.take().unwrap().kill();
     assert!(!log.contains("panicked"), "{log}");

@@ -16,9 +16,12 @@ use crate::e2e::t;
 use crate::forms::diagnostic;
 use crate::support::TestDb;
 
-/// A fixed-offset zone in which `at` is around noon.
-fn zone_at_noon(at: chrono::DateTime<chrono::Utc>) -> chrono_tz::Tz {
-    let offset = 12 - at.hour() as i32;
+/// A fixed-offset zone in which `at` is in the local hour `hour` (no daylight-saving time).
+fn zone_at(at: chrono::DateTime<chrono::Utc>, hour: i32) -> chrono_tz::Tz {
+    let mut offset = hour - at.hour() as i32;
+    if offset < -12 {
+        offset += 24; // the same clock time, on the next local day
+    }
     let name = match offset {
         0 => "Etc/GMT".to_owned(),
         n if n > 0 => format!("Etc/GMT-{n}"),
@@ -30,9 +33,12 @@ fn zone_at_noon(at: chrono::DateTime<chrono::Utc>) -> chrono_tz::Tz {
 async fn reminders(backend: &str) {
     let db = TestDb::of(backend).await;
     let store = db.store.clone();
-    let later = now() + Duration::hours(13);
-    let cluster =
-        store.add_cluster("Souss argan", zone_at_noon(later), Locale::Fr, None).await.unwrap().cluster_id;
+    // The invitation goes out at 09:xx local time. Every check below is in local daytime
+    // (08:00–20:00) unless it is the night check, so each can only pass through its own rule.
+    let invited = now();
+    let tz = zone_at(invited, 9);
+    let local = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&tz).hour();
+    let cluster = store.add_cluster("Souss argan", tz, Locale::Fr, None).await.unwrap().cluster_id;
     let done = TgUser::new(9201, "Fatima", "fr");
     let late = TgUser::new(9202, "Khadija", "ar");
     let done_id =
@@ -42,7 +48,7 @@ async fn reminders(backend: &str) {
         .await;
     let imported =
         clusterbot::import::import(&store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
-    let deadline = now() + Duration::days(7);
+    let deadline = invited + Duration::days(7);
     let (_, invitees) = store
         .create_launch(imported.form_pk, cluster, Audience::Cluster, Some(deadline), None)
         .await
@@ -57,11 +63,17 @@ async fn reminders(backend: &str) {
     let data = tempfile::tempdir().unwrap();
     let app = App::new(store.clone(), Arc::new(I18n::load().unwrap()), data.path().to_owned());
 
+    // An hour after the invitation, in the morning: too early (less than half a day).
+    let soon = invited + Duration::hours(1);
+    assert_eq!(local(soon), 10);
     assert_eq!(
-        clusterbot::jobs::nudge_once(&bot, &app, now()).await.unwrap(),
+        clusterbot::jobs::nudge_once(&bot, &app, soon).await.unwrap(),
         0,
         "not right after the invitation"
     );
+    // The next morning.
+    let later = invited + Duration::hours(24);
+    assert_eq!(local(later), 9);
     assert_eq!(
         clusterbot::jobs::nudge_once(&bot, &app, later).await.unwrap(),
         1,
@@ -72,24 +84,31 @@ async fn reminders(backend: &str) {
     assert!(nudge.text().contains(imported.form.title(Locale::Ar)), "in her language: {}", nudge.text());
     assert_eq!(nudge.buttons()[0].0, t(Locale::Ar, "btn-form-continue", &[]));
 
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, later).await.unwrap(), 0, "at most one a day");
-    assert_eq!(
-        clusterbot::jobs::nudge_once(&bot, &app, later + Duration::hours(12)).await.unwrap(),
-        0,
-        "not at night, not twice a day"
-    );
-    // Two bot processes on the same database the next day: one reminder, not two.
-    let next_day = later + Duration::hours(24);
+    // The same day at noon: daytime, but she had one this morning.
+    let noon = later + Duration::hours(3);
+    assert_eq!(local(noon), 12);
+    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, noon).await.unwrap(), 0, "not twice a day");
+    // The next evening at 21:xx: more than a day since the last one, but night.
+    let night = later + Duration::hours(36);
+    assert_eq!(local(night), 21);
+    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, night).await.unwrap(), 0, "not at night");
+    // Two bot processes on the same database the morning after: one reminder, not two.
+    let next_day = later + Duration::hours(48);
     let (a, b) = tokio::join!(
         clusterbot::jobs::nudge_once(&bot, &app, next_day),
         clusterbot::jobs::nudge_once(&bot, &app, next_day)
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1);
+    // An hour after the deadline, in the morning, days after the last reminder.
+    let overdue = deadline + Duration::hours(1);
+    assert_eq!(local(overdue), 10);
     assert_eq!(
-        clusterbot::jobs::nudge_once(&bot, &app, deadline + Duration::hours(1)).await.unwrap(),
+        clusterbot::jobs::nudge_once(&bot, &app, overdue).await.unwrap(),
         0,
         "never after the deadline"
     );
+    let sent = api.calls().iter().filter(|c| c.method == "sendMessage").count();
+    assert_eq!(sent, 2, "the first reminder and the one two days later");
     assert_eq!(api.violations(), Vec::<String>::new());
     api.stop().await;
     db.cleanup().await;

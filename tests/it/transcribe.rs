@@ -41,6 +41,11 @@ struct State {
     fail: AtomicUsize,
     /// Requests that broke the endpoint's contract (answered 400).
     bad: Mutex<Vec<String>>,
+    /// Hold the answer to the first request until a second request has arrived.
+    hold_first: bool,
+    /// Whether a second request arrived while the first was held.
+    overlapped: std::sync::atomic::AtomicBool,
+    arrived: tokio::sync::Notify,
 }
 
 struct Double {
@@ -52,7 +57,21 @@ struct Double {
 impl Double {
     /// Fails the first `fail` requests with 500.
     async fn start(fail: usize) -> Self {
-        let state = Arc::new(State { fail: AtomicUsize::new(fail), ..State::default() });
+        Self::serve(State { fail: AtomicUsize::new(fail), ..State::default() }).await
+    }
+
+    /// Answers the first request only once a second one has arrived, so two runs at once
+    /// are certain to overlap: the second must claim its file while the first is held.
+    async fn holding_the_first() -> Self {
+        Self::serve(State { hold_first: true, ..State::default() }).await
+    }
+
+    fn overlapped(&self) -> bool {
+        self.state.overlapped.load(Ordering::SeqCst)
+    }
+
+    async fn serve(state: State) -> Self {
+        let state = Arc::new(state);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind the transcription double");
         let port = listener.local_addr().unwrap().port();
         let data = web::Data::from(state.clone());
@@ -115,9 +134,26 @@ async fn transcriptions(req: HttpRequest, body: web::Bytes, state: web::Data<Sta
             _ => {}
         }
     }
-    state.seen.lock().unwrap().push(seen.clone());
-    // Long enough for two runs at once to overlap.
-    tokio::time::sleep(StdDuration::from_millis(30)).await;
+    let arrived = {
+        let mut all = state.seen.lock().unwrap();
+        all.push(seen.clone());
+        all.len()
+    };
+    state.arrived.notify_waiters();
+    if state.hold_first && arrived == 1 {
+        // Held until another request arrives (bounded, so a broken claim fails, never hangs).
+        let deadline = tokio::time::Instant::now() + StdDuration::from_secs(60);
+        loop {
+            let next = state.arrived.notified();
+            if state.seen.lock().unwrap().len() >= 2 {
+                state.overlapped.store(true, Ordering::SeqCst);
+                break;
+            }
+            if tokio::time::timeout_at(deadline, next).await.is_err() {
+                break;
+            }
+        }
+    }
     let problem = if !content_type.starts_with("multipart/form-data") {
         Some(format!("not multipart: {content_type}"))
     } else if seen.file_len == 0 || seen.file_name.is_none() {
@@ -411,11 +447,14 @@ async fn two_runs_send_each_file_once(backend: &str) {
     for i in 0..8 {
         ids.push(s.media(&format!("AgADtwice{i}"), "voice").await);
     }
-    let double = Double::start(0).await;
-    // Two bot processes: two clients, one database.
+    let double = Double::holding_the_first().await;
+    // Two bot processes: two clients, one database. The first file sent is held until the
+    // other run has claimed a file of its own and sent it.
     let (one, two) = (double.transcriber(), double.transcriber());
     let at = now();
     let (a, b) = tokio::join!(transcribe_once(&s.app, &one, at), transcribe_once(&s.app, &two, at));
+    assert!(double.overlapped(), "the two runs were sending at the same time");
+    assert_eq!(double.bad(), Vec::<String>::new());
     assert_eq!(a.unwrap() + b.unwrap(), 8);
     let seen = double.seen();
     assert_eq!(seen.len(), 8, "each file once: {seen:?}");
@@ -510,14 +549,19 @@ fn transcribe_configuration_from_the_environment() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn without_transcribe_url_nothing_runs() {
-    if std::env::var_os("TRANSCRIBE_URL").is_some() {
-        eprintln!("TRANSCRIBE_URL is set in this environment: skipped");
-        return;
-    }
+    // This environment as the job reads it, with TRANSCRIBE_URL cleared (a developer's shell
+    // may have it set, as .env.sample suggests), and its neighbours kept.
+    let without_url =
+        |name: &str| if name == "TRANSCRIBE_URL" { None } else { std::env::var(name).ok() };
+    let config = TranscribeConfig::from_lookup(without_url);
+    assert!(config.is_none(), "{config:?}");
     let s = Setup::of("sqlite").await;
     let id = s.media("AgADoff", "voice").await;
-    tokio::time::timeout(StdDuration::from_secs(5), clusterbot::jobs::transcribe::run(s.app.clone()))
-        .await
+    tokio::time::timeout(
+        StdDuration::from_secs(5),
+        clusterbot::jobs::transcribe::run_configured(s.app.clone(), config),
+    )
+    .await
         .expect("the job ends at once when transcription is off");
     let (attempts, error, next, transcript) = state(s.store(), id).await;
     assert_eq!((attempts, error, next, transcript), (0, None, None, None));
