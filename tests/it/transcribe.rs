@@ -455,7 +455,7 @@ async fn two_runs_send_each_file_once(backend: &str) {
     let (a, b) = tokio::join!(transcribe_once(&s.app, &one, at), transcribe_once(&s.app, &two, at));
     assert!(double.overlapped(), "the two runs were sending at the same time");
     assert_eq!(double.bad(), Vec::<String>::new());
-    assert_eq!(a.unwrap() + b.unwrap(), 8);
+    assert_eq!(a.unwrap() + b.unwrap(), 8, "each file transcribed by one run only");
     let seen = double.seen();
     assert_eq!(seen.len(), 8, "each file once: {seen:?}");
     let mut names: Vec<_> = seen.into_iter().filter_map(|r| r.file_name).collect();
