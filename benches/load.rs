@@ -7,6 +7,12 @@
 //! 2. Meeting invitations: one meeting for all N members; how fast the outbox delivers them
 //!    (it paces itself under Telegram's 30 messages a second).
 //!
+//! Every phase has a deadline: users who never finished are reported, never waited for
+//! forever. A reply the flow does not expect, a request the double refused, a second
+//! invitation to the same chat, and work missing from the database (members, the invite's
+//! uses, the outbox rows) are failures: they are reported, no numbers are printed, and the
+//! benchmark exits with status 1.
+//!
 //! Run: `cargo bench --bench load` (release build), `BENCH_USERS=500` to change N,
 //! `BENCH_DATABASE_URL=postgres://…` for PostgreSQL (default: a SQLite file). Results are kept
 //! in BENCHMARKS.md.
@@ -15,14 +21,19 @@
 #[allow(dead_code)]
 mod botapi;
 
-use std::process::{Command, Stdio};
+use std::collections::{HashMap, HashSet};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use botapi::{BotApi, TOKEN, TgUser};
+use botapi::{BotApi, Call, TOKEN, TgUser};
+use clusterbot::domain::invite::InviteCode;
 use clusterbot::domain::meeting::MeetingAudience;
+use clusterbot::domain::{Gender, Locale, Role};
+use clusterbot::i18n::{FluentArgs, I18n};
 use clusterbot::store::{NewMeeting, Store, now};
 
 const BIN: &str = env!("CARGO_BIN_EXE_clusterbot");
+const CLUSTER: &str = "Bench cluster";
 
 fn cli(db: &str, args: &[&str]) -> String {
     let out =
@@ -45,66 +56,143 @@ fn summary(label: &str, mut v: Vec<Duration>) {
     );
 }
 
+/// The bot process, killed however the benchmark ends.
+struct BotProcess(Child);
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// An English message as the bot formats it.
+fn en(i18n: &I18n, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fa = FluentArgs::new();
+    for (k, v) in args {
+        fa.set(*k, *v);
+    }
+    i18n.try_format(Locale::En, key, Some(&fa)).unwrap()
+}
+
+/// A short form of a message, for the failure report.
+fn excerpt(text: &str) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    first.chars().take(60).collect()
+}
+
+/// What went wrong; the benchmark prints its numbers only when this stays empty.
+#[derive(Default)]
+struct Failures(Vec<String>);
+
+impl Failures {
+    fn add(&mut self, what: String) {
+        self.0.push(what);
+    }
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let users: usize = std::env::var("BENCH_USERS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let failures = run(users).await;
+    if !failures.0.is_empty() {
+        eprintln!("clusterbot load benchmark FAILED ({} problems), no numbers:", failures.0.len());
+        for f in failures.0.iter().take(50) {
+            eprintln!("  - {f}");
+        }
+        if failures.0.len() > 50 {
+            eprintln!("  … and {} more", failures.0.len() - 50);
+        }
+        std::process::exit(1);
+    }
+}
+
+async fn run(users: usize) -> Failures {
+    let mut failures = Failures::default();
+    let i18n = I18n::load().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let db = std::env::var("BENCH_DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
-    let cluster = cli(
-        &db,
-        &["cluster", "add", "--name", "Bench cluster", "--timezone", "Africa/Tunis", "--locale", "en"],
-    );
+    let cluster =
+        cli(&db, &["cluster", "add", "--name", CLUSTER, "--timezone", "Africa/Tunis", "--locale", "en"]);
+    let cluster_id: i64 = cluster.parse().unwrap();
     let code =
         cli(&db, &["invite", "--cluster", &cluster, "--role", "producer", "--uses", &users.to_string()]);
 
     let api = BotApi::start().await;
-    let mut bot = Command::new(BIN)
-        .arg("run")
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", &api.url)
-        .env("DATABASE_URL", &db)
-        .env("DATA_DIR", dir.path().join("data"))
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Ready once the command menus are published.
+    let _bot = BotProcess(
+        Command::new(BIN)
+            .arg("run")
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", &api.url)
+            .env("DATABASE_URL", &db)
+            .env("DATA_DIR", dir.path().join("data"))
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // Ready once the command menus are published (wait_for gives up after 30 s).
     api.wait_for(0, "start-up", |c| c.method == "setMyCommands").await;
 
     println!(
         "clusterbot load benchmark: {users} users, database {}",
         if db.starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
     );
+
+    // 1. Onboarding.
     let started = Instant::now();
     let people: Vec<TgUser> =
         (0..users).map(|i| TgUser::new(100_000 + i as i64, &format!("User{i}"), "en")).collect();
     for u in &people {
         api.send_text(u, &format!("/start {code}"));
     }
+    // What each user is shown, step by step; "onboarding-done" comes between the last two.
+    let steps = [
+        format!(
+            "{}\n\n{}",
+            en(&i18n, "onboarding-welcome", &[("cluster", CLUSTER)]),
+            en(&i18n, "lang-choose", &[])
+        ),
+        en(&i18n, "consent-ask", &[("cluster", CLUSTER)]),
+        en(&i18n, "name-ask", &[]),
+        en(&i18n, "gender-ask", &[]),
+        en(&i18n, "menu-title", &[]),
+    ];
+    let role = en(&i18n, "role-producer", &[]);
+    let joined: Vec<String> = people
+        .iter()
+        .map(|u| {
+            en(&i18n, "onboarding-done", &[("name", &u.first_name), ("cluster", CLUSTER), ("role", &role)])
+        })
+        .collect();
     // One driver for everyone: read the bot's new messages, answer each with the next tap.
     // (Waiting per user would make the harness, not the bot, the bottleneck.)
-    let index: std::collections::HashMap<i64, usize> =
-        people.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+    let index: HashMap<i64, usize> = people.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
     let mut step = vec![0_usize; users];
     let mut since = vec![started; users];
-    let mut latencies: Vec<Vec<Duration>> = vec![Vec::new(); 5];
+    let mut latencies: Vec<Vec<Duration>> = vec![Vec::new(); steps.len()];
+    let mut unexpected = 0;
     let mut seen = 0;
     let mut done = 0;
-    while done < users {
+    let deadline = started + Duration::from_secs(60) + Duration::from_millis(100) * users as u32;
+    while done < users && Instant::now() < deadline {
         let new = api.calls_since(seen);
         seen += new.len();
         for call in new.iter().filter(|c| c.method == "sendMessage") {
-            let Some(&i) = call.body["chat_id"].as_i64().and_then(|id| index.get(&id)) else { continue };
+            let chat = call.body["chat_id"].as_i64().unwrap_or_default();
+            let Some(&i) = index.get(&chat) else {
+                unexpected += 1;
+                failures.add(format!("a message to chat {chat}, not a user: {:?}", excerpt(call.text())));
+                continue;
+            };
             let text = call.text();
-            let expected = [
-                "Choose your language",
-                "Do you agree?",
-                "What is your name?",
-                "woman or a man",
-                "Main menu",
-            ];
-            if step[i] >= expected.len() || !text.contains(expected[step[i]]) {
+            if step[i] == steps.len() - 1 && text == joined[i] {
+                continue;
+            }
+            if step[i] >= steps.len() || text != steps[step[i]] {
+                unexpected += 1;
+                failures.add(format!("User{i} got {:?} at step {}", excerpt(text), step[i]));
                 continue;
             }
             latencies[step[i]].push(since[i].elapsed());
@@ -112,32 +200,51 @@ async fn main() {
             let u = &people[i];
             match step[i] {
                 0 => api.press(u, call, &call.button_eq("English")),
-                1 => api.press(u, call, &call.button("I agree")),
+                1 => api.press(u, call, &call.button(&en(&i18n, "btn-agree", &[]))),
                 2 => api.press(u, call, &call.buttons()[0].1),
-                3 => api.press(u, call, &call.button("Woman")),
+                3 => api.press(u, call, &call.button(&en(&i18n, "btn-woman", &[]))),
                 _ => done += 1,
             }
             step[i] += 1;
         }
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
-    let took = started.elapsed();
-    println!(
-        "onboarding: {users} users joined in {:.2} s — {:.0} updates/s handled",
-        took.as_secs_f64(),
-        (users * 5) as f64 / took.as_secs_f64()
-    );
-    for (k, label) in
-        ["/start → language", "language → consent", "consent → name", "name → gender", "gender → menu"]
-            .iter()
-            .enumerate()
-    {
-        summary(label, latencies[k].clone());
+    let onboarding_took = started.elapsed();
+    let stuck: Vec<_> = (0..users).filter(|&i| step[i] < steps.len()).collect();
+    if !stuck.is_empty() {
+        let who: Vec<_> = stuck.iter().take(10).map(|&i| format!("User{i} at step {}", step[i])).collect();
+        failures.add(format!(
+            "{} of {users} users never finished onboarding within {:.0} s: {who:?}",
+            stuck.len(),
+            onboarding_took.as_secs_f64()
+        ));
+    }
+    let refused = api.violations();
+    for r in &refused {
+        failures.add(format!("the Bot API refused a request: {r}"));
     }
 
-    // Meeting invitations through the outbox.
+    // The database holds what they gave: N producers, the invite used N times.
     let store = Store::connect(&db).await.unwrap();
-    let cluster_id: i64 = cluster.parse().unwrap();
+    let members = store.count_members(cluster_id, Some(Role::Producer)).await.unwrap();
+    if members != users as i64 {
+        failures.add(format!("{members} producers stored, not {users}"));
+    }
+    let invite = store.invite_by_code(&InviteCode::parse(&code).unwrap()).await.unwrap().unwrap();
+    if invite.uses != users as i64 {
+        failures.add(format!("the invite was used {} times, not {users}", invite.uses));
+    }
+    for u in &people {
+        match store.member_by_telegram(u.id).await.unwrap() {
+            Some(m)
+                if m.display_name.as_deref() == Some(u.first_name.as_str())
+                    && m.gender == Some(Gender::Woman)
+                    && m.consent_at.is_some() => {}
+            other => failures.add(format!("{} is not stored as she joined: {other:?}", u.first_name)),
+        }
+    }
+
+    // 2. Meeting invitations through the outbox: each chat exactly once.
     let before = api.calls().len();
     let started = Instant::now();
     let new = NewMeeting {
@@ -150,23 +257,81 @@ async fn main() {
         reminder_offsets: vec![60],
         created_by: None,
     };
-    let (_, invited) = store.create_meeting(&new).await.unwrap();
-    let mut delivered = 0;
+    let (meeting, invited) = store.create_meeting(&new).await.unwrap();
+    let invitation =
+        en(&i18n, "meeting-invitation", &[("title", "Bench meeting"), ("when", "W"), ("place", "P")]);
+    let invitation = invitation.lines().next().unwrap().to_owned();
+    let is_invitation = |c: &Call| c.method == "sendMessage" && c.text().starts_with(&invitation);
+    let mut delivered: HashSet<i64> = HashSet::new();
+    let mut duplicates = 0;
     let mut seen = before;
-    while delivered < invited {
+    let deadline = started + Duration::from_secs(60) + Duration::from_millis(200) * invited as u32;
+    while delivered.len() < invited && Instant::now() < deadline {
         let new = api.calls_since(seen);
         seen += new.len();
-        delivered += new.iter().filter(|c| c.text().starts_with("📅 Invitation: Bench meeting")).count();
+        for call in new.iter().filter(|c| c.method == "sendMessage") {
+            let chat = call.body["chat_id"].as_i64().unwrap_or_default();
+            if !is_invitation(call) || !index.contains_key(&chat) {
+                unexpected += 1;
+                failures.add(format!("chat {chat} got {:?} instead of an invitation", excerpt(call.text())));
+            } else if !delivered.insert(chat) {
+                duplicates += 1;
+            }
+        }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let took = started.elapsed();
-    println!(
-        "meeting: {invited} invitations delivered in {:.2} s — {:.1} messages/s (paced under 30/s)",
-        took.as_secs_f64(),
-        invited as f64 / took.as_secs_f64()
-    );
-    assert_eq!(api.violations(), Vec::<String>::new());
-    bot.kill().unwrap();
-    bot.wait().unwrap();
+    let meeting_took = started.elapsed();
+    if delivered.len() < invited {
+        failures.add(format!(
+            "{} of {invited} invitations never arrived within {:.0} s",
+            invited - delivered.len(),
+            meeting_took.as_secs_f64()
+        ));
+    }
+    // The outbox agrees: every invitation row sent, none left.
+    let states = store.outbox_states(meeting.meeting_id).await.unwrap();
+    let sent = states
+        .iter()
+        .find(|(kind, state, _)| kind == "invitation" && state == "sent")
+        .map_or(0, |(_, _, n)| *n);
+    if invited != users || sent != invited as i64 {
+        failures.add(format!("{users} members, {invited} invited, outbox: {states:?}"));
+    }
+    // A late duplicate counts too.
+    let all_invitations = api.calls().iter().skip(before).filter(|c| is_invitation(c)).count();
+    duplicates = duplicates.max(all_invitations.saturating_sub(delivered.len()));
+    if duplicates > 0 {
+        failures.add(format!("{duplicates} invitations went to a chat a second time"));
+    }
+    for r in api.violations().iter().skip(refused.len()) {
+        failures.add(format!("the Bot API refused a request: {r}"));
+    }
     store.close().await;
+    if !failures.0.is_empty() {
+        return failures;
+    }
+
+    // Everything verified: the numbers.
+    println!(
+        "onboarding: {users} users joined in {:.2} s — {:.0} updates/s handled \
+         ({members} members stored, invite used {} times; 0 unexpected replies, 0 refused)",
+        onboarding_took.as_secs_f64(),
+        (users * 5) as f64 / onboarding_took.as_secs_f64(),
+        invite.uses
+    );
+    for (k, label) in
+        ["/start → language", "language → consent", "consent → name", "name → gender", "gender → menu"]
+            .iter()
+            .enumerate()
+    {
+        summary(label, latencies[k].clone());
+    }
+    println!(
+        "meeting: {invited} invitations delivered in {:.2} s — {:.1} messages/s (paced under 30/s; \
+         each chat once, {sent} outbox rows sent; 0 unexpected, 0 refused)",
+        meeting_took.as_secs_f64(),
+        invited as f64 / meeting_took.as_secs_f64()
+    );
+    assert_eq!(unexpected, 0);
+    failures
 }

@@ -153,7 +153,10 @@ async fn a_sticker_where_a_button_is_expected_is_re_asked_and_the_step_stays() {
     bot.dispatch().await;
     assert_eq!(
         texts(&bot),
-        [t(Locale::Fr, "reask-buttons", &[]), t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])]
+        [
+            t(Locale::Fr, "reask-buttons", &[]),
+            t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])
+        ]
     );
     assert_eq!(f.store().dialogue(USER).await.unwrap(), before);
 }

@@ -551,8 +551,7 @@ fn transcribe_configuration_from_the_environment() {
 async fn without_transcribe_url_nothing_runs() {
     // This environment as the job reads it, with TRANSCRIBE_URL cleared (a developer's shell
     // may have it set, as .env.sample suggests), and its neighbours kept.
-    let without_url =
-        |name: &str| if name == "TRANSCRIBE_URL" { None } else { std::env::var(name).ok() };
+    let without_url = |name: &str| if name == "TRANSCRIBE_URL" { None } else { std::env::var(name).ok() };
     let config = TranscribeConfig::from_lookup(without_url);
     assert!(config.is_none(), "{config:?}");
     let s = Setup::of("sqlite").await;
@@ -562,7 +561,7 @@ async fn without_transcribe_url_nothing_runs() {
         clusterbot::jobs::transcribe::run_configured(s.app.clone(), config),
     )
     .await
-        .expect("the job ends at once when transcription is off");
+    .expect("the job ends at once when transcription is off");
     let (attempts, error, next, transcript) = state(s.store(), id).await;
     assert_eq!((attempts, error, next, transcript), (0, None, None, None));
     s.cleanup().await;
