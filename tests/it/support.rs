@@ -4,10 +4,13 @@
 use clusterbot::store::Store;
 use tempfile::TempDir;
 
-/// Where the PostgreSQL tests connect to create their databases.
+/// Where the PostgreSQL tests connect to create their databases (an empty TEST_POSTGRES_URL
+/// counts as unset, as in .ci/run's check).
 pub fn postgres_admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 pub struct TestDb {
