@@ -200,8 +200,9 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                     )
                 })
                 .collect();
+            // (Every hour of that day passed while the question waited: the time can be typed.)
             let rows: Vec<Vec<_>> = buttons.chunks(3).map(<[_]>::to_vec).collect();
-            (tr!(i18n, l, "meeting-ask-time"), Some(InlineKeyboardMarkup::new(rows)))
+            (tr!(i18n, l, "meeting-ask-time"), (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows)))
         }
         MeetingStep::Place => (tr!(i18n, l, "meeting-ask-place"), None),
         MeetingStep::Audience => {
