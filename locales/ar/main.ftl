@@ -322,6 +322,8 @@ meeting-nudge = 🔔 يُرجى إخبارنا هل ستحضر: { $title }
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = إجابتك: { $answer }
+meeting-answer-again = كنت قد أجبت { $answer } للموعد السابق — يرجى الإجابة من جديد.
+meeting-before-change = ↩️ الإجابات قبل التغيير: { $names }
 rsvp-coming = سأحضر
 rsvp-not-coming = لن أحضر
 rsvp-maybe = ربما
@@ -330,6 +332,7 @@ meeting-ask-title = 📅 ما هذا الاجتماع؟ مثلًا: لجنة ا�
 meeting-ask-day = 🗓 في أي يوم؟ اضغط على يوم، أو اكتب التاريخ والوقت، مثلًا 25/12/2026 14:30.
 meeting-ask-time = 🕒 في أي ساعة؟ اضغط على ساعة، أو اكتبها، مثلًا 14:30.
 meeting-ask-place = 📍 أين؟ اكتب المكان، أو أرسل موقعًا على الخريطة.
+meeting-ask-audience = 👥 من المدعوّ؟
 btn-audience-commission = 🏛️ اللجنة
 meeting-ask-reminders = ⏰ متى أذكّر الناس؟ اضغط للتغيير، ثم على ✔️ تمّ.
 reminder-1w = قبل أسبوع

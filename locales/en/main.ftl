@@ -288,6 +288,8 @@ meeting-nudge = 🔔 Please tell us if you will come: { $title }
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = Your answer: { $answer }
+meeting-answer-again = You had answered { $answer } for the old time — please answer again.
+meeting-before-change = ↩️ Answered before the change: { $names }
 rsvp-coming = Coming
 rsvp-not-coming = Not coming
 rsvp-maybe = Maybe
@@ -296,6 +298,7 @@ meeting-ask-title = 📅 What is the meeting? For example: Cluster Commission, o
 meeting-ask-day = 🗓 Which day? Tap a day, or type the date and time, for example 25/12/2026 14:30.
 meeting-ask-time = 🕒 At what time? Tap an hour, or type it, for example 14:30.
 meeting-ask-place = 📍 Where? Type the place, or send a location pin.
+meeting-ask-audience = 👥 Who is invited?
 btn-audience-commission = 🏛️ Commission
 meeting-ask-reminders = ⏰ When should I remind people? Tap to change, then ✔️ Done.
 reminder-1w = 1 week before

@@ -288,6 +288,8 @@ meeting-nudge = 🔔 Por favor, díganos si asistirá: { $title }
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = Su respuesta: { $answer }
+meeting-answer-again = Usted había respondido { $answer } para la hora anterior — por favor, responda de nuevo.
+meeting-before-change = ↩️ Respuestas antes del cambio: { $names }
 rsvp-coming = Asistiré
 rsvp-not-coming = No asistiré
 rsvp-maybe = Tal vez
@@ -296,6 +298,7 @@ meeting-ask-title = 📅 ¿De qué reunión se trata? Por ejemplo: Comisión del
 meeting-ask-day = 🗓 ¿Qué día? Toque un día, o escriba la fecha y la hora, por ejemplo 25/12/2026 14:30.
 meeting-ask-time = 🕒 ¿A qué hora? Toque una hora, o escríbala, por ejemplo 14:30.
 meeting-ask-place = 📍 ¿Dónde? Escriba el lugar, o envíe una ubicación.
+meeting-ask-audience = 👥 ¿Quién está invitado?
 btn-audience-commission = 🏛️ Comisión
 meeting-ask-reminders = ⏰ ¿Cuándo debo enviar recordatorios a los invitados? Toque para cambiar y luego ✔️ Listo.
 reminder-1w = 1 semana antes

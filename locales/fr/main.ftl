@@ -288,6 +288,8 @@ meeting-nudge = 🔔 Dites-nous si vous viendrez, s’il vous plaît : { $title
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = Votre réponse : { $answer }
+meeting-answer-again = Vous aviez répondu { $answer } pour l'ancienne heure — merci de répondre à nouveau.
+meeting-before-change = ↩️ Réponses avant le changement : { $names }
 rsvp-coming = Je viens
 rsvp-not-coming = Je ne viens pas
 rsvp-maybe = Peut-être
@@ -296,6 +298,7 @@ meeting-ask-title = 📅 De quelle réunion s’agit-il ? Par exemple : Commis
 meeting-ask-day = 🗓 Quel jour ? Touchez un jour, ou écrivez la date et l’heure, par exemple 25/12/2026 14:30.
 meeting-ask-time = 🕒 À quelle heure ? Touchez une heure, ou écrivez-la, par exemple 14:30.
 meeting-ask-place = 📍 Où ? Écrivez le lieu, ou envoyez une position sur la carte.
+meeting-ask-audience = 👥 Qui est invité ?
 btn-audience-commission = 🏛️ Commission du cluster
 meeting-ask-reminders = ⏰ Quand dois-je envoyer un rappel aux invités ? Touchez pour modifier, puis ✔️ Terminé.
 reminder-1w = 1 semaine avant

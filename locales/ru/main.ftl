@@ -305,6 +305,8 @@ meeting-nudge = 🔔 Пожалуйста, сообщите, придёте ли
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = Ваш ответ: { $answer }
+meeting-answer-again = Вы ответили { $answer } для прежнего времени — пожалуйста, ответьте ещё раз.
+meeting-before-change = ↩️ Ответы до изменения: { $names }
 rsvp-coming = Приду
 rsvp-not-coming = Не приду
 rsvp-maybe = Возможно
@@ -313,6 +315,7 @@ meeting-ask-title = 📅 Что это за встреча? Например: К
 meeting-ask-day = 🗓 В какой день? Нажмите на день или напишите дату и время, например 25.12.2026 14:30.
 meeting-ask-time = 🕒 Во сколько? Нажмите на время или напишите его, например 14:30.
 meeting-ask-place = 📍 Где? Напишите место или отправьте геопозицию.
+meeting-ask-audience = 👥 Кто приглашён?
 btn-audience-commission = 🏛️ Комиссия
 meeting-ask-reminders = ⏰ Когда напомнить участникам? Нажмите, чтобы изменить, затем ✔️ Готово.
 reminder-1w = За неделю

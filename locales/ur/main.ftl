@@ -288,6 +288,8 @@ meeting-nudge = 🔔 براہِ کرم بتائیں کہ کیا آپ آئیں گ
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = آپ کا جواب: { $answer }
+meeting-answer-again = آپ نے پرانے وقت کے لیے { $answer } جواب دیا تھا — براہ کرم دوبارہ جواب دیں۔
+meeting-before-change = ↩️ تبدیلی سے پہلے کے جواب: { $names }
 rsvp-coming = ہاں
 rsvp-not-coming = نہیں
 rsvp-maybe = شاید
@@ -296,6 +298,7 @@ meeting-ask-title = 📅 میٹنگ کس چیز کی ہے؟ مثلاً: کلسٹ
 meeting-ask-day = 🗓 کس دن؟ کوئی دن دبائیں، یا تاریخ اور وقت لکھیں، مثلاً 25/12/2026 14:30
 meeting-ask-time = 🕒 کس وقت؟ کوئی گھنٹہ دبائیں، یا وقت لکھیں، مثلاً 14:30
 meeting-ask-place = 📍 کہاں؟ جگہ کا نام لکھیں، یا لوکیشن بھیجیں۔
+meeting-ask-audience = 👥 کس کو بلایا گیا ہے؟
 btn-audience-commission = 🏛️ کمیشن
 meeting-ask-reminders = ⏰ میں لوگوں کو کب یاد دلاؤں؟ بدلنے کے لیے دبائیں، پھر ✔️ مکمل دبائیں۔
 reminder-1w = ایک ہفتہ پہلے

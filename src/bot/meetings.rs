@@ -13,8 +13,8 @@ use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
 use crate::domain::meeting::{
-    COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp,
-    WhenError, local_to_utc, next_days, parse_time, parse_when, weekday_index,
+    DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp, WhenError,
+    hours_on, local_to_utc, next_days, parse_time, parse_when, weekday_index,
 };
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
@@ -55,8 +55,18 @@ fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: i64) -> InlineKeyboardMarku
         .to_vec()])
 }
 
-/// The text of a meeting message of a given kind, with the reader's current answer.
-fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Option<Rsvp>) -> String {
+/// The text of a meeting message of a given kind, with the reader's current answer — or,
+/// after the meeting was moved and before they answered again, the answer they gave for the
+/// old time, with a request to answer again.
+fn body(
+    app: &App,
+    meeting: &Meeting,
+    l: Locale,
+    tz: Tz,
+    kind: &str,
+    rsvp: Option<Rsvp>,
+    previous: Option<Rsvp>,
+) -> String {
     let i18n = &app.i18n;
     let (title, at, place) =
         (meeting.title.clone(), when(i18n, l, meeting.starts_at, tz), meeting.place.clone());
@@ -67,9 +77,16 @@ fn body(app: &App, meeting: &Meeting, l: Locale, tz: Tz, kind: &str, rsvp: Optio
         "nudge" => tr!(i18n, l, "meeting-nudge", title = title, when = at, place = place),
         _ => tr!(i18n, l, "meeting-invitation", title = title, when = at, place = place),
     };
-    if let (Some(r), false) = (rsvp, kind == "cancel") {
-        text.push('\n');
-        text.push_str(&tr!(i18n, l, "meeting-your-answer", answer = rsvp_name(i18n, l, r)));
+    if kind != "cancel" {
+        let line = match (rsvp, previous) {
+            (Some(r), _) => Some(tr!(i18n, l, "meeting-your-answer", answer = rsvp_name(i18n, l, r))),
+            (None, Some(p)) => Some(tr!(i18n, l, "meeting-answer-again", answer = rsvp_name(i18n, l, p))),
+            (None, None) => None,
+        };
+        if let Some(line) = line {
+            text.push('\n');
+            text.push_str(&line);
+        }
     }
     text
 }
@@ -84,7 +101,8 @@ pub fn meeting_message(
 ) -> (String, Option<InlineKeyboardMarkup>) {
     let l = to.locale.unwrap_or(to.cluster_locale);
     let rsvp = to.rsvp.as_deref().and_then(Rsvp::parse);
-    let text = body(app, meeting, l, crate::domain::schedule::zone(&to.timezone), kind, rsvp);
+    let previous = to.previous_rsvp.as_deref().and_then(Rsvp::parse);
+    let text = body(app, meeting, l, crate::domain::schedule::zone(&to.timezone), kind, rsvp, previous);
     let keyboard = (kind != "cancel").then(|| rsvp_keyboard(&app.i18n, l, meeting.meeting_id));
     (text, keyboard)
 }
@@ -172,7 +190,8 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
             (tr!(i18n, l, "meeting-ask-day"), Some(InlineKeyboardMarkup::new(rows)))
         }
         MeetingStep::Time => {
-            let buttons: Vec<_> = COMMON_HOURS
+            let day = d.day.unwrap_or_else(|| now.with_timezone(&tz).date_naive());
+            let buttons: Vec<_> = hours_on(day, now, tz)
                 .iter()
                 .map(|(h, m)| {
                     button(
@@ -181,8 +200,9 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                     )
                 })
                 .collect();
+            // (Every hour of that day passed while the question waited: the time can be typed.)
             let rows: Vec<Vec<_>> = buttons.chunks(3).map(<[_]>::to_vec).collect();
-            (tr!(i18n, l, "meeting-ask-time"), Some(InlineKeyboardMarkup::new(rows)))
+            (tr!(i18n, l, "meeting-ask-time"), (!rows.is_empty()).then(|| InlineKeyboardMarkup::new(rows)))
         }
         MeetingStep::Place => (tr!(i18n, l, "meeting-ask-place"), None),
         MeetingStep::Audience => {
@@ -210,7 +230,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                     }
                 }
             }
-            (tr!(i18n, l, "launch-choose-audience"), Some(keyboards::column(buttons)))
+            (tr!(i18n, l, "meeting-ask-audience"), Some(keyboards::column(buttons)))
         }
         MeetingStep::Reminders => {
             let mut rows: Vec<Vec<_>> = REMINDER_CHOICES
@@ -451,6 +471,10 @@ pub async fn on_button(
                     else {
                         return Ok(Some(tr!(i18n, l, "button-expired")));
                     };
+                    // A day button left from earlier in the evening: no hour is left that day.
+                    if hours_on(day, crate::store::now(), tz).is_empty() {
+                        return Ok(Some(tr!(i18n, l, "meeting-time-past")));
+                    }
                     d.day = Some(day);
                 }
                 (MeetingStep::Time, MeetingButton::Hour(hhmm)) => {
@@ -531,7 +555,7 @@ async fn rsvp(
     }
     if let Some(msg) = &q.message {
         let tz = app.store.cluster(m.cluster_id).await?.tz();
-        let text = body(app, &m, l, tz, "invitation", Some(r));
+        let text = body(app, &m, l, tz, "invitation", Some(r), None);
         let edit = bot
             .edit_message_text(msg.chat().id, msg.id(), text)
             .reply_markup(rsvp_keyboard(i18n, l, meeting_id))
@@ -612,6 +636,18 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
         ));
     }
     lines.push(tr!(i18n, l, "meeting-unanswered", names = names(&|i| i.rsvp.is_none() && !i.unreachable)));
+    // After a move: who had answered what for the old time, and has not answered again.
+    let before: Vec<String> = invitees
+        .iter()
+        .filter(|i| i.rsvp.is_none() && !i.unreachable)
+        .filter_map(|i| {
+            let p = i.previous_rsvp.as_deref().and_then(Rsvp::parse)?;
+            Some(format!("{} {}", i.display_name.as_deref().unwrap_or("—"), rsvp_name(i18n, l, p)))
+        })
+        .collect();
+    if !before.is_empty() {
+        lines.push(tr!(i18n, l, "meeting-before-change", names = before.join(", ")));
+    }
     lines.push(tr!(i18n, l, "meeting-unreachable", names = names(&|i| i.unreachable)));
     let mut rows = Vec::new();
     if may_manage(caller, m) && m.cancelled_at.is_none() && m.starts_at > crate::store::now() {

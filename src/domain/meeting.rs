@@ -213,14 +213,29 @@ pub fn weekday_index(at: DateTime<Utc>, tz: Tz) -> u32 {
     at.with_timezone(&tz).weekday().num_days_from_monday()
 }
 
-/// The next days to offer as buttons: today and the six after it, in the cluster's zone.
-pub fn next_days(now: DateTime<Utc>, tz: Tz) -> Vec<(NaiveDate, Weekday)> {
-    let today = now.with_timezone(&tz).date_naive();
-    (0..7).map(|i| today + Duration::days(i)).map(|d| (d, d.weekday())).collect()
-}
-
 /// Common meeting hours offered as buttons.
 pub const COMMON_HOURS: [(u32, u32); 6] = [(8, 0), (9, 0), (10, 0), (14, 0), (16, 0), (18, 0)];
+
+/// The hour buttons to offer on `day`: the common hours still ahead of `now` in the
+/// cluster's zone (all of them on a later day; none that the clock skips).
+pub fn hours_on(day: NaiveDate, now: DateTime<Utc>, tz: Tz) -> Vec<(u32, u32)> {
+    COMMON_HOURS
+        .into_iter()
+        .filter(|(h, m)| {
+            NaiveTime::from_hms_opt(*h, *m, 0)
+                .and_then(|t| local_to_utc(day.and_time(t), tz).ok())
+                .is_some_and(|at| at > now)
+        })
+        .collect()
+}
+
+/// The seven days to offer as buttons, in the cluster's zone: from today — or from tomorrow
+/// when every hour button of today has passed (late in the evening).
+pub fn next_days(now: DateTime<Utc>, tz: Tz) -> Vec<(NaiveDate, Weekday)> {
+    let today = now.with_timezone(&tz).date_naive();
+    let first = if hours_on(today, now, tz).is_empty() { today + Duration::days(1) } else { today };
+    (0..7).map(|i| first + Duration::days(i)).map(|d| (d, d.weekday())).collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -285,6 +300,26 @@ mod tests {
             !reminder_sendable(utc(2026, 6, 10, 8, 59), utc(2026, 6, 10, 9, 0), start),
             "not before its time"
         );
+    }
+
+    #[test]
+    fn late_in_the_evening_today_is_not_offered_and_today_offers_only_hours_ahead() {
+        let karachi: Tz = "Asia/Karachi".parse().unwrap(); // UTC+5
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        // 23:10 in Karachi on 5 December: every hour button of the 5th has passed.
+        let late = utc(2026, 12, 5, 18, 10);
+        let days: Vec<NaiveDate> = next_days(late, karachi).into_iter().map(|(d, _)| d).collect();
+        assert_eq!(days, (6..=12).map(day).collect::<Vec<_>>(), "tomorrow and the six days after");
+        assert_eq!(hours_on(day(5), late, karachi), [], "nothing left today");
+        assert_eq!(hours_on(day(6), late, karachi), COMMON_HOURS, "every hour tomorrow");
+        // 12:30 in Karachi: today is offered, with only the hours still ahead.
+        let noon = utc(2026, 12, 5, 7, 30);
+        assert_eq!(next_days(noon, karachi)[0], (day(5), Weekday::Sat));
+        assert_eq!(next_days(noon, karachi).len(), 7);
+        assert_eq!(hours_on(day(5), noon, karachi), [(14, 0), (16, 0), (18, 0)]);
+        // 18:00 sharp has begun: it is not ahead any more.
+        assert_eq!(next_days(utc(2026, 12, 5, 13, 0), karachi)[0].0, day(6));
+        assert_eq!(next_days(utc(2026, 12, 5, 12, 59), karachi)[0].0, day(5));
     }
 
     #[test]

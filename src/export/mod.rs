@@ -479,7 +479,7 @@ async fn write<'a>(
                 true,
             );
             add(&["display_name"], personal);
-            add(&["rsvp", "rsvp_at"], true);
+            add(&["rsvp", "rsvp_at", "previous_rsvp"], true);
             sink.header(&columns)?;
             store
                 .export_meetings(scope, |r| {
@@ -498,7 +498,11 @@ async fn write<'a>(
                     if personal {
                         cells.push(Cell::opt_text(r.display_name));
                     }
-                    cells.extend([Cell::opt_text(r.rsvp), Cell::opt_utc(r.rsvp_at)]);
+                    cells.extend([
+                        Cell::opt_text(r.rsvp),
+                        Cell::opt_utc(r.rsvp_at),
+                        Cell::opt_text(r.previous_rsvp),
+                    ]);
                     sink.row(&cells)
                 })
                 .await?

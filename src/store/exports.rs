@@ -130,6 +130,8 @@ pub struct MeetingExportRow {
     pub display_name: Option<String>,
     pub rsvp: Option<String>,
     pub rsvp_at: Option<DateTime<Utc>>,
+    /// The answer given before the meeting was moved.
+    pub previous_rsvp: Option<String>,
 }
 
 /// One field note.
@@ -325,7 +327,7 @@ impl Store {
     ) -> Result<u64, E> {
         let sql = format!(
             "select g.meeting_id, g.title, g.starts_at, g.place, g.latitude, g.longitude, g.cancelled_at, i.member_id, \
-             p.display_name, i.rsvp, i.rsvp_at \
+             p.display_name, i.rsvp, i.rsvp_at, i.previous_rsvp \
              from meeting g join meeting_invitee i on i.meeting_id = g.meeting_id join member p on p.member_id = i.member_id \
              where g.cluster_id = $1 and {} order by g.starts_at, g.meeting_id, i.member_id",
             date_filter("g.starts_at")

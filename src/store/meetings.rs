@@ -49,6 +49,8 @@ pub struct Invitee {
     pub member_id: i64,
     pub display_name: Option<String>,
     pub rsvp: Option<String>,
+    /// The last answer given before the meeting was moved (asked again since).
+    pub previous_rsvp: Option<String>,
     /// The member blocked the bot (or could not be reached).
     pub unreachable: bool,
 }
@@ -75,6 +77,7 @@ pub struct Recipient {
     pub timezone: String,
     pub opted_out: bool,
     pub rsvp: Option<String>,
+    pub previous_rsvp: Option<String>,
 }
 
 /// Queues one outbox row inside a transaction (the same statement on both backends).
@@ -174,7 +177,7 @@ impl Store {
 
     pub async fn invitees(&self, meeting_id: i64) -> Result<Vec<Invitee>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
-            "select i.member_id, p.display_name, i.rsvp, \
+            "select i.member_id, p.display_name, i.rsvp, i.previous_rsvp, \
              (p.opted_out_at is not null or p.telegram_user_id is null \
               or exists (select 1 from outbox o where o.meeting_id = i.meeting_id and o.member_id = i.member_id and o.state = 'failed')) as unreachable \
              from meeting_invitee i join member p on p.member_id = i.member_id where i.meeting_id = $1 \
@@ -204,7 +207,8 @@ impl Store {
     }
 
     /// Moves a meeting: reminders not yet sent are dropped, new ones queued for the new time,
-    /// and everyone invited is told.
+    /// and everyone invited is told and asked again — each answer becomes the "previous"
+    /// one (an earlier previous answer stays for those who had not answered since).
     pub async fn reschedule_meeting(&self, meeting_id: i64, starts_at: DateTime<Utc>) -> Result<()> {
         let at = now();
         let meeting = self.meeting(meeting_id).await?;
@@ -222,6 +226,13 @@ impl Store {
                 .bind(meeting_id)
                 .execute(&mut *tx)
                 .await?;
+            sqlx::query(
+                "update meeting_invitee set previous_rsvp = coalesce(rsvp, previous_rsvp), rsvp = null, rsvp_at = null \
+                 where meeting_id = $1",
+            )
+            .bind(meeting_id)
+            .execute(&mut *tx)
+            .await?;
             let members: Vec<i64> = sqlx::query_scalar("select member_id from meeting_invitee where meeting_id = $1")
                 .bind(meeting_id)
                 .fetch_all(&mut *tx)
@@ -374,7 +385,7 @@ impl Store {
     pub async fn recipient(&self, meeting_id: i64, member_id: i64) -> Result<Recipient> {
         on_pool!(self, pool => sqlx::query_as(
             "select p.chat_id, p.telegram_user_id, p.locale, c.locale as cluster_locale, c.timezone, \
-             p.opted_out_at is not null as opted_out, i.rsvp from member p \
+             p.opted_out_at is not null as opted_out, i.rsvp, i.previous_rsvp from member p \
              join meeting m on m.meeting_id = $1 join cluster c on c.cluster_id = m.cluster_id \
              left join meeting_invitee i on i.meeting_id = m.meeting_id and i.member_id = p.member_id \
              where p.member_id = $2",

@@ -551,7 +551,8 @@ async fn every_dataset_reads_back(backend: &str) {
             "member_id",
             "display_name",
             "rsvp",
-            "rsvp_at"
+            "rsvp_at",
+            "previous_rsvp"
         ]
     );
     assert_eq!(meetings.len(), 7);

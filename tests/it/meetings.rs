@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{Duration, Utc};
 use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
 use clusterbot::domain::{Gender, Locale, Role};
+use clusterbot::export::{Dataset, ExportRequest, Format};
 use clusterbot::store::{NewMeeting, Store, now};
 
 use crate::botapi::TgUser;
@@ -160,10 +161,43 @@ both_backends!(moving_a_meeting_requeues_its_reminders_and_tells_everyone, |stor
     assert!(moved.starts_at > Utc::now());
 });
 
+both_backends!(moving_a_meeting_asks_everyone_again_and_keeps_the_old_answers, |store: Store| async move {
+    let t = town(&store, 500, 2).await;
+    let (m, _) = store.create_meeting(&meeting(t.cluster, MeetingAudience::Cluster, 48)).await.unwrap();
+    let (fatima, omar) = (t.members[2].0, t.members[3].0);
+    assert!(store.set_rsvp(m.meeting_id, fatima, Rsvp::Coming).await.unwrap());
+    assert!(store.set_rsvp(m.meeting_id, omar, Rsvp::NotComing).await.unwrap());
+    store.reschedule_meeting(m.meeting_id, now() + Duration::hours(72)).await.unwrap();
+    let answers = |store: Store| async move {
+        let invitees = store.invitees(m.meeting_id).await.unwrap();
+        let of = |id| invitees.iter().find(|i| i.member_id == id).unwrap().clone();
+        [of(fatima), of(omar)].map(|i| (i.rsvp, i.previous_rsvp))
+    };
+    let s = |v: &str| Some(v.to_owned());
+    assert_eq!(answers(store.clone()).await, [(None, s("coming")), (None, s("not_coming"))]);
+    assert_eq!(store.remind_unanswered(m.meeting_id).await.unwrap(), 4, "everyone is asked again");
+    // Fatima answers again; Omar does not, and the meeting moves once more: his answer stays.
+    assert!(store.set_rsvp(m.meeting_id, fatima, Rsvp::Maybe).await.unwrap());
+    store.reschedule_meeting(m.meeting_id, now() + Duration::hours(96)).await.unwrap();
+    assert_eq!(answers(store.clone()).await, [(None, s("maybe")), (None, s("not_coming"))]);
+    // The export tells the same: no answer for the new time, the one before the change.
+    let mut request = ExportRequest::new(t.cluster, Dataset::Meetings, Format::Csv);
+    request.include_personal = true;
+    let mut out = Vec::new();
+    clusterbot::export::export_csv(&store, &request, &mut out).await.unwrap();
+    let csv = String::from_utf8(out).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let row = csv.lines().find(|l| l.split(',').nth(col("member_id")) == Some(&fatima.to_string())).unwrap();
+    let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!([cells[col("rsvp")], cells[col("rsvp_at")], cells[col("previous_rsvp")]], ["", "", "maybe"]);
+});
+
 mod end_to_end {
     use chrono::{Datelike, Duration};
     use clusterbot::domain::Locale;
-    use clusterbot::domain::meeting::MeetingAudience;
+    use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
+    use clusterbot::store::Store;
 
     use super::{meeting, town};
     use crate::botapi::{BotApi, Call, Fault};
@@ -389,7 +423,7 @@ mod end_to_end {
         api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
         let (i, _) = expect(i + 1, en("meeting-ask-place")).await;
         api.send_location(&cda, 36.4703, 9.4612);
-        let (i, audience) = expect(i + 1, en("launch-choose-audience")).await;
+        let (i, audience) = expect(i + 1, en("meeting-ask-audience")).await;
         api.press(&cda, &audience, &audience.button_eq(&en("btn-audience-cluster")));
         let (i, reminders) = expect(i + 1, en("meeting-ask-reminders")).await;
         assert!(
@@ -434,6 +468,202 @@ mod end_to_end {
         assert_eq!(m.offsets(), [1440, 60]);
         let local = m.starts_at.with_timezone(&chrono_tz::Africa::Tunis);
         assert_eq!((local.date_naive(), local.format("%H:%M").to_string()), (tomorrow, "10:00".into()));
+        assert_eq!(api.violations(), Vec::<String>::new());
+        api.stop().await;
+    }
+
+    /// Moving a meeting through the bot: the notice of the new time asks again (with the answer
+    /// given for the old time), and the CDA's counts start from zero with that answer shown.
+    async fn moving_a_meeting_asks_again(backend: &str, base: i64) {
+        let db = TestDb::of(backend).await;
+        let dir = tempfile::tempdir().unwrap();
+        let store = db.store.clone();
+        let t_ = town(&store, base, 1).await;
+        let (m, _) = store.create_meeting(&meeting(t_.cluster, MeetingAudience::Cluster, 48)).await.unwrap();
+        let api = BotApi::start().await;
+        let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+        let (cda, producer) = (t_.members[0].1.clone(), t_.members[2].1.clone());
+        let to = |user: &crate::botapi::TgUser, c: &Call| {
+            c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id)
+        };
+        let invitation_line = first_line(Locale::Ar, "meeting-invitation", "Cluster Commission");
+        let (_, invitation) = api
+            .wait_for(0, "the invitation", |c| to(&producer, c) && c.text().starts_with(&invitation_line))
+            .await;
+        // She answers with the first button (coming).
+        let (coming, data) = invitation.buttons()[0].clone();
+        let before = api.calls().len();
+        api.press(&producer, &invitation, &data);
+        let answer = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
+        api.wait_for(before, "the answer shown", |c| {
+            c.method == "editMessageText" && c.text().contains(&answer)
+        })
+        .await;
+
+        // The CDA changes the time: the last day offered, at 10:00.
+        let counts = |c: usize, n: usize, m: usize, none: usize| {
+            format!(
+                "{} {c} · {} {n} · {} {m} · ⏳ {none}",
+                Rsvp::Coming.emoji(),
+                Rsvp::NotComing.emoji(),
+                Rsvp::Maybe.emoji()
+            )
+        };
+        let before = api.calls().len();
+        api.send_text(&cda, "/meetings");
+        let (_, list) =
+            api.wait_for(before, "the list", |c| to(&cda, c) && c.text().contains(&counts(1, 0, 0, 2))).await;
+        api.press(&cda, &list, &list.button("Cluster Commission"));
+        let (i, detail) = api
+            .wait_for(before, "the detail", |c| {
+                to(&cda, c) && !c.buttons().is_empty() && c.text().starts_with("📅 Cluster")
+            })
+            .await;
+        api.press(&cda, &detail, &detail.button_eq(&t(Locale::En, "btn-meeting-move", &[])));
+        let (i, days) = api
+            .wait_for(i + 1, "the days", |c| to(&cda, c) && c.text() == t(Locale::En, "meeting-ask-day", &[]))
+            .await;
+        let last_day = days.buttons().last().unwrap().1.clone();
+        api.press(&cda, &days, &last_day);
+        let (i, hours) = api
+            .wait_for(i + 1, "the hours", |c| {
+                to(&cda, c) && c.text() == t(Locale::En, "meeting-ask-time", &[])
+            })
+            .await;
+        api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
+        let (i, _) =
+            api.wait_for(i + 1, "the move done", |c| to(&cda, c) && c.text().contains("🕒 Cluster")).await;
+
+        // The notice of the new time asks her again, with fresh buttons.
+        let moved_line = first_line(Locale::Ar, "meeting-moved", "Cluster Commission");
+        let (_, notice) =
+            api.wait_for(i, "the notice", |c| to(&producer, c) && c.text().starts_with(&moved_line)).await;
+        let again = t(Locale::Ar, "meeting-answer-again", &[("answer", &coming)]);
+        assert!(notice.text().contains(&again), "{}", notice.text());
+        let your_answer_line = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
+        assert!(!notice.text().contains(&your_answer_line), "{}", notice.text());
+        assert_eq!(notice.buttons().len(), 3, "{:?}", notice.buttons());
+
+        // The CDA's counts start again from zero; her old answer is shown as before the change.
+        let before = api.calls().len();
+        api.send_text(&cda, "/meetings");
+        let (_, list) =
+            api.wait_for(before, "the new list", |c| to(&cda, c) && c.text().contains("📅 Cluster")).await;
+        assert!(list.text().contains(&counts(0, 0, 0, 3)), "{}", list.text());
+        api.press(&cda, &list, &list.button("Cluster Commission"));
+        let en_coming = format!("{} {}", Rsvp::Coming.emoji(), t(Locale::En, "rsvp-coming", &[]));
+        let was = t(
+            Locale::En,
+            "meeting-before-change",
+            &[("names", &format!("{} {en_coming}", producer.first_name))],
+        );
+        api.wait_for(before, "the new detail", |c| to(&cda, c) && c.text().contains(&was)).await;
+
+        // She answers on the notice: counted for the new time.
+        let before = api.calls().len();
+        api.press(&producer, &notice, &notice.buttons()[1].1);
+        api.wait_for(before, "the new answer", |c| {
+            c.method == "editMessageText" && c.body["chat_id"].as_i64() == Some(producer.id)
+        })
+        .await;
+        let invitees = store.invitees(m.meeting_id).await.unwrap();
+        let her = invitees.iter().find(|i| i.member_id == t_.members[2].0).unwrap();
+        assert_eq!((her.rsvp.as_deref(), her.previous_rsvp.as_deref()), (Some("not_coming"), Some("coming")));
+        assert_eq!(api.violations(), Vec::<String>::new());
+        api.stop().await;
+        db.cleanup().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn moving_a_meeting_asks_again_on_sqlite() {
+        moving_a_meeting_asks_again("sqlite", 9800).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn moving_a_meeting_asks_again_on_postgres() {
+        moving_a_meeting_asks_again("postgres", 9850).await;
+    }
+
+    /// A fixed-offset zone where it is now `hour` o'clock (local minutes are UTC minutes).
+    fn zone_at(hour: u32) -> chrono_tz::Tz {
+        use chrono::Timelike;
+        let utc = clusterbot::store::now().hour() as i32;
+        let mut offset = (hour as i32 - utc).rem_euclid(24);
+        if offset > 14 {
+            offset -= 24;
+        }
+        // Etc/GMT-5 is UTC+5.
+        let name = if offset == 0 { "Etc/GMT".to_owned() } else { format!("Etc/GMT{:+}", -offset) };
+        name.parse().unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn late_in_the_evening_today_is_not_offered_and_at_noon_only_hours_ahead() {
+        let db = TestDb::sqlite().await;
+        let dir = tempfile::tempdir().unwrap();
+        let store = db.store.clone();
+        let mut cdas = Vec::new();
+        for (n, hour) in [(0_i64, 22_u32), (1, 12)] {
+            let tz = zone_at(hour);
+            let cluster =
+                store.add_cluster(&format!("Zone {hour}"), tz, Locale::En, None).await.unwrap().cluster_id;
+            let user = crate::botapi::TgUser::new(9900 + n, "Sami", "en");
+            crate::questionnaire::member(
+                &store,
+                cluster,
+                None,
+                clusterbot::domain::Role::Cda,
+                &user,
+                Locale::En,
+                clusterbot::domain::Gender::Man,
+            )
+            .await;
+            cdas.push((user, tz));
+        }
+        let api = BotApi::start().await;
+        let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+        let en = |k: &str| t(Locale::En, k, &[]);
+        let label = |d: chrono::NaiveDate| {
+            let wd = [
+                "weekday-mon",
+                "weekday-tue",
+                "weekday-wed",
+                "weekday-thu",
+                "weekday-fri",
+                "weekday-sat",
+                "weekday-sun",
+            ][d.weekday().num_days_from_monday() as usize];
+            format!("{} {}", en(wd), d.format("%d/%m"))
+        };
+        let mut offered = Vec::new();
+        for (user, tz) in &cdas {
+            let to = |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id);
+            let before = api.calls().len();
+            api.send_text(user, "/meeting");
+            let (i, _) = api
+                .wait_for(before, "the title question", |c| to(c) && c.text() == en("meeting-ask-title"))
+                .await;
+            api.send_text(user, "Fig harvest planning");
+            let (i, days) =
+                api.wait_for(i + 1, "the days", |c| to(c) && c.text() == en("meeting-ask-day")).await;
+            let today = clusterbot::store::now().with_timezone(tz).date_naive();
+            let labels: Vec<String> = days.buttons().into_iter().map(|(l, _)| l).collect();
+            api.press(user, &days, &days.buttons()[0].1);
+            let (_, hours) =
+                api.wait_for(i + 1, "the hours", |c| to(c) && c.text() == en("meeting-ask-time")).await;
+            let hours: Vec<String> = hours.buttons().into_iter().map(|(l, _)| l).collect();
+            offered.push((today, labels, hours));
+        }
+        // 22:xx: every hour of today has passed; the seven days start tomorrow, with every hour.
+        let (today, days, hours) = &offered[0];
+        let from_tomorrow: Vec<String> = (1..=7).map(|i| label(*today + Duration::days(i))).collect();
+        assert_eq!(days, &from_tomorrow);
+        assert_eq!(hours, &["🕒 08:00", "🕒 09:00", "🕒 10:00", "🕒 14:00", "🕒 16:00", "🕒 18:00"]);
+        // 12:xx: today is offered, and only with the hours still ahead.
+        let (today, days, hours) = &offered[1];
+        assert_eq!(days[0], label(*today));
+        assert_eq!(days.len(), 7);
+        assert_eq!(hours, &["🕒 14:00", "🕒 16:00", "🕒 18:00"]);
         assert_eq!(api.violations(), Vec::<String>::new());
         api.stop().await;
     }
