@@ -120,6 +120,16 @@ async fn bad_settings_get_one_line_that_names_them() {
     assert!(err.contains("TELOXIDE_TOKEN is malformed") && !err.contains("s3cret"), "{err}");
     let err = fails(&url, &["run"], &[("TELOXIDE_TOKEN", TOKEN), ("TELOXIDE_API_URL", "localhost:8081")]);
     assert!(err.contains("TELOXIDE_API_URL"), "{err}");
+    // An in-memory SQLite database would start empty: every update would fail with `no such table`.
+    for memory in ["sqlite:", "sqlite::memory:", "sqlite://:memory:", "sqlite://bot.db?mode=memory"] {
+        let err = fails(memory, &["run"], &[("TELOXIDE_TOKEN", TOKEN)]);
+        assert!(
+            err.starts_with("error: DATABASE_URL points at an in-memory SQLite database"),
+            "{memory}: {err}"
+        );
+        assert!(err.contains("sqlite://clusterbot.db"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
     let err = fails("mysql://root:hunter2@db/x", &["migrate"], &[]);
     assert!(err.contains("DATABASE_URL") && !err.contains("hunter2"), "{err}");
     let err = fails(&url, &["migrate"], &[("RUST_LOG", "[[[")]);
