@@ -257,6 +257,10 @@ pub enum ConfigError {
         "DATABASE_URL must start with sqlite:// or postgres:// (got a value starting with '{0}'); e.g. sqlite://clusterbot.db"
     )]
     BadDatabaseUrl(String),
+    #[error(
+        "DATABASE_URL points at an in-memory SQLite database, which `run` would start empty and lose on exit; give a file, e.g. DATABASE_URL=sqlite://clusterbot.db"
+    )]
+    InMemoryDatabase,
 }
 
 /// Everything `run` needs, checked.
@@ -274,6 +278,19 @@ pub fn check_database_url(url: &str) -> Result<(), ConfigError> {
         Some(_) => Ok(()),
         None => Err(ConfigError::BadDatabaseUrl(url.chars().take_while(|c| *c != ':').take(12).collect())),
     }
+}
+
+/// `run` needs a database that outlives the process and holds the migrated tables: an SQLite URL
+/// without a path (`sqlite:`), `:memory:` or `mode=memory` would give an empty one.
+pub fn check_persistent_database_url(url: &str) -> Result<(), ConfigError> {
+    let Some(rest) = url.strip_prefix("sqlite:") else { return Ok(()) };
+    let rest = rest.trim_start_matches('/');
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let memory_mode = query.split('&').any(|kv| kv.eq_ignore_ascii_case("mode=memory"));
+    if path.trim().is_empty() || path == ":memory:" || memory_mode {
+        return Err(ConfigError::InMemoryDatabase);
+    }
+    Ok(())
 }
 
 pub fn parse_token(raw: Option<String>) -> Result<Token, ConfigError> {
@@ -298,6 +315,7 @@ impl Config {
     /// Reads the token and API URL from the environment.
     pub fn from_env(database_url: String, data_dir: std::path::PathBuf) -> Result<Self, ConfigError> {
         check_database_url(&database_url)?;
+        check_persistent_database_url(&database_url)?;
         Ok(Self {
             database_url,
             data_dir,
@@ -353,5 +371,17 @@ mod tests {
         let err = check_database_url("mysql://root:hunter2@h/db").unwrap_err().to_string();
         assert!(err.contains("DATABASE_URL"));
         assert!(!err.contains("hunter2"));
+    }
+
+    #[test]
+    fn run_refuses_in_memory_sqlite() {
+        for url in
+            ["sqlite:", "sqlite://", "sqlite::memory:", "sqlite://:memory:", "sqlite://x.db?mode=memory"]
+        {
+            assert_eq!(check_persistent_database_url(url), Err(ConfigError::InMemoryDatabase), "{url}");
+        }
+        for url in ["sqlite://x.db", "sqlite:x.db?mode=rwc", "sqlite:///tmp/x.db", "postgres://u@h/db"] {
+            assert!(check_persistent_database_url(url).is_ok(), "{url}");
+        }
     }
 }

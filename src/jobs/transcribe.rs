@@ -172,14 +172,9 @@ impl Transcriber {
         let response = request.send().await.map_err(one_line)?;
         let status = response.status();
         if !status.is_success() {
-            let body = response.text().await.unwrap_or_default();
-            let body: String =
-                body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(ERROR_CHARS).collect();
-            return Err(if body.is_empty() {
-                format!("HTTP {status}")
-            } else {
-                format!("HTTP {status}: {body}")
-            });
+            // The body may echo what the user said: log and store only its status and length.
+            let length = response.bytes().await.map(|b| b.len()).unwrap_or(0);
+            return Err(format!("HTTP {status}, answer of {length} bytes"));
         }
         let reply: Reply =
             response.json().await.map_err(|e| format!("unexpected answer: {}", one_line(e)))?;

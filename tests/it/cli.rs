@@ -110,6 +110,25 @@ async fn invite_prints_the_deep_link_when_the_bot_is_known() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn logs_written_to_a_file_have_no_colour_codes() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("stderr.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let status = Command::new(BIN)
+        .arg("migrate")
+        .env("DATABASE_URL", &db.url)
+        .env("RUST_LOG", "debug")
+        .stderr(log)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read(&log_path).unwrap();
+    assert!(!text.is_empty(), "RUST_LOG=debug should log something");
+    assert!(!text.contains(&0x1b), "{}", String::from_utf8_lossy(&text));
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn bad_settings_get_one_line_that_names_them() {
     let db = TestDb::sqlite().await;
     let url = db.url.clone();
@@ -120,6 +139,16 @@ async fn bad_settings_get_one_line_that_names_them() {
     assert!(err.contains("TELOXIDE_TOKEN is malformed") && !err.contains("s3cret"), "{err}");
     let err = fails(&url, &["run"], &[("TELOXIDE_TOKEN", TOKEN), ("TELOXIDE_API_URL", "localhost:8081")]);
     assert!(err.contains("TELOXIDE_API_URL"), "{err}");
+    // An in-memory SQLite database would start empty: every update would fail with `no such table`.
+    for memory in ["sqlite:", "sqlite::memory:", "sqlite://:memory:", "sqlite://bot.db?mode=memory"] {
+        let err = fails(memory, &["run"], &[("TELOXIDE_TOKEN", TOKEN)]);
+        assert!(
+            err.starts_with("error: DATABASE_URL points at an in-memory SQLite database"),
+            "{memory}: {err}"
+        );
+        assert!(err.contains("sqlite://clusterbot.db"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
     let err = fails("mysql://root:hunter2@db/x", &["migrate"], &[]);
     assert!(err.contains("DATABASE_URL") && !err.contains("hunter2"), "{err}");
     let err = fails(&url, &["migrate"], &[("RUST_LOG", "[[[")]);

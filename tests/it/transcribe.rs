@@ -353,7 +353,8 @@ async fn failures_are_tried_again_later(backend: &str) {
     let (attempts, error, next, transcript) = state(s.store(), id).await;
     assert_eq!((attempts, next, transcript), (1, Some(t0 + Duration::minutes(1)), None));
     let error = error.expect("the error is recorded");
-    assert!(error.contains("500") && error.contains("model overloaded"), "{error}");
+    // The server's answer may echo user content: only its status and length are kept.
+    assert!(error.contains("500") && !error.contains("model overloaded"), "{error}");
     assert!(!error.contains(KEY));
 
     assert_eq!(
