@@ -231,9 +231,12 @@ async fn import_form(
     eprintln!(
         "{what} \"{}\" ({} questions; languages: {})",
         form.title(crate::domain::Locale::En),
-        form.questions().count(),
+        crate::domain::form::walk::question_count(form, crate::store::now().date_naive()),
         if form.languages.is_empty() { "one, unnamed".to_owned() } else { form.languages.join(", ") }
     );
+    for note in &imported.cut {
+        eprintln!("warning: {note}");
+    }
     for name in &imported.missing_media {
         eprintln!(
             "warning: audio prompt '{name}' not found beside the form; its question is asked without it"

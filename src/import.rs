@@ -22,6 +22,8 @@ pub struct Imported {
     pub saved: Saved,
     /// Audio prompts the form names but that were not found beside it.
     pub missing_media: Vec<String>,
+    /// Texts too long for a chat, cut at import (see [`xlsform::import_noting`]).
+    pub cut: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,8 +46,13 @@ pub fn fallback_id(file_name: &str) -> String {
 
 /// Reads and checks a form without storing it.
 pub fn parse(bytes: &[u8], file_name: &str) -> Result<Form, ImportFailure> {
+    parse_noting(bytes, file_name).map(|(form, _)| form)
+}
+
+/// Reads and checks a form without storing it, with the texts that were cut to fit a chat.
+pub fn parse_noting(bytes: &[u8], file_name: &str) -> Result<(Form, Vec<String>), ImportFailure> {
     let sheets = xlsx::read_workbook(bytes)?;
-    xlsform::import(&sheets, &fallback_id(file_name)).map_err(ImportFailure::Invalid)
+    xlsform::import_noting(&sheets, &fallback_id(file_name)).map_err(ImportFailure::Invalid)
 }
 
 /// Imports a form; audio prompts are looked up in `media_dir` when given.
@@ -55,7 +62,7 @@ pub async fn import(
     file_name: &str,
     media_dir: Option<&Path>,
 ) -> Result<Imported, ImportFailure> {
-    let form = parse(bytes, file_name)?;
+    let (form, cut) = parse_noting(bytes, file_name)?;
     let saved = store.save_form(&form).await?;
     let form_pk = match saved {
         Saved::New(pk) | Saved::Unchanged(pk) => pk,
@@ -69,7 +76,7 @@ pub async fn import(
             _ => missing_media.push(name.clone()),
         }
     }
-    Ok(Imported { form_pk, form, saved, missing_media })
+    Ok(Imported { form_pk, form, saved, missing_media, cut })
 }
 
 /// An action plan that was stored.

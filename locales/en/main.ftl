@@ -159,6 +159,9 @@ import-ok = ✅ Imported { $title }: { $count ->
         [one] one question
        *[other] { $count } questions
     }; languages: { $languages }.
+import-one-language = one, without a language name
+import-texts-cut = ✂️ Some texts were too long for a chat and were cut (ending with “…”):
+    { $texts }
 import-unchanged = ℹ️ This version of { $title } was already imported.
 import-version-conflict = ⚠️ A different form with the same id and version is already imported. Change the version in the settings sheet and send it again.
 import-failed = ❌ The form was not imported. Please fix these problems and send it again:
@@ -179,9 +182,10 @@ btn-deadline-days = { $days ->
     }
 btn-deadline-none = ♾️ No deadline
 launch-sent = 🚀 Launched: { $count ->
-        [one] one member is invited.
-       *[other] { $count } members are invited.
-    }
+        [one] one member is being invited.
+       *[other] { $count } members are being invited.
+    } I will tell you if an invitation cannot be delivered.
+launch-undelivered = ⚠️ { $failed } of { $count } invitations could not be delivered: those members blocked the bot or left Telegram.
 launch-nobody = 🤷 Nobody in that group can be reached yet.
 results-choose = 📊 Results of which questionnaire?
 results-none = 📊 No questionnaire has been launched in your clusters yet.

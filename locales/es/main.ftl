@@ -159,6 +159,9 @@ import-ok = ✅ Se importó { $title }: { $count ->
         [one] una pregunta
        *[other] { $count } preguntas
     }; idiomas: { $languages }.
+import-one-language = uno, sin nombre de idioma
+import-texts-cut = ✂️ Algunos textos eran demasiado largos para un chat y se cortaron (terminan en «…»):
+    { $texts }
 import-unchanged = ℹ️ Esta versión de { $title } ya estaba importada.
 import-version-conflict = ⚠️ Ya hay otro formulario importado con el mismo id y la misma versión. Cambie la versión en la hoja settings y envíelo de nuevo.
 import-failed = ❌ El formulario no se importó. Por favor, corrija estos problemas y envíelo de nuevo:
@@ -179,9 +182,10 @@ btn-deadline-days = { $days ->
     }
 btn-deadline-none = ♾️ Sin plazo
 launch-sent = 🚀 Lanzado: { $count ->
-        [one] se invitó a un miembro.
-       *[other] se invitó a { $count } miembros.
-    }
+        [one] se está enviando la invitación a un miembro.
+       *[other] se están enviando las invitaciones a { $count } miembros.
+    } Le avisaré si alguna invitación no se puede entregar.
+launch-undelivered = ⚠️ No se pudieron entregar { $failed } de { $count } invitaciones: esos miembros bloquearon el bot o dejaron Telegram.
 launch-nobody = 🤷 Todavía no se puede contactar a nadie de ese grupo.
 results-choose = 📊 ¿Resultados de qué cuestionario?
 results-none = 📊 Todavía no se ha lanzado ningún cuestionario en sus clústeres.

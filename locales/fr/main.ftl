@@ -159,6 +159,9 @@ import-ok = ✅ { $title } importé : { $count ->
         [one] une question
        *[other] { $count } questions
     } ; langues : { $languages }.
+import-one-language = une seule, sans nom de langue
+import-texts-cut = ✂️ Certains textes étaient trop longs pour une conversation et ont été coupés (ils finissent par « … ») :
+    { $texts }
 import-unchanged = ℹ️ Cette version de { $title } a déjà été importée.
 import-version-conflict = ⚠️ Un autre formulaire avec le même identifiant et la même version est déjà importé. Changez la version dans la feuille settings, puis renvoyez-le.
 import-failed = ❌ Le formulaire n’a pas été importé. Corrigez ces problèmes, puis renvoyez-le, s’il vous plaît :
@@ -178,10 +181,11 @@ btn-deadline-days = { $days ->
        *[other] ⏳ { $days } jours
     }
 btn-deadline-none = ♾️ Sans délai
-launch-sent = 🚀 Lancé : { $count ->
-        [one] un membre est invité.
-       *[other] { $count } membres sont invités.
-    }
+launch-sent = 🚀 Lancé : { $count ->
+        [one] l’invitation part vers un membre.
+       *[other] les invitations partent vers { $count } membres.
+    } Je vous préviendrai si une invitation ne peut pas être remise.
+launch-undelivered = ⚠️ { $failed } invitations sur { $count } n’ont pas pu être remises : ces membres ont bloqué le bot ou quitté Telegram.
 launch-nobody = 🤷 Personne dans ce groupe ne peut encore être joint.
 results-choose = 📊 Résultats de quel questionnaire ?
 results-none = 📊 Aucun questionnaire n’a encore été lancé dans vos clusters.

@@ -14,7 +14,7 @@ use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, questionnaire};
 use crate::domain::access::Act;
 use crate::domain::form::results::{self, Rate};
-use crate::domain::form::{Audience, Kind};
+use crate::domain::form::{Audience, Kind, walk};
 use crate::domain::{Locale, Role};
 use crate::import::ImportFailure;
 use crate::store::{Invitee, Saved};
@@ -51,17 +51,28 @@ pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -
         Ok(imported) => {
             let form = &imported.form;
             let title = form.title(l).to_owned();
-            match imported.saved {
+            let languages = if form.languages.is_empty() {
+                tr!(app.i18n, l, "import-one-language")
+            } else {
+                form.languages.join(", ")
+            };
+            let mut text = match imported.saved {
                 Saved::New(_) => tr!(
                     app.i18n,
                     l,
                     "import-ok",
                     title = title,
-                    count = form.questions().count() as i64,
-                    languages = form.languages.join(", ")
+                    count = walk::question_count(form, crate::store::now().date_naive()) as i64,
+                    languages = languages
                 ),
                 Saved::Unchanged(_) => tr!(app.i18n, l, "import-unchanged", title = title),
+            };
+            if !imported.cut.is_empty() {
+                let texts: Vec<String> = imported.cut.iter().take(20).map(|c| format!("• {c}")).collect();
+                text.push_str("\n\n");
+                text.push_str(&tr!(app.i18n, l, "import-texts-cut", texts = texts.join("\n")));
             }
+            text
         }
         Err(ImportFailure::Invalid(errors)) => {
             let problems: String =
@@ -149,7 +160,7 @@ pub async fn ask_form(
     }
     let mut buttons = Vec::new();
     for f in forms.iter().take(20) {
-        let title = app.store.form(f.form_pk).await?.title(l).to_owned();
+        let title = questionnaire::button_title(&app.store.form(f.form_pk).await?, l);
         buttons.push(button(format!("📋 {title}"), next(f.form_pk)));
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form"))
@@ -213,22 +224,33 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
         return Ok(());
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "launch-sent", count = invitees.len() as i64)).await?;
-    let (bot, app) = (bot.clone(), app.clone());
+    let (bot, app, cda_chat) = (bot.clone(), app.clone(), caller.chat_id);
     tokio::spawn(async move {
-        if let Err(e) = send_invitations(&bot, &app, launch.launch_id, invitees).await {
-            tracing::warn!(error = %e, "could not send every invitation");
+        let count = invitees.len() as i64;
+        match send_invitations(&bot, &app, launch.launch_id, invitees).await {
+            Ok(0) => {}
+            Ok(failed) => {
+                // The CDA was told invitations are on their way: say which did not arrive.
+                let text = tr!(app.i18n, l, "launch-undelivered", failed = failed as i64, count = count);
+                if let Err(e) = bot.send_message(cda_chat, text).await {
+                    tracing::warn!(error = %e, "could not tell the CDA about undelivered invitations");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "could not send every invitation"),
         }
     });
     Ok(())
 }
 
 /// Sends invitations at a pace Telegram accepts (under 30 messages a second overall).
+/// Returns how many could not be delivered.
 async fn send_invitations(
     bot: &Bot,
     app: &App,
     launch_id: i64,
     invitees: Vec<Invitee>,
-) -> Result<(), BotError> {
+) -> Result<usize, BotError> {
+    let mut failed = 0;
     let launch = app.store.launch(launch_id).await?;
     let form = app.store.form(launch.form_pk).await?;
     let cluster = app.store.cluster(launch.cluster_id).await?;
@@ -240,12 +262,13 @@ async fn send_invitations(
         match bot.send_message(ChatId(invitee.chat_id), text).reply_markup(keyboard).await {
             Ok(_) => app.store.mark_invited(invitee.response_id).await?,
             Err(e) => {
+                failed += 1;
                 tracing::warn!(error = %e, member = invitee.member_id, "an invitation could not be delivered")
             }
         }
         tokio::time::sleep(StdDuration::from_millis(40)).await;
     }
-    Ok(())
+    Ok(failed)
 }
 
 /// `/results`: the latest launches of the CDA's clusters.

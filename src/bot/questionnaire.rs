@@ -91,6 +91,32 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Locale) -> String {
     out
 }
 
+/// A value as the member reads it: a choice's label for select questions.
+fn shown_value(form: &Form, item: &Item, value: &str, l: Locale) -> String {
+    if item.kind.list().is_none() {
+        return value.to_owned();
+    }
+    let choices = form.choices(item);
+    value
+        .split_whitespace()
+        .map(|v| {
+            choices
+                .iter()
+                .find(|c| c.name == v)
+                .map(|c| text(&c.label, form, l))
+                .unwrap_or_else(|| v.to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A form's title short enough for a button.
+pub fn button_title(form: &Form, l: Locale) -> String {
+    let title = form.title(l);
+    crate::domain::form::xlsform::cut(title, crate::domain::form::xlsform::BUTTON_MAX)
+        .unwrap_or_else(|| title.to_owned())
+}
+
 fn choice_label(app: &App, form: &Form, choice: &crate::domain::form::Choice, l: Locale) -> String {
     if choice.name == OTHER && choice.label.is_empty() {
         tr!(app.i18n, l, "btn-form-other")
@@ -137,6 +163,7 @@ pub async fn begin(
                 let value = walk::meta_value(
                     meta,
                     now,
+                    s.today,
                     caller.user.id.0 as i64,
                     member.display_name.as_deref().unwrap_or_default(),
                 );
@@ -173,22 +200,23 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     if let Some(group) = &item.group {
         lines.push(format!("📂 {}", text(group, &s.form, l)));
     }
-    if item.kind.takes_answer() {
-        let number = s.form.questions().position(|q| q.name == item.name).unwrap_or(0) + 1;
-        lines.push(tr!(
-            i18n,
-            l,
-            "form-progress",
-            n = number as i64,
-            total = s.form.questions().count() as i64
-        ));
+    if item.is_asked() {
+        let (n, total) = walk::progress(&s.form, &s.answers, pos, s.today);
+        lines.push(tr!(i18n, l, "form-progress", n = n as i64, total = total as i64));
     }
     lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l));
+    if item.read_only {
+        // Shown, never asked: with a calculation, the value the form computes.
+        if let Some(value) = s.answers.get(&item.name).filter(|v| !v.is_empty()) {
+            lines.push(format!("➡️ {}", shown_value(&s.form, item, value, l)));
+        }
+    }
     let hint = fill(&text(&item.hint, &s.form, l), &s.form, &s.answers, l);
     if !hint.is_empty() {
         lines.push(format!("💡 {hint}"));
     }
     let instruction = match item.kind {
+        _ if item.read_only => None,
         Kind::Text => Some(tr!(i18n, l, "form-hint-text")),
         Kind::Integer if walk::keypad(item, &s.answers, s.today).is_none() => {
             Some(tr!(i18n, l, "form-hint-number"))
@@ -204,7 +232,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     lines.extend(instruction);
     let body: String = lines.join("\n").chars().take(4000).collect();
 
-    if item.kind == Kind::Geopoint {
+    if item.kind == Kind::Geopoint && !item.read_only {
         // Only a reply keyboard can ask for a location; back/skip ride along as text buttons.
         let mut rows = vec![vec![
             KeyboardButton::new(tr!(i18n, l, "btn-form-location")).request(ButtonRequest::Location),
@@ -249,6 +277,9 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
     let choice_button =
         |label: String, index: usize| button(label, form_button(s, FormAction::Choice(index as u32)));
     match &item.kind {
+        _ if item.read_only => {
+            vec![vec![button(tr!(i18n, l, "btn-form-next"), form_button(s, FormAction::Next))]]
+        }
         Kind::SelectOne { .. } | Kind::SelectMultiple { .. } => {
             let all = s.form.choices(item);
             let visible = walk::visible_choices(&s.form, item, &s.answers, s.today);
@@ -311,7 +342,7 @@ fn nav_row(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<InlineKeyboard
         row.push(button(tr!(i18n, l, "btn-back"), form_button(s, FormAction::Back)));
     }
     row.push(button(tr!(i18n, l, "btn-form-repeat"), form_button(s, FormAction::Repeat)));
-    if item.kind.takes_answer() && !item.required {
+    if item.is_asked() && !item.required {
         row.push(button(tr!(i18n, l, "btn-form-skip"), form_button(s, FormAction::Skip)));
     }
     row
@@ -366,13 +397,13 @@ async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> Handle
                 .save_answer(
                     s.response.response_id,
                     &item.name,
-                    &walk::meta_value(crate::domain::form::Meta::End, now, 0, ""),
+                    &walk::meta_value(crate::domain::form::Meta::End, now, s.today, 0, ""),
                     None,
                 )
                 .await?;
         }
         // Calculations are stored with the answers, as ODK submits them.
-        if item.kind == Kind::Calculate {
+        if item.kind == Kind::Calculate || item.is_computed() {
             match s.answers.get(&item.name) {
                 Some(v) => app.store.save_answer(s.response.response_id, &item.name, v, None).await?,
                 None => app.store.remove_answer(s.response.response_id, &item.name).await?,
@@ -485,11 +516,24 @@ pub async fn on_message(
         };
     }
 
+    // What to say when the message is not an answer: what the question expects.
+    let i18n = &app.i18n;
+    let expected = match item.kind {
+        _ if item.read_only => tr!(i18n, l, "form-use-buttons"),
+        Kind::Integer if walk::keypad(&item, &s.answers, s.today).is_some() => {
+            tr!(i18n, l, "form-use-buttons")
+        }
+        Kind::Integer | Kind::Decimal => tr!(i18n, l, "form-not-a-number"),
+        Kind::Date => tr!(i18n, l, "form-hint-date"),
+        Kind::Text => tr!(i18n, l, "form-hint-text"),
+        _ => tr!(i18n, l, "form-use-buttons"),
+    };
     match &item.kind {
+        _ if item.read_only => reask(bot, app, caller, &s, expected).await,
         Kind::Text | Kind::Integer | Kind::Decimal | Kind::Date if msg.text().is_some() => {
             let raw = msg.text().unwrap_or_default();
             if raw.trim().is_empty() || raw.starts_with('/') {
-                return reask(bot, app, caller, &s, tr!(app.i18n, l, "form-use-buttons")).await;
+                return reask(bot, app, caller, &s, expected).await;
             }
             match walk::typed_answer(&item, raw, &s.answers, s.today) {
                 Ok(value) => advance(bot, app, caller, s, Some((value, None))).await,
@@ -548,8 +592,7 @@ pub async fn on_message(
         Kind::Audio => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-send-voice")).await,
         Kind::Image => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-send-photo")).await,
         Kind::Geopoint => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-send-location")).await,
-        Kind::Text => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-hint-text")).await,
-        _ => reask(bot, app, caller, &s, tr!(app.i18n, l, "form-use-buttons")).await,
+        _ => reask(bot, app, caller, &s, expected).await,
     }
 }
 
@@ -633,6 +676,12 @@ pub async fn on_button(
             advance(bot, app, caller, s, None).await?;
         }
         FormAction::Skip => return Ok(Some(rejection_text(app, &s, &item, l, Rejection::Required))),
+        FormAction::Next if item.read_only => {
+            // Nothing to answer: the value stays what the form computes (or none).
+            keyboards::clear(bot, q).await;
+            let value = s.answers.get(&item.name).map(|v| (v.clone(), None));
+            advance(bot, app, caller, s, value).await?;
+        }
         FormAction::Next if matches!(item.kind, Kind::Note | Kind::Acknowledge) => {
             keyboards::clear(bot, q).await;
             let value = (item.kind == Kind::Acknowledge).then(|| ("OK".to_owned(), None));
@@ -747,7 +796,7 @@ pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         let icon = if r.status == "started" { "▶️" } else { "📋" };
         let cb =
             Callback::Form(FormButton { response_id: r.response_id, position: 0, action: FormAction::Start });
-        buttons.push(button(format!("{icon} {}", form.title(l)), cb));
+        buttons.push(button(format!("{icon} {}", button_title(&form, l)), cb));
     }
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-open-list"))
         .reply_markup(keyboards::column(buttons))
@@ -765,7 +814,7 @@ pub fn invitation(
     reminder: bool,
 ) -> (String, InlineKeyboardMarkup) {
     let title = form.title(l).to_owned();
-    let count = form.questions().count() as i64;
+    let count = walk::question_count(form, crate::store::now().date_naive()) as i64;
     let mut text = if reminder {
         tr!(app.i18n, l, "form-nudge", title = title, date = deadline.clone().unwrap_or_default())
     } else {

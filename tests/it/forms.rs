@@ -233,3 +233,94 @@ fn a_choice_list_too_long_for_one_keyboard_is_refused_unless_filtered() {
     );
     assert!(import(&[survey("region = 'north'"), list], "t").is_ok(), "a filtered list is shown filtered");
 }
+
+fn sheets(
+    survey: &[&[&str]],
+    choices: &[&[&str]],
+    settings: &[&[&str]],
+) -> Vec<clusterbot::domain::form::xlsform::Sheet> {
+    use clusterbot::domain::form::xlsform::Sheet;
+    let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect();
+    let mut out = vec![
+        Sheet { name: "survey".into(), first_row: 1, first_col: 0, rows: grid(survey) },
+        Sheet { name: "choices".into(), first_row: 1, first_col: 0, rows: grid(choices) },
+    ];
+    if !settings.is_empty() {
+        out.push(Sheet { name: "settings".into(), first_row: 1, first_col: 0, rows: grid(settings) });
+    }
+    out
+}
+
+#[test]
+fn notes_rows_are_skipped_and_duplicate_choices_need_allow_choice_duplicates() {
+    use clusterbot::domain::form::xlsform::import;
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label", "comments"],
+        &["", "", "", "Ask this one first"],
+        &["select_one yn", "sells", "Do you sell?", ""],
+        &["", "", "", "Added by the district office"],
+    ];
+    let choices: &[&[&str]] = &[
+        &["list_name", "name", "label", "notes"],
+        &["yn", "yes", "Yes", ""],
+        &["", "", "", "the list is reviewed yearly"],
+        &["yn", "yes", "Yes, every week", ""],
+    ];
+    let refused: Vec<String> =
+        import(&sheets(survey, choices, &[]), "t").unwrap_err().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        refused,
+        ["choices sheet, row 4, column B (name): the choice 'yes' appears twice in list 'yn'"]
+    );
+    let allowed = sheets(survey, choices, &[&["form_id", "allow_choice_duplicates"], &["t", "yes"]]);
+    let form = import(&allowed, "t").unwrap();
+    assert_eq!(form.questions().count(), 1);
+    assert_eq!(form.lists["yn"].len(), 2);
+    // A row with a name but no type is still a mistake.
+    let named: &[&[&str]] = &[&["type", "name", "label"], &["", "sells", "Do you sell?"]];
+    let errors: Vec<String> = import(&sheets(named, &[&["list_name", "name", "label"]], &[]), "t")
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors, ["survey sheet, row 2, column A (type): this row has content but no type"]);
+}
+
+#[test]
+fn markup_is_taken_out_of_texts_and_long_texts_are_cut_and_reported() {
+    use clusterbot::domain::form::xlsform::{BUTTON_MAX, TEXT_MAX, TITLE_MAX, import_noting, plain};
+    assert_eq!(
+        plain("**Bold** and *italic* and __under__, 2 * 3 = 6"),
+        "Bold and italic and under, 2 * 3 = 6"
+    );
+    assert_eq!(plain("# Section\n## Sub"), "Section\nSub");
+    assert_eq!(
+        plain("See [the guide](https://x.org/g) or [https://x.org](https://x.org)"),
+        "See the guide (https://x.org/g) or https://x.org"
+    );
+    assert_eq!(plain("<span style=\"color:#ff0000\">Red</span> &amp; a < b"), "Red & a < b");
+    let long = "word ".repeat(400);
+    let title = "T".repeat(300);
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label::English (en)", "hint::English (en)"],
+        &["select_one yn", "q", "**Sell** <b>together</b>?", &long],
+    ];
+    let choice = "C".repeat(100);
+    let choices: &[&[&str]] = &[&["list_name", "name", "label::English (en)"], &["yn", "yes", &choice]];
+    let settings: &[&[&str]] = &[&["form_id", "form_title"], &["t", &title]];
+    let (form, notes) = import_noting(&sheets(survey, choices, settings), "t").unwrap();
+    assert_eq!(form.title(Locale::En).chars().count(), TITLE_MAX);
+    assert!(form.title(Locale::En).ends_with('…'));
+    let q = form.item("q").unwrap();
+    assert_eq!(q.label.get(Locale::En, "en"), Some("Sell together?"));
+    assert_eq!(q.hint.get(Locale::En, "en").unwrap().chars().count(), TEXT_MAX);
+    assert_eq!(form.lists["yn"][0].label.get(Locale::En, "en").unwrap().chars().count(), BUTTON_MAX);
+    assert_eq!(
+        notes,
+        [
+            "the form title was cut to 100 characters".to_owned(),
+            "survey row 2, the hint (en) was cut to 900 characters".to_owned(),
+            "list 'yn', the label of choice 'yes' (en) was cut to 60 characters".to_owned(),
+        ]
+    );
+}

@@ -440,3 +440,181 @@ async fn audio_prompts_come_first_as_voice_notes_and_are_uploaded_once() {
     assert_eq!(api.violations(), Vec::<String>::new());
     api.stop().await;
 }
+
+/// A workbook written as an author would: sheets of cell text.
+fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(r as u32, c as u16, *cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The next message to `user` that contains `needle`.
+async fn says(api: &BotApi, from: usize, user: &TgUser, needle: &str) -> (usize, Call) {
+    api.wait_for(from, &format!("a message to {} containing {needle:?}", user.id), |c| {
+        c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id) && c.text().contains(needle)
+    })
+    .await
+}
+
+/// A form with what ODK forms carry — a title far too long for a chat, an author's notes
+/// row, markdown and HTML in labels, a question that is never relevant, a computed read-only
+/// question, the `today` metadata, duplicate choice names allowed by the settings — imported
+/// from the chat, launched, and answered with voice notes where numbers and dates are asked.
+async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
+    const BUTTON_MAX: usize = 60; // xlsform::BUTTON_MAX
+    let db = TestDb::of(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = db.store.clone();
+    // A zone whose date is not UTC's right now, whatever the hour the test runs at.
+    let tz = if chrono::Utc::now().format("%H").to_string() < "12".to_owned() {
+        chrono_tz::Etc::GMTPlus12
+    } else {
+        chrono_tz::Pacific::Kiritimati
+    };
+    let cluster = store.add_cluster("Plots", tz, Locale::En, None).await.unwrap().cluster_id;
+    let cda = TgUser::new(9401, "Nadia", "en");
+    let ama_user = TgUser::new(9402, "Ama", "en");
+    let kofi_user = TgUser::new(9403, "Kofi", "en");
+    member(&store, cluster, None, Role::Cda, &cda, Locale::En, Gender::Woman).await;
+    let ama = member(&store, cluster, None, Role::Producer, &ama_user, Locale::En, Gender::Woman).await;
+    member(&store, cluster, None, Role::Producer, &kofi_user, Locale::En, Gender::Man).await;
+    let title = format!("Plot survey {}", "and more ".repeat(600));
+    let long_choice = format!("Yes, {}", "really ".repeat(40));
+    let file = workbook(&[
+        (
+            "survey",
+            &[
+                &["type", "name", "label", "calculation", "read_only", "relevant", "required", "notes"],
+                &["today", "day", "", "", "", "", "", ""],
+                &["", "", "", "", "", "", "", "Ask the plots first"],
+                &["integer", "plots", "**How many** plots?", "", "", "", "yes", ""],
+                &["text", "never", "Never asked", "", "", "false()", "", ""],
+                &["decimal", "area", "Area of *one* plot?", "", "", "", "yes", ""],
+                &["decimal", "total", "Total area", "${plots} * ${area}", "yes", "", "", ""],
+                &["date", "visit", "<span style=\"color:red\">Visit</span> date?", "", "", "", "yes", ""],
+                &["select_one yn", "ok", "# All correct?", "", "", "", "yes", ""],
+            ],
+        ),
+        (
+            "choices",
+            &[
+                &["list_name", "name", "label"],
+                &["yn", "yes", "Yes"],
+                &["yn", "no", "No"],
+                &["yn", "yes", &long_choice],
+            ],
+        ),
+        ("settings", &[&["form_id", "form_title", "allow_choice_duplicates"], &["plots", &title, "yes"]]),
+    ]);
+    let api = BotApi::start().await;
+    let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+    api.fault(kofi_user.id, crate::botapi::Fault::Blocked);
+
+    // The import says which texts were cut, and something true about the languages.
+    api.put_file("plots", file);
+    api.send_document(&cda, "plots", "plots.xlsx");
+    let (i, ok) = api
+        .wait_for(0, "the import", |c| c.method == "sendMessage" && c.text().starts_with("✅ Imported"))
+        .await;
+    assert!(ok.text().contains("4 questions"), "{}", ok.text());
+    assert!(ok.text().contains(&t(Locale::En, "import-one-language", &[])), "{}", ok.text());
+    let cut_header = t(Locale::En, "import-texts-cut", &[("texts", "")]);
+    assert!(ok.text().contains(cut_header.trim_end()), "{}", ok.text());
+    assert!(ok.text().contains("the form title"), "{}", ok.text());
+    assert!(ok.text().contains("the label of choice 'yes'"), "{}", ok.text());
+
+    // The launch promises no delivery, and the blocked member is reported.
+    api.send_text(&cda, "/launch");
+    let (i, forms) = api.expect_text(i + 1, &cda, &t(Locale::En, "launch-choose-form", &[])).await;
+    let form_button = forms.buttons().into_iter().find(|(label, _)| label.contains("Plot survey")).unwrap();
+    assert!(form_button.0.chars().count() <= BUTTON_MAX + 3, "{}", form_button.0);
+    api.press(&cda, &forms, &form_button.1);
+    let (i, audience) = api.expect_text(i + 1, &cda, &t(Locale::En, "launch-choose-audience", &[])).await;
+    api.press(&cda, &audience, &audience.button_eq(&t(Locale::En, "btn-audience-producers", &[])));
+    let (i, deadline) = api.expect_text(i + 1, &cda, &t(Locale::En, "launch-choose-deadline", &[])).await;
+    api.press(&cda, &deadline, &deadline.button_eq(&t(Locale::En, "btn-deadline-none", &[])));
+    api.expect_text(i + 1, &cda, &t(Locale::En, "launch-sent", &[("count", "2")])).await;
+    api.expect_text(i + 1, &cda, &t(Locale::En, "launch-undelivered", &[("failed", "1"), ("count", "2")]))
+        .await;
+
+    // The invitation arrives, and counts only the questions Ama will be asked.
+    let (i, invitation) = api
+        .wait_for(0, "the invitation", |c| {
+            c.method == "sendMessage"
+                && c.body["chat_id"].as_i64() == Some(ama_user.id)
+                && c.text().contains("Plot survey")
+        })
+        .await;
+    assert!(invitation.text().contains("4 questions"), "{}", invitation.text());
+    let response_id = store.open_responses(ama).await.unwrap()[0].response_id;
+    api.press(&ama_user, &invitation, &invitation.button_eq(&t(Locale::En, "btn-form-start", &[])));
+    let progress = |n: &str| t(Locale::En, "form-progress", &[("n", n), ("total", "4")]);
+    let (i, plots) = says(&api, i + 1, &ama_user, "How many plots?").await;
+    assert!(plots.text().contains(&progress("1")), "{}", plots.text());
+
+    // A voice note where a number is asked: told to type a number, not to use buttons.
+    api.send_voice(&ama_user, "v1");
+    let (i, _) = api.expect_text(i + 1, &ama_user, &t(Locale::En, "form-not-a-number", &[])).await;
+    api.send_text(&ama_user, "3");
+    let (i, area) = says(&api, i + 1, &ama_user, "Area of one plot?").await;
+    assert!(area.text().contains(&progress("2")), "{}", area.text());
+    api.send_text(&ama_user, "2.5");
+
+    // The computed read-only question is shown with its value, never asked.
+    let (i, total) = says(&api, i + 1, &ama_user, "Total area").await;
+    assert!(total.text().contains("7.5"), "{}", total.text());
+    assert!(!total.text().contains("❓"), "not a question: {}", total.text());
+    api.send_text(&ama_user, "100");
+    let (i, _) = api.expect_text(i + 1, &ama_user, &t(Locale::En, "form-use-buttons", &[])).await;
+    let (i, total) = says(&api, i + 1, &ama_user, "Total area").await;
+    api.press(&ama_user, &total, &total.button_eq(&t(Locale::En, "btn-form-next", &[])));
+
+    let (i, visit) = says(&api, i + 1, &ama_user, "Visit date?").await;
+    assert!(visit.text().contains(&progress("3")), "{}", visit.text());
+    api.send_voice(&ama_user, "v2");
+    let (i, _) = api.expect_text(i + 1, &ama_user, &t(Locale::En, "form-hint-date", &[])).await;
+    let (i, visit) = says(&api, i + 1, &ama_user, "Visit date?").await;
+    api.press(&ama_user, &visit, &visit.button_eq(&t(Locale::En, "btn-form-today", &[])));
+
+    let (i, correct) = says(&api, i + 1, &ama_user, "All correct?").await;
+    assert!(correct.text().contains(&progress("4")), "{}", correct.text());
+    assert!(!correct.text().contains('#'), "{}", correct.text());
+    let labels: Vec<String> = correct.buttons().into_iter().map(|(l, _)| l).collect();
+    assert!(labels.contains(&"Yes".to_owned()) && labels.contains(&"No".to_owned()), "{labels:?}");
+    let long = labels.iter().find(|l| l.starts_with("Yes, really")).expect("the duplicate choice");
+    assert!(long.chars().count() <= BUTTON_MAX && long.ends_with('…'), "{long}");
+    api.press(&ama_user, &correct, &correct.button_eq("No"));
+    says(&api, i + 1, &ama_user, "Thank you!").await;
+
+    let answers = store.answers(response_id).await.unwrap();
+    let cluster_today = now().with_timezone(&tz).date_naive().to_string();
+    assert_eq!(answers.get("day"), Some(&cluster_today), "the cluster's date, not UTC's");
+    assert_eq!(answers.get("visit"), Some(&cluster_today));
+    assert_eq!(answers.get("total").map(String::as_str), Some("7.5"), "{answers:?}");
+    assert_eq!(answers.get("plots").map(String::as_str), Some("3"));
+    assert_eq!(answers.get("ok").map(String::as_str), Some("no"));
+    assert!(!answers.contains_key("never"));
+    assert_eq!(api.violations(), Vec::<String>::new());
+    api.stop().await;
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_odk_form_is_asked_as_odk_means_it_on_sqlite() {
+    an_odk_form_is_asked_as_odk_means_it("sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_odk_form_is_asked_as_odk_means_it_on_postgres() {
+    an_odk_form_is_asked_as_odk_means_it("postgres").await;
+}

@@ -100,6 +100,9 @@ pub struct Item {
     pub constraint_message: Text,
     pub choice_filter: Option<Expr>,
     pub calculation: Option<Expr>,
+    /// `read_only: yes`: shown, never asked (with a `calculation`, its computed value).
+    #[serde(default)]
+    pub read_only: bool,
     pub default: Option<String>,
     /// Audio prompt file names, per language (`media::audio`).
     pub audio: Text,
@@ -107,6 +110,19 @@ pub struct Item {
     pub group: Option<Text>,
     /// Row of the survey sheet (as Excel numbers it), for messages.
     pub row: usize,
+}
+
+impl Item {
+    /// Whether the member is asked this item (a question that is not read-only).
+    pub fn is_asked(&self) -> bool {
+        self.kind.takes_answer() && !self.read_only
+    }
+
+    /// Whether the form computes this item's value: a `calculate`, or a read-only question
+    /// with a `calculation` (shown with its value, never asked).
+    pub fn is_computed(&self) -> bool {
+        self.calculation.is_some() && (self.kind == Kind::Calculate || self.read_only)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +170,11 @@ impl Form {
             choices.push(Choice { name: OTHER.to_owned(), label: Text::default(), columns: BTreeMap::new() });
         }
         choices
+    }
+
+    /// Questions the member is asked (not read-only ones), in order.
+    pub fn asked(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.is_asked())
     }
 
     /// Questions that take an answer, in order.

@@ -46,10 +46,10 @@ pub fn is_relevant(item: &Item, answers: &Answers, today: NaiveDate) -> bool {
     item.relevant.iter().all(|e| e.eval(&ctx).as_bool())
 }
 
-/// Recomputes every `calculate`, in form order (a calculation may use an earlier one).
-/// A calculate that is not relevant holds no value.
+/// Recomputes every `calculate` and every read-only question with a `calculation`, in form
+/// order (a calculation may use an earlier one). One that is not relevant holds no value.
 pub fn compute(form: &Form, answers: &mut Answers, today: NaiveDate) {
-    for item in form.items.iter().filter(|i| i.kind == Kind::Calculate) {
+    for item in form.items.iter().filter(|i| i.kind == Kind::Calculate || i.is_computed()) {
         let value = match (&item.calculation, is_relevant(item, answers, today)) {
             (Some(calc), true) => {
                 let ctx = Fields { answers, current: None, choice: None, today };
@@ -74,6 +74,33 @@ pub fn next_shown(form: &Form, answers: &Answers, after: Option<usize>, today: N
     })
 }
 
+/// "Question n of N": the place of the question at `pos` among the questions the member is
+/// asked, and how many those are. Irrelevant, read-only, computed and metadata items do not
+/// count; a later question whose relevance waits on an answer not given yet does, so the
+/// total can only shrink as the member answers.
+pub fn progress(form: &Form, answers: &Answers, pos: usize, today: NaiveDate) -> (usize, usize) {
+    let may_be_asked = |i: usize| {
+        let item = &form.items[i];
+        item.is_asked()
+            && (is_relevant(item, answers, today)
+                || (i > pos
+                    && item.relevant.iter().any(|e| e.references().iter().any(|r| !answers.contains_key(r)))))
+    };
+    let asked: Vec<usize> = (0..form.items.len()).filter(|&i| i == pos || may_be_asked(i)).collect();
+    let n = asked.iter().position(|&i| i == pos).unwrap_or(0) + 1;
+    (n, asked.len())
+}
+
+/// How many questions a member who has not started may be asked: the questions that are
+/// relevant before any answer, and those whose relevance depends on answers. Questions that
+/// are never relevant, read-only ones, calculations and metadata do not count.
+pub fn question_count(form: &Form, today: NaiveDate) -> usize {
+    let none = Answers::new();
+    form.asked()
+        .filter(|i| is_relevant(i, &none, today) || i.relevant.iter().any(|e| !e.references().is_empty()))
+        .count()
+}
+
 /// The choices to offer now, after the item's `choice_filter`.
 pub fn visible_choices(form: &Form, item: &Item, answers: &Answers, today: NaiveDate) -> Vec<Choice> {
     let choices = form.choices(item);
@@ -88,15 +115,17 @@ pub fn visible_choices(form: &Form, item: &Item, answers: &Answers, today: Naive
 }
 
 /// Values for metadata items, set when a member starts or finishes.
+/// `today` is the date in the cluster's time zone, as `today()` in the form's expressions.
 pub fn meta_value(
     meta: Meta,
     now: chrono::DateTime<chrono::Utc>,
+    today: NaiveDate,
     telegram_user_id: i64,
     display_name: &str,
 ) -> String {
     match meta {
         Meta::Start | Meta::End => now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        Meta::Today => now.date_naive().to_string(),
+        Meta::Today => today.to_string(),
         Meta::DeviceId => format!("telegram:{telegram_user_id}"),
         Meta::Username => display_name.to_owned(),
         Meta::Unavailable => String::new(),

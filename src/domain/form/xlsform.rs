@@ -323,6 +323,183 @@ struct Group {
 /// Imports a workbook. `fallback_id` names the form when its settings sheet does not (the
 /// file name, usually).
 pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportError>> {
+    import_noting(sheets, fallback_id).map(|(form, _)| form)
+}
+
+/// Longest form title: it is shown in invitations, reminders and on buttons.
+pub const TITLE_MAX: usize = 100;
+/// Longest label, hint or message of a question: a question's message (≤ 4096 characters)
+/// holds a group header, a label and a hint, and a label is a chart's caption (≤ 1024).
+pub const TEXT_MAX: usize = 900;
+/// Longest group header.
+pub const GROUP_MAX: usize = 200;
+/// Longest choice label: a button a phone shows in one line or two.
+pub const BUTTON_MAX: usize = 60;
+
+/// `text` cut to `max` characters, ending with "…" when cut.
+pub fn cut(text: &str, max: usize) -> Option<String> {
+    (text.chars().count() > max)
+        .then(|| format!("{}…", text.chars().take(max.saturating_sub(1)).collect::<String>().trim_end()))
+}
+
+/// A label as plain text: XLSForm's markdown (`**bold**`, `*italic*`, `_italic_`, `# heading`,
+/// `[text](url)`) and inline HTML (`<span style=…>`) are taken out, their words kept.
+pub fn plain(text: &str) -> String {
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+        let line = if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            trimmed[hashes..].trim_start()
+        } else {
+            line
+        };
+        out.push_str(&plain_line(line));
+    }
+    out
+}
+
+fn plain_line(line: &str) -> String {
+    // Tags: `<` followed by a letter or `/`, up to the next `>`.
+    let mut no_tags = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        match after.find('>').filter(|_| tag) {
+            Some(end) => {
+                no_tags.push_str(&rest[..at]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                no_tags.push_str(&rest[..=at]);
+                rest = after;
+            }
+        }
+    }
+    no_tags.push_str(rest);
+    let no_tags = no_tags
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    // Links: [text](url) → text (url).
+    let mut linked = String::new();
+    let mut rest = no_tags.as_str();
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let parsed = after.find("](").and_then(|mid| {
+            let url_part = &after[mid + 2..];
+            url_part.find(')').map(|close| (&after[..mid], &url_part[..close], &url_part[close + 1..]))
+        });
+        match parsed {
+            Some((label, url, tail)) if !label.contains('[') => {
+                linked.push_str(&rest[..open]);
+                if label.trim().is_empty() || label.trim() == url.trim() {
+                    linked.push_str(url.trim());
+                } else {
+                    linked.push_str(&format!("{label} ({})", url.trim()));
+                }
+                rest = tail;
+            }
+            _ => {
+                linked.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    linked.push_str(rest);
+    emphasis(&emphasis(&emphasis(&linked, "**"), "__"), "*")
+}
+
+/// Takes out pairs of `mark` around words (`**word**`), leaving lone marks (`2 * 3`) alone.
+fn emphasis(text: &str, mark: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(mark) {
+        let inner = &rest[open + mark.len()..];
+        let starts_word = inner.starts_with(|c: char| !c.is_whitespace() && !mark.starts_with(c));
+        let close = inner.find(mark).filter(|&c| c > 0 && !inner[..c].ends_with(char::is_whitespace));
+        match close.filter(|_| starts_word) {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&inner[..close]);
+                rest = &inner[close + mark.len()..];
+            }
+            None => {
+                out.push_str(&rest[..open + mark.len()]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every text of the form a member reads, with what it is (for the import's notes) and the
+/// longest it may be.
+fn shown_texts(form: &mut Form) -> Vec<(String, usize, &mut Text)> {
+    let mut texts: Vec<(String, usize, &mut Text)> =
+        vec![("the form title".to_owned(), TITLE_MAX, &mut form.title)];
+    for item in &mut form.items {
+        let row = item.row;
+        texts.push((format!("survey row {row}, the label"), TEXT_MAX, &mut item.label));
+        texts.push((format!("survey row {row}, the hint"), TEXT_MAX, &mut item.hint));
+        texts.push((
+            format!("survey row {row}, the constraint message"),
+            TEXT_MAX,
+            &mut item.constraint_message,
+        ));
+        texts.push((format!("survey row {row}, the required message"), TEXT_MAX, &mut item.required_message));
+        if let Some(group) = &mut item.group {
+            texts.push((format!("the group label around survey row {row}"), GROUP_MAX, group));
+        }
+    }
+    for (list, choices) in &mut form.lists {
+        for choice in choices {
+            texts.push((
+                format!("list '{list}', the label of choice '{}'", choice.name),
+                BUTTON_MAX,
+                &mut choice.label,
+            ));
+        }
+    }
+    texts
+}
+
+/// Takes markup out of every text a member reads, and cuts the ones too long for where they
+/// are shown; says which were cut.
+fn fit_texts(form: &mut Form) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut groups_seen = BTreeSet::new();
+    for (what, max, text) in shown_texts(form) {
+        // A group's label is on each of its items: noted once, for the first.
+        let repeated = what.starts_with("the group label") && !groups_seen.insert(format!("{:?}", text.0));
+        let mut cut_languages = Vec::new();
+        for (lang, value) in text.0.iter_mut() {
+            *value = plain(value);
+            if let Some(short) = cut(value, max) {
+                *value = short;
+                cut_languages.push(lang.clone());
+            }
+        }
+        if !cut_languages.is_empty() && !repeated {
+            let named: Vec<&str> =
+                cut_languages.iter().filter(|l| !l.is_empty()).map(String::as_str).collect();
+            let languages = if named.is_empty() { String::new() } else { format!(" ({})", named.join(", ")) };
+            notes.push(format!("{what}{languages} was cut to {max} characters"));
+        }
+    }
+    notes
+}
+
+/// Imports a workbook, and says which texts had to be cut to fit a chat.
+pub fn import_noting(sheets: &[Sheet], fallback_id: &str) -> Result<(Form, Vec<String>), Vec<ImportError>> {
     let find = |name: &str| sheets.iter().find(|s| s.name.trim().eq_ignore_ascii_case(name));
     let Some(survey_sheet) = find("survey") else {
         return Err(vec![ImportError {
@@ -373,6 +550,9 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
 
     for (row, cells) in survey.rows() {
         let raw_type = survey.cell(cells, "type");
+        if raw_type.is_empty() && survey.cell(cells, "name").is_empty() {
+            continue; // A comment or notes row, as ODK reads it: no type and no name.
+        }
         if raw_type.is_empty() {
             errors.push(survey.error(row, Some("type"), "this row has content but no type"));
             continue;
@@ -444,6 +624,17 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
                 false
             }
         };
+        let read_only = match parse_required(&survey.cell(cells, "read_only")) {
+            Ok(r) => r && kind.takes_answer(),
+            Err(_) => {
+                errors.push(survey.error(
+                    row,
+                    Some("read_only"),
+                    format!("read_only must be yes or no, not '{}'", survey.cell(cells, "read_only")),
+                ));
+                false
+            }
+        };
         let calculation = parse_expr(row, "calculation", &survey.cell(cells, "calculation"), &mut errors);
         if kind == Kind::Calculate && calculation.is_none() && !survey.cell(cells, "calculation").is_empty() {
             // The parse error is already reported.
@@ -473,6 +664,7 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
                 &mut errors,
             ),
             calculation,
+            read_only,
             default,
             audio,
             group: groups.iter().rev().find_map(|g| g.label.clone()),
@@ -518,7 +710,13 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
         }
     }
 
-    // Choice lists.
+    // Choice lists. Duplicate names in a list are refused unless the settings allow them.
+    let allow_choice_duplicates = find("settings").is_some_and(|sheet| {
+        let settings = Table::new(sheet);
+        settings.rows().next().is_some_and(|(_, cells)| {
+            parse_required(&settings.cell(cells, "allow_choice_duplicates")) == Ok(true)
+        })
+    });
     let used: BTreeMap<&str, &Item> = items.iter().filter_map(|i| i.kind.list().map(|l| (l, i))).collect();
     let mut lists: BTreeMap<String, Vec<Choice>> = BTreeMap::new();
     match find("choices") {
@@ -544,6 +742,9 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
             } else {
                 for (row, cells) in choices.rows() {
                     let list = choices.cell(cells, "list_name");
+                    if list.is_empty() && choices.cell(cells, "name").is_empty() {
+                        continue; // A comment or notes row.
+                    }
                     if list.is_empty() {
                         errors.push(choices.error(row, Some("list_name"), "this choice has no list_name"));
                         continue;
@@ -561,7 +762,7 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
                         continue;
                     }
                     let entry = lists.entry(list.clone()).or_default();
-                    if entry.iter().any(|c| c.name == name) {
+                    if !allow_choice_duplicates && entry.iter().any(|c| c.name == name) {
                         errors.push(choices.error(
                             row,
                             Some("name"),
@@ -673,11 +874,12 @@ pub fn import(sheets: &[Sheet], fallback_id: &str) -> Result<Form, Vec<ImportErr
         items,
         lists,
     };
+    let notes = fit_texts(&mut form);
     if version.is_empty() {
         // No version in the settings: the content decides, so a changed form is a new version.
         form.version = format!("h{:016x}", fingerprint(&form));
     }
-    Ok(form)
+    Ok((form, notes))
 }
 
 /// FNV-1a over the form's JSON: stable across builds and platforms.
