@@ -197,7 +197,6 @@ mod end_to_end {
     use chrono::{Datelike, Duration};
     use clusterbot::domain::Locale;
     use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
-    use clusterbot::store::Store;
 
     use super::{meeting, town};
     use crate::botapi::{BotApi, Call, Fault};

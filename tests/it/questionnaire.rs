@@ -476,7 +476,7 @@ async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
     let dir = tempfile::tempdir().unwrap();
     let store = db.store.clone();
     // A zone whose date is not UTC's right now, whatever the hour the test runs at.
-    let tz = if chrono::Utc::now().format("%H").to_string() < "12".to_owned() {
+    let tz = if chrono::Utc::now().format("%H").to_string().as_str() < "12" {
         chrono_tz::Etc::GMTPlus12
     } else {
         chrono_tz::Pacific::Kiritimati
