@@ -66,24 +66,7 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Locale) -> String {
         };
         let name = after[..end].trim();
         let value = answers.get(name).cloned().unwrap_or_default();
-        let shown = form
-            .item(name)
-            .filter(|i| i.kind.list().is_some())
-            .map(|i| {
-                let choices = form.choices(i);
-                value
-                    .split_whitespace()
-                    .map(|v| {
-                        choices
-                            .iter()
-                            .find(|c| c.name == v)
-                            .map(|c| text(&c.label, form, l))
-                            .unwrap_or_else(|| v.to_owned())
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or(value);
+        let shown = form.item(name).map(|i| shown_value(form, i, &value, l)).unwrap_or(value);
         out.push_str(&shown);
         rest = &after[end + 1..];
     }

@@ -194,6 +194,20 @@ both_backends!(moving_a_meeting_asks_everyone_again_and_keeps_the_old_answers, |
 });
 
 mod end_to_end {
+    /// The locale key of a date's weekday, as the bot's day buttons name it.
+    fn weekday_key(d: chrono::NaiveDate) -> &'static str {
+        const KEYS: [&str; 7] = [
+            "weekday-mon",
+            "weekday-tue",
+            "weekday-wed",
+            "weekday-thu",
+            "weekday-fri",
+            "weekday-sat",
+            "weekday-sun",
+        ];
+        KEYS[d.weekday().num_days_from_monday() as usize]
+    }
+
     use chrono::{Datelike, Duration};
     use clusterbot::domain::Locale;
     use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
@@ -434,15 +448,7 @@ mod end_to_end {
 
         // The leader is invited in French, at 10:00 Tunis time, with the weekday.
         let leader = t_.members[1].1.clone();
-        let weekday = [
-            "weekday-mon",
-            "weekday-tue",
-            "weekday-wed",
-            "weekday-thu",
-            "weekday-fri",
-            "weekday-sat",
-            "weekday-sun",
-        ][tomorrow.weekday().num_days_from_monday() as usize];
+        let weekday = weekday_key(tomorrow);
         let when = format!("{} {} 10:00", t(Locale::Fr, weekday, &[]), tomorrow.format("%d/%m/%Y"));
         let (_, invitation) = api
             .wait_for(0, "the French invitation", |c| {
@@ -623,15 +629,7 @@ mod end_to_end {
         let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
         let en = |k: &str| t(Locale::En, k, &[]);
         let label = |d: chrono::NaiveDate| {
-            let wd = [
-                "weekday-mon",
-                "weekday-tue",
-                "weekday-wed",
-                "weekday-thu",
-                "weekday-fri",
-                "weekday-sat",
-                "weekday-sun",
-            ][d.weekday().num_days_from_monday() as usize];
+            let wd = weekday_key(d);
             format!("{} {}", en(wd), d.format("%d/%m"))
         };
         let mut offered = Vec::new();
