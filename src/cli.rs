@@ -16,9 +16,10 @@ use crate::config::{
 };
 use crate::domain::InviteSpec;
 use crate::i18n::I18n;
-use crate::store::{BOT_USERNAME, Store, StoreError, now};
+use crate::store::{BOT_USERNAME, Backend, Store, StoreError, now};
 
-/// Logs go to stderr, filtered by `RUST_LOG` (default `info`). Message text, names and the
+/// Logs go to stderr, filtered by `RUST_LOG` (default `info`), as readable lines or, with
+/// `LOG_FORMAT=json`, one JSON object a line for log shippers. Message text, names and the
 /// token are never logged at any level by clusterbot itself.
 pub fn init_logging() -> Result<(), String> {
     let filter = match std::env::var("RUST_LOG") {
@@ -29,9 +30,22 @@ pub fn init_logging() -> Result<(), String> {
         })?,
         _ => EnvFilter::new("info,sqlx=warn"),
     };
-    // Colours only on a terminal: a log file or journal must not fill with escape codes.
-    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).init();
+    let json = match std::env::var("LOG_FORMAT").unwrap_or_default().trim() {
+        "" | "text" => false,
+        "json" => true,
+        other => {
+            return Err(format!(
+                "LOG_FORMAT '{other}' is not known; use LOG_FORMAT=text (the default) or LOG_FORMAT=json"
+            ));
+        }
+    };
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        logs.json().with_current_span(false).init();
+    } else {
+        // Colours only on a terminal: a log file or journal must not fill with escape codes.
+        logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init();
+    }
     Ok(())
 }
 
@@ -40,6 +54,9 @@ pub async fn execute(cli: Cli) -> anyhow::Result<()> {
     if let Command::Run = cli.command {
         let config = Config::from_env(cli.database_url, cli.data_dir)?;
         return run(config).await;
+    }
+    if let Command::Backup(args) = &cli.command {
+        return backup(&cli.database_url, &args.out).await;
     }
     let store = open_store(&cli.database_url).await?;
     let result = match cli.command {
@@ -58,6 +75,7 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Run => unreachable!("handled by execute"),
         Command::Export(_) => unreachable!("handled by execute"),
+        Command::Backup(_) => unreachable!("handled by execute"),
         Command::Migrate => {
             eprintln!("database is up to date");
         }
@@ -153,6 +171,72 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
                 args.cluster
             );
         }
+    }
+    Ok(())
+}
+
+/// `clusterbot backup --out FILE`: never overwrites, never migrates, and reports only a
+/// copy that was read back.
+async fn backup(database_url: &str, out: &std::path::Path) -> anyhow::Result<()> {
+    if out.exists() {
+        bail!("{} already exists; a backup never overwrites a file: choose another --out", out.display());
+    }
+    match Backend::of_url(database_url) {
+        Some(Backend::Sqlite) => {
+            let store = Store::connect(database_url)
+                .await
+                .context("could not open the database named by DATABASE_URL")?;
+            let result = store.backup_sqlite(out).await;
+            store.close().await;
+            let check = match result {
+                Ok(check) => check,
+                Err(e) => {
+                    let _ = std::fs::remove_file(out);
+                    return Err(
+                        anyhow::Error::from(e).context(format!("could not back up into {}", out.display()))
+                    );
+                }
+            };
+            println!("{}", out.display());
+            eprintln!(
+                "backup written and checked: {} ({} bytes, {} migrations, {} members)",
+                out.display(),
+                check.bytes,
+                check.migrations,
+                check.members
+            );
+        }
+        Some(Backend::Postgres) => {
+            // pg_dump takes a consistent snapshot of a live database; the custom format is
+            // what pg_restore reads.
+            // The password goes by environment, never on a command line others can read.
+            let mut url = url::Url::parse(database_url).context("DATABASE_URL is not a valid URL")?;
+            let password = url.password().map(str::to_owned);
+            let _ = url.set_password(None);
+            let mut pg_dump = std::process::Command::new("pg_dump");
+            pg_dump.args(["--format=custom", "--no-owner", "--file"]).arg(out).arg(url.as_str());
+            if let Some(password) = password {
+                pg_dump.env("PGPASSWORD", password);
+            }
+            let status = pg_dump.status();
+            match status {
+                Ok(s) if s.success() => {
+                    println!("{}", out.display());
+                    eprintln!(
+                        "backup written by pg_dump: {} (restore with pg_restore --clean --dbname …)",
+                        out.display()
+                    );
+                }
+                Ok(s) => {
+                    let _ = std::fs::remove_file(out);
+                    bail!("pg_dump failed ({s}); see its message above");
+                }
+                Err(e) => bail!(
+                    "could not run pg_dump ({e}): install PostgreSQL's client tools (Debian: postgresql-client) or run pg_dump --format=custom yourself"
+                ),
+            }
+        }
+        None => unreachable!("check_database_url accepted it"),
     }
     Ok(())
 }

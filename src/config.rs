@@ -54,6 +54,18 @@ pub enum Command {
     /// submission, one column per question), progress reports, meetings with answers, or
     /// field notes; prints the row count.
     Export(ExportArgs),
+    /// Make a consistent copy of the database while the bot runs. SQLite: an online copy
+    /// (`VACUUM INTO`), checked before it is reported; PostgreSQL: `pg_dump --format=custom`.
+    /// The database is not migrated first, so a backup taken before an upgrade is of the
+    /// old schema.
+    Backup(BackupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The file to write; it must not exist yet (a backup never overwrites anything).
+    #[arg(long)]
+    pub out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

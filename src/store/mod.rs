@@ -3,6 +3,7 @@
 //! dialects differ, the migrations differ (`migrations/sqlite`, `migrations/postgres`).
 
 mod actions;
+mod backup;
 mod clusters;
 mod codec;
 mod dialogues;
@@ -26,6 +27,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::{PgPool, SqlitePool};
 
 pub use actions::{CheckinCandidate, JointAction, NewReport, Note, Report};
+pub use backup::BackupCheck;
 pub use clusters::{Cluster, Cooperative};
 pub use exports::{
     ExportAnswer, ExportScope, MeetingExportRow, MemberExportRow, NoteExportRow, ReportExportRow,

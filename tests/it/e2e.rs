@@ -21,6 +21,7 @@ pub fn cli(db_url: &str, args: &[&str]) -> Vec<String> {
         .env_remove("TELOXIDE_TOKEN")
         .env_remove("TELOXIDE_API_URL")
         .env_remove("RUST_LOG")
+        .env_remove("LOG_FORMAT")
         .output()
         .expect("run clusterbot");
     assert!(out.status.success(), "clusterbot {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
@@ -40,10 +41,24 @@ impl BotProcess {
 
     /// Like [`spawn`](Self::spawn), with the given `RUST_LOG`.
     pub fn spawn_logging(api: &BotApi, db_url: &str, dir: &Path, name: &str, rust_log: &str) -> Self {
+        Self::spawn_with(api, db_url, dir, name, rust_log, &[])
+    }
+
+    /// Like [`spawn_logging`](Self::spawn_logging), with more environment variables.
+    pub fn spawn_with(
+        api: &BotApi,
+        db_url: &str,
+        dir: &Path,
+        name: &str,
+        rust_log: &str,
+        envs: &[(&str, &str)],
+    ) -> Self {
         let log = dir.join(format!("{name}.log"));
         let file = std::fs::File::create(&log).unwrap();
         let child = Command::new(BIN)
             .arg("run")
+            .env_remove("LOG_FORMAT")
+            .envs(envs.iter().copied())
             .env("TELOXIDE_TOKEN", TOKEN)
             .env("TELOXIDE_API_URL", &api.url)
             .env("DATABASE_URL", db_url)

@@ -13,6 +13,7 @@ mod forms;
 mod handlers;
 mod i18n;
 mod meetings;
+mod ops;
 mod progress;
 mod questionnaire;
 mod reminders;

@@ -1,0 +1,181 @@
+//! Operating clusterbot: backups of a live database, and logs for log shippers.
+
+use std::process::Command;
+
+use clusterbot::domain::Locale;
+use clusterbot::store::Store;
+
+use crate::botapi::{BotApi, TgUser};
+use crate::e2e::{BIN, BotProcess, cli, t};
+use crate::support::{TestDb, postgres_admin_url, rand_suffix};
+
+fn backup(db_url: &str, out: &std::path::Path) -> std::process::Output {
+    Command::new(BIN)
+        .args(["backup", "--out"])
+        .arg(out)
+        .env("DATABASE_URL", db_url)
+        .env_remove("RUST_LOG")
+        .env_remove("LOG_FORMAT")
+        .output()
+        .expect("run clusterbot backup")
+}
+
+/// A backup taken while the bot keeps writing is a consistent, complete database: it opens,
+/// passes SQLite's integrity check, has the whole schema and every row committed before it
+/// began; and an existing file is never overwritten.
+#[tokio::test]
+async fn sqlite_backup_of_a_live_database_is_complete_and_consistent() {
+    let db = TestDb::sqlite().await;
+    let cluster = cli(&db.url, &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis"])[0]
+        .parse::<i64>()
+        .unwrap();
+    for i in 0..20 {
+        db.store.add_cooperative(cluster, &format!("before {i}")).await.unwrap();
+    }
+
+    // A writer keeps adding cooperatives while the backup runs.
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let writer = {
+        let (store, written) = (db.store.clone(), written.clone());
+        tokio::spawn(async move {
+            for n in 0..100_000 {
+                store.add_cooperative(cluster, &format!("during {n}")).await.unwrap();
+                written.store(n + 1, std::sync::atomic::Ordering::SeqCst);
+            }
+        })
+    };
+    while written.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        tokio::task::yield_now().await;
+    }
+    let written_before = written.load(std::sync::atomic::Ordering::SeqCst);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("clusterbot-backup.db");
+    let url = db.url.clone();
+    let copy_path = out.clone();
+    let output = tokio::task::spawn_blocking(move || backup(&url, &copy_path)).await.unwrap();
+    let written_after = written.load(std::sync::atomic::Ordering::SeqCst);
+    writer.abort();
+    assert!(written_after > written_before, "the bot kept writing while the backup ran");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "backup failed: {stderr}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), out.display().to_string());
+    assert!(stderr.contains("backup written and checked"), "{stderr}");
+
+    // The copy is a database of its own, already at the current schema (migrating it is a
+    // no-op), with everything written before the backup began.
+    let copy_url = format!("sqlite://{}", out.display());
+    let copy = Store::open(&copy_url).await.expect("the backup opens and is at the current schema");
+    let coops = copy.cooperatives(cluster).await.unwrap();
+    let before = coops.iter().filter(|c| c.name.starts_with("before ")).count();
+    assert_eq!(before, 20, "every row committed before the backup is in it");
+    // Rows written during the backup are either wholly in or wholly out: their names are
+    // a gap-free prefix of what the writer wrote.
+    let mut during: Vec<usize> =
+        coops.iter().filter_map(|c| c.name.strip_prefix("during ")).map(|n| n.parse().unwrap()).collect();
+    during.sort_unstable();
+    assert!(during.iter().enumerate().all(|(i, n)| i == *n), "a consistent snapshot: {during:?}");
+    copy.close().await;
+
+    // Never overwrite: a second backup into the same file is refused and leaves it as is.
+    let size = std::fs::metadata(&out).unwrap().len();
+    let again = backup(&db.url, &out);
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("already exists") && err.lines().count() == 1, "{err}");
+    assert_eq!(std::fs::metadata(&out).unwrap().len(), size);
+    db.cleanup().await;
+}
+
+/// A backup never migrates: the database is copied as it is, so an operator can back up
+/// before upgrading.
+#[tokio::test]
+async fn sqlite_backup_does_not_touch_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("empty.db").display());
+    std::fs::File::create(dir.path().join("empty.db")).unwrap();
+    let out = dir.path().join("copy.db");
+    let output = backup(&url, &out);
+    // An empty file is not a clusterbot database: the backup says so and leaves nothing.
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("could not back up"));
+    assert!(!out.exists(), "a failed backup leaves no half file");
+    let store = Store::connect(&url).await.unwrap();
+    assert!(store.clusters().await.is_err(), "the database was not migrated by the backup");
+    store.close().await;
+}
+
+/// On PostgreSQL the backup is pg_dump's custom format, and it restores into a new database
+/// with the data in it.
+#[tokio::test]
+async fn postgres_backup_restores_with_pg_restore() {
+    let db = TestDb::postgres().await;
+    let cluster =
+        cli(&db.url, &["cluster", "add", "--name", "Sialkot", "--timezone", "Asia/Karachi"])[0].clone();
+    cli(&db.url, &["cooperative", "add", "--cluster", &cluster, "--name", "Forgers of Ugoki"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("clusterbot.dump");
+    let output = backup(&db.url, &out);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PGDMP"), "pg_dump's custom format");
+
+    // Restore into a new database, as docs/deploy.md tells.
+    let admin_url = postgres_admin_url();
+    let name = format!("clusterbot_restore_{}", rand_suffix());
+    let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+    sqlx::query(&format!("create database {name}")).execute(&admin).await.unwrap();
+    let restore_url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
+    let restored =
+        Command::new("pg_restore").args(["--no-owner", "--dbname", &restore_url]).arg(&out).output().unwrap();
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    let store = Store::open(&restore_url).await.unwrap();
+    let coops = store.cooperatives(cluster.parse().unwrap()).await.unwrap();
+    assert_eq!(coops.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Forgers of Ugoki"]);
+    store.close().await;
+    sqlx::query(&format!("drop database if exists {name} with (force)")).execute(&admin).await.unwrap();
+    admin.close().await;
+    db.cleanup().await;
+}
+
+/// `LOG_FORMAT=json`: every line the running bot logs is one JSON object with a level, a
+/// target and a message — and still no message text or name.
+#[tokio::test]
+async fn json_logs_are_one_object_a_line() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let api = BotApi::start().await;
+    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "json", "debug", &[("LOG_FORMAT", "json")]);
+    let stranger = TgUser::new(7301, "Zeineb", "fr");
+    api.send_text(&stranger, "/start");
+    api.expect_text(0, &stranger, &t(Locale::Fr, "start-no-code", &[])).await;
+    let log = bot.kill();
+    let lines: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() >= 2, "the bot logged its start: {log}");
+    for line in &lines {
+        let value: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+        assert!(value["level"].is_string() && value["target"].is_string(), "{line}");
+        assert!(value["fields"].is_object(), "{line}");
+    }
+    assert!(log.contains("clusterbot is running"), "{log}");
+    assert!(!log.contains("Zeineb"), "no names in the log");
+    db.cleanup().await;
+}
+
+/// An unknown LOG_FORMAT stops the program with one line naming it.
+#[test]
+fn unknown_log_format_is_refused_in_one_line() {
+    let out = Command::new(BIN)
+        .arg("migrate")
+        .env("LOG_FORMAT", "xml")
+        .env("DATABASE_URL", "sqlite://unused.db")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        "error: LOG_FORMAT 'xml' is not known; use LOG_FORMAT=text (the default) or LOG_FORMAT=json"
+    );
+    assert!(!std::path::Path::new("unused.db").exists());
+}
