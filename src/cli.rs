@@ -12,7 +12,7 @@ use tracing_subscriber::EnvFilter;
 use crate::bot::{self, App};
 use crate::config::{
     ActionsCommand, Cli, ClusterCommand, Command, Config, CooperativeCommand, FormCommand, InviteArgs,
-    check_database_url, parse_api_url, parse_token,
+    WebhookArgs, check_database_url, parse_api_url, parse_token,
 };
 use crate::domain::InviteSpec;
 use crate::i18n::I18n;
@@ -53,7 +53,11 @@ pub async fn execute(cli: Cli) -> anyhow::Result<()> {
     check_database_url(&cli.database_url)?;
     if let Command::Run = cli.command {
         let config = Config::from_env(cli.database_url, cli.data_dir)?;
-        return run(config).await;
+        return run(config, None).await;
+    }
+    if let Command::Webhook(args) = cli.command {
+        let config = Config::from_env(cli.database_url, cli.data_dir)?;
+        return run(config, Some(args)).await;
     }
     if let Command::Backup(args) = &cli.command {
         return backup(&cli.database_url, &args.out).await;
@@ -73,7 +77,7 @@ async fn open_store(url: &str) -> anyhow::Result<Store> {
 
 async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Run => unreachable!("handled by execute"),
+        Command::Run | Command::Webhook(_) => unreachable!("handled by execute"),
         Command::Export(_) => unreachable!("handled by execute"),
         Command::Backup(_) => unreachable!("handled by execute"),
         Command::Migrate => {
@@ -431,9 +435,9 @@ async fn bot_username(store: &Store) -> Option<String> {
     store.setting(BOT_USERNAME).await.ok().flatten()
 }
 
-/// `clusterbot run`: migrate, say hello to the Bot API, publish command menus, then
-/// long-poll until Ctrl-C or SIGTERM.
-pub async fn run(config: Config) -> anyhow::Result<()> {
+/// `clusterbot run` (long polling) and `clusterbot webhook`: migrate, say hello to the Bot
+/// API, publish command menus, then take updates until Ctrl-C or SIGTERM.
+pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result<()> {
     let store = open_store(&config.database_url).await?;
     let i18n = Arc::new(I18n::load()?);
     let mut bot = Bot::new(config.token.expose());
@@ -450,12 +454,46 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         ),
     })?;
     store.set_setting(BOT_USERNAME, me.username()).await?;
+    let receive = match webhook {
+        None => bot::Receive::Polling,
+        Some(args) => bot::Receive::Webhook(start_webhook(&bot, &store, &config, &args).await?),
+    };
     tracing::info!(bot = %me.username(), backend = ?store.backend(), "clusterbot is running");
     if let Err(e) = bot::publish_default_commands(&bot, &i18n).await {
         tracing::warn!(error = %e, "could not publish the command menus");
     }
-    bot::run(bot, App::new(store.clone(), i18n, config.data_dir.clone())).await;
+    let stopped = bot::run(bot, App::new(store.clone(), i18n, config.data_dir.clone()), receive).await;
     store.close().await;
+    if let Err(e) = stopped {
+        tracing::error!("{e}");
+        return Err(e.into());
+    }
     tracing::info!("clusterbot stopped");
     Ok(())
+}
+
+/// Serves the webhook (and `/healthz`) on `--listen`, then tells Telegram where to post:
+/// the public URL, the secret, the updates the bot handles and how many connections it
+/// takes. The webhook is left in place at shutdown, for the other instances.
+async fn start_webhook(
+    bot: &Bot,
+    store: &Store,
+    config: &Config,
+    args: &WebhookArgs,
+) -> anyhow::Result<crate::web::WebhookListener> {
+    let secret =
+        args.secret_token.clone().unwrap_or_else(|| crate::web::default_secret(config.token.expose()));
+    let (listener, router) = crate::web::webhook(args.public_url.path(), &secret);
+    let router = router.merge(crate::web::health(store.clone()));
+    crate::web::serve(args.listen, router)
+        .await
+        .with_context(|| format!("could not listen on {} (WEBHOOK_LISTEN)", args.listen))?;
+    bot.set_webhook(args.public_url.clone())
+        .secret_token(secret)
+        .allowed_updates(bot::ALLOWED_UPDATES.to_vec())
+        .max_connections(args.max_connections)
+        .await
+        .map_err(|e| anyhow::anyhow!("Telegram refused the webhook {}: {e}", args.public_url))?;
+    tracing::info!(listen = %args.listen, url = %args.public_url, "webhook set");
+    Ok(listener)
 }

@@ -28,6 +28,10 @@ pub struct Cli {
 pub enum Command {
     /// Run the bot (long polling). Needs TELOXIDE_TOKEN.
     Run,
+    /// Run the bot behind a reverse proxy: Telegram posts every update to PUBLIC_URL, which
+    /// the proxy forwards to LISTEN. Needs TELOXIDE_TOKEN. Several processes may run on one
+    /// PostgreSQL database.
+    Webhook(WebhookArgs),
     /// Apply database migrations and exit (`run` also does this at start).
     Migrate,
     /// Manage clusters.
@@ -59,6 +63,45 @@ pub enum Command {
     /// The database is not migrated first, so a backup taken before an upgrade is of the
     /// old schema.
     Backup(BackupArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct WebhookArgs {
+    /// Local address the webhook (and `/healthz`) listens on; the reverse proxy forwards
+    /// PUBLIC_URL here.
+    #[arg(long, env = "WEBHOOK_LISTEN", default_value = "127.0.0.1:8443")]
+    pub listen: std::net::SocketAddr,
+    /// The public https URL Telegram posts updates to, e.g.
+    /// https://bot.example.org/telegram; its path is the path served on LISTEN.
+    #[arg(long, env = "WEBHOOK_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Url,
+    /// The secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` (1-256 characters of
+    /// A-Z a-z 0-9 _ -); requests without it are refused. Default: derived from the bot
+    /// token, so every instance of one bot agrees without configuration.
+    #[arg(long, env = "WEBHOOK_SECRET_TOKEN", value_parser = parse_secret_token)]
+    pub secret_token: Option<String>,
+    /// How many connections Telegram may open at once to deliver updates (1-100).
+    #[arg(long, env = "WEBHOOK_MAX_CONNECTIONS", default_value_t = 40, value_parser = clap::value_parser!(u8).range(1..=100))]
+    pub max_connections: u8,
+}
+
+fn parse_public_url(raw: &str) -> Result<Url, String> {
+    let url = Url::parse(raw.trim())
+        .map_err(|e| format!("'{raw}' is not a URL ({e}); use e.g. https://bot.example.org/telegram"))?;
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        return Err(format!("'{raw}' must be an https URL, e.g. https://bot.example.org/telegram"));
+    }
+    Ok(url)
+}
+
+fn parse_secret_token(raw: &str) -> Result<String, String> {
+    let ok = (1..=256).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if ok {
+        Ok(raw.to_owned())
+    } else {
+        Err("the secret token must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)".into())
+    }
 }
 
 #[derive(Debug, Args)]

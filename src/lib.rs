@@ -11,4 +11,5 @@ pub mod i18n;
 pub mod import;
 pub mod jobs;
 pub mod store;
+pub mod web;
 pub mod xlsx;

@@ -327,8 +327,33 @@ impl teloxide::error_handlers::ErrorHandler<BotError> for ErrorLogger {
     }
 }
 
-/// Long-polls until Ctrl-C or SIGTERM, then finishes the updates in hand and returns.
-pub async fn run(bot: Bot, app: App) {
+/// The updates the handler tree handles; Telegram is asked for nothing else.
+pub const ALLOWED_UPDATES: [teloxide::types::AllowedUpdate; 3] = [
+    teloxide::types::AllowedUpdate::Message,
+    teloxide::types::AllowedUpdate::CallbackQuery,
+    teloxide::types::AllowedUpdate::MyChatMember,
+];
+
+/// How updates reach this process.
+pub enum Receive {
+    /// Long polling (`clusterbot run`): only one process may poll a token.
+    Polling,
+    /// Telegram posts to our webhook (`clusterbot webhook`); the listener is fed by
+    /// [`crate::web::webhook`].
+    Webhook(crate::web::WebhookListener),
+}
+
+/// Why the bot stopped on its own rather than being asked to.
+#[derive(Debug, thiserror::Error)]
+pub enum Stopped {
+    #[error(
+        "another process is already receiving this bot's updates (409 Conflict from getUpdates): stop it, or run every instance as `clusterbot webhook`"
+    )]
+    Conflict,
+}
+
+/// Receives updates until Ctrl-C or SIGTERM, then finishes the updates in hand and returns.
+pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
     let prune_store = app.store.clone();
     let pruner = tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -343,25 +368,69 @@ pub async fn run(bot: Bot, app: App) {
     let worker = format!("{}-{}", std::process::id(), crate::domain::invite::InviteCode::generate());
     let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
     let transcriber = tokio::spawn(crate::jobs::transcribe::run(app.clone()));
-    let mut dispatcher = Dispatcher::builder(bot, schema())
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(dptree::deps![app])
         .default_handler(|_| async {})
         .error_handler(Arc::new(ErrorLogger))
         .enable_ctrlc_handler()
         .build();
     let token = dispatcher.shutdown_token();
+    let sigterm = token.clone();
     tokio::spawn(async move {
         if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             term.recv().await;
             tracing::info!("SIGTERM: finishing the updates in hand");
-            if let Ok(done) = token.shutdown() {
+            if let Ok(done) = sigterm.shutdown() {
                 done.await;
             }
         }
     });
-    dispatcher.dispatch().await;
+    let conflict = Arc::new(tokio::sync::Notify::new());
+    let mut stopped = Ok(());
+    match receive {
+        Receive::Polling => {
+            let polling = teloxide::update_listeners::Polling::builder(bot)
+                .timeout(std::time::Duration::from_secs(10))
+                .allowed_updates(ALLOWED_UPDATES.to_vec())
+                .delete_webhook()
+                .await
+                .build();
+            let on_error = Arc::new(PollingErrors { conflict: conflict.clone() });
+            // Nothing is in hand when getUpdates is refused: stop at once.
+            tokio::select! {
+                () = dispatcher.dispatch_with_listener(polling, on_error) => {}
+                () = conflict.notified() => stopped = Err(Stopped::Conflict),
+            }
+        }
+        Receive::Webhook(listener) => {
+            let on_error = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("webhook");
+            dispatcher.dispatch_with_listener(listener, on_error).await;
+        }
+    }
     pruner.abort();
     nudges.abort();
     outbox.abort();
     transcriber.abort();
+    stopped
+}
+
+/// Errors of getUpdates: a 409 Conflict means another process polls this token, which no
+/// retry can fix, so the bot stops and says so; other errors are retried by teloxide.
+struct PollingErrors {
+    conflict: Arc<tokio::sync::Notify>,
+}
+
+impl teloxide::error_handlers::ErrorHandler<RequestError> for PollingErrors {
+    fn handle_error(
+        self: Arc<Self>,
+        error: RequestError,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+        if let RequestError::Api(teloxide::ApiError::TerminatedByOtherGetUpdates) = error {
+            // A stored permit: the stop is not lost if it comes before anyone waits.
+            self.conflict.notify_one();
+        } else {
+            tracing::warn!(error = %error, "could not get updates from Telegram; retrying");
+        }
+        Box::pin(async {})
+    }
 }

@@ -152,6 +152,10 @@ struct Inner {
     faults: HashMap<i64, Fault>,
     /// Requests answered with an injected error: (method, chat, status).
     refused: Vec<(String, i64, u16)>,
+    /// getUpdates answers 409 Conflict, as when another process polls the token.
+    conflict: bool,
+    /// getUpdates requests seen.
+    polls: usize,
 }
 
 #[derive(Clone)]
@@ -358,6 +362,15 @@ async fn route(
         return refuse(&shared, status, description);
     }
     if method == "getUpdates" {
+        let conflict = {
+            let mut inner = shared.inner.lock().unwrap();
+            inner.polls += 1;
+            inner.conflict
+        };
+        if conflict {
+            return HttpResponse::Conflict().json(json!({"ok": false, "error_code": 409,
+                "description": "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}));
+        }
         return get_updates(&shared, &body).await;
     }
     // Multipart fields arrive as text: a numeric chat id is still a number.
@@ -465,7 +478,12 @@ async fn route(
             "text": body.get("text").cloned().unwrap_or(json!("…")),
         }),
         "getWebhookInfo" => json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}),
-        "deleteWebhook" | "setMyCommands" | "deleteMyCommands" | "answerCallbackQuery" | "sendChatAction" => {
+        "setWebhook"
+        | "deleteWebhook"
+        | "setMyCommands"
+        | "deleteMyCommands"
+        | "answerCallbackQuery"
+        | "sendChatAction" => {
             json!(true)
         }
         other => {
@@ -627,6 +645,22 @@ impl BotApi {
             },
         });
         self.push_update("callback_query", query);
+    }
+
+    /// Takes the updates users sent that nobody fetched yet, for a test to post them to a
+    /// webhook as Telegram would.
+    pub fn take_updates(&self) -> Vec<Value> {
+        std::mem::take(&mut self.shared.inner.lock().unwrap().updates)
+    }
+
+    /// From now on getUpdates answers 409 Conflict.
+    pub fn conflict(&self) {
+        self.shared.inner.lock().unwrap().conflict = true;
+    }
+
+    /// How many getUpdates requests arrived.
+    pub fn polls(&self) -> usize {
+        self.shared.inner.lock().unwrap().polls
     }
 
     pub fn fault(&self, chat: i64, fault: Fault) {

@@ -41,22 +41,24 @@ impl BotProcess {
 
     /// Like [`spawn`](Self::spawn), with the given `RUST_LOG`.
     pub fn spawn_logging(api: &BotApi, db_url: &str, dir: &Path, name: &str, rust_log: &str) -> Self {
-        Self::spawn_with(api, db_url, dir, name, rust_log, &[])
+        Self::spawn_with(api, db_url, dir, name, rust_log, &["run"], &[])
     }
 
-    /// Like [`spawn_logging`](Self::spawn_logging), with more environment variables.
+    /// Like [`spawn_logging`](Self::spawn_logging), with the subcommand and its arguments,
+    /// and more environment variables.
     pub fn spawn_with(
         api: &BotApi,
         db_url: &str,
         dir: &Path,
         name: &str,
         rust_log: &str,
+        args: &[&str],
         envs: &[(&str, &str)],
     ) -> Self {
         let log = dir.join(format!("{name}.log"));
         let file = std::fs::File::create(&log).unwrap();
         let child = Command::new(BIN)
-            .arg("run")
+            .args(args)
             .env_remove("LOG_FORMAT")
             .envs(envs.iter().copied())
             .env("TELOXIDE_TOKEN", TOKEN)
@@ -70,6 +72,22 @@ impl BotProcess {
             .spawn()
             .expect("start clusterbot run");
         Self { child, log }
+    }
+
+    /// Waits (up to a minute) for the process to exit by itself; its status and log.
+    pub async fn exited(mut self) -> (std::process::ExitStatus, String) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status, std::fs::read_to_string(&self.log).unwrap());
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the bot did not exit: {}",
+                std::fs::read_to_string(&self.log).unwrap()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 
     /// SIGKILL: no chance to finish anything, as in a crash or a power cut.

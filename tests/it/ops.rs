@@ -144,7 +144,15 @@ async fn json_logs_are_one_object_a_line() {
     let db = TestDb::sqlite().await;
     let dir = tempfile::tempdir().unwrap();
     let api = BotApi::start().await;
-    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "json", "debug", &[("LOG_FORMAT", "json")]);
+    let bot = BotProcess::spawn_with(
+        &api,
+        &db.url,
+        dir.path(),
+        "json",
+        "debug",
+        &["run"],
+        &[("LOG_FORMAT", "json")],
+    );
     let stranger = TgUser::new(7301, "Zeineb", "fr");
     api.send_text(&stranger, "/start");
     api.expect_text(0, &stranger, &t(Locale::Fr, "start-no-code", &[])).await;
@@ -178,4 +186,92 @@ fn unknown_log_format_is_refused_in_one_line() {
         "error: LOG_FORMAT 'xml' is not known; use LOG_FORMAT=text (the default) or LOG_FORMAT=json"
     );
     assert!(!std::path::Path::new("unused.db").exists());
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// `clusterbot webhook`: Telegram is told where to post, with the secret, the updates the
+/// bot handles and the connection limit; a request without the secret is refused and never
+/// handled; one with it is answered as in polling mode; `/healthz` answers; nothing polls.
+#[tokio::test]
+async fn webhook_mode_takes_updates_only_with_the_secret() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let api = BotApi::start().await;
+    let listen = format!("127.0.0.1:{}", free_port());
+    let secret = "s3cret-Token_1";
+    let _bot = BotProcess::spawn_with(
+        &api,
+        &db.url,
+        dir.path(),
+        "webhook",
+        "info",
+        &["webhook", "--listen", &listen, "--public-url", "https://bot.example.org/tg/hook"],
+        &[("WEBHOOK_SECRET_TOKEN", secret), ("WEBHOOK_MAX_CONNECTIONS", "12")],
+    );
+    let (_, set) = api.wait_for(0, "setWebhook", |c| c.method == "setWebhook").await;
+    assert_eq!(set.body["url"], "https://bot.example.org/tg/hook");
+    assert_eq!(set.body["secret_token"], secret);
+    // setWebhook goes as multipart, where every field is text.
+    assert_eq!(set.body["max_connections"], "12");
+    let allowed = &set.body["allowed_updates"];
+    let allowed: serde_json::Value = match allowed.as_str() {
+        Some(text) => serde_json::from_str(text).unwrap(),
+        None => allowed.clone(),
+    };
+    assert_eq!(allowed, serde_json::json!(["message", "callback_query", "my_chat_member"]));
+
+    let http = reqwest::Client::new();
+    let hook = format!("http://{listen}/tg/hook");
+    let health = http.get(format!("http://{listen}/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    let health: serde_json::Value = health.json().await.unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["database"], "ok");
+
+    // A forged update (no secret, a wrong one) is refused; the real one is handled.
+    let zeineb = TgUser::new(7302, "Zeineb", "fr");
+    api.send_text(&zeineb, "/help");
+    let forged = api.take_updates().pop().unwrap();
+    let refused = http.post(&hook).json(&forged).send().await.unwrap();
+    assert_eq!(refused.status(), 401);
+    let refused = http
+        .post(&hook)
+        .header("X-Telegram-Bot-Api-Secret-Token", "guess")
+        .json(&forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 401);
+    api.send_text(&zeineb, "/start");
+    let real = api.take_updates().pop().unwrap();
+    let accepted =
+        http.post(&hook).header("X-Telegram-Bot-Api-Secret-Token", secret).json(&real).send().await.unwrap();
+    assert_eq!(accepted.status(), 200);
+    let (i, _) = api.expect_text(0, &zeineb, &t(Locale::Fr, "start-no-code", &[])).await;
+    let to_her: Vec<_> =
+        api.calls()[..=i].iter().filter(|c| c.body["chat_id"] == zeineb.id).cloned().collect();
+    assert_eq!(to_her.len(), 1, "the forged /help was never handled: {to_her:?}");
+    assert_eq!(api.polls(), 0, "webhook mode never polls");
+    db.cleanup().await;
+}
+
+/// `clusterbot run` while another process polls the same token: one line says so and the
+/// process exits, instead of retrying silently.
+#[tokio::test]
+async fn polling_stops_with_one_line_on_409_conflict() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let api = BotApi::start().await;
+    api.conflict();
+    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "conflict", "info", &["run"], &[]);
+    let (status, log) = bot.exited().await;
+    assert!(!status.success(), "{log}");
+    let lines: Vec<&str> = log.lines().filter(|l| l.contains("409 Conflict")).collect();
+    assert_eq!(lines.len(), 2, "logged once and printed once as the error: {log}");
+    assert!(log.contains("error: another process is already receiving this bot's updates (409 Conflict from getUpdates): stop it, or run every instance as `clusterbot webhook`"), "{log}");
+    assert!(api.polls() >= 1);
+    db.cleanup().await;
 }
