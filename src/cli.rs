@@ -454,15 +454,23 @@ pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result
         ),
     })?;
     store.set_setting(BOT_USERNAME, me.username()).await?;
+    let app = App::new(store.clone(), i18n.clone(), config.data_dir.clone());
+    app.metrics.api_ok();
+    if let Some(addr) = config.metrics_listen {
+        crate::web::serve(addr, crate::web::operations(store.clone(), app.metrics.clone()))
+            .await
+            .with_context(|| format!("could not listen on {addr} (METRICS_LISTEN)"))?;
+        tracing::info!(listen = %addr, "serving /healthz and /metrics");
+    }
     let receive = match webhook {
         None => bot::Receive::Polling,
-        Some(args) => bot::Receive::Webhook(start_webhook(&bot, &store, &config, &args).await?),
+        Some(args) => bot::Receive::Webhook(start_webhook(&bot, &app, &config, &args).await?),
     };
     tracing::info!(bot = %me.username(), backend = ?store.backend(), "clusterbot is running");
     if let Err(e) = bot::publish_default_commands(&bot, &i18n).await {
         tracing::warn!(error = %e, "could not publish the command menus");
     }
-    let stopped = bot::run(bot, App::new(store.clone(), i18n, config.data_dir.clone()), receive).await;
+    let stopped = bot::run(bot, app, receive).await;
     store.close().await;
     if let Err(e) = stopped {
         tracing::error!("{e}");
@@ -472,19 +480,19 @@ pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result
     Ok(())
 }
 
-/// Serves the webhook (and `/healthz`) on `--listen`, then tells Telegram where to post:
+/// Serves the webhook (and `/healthz`, `/metrics`) on `--listen`, then tells Telegram where to post:
 /// the public URL, the secret, the updates the bot handles and how many connections it
 /// takes. The webhook is left in place at shutdown, for the other instances.
 async fn start_webhook(
     bot: &Bot,
-    store: &Store,
+    app: &App,
     config: &Config,
     args: &WebhookArgs,
 ) -> anyhow::Result<crate::web::WebhookListener> {
     let secret =
         args.secret_token.clone().unwrap_or_else(|| crate::web::default_secret(config.token.expose()));
     let (listener, router) = crate::web::webhook(args.public_url.path(), &secret);
-    let router = router.merge(crate::web::health(store.clone()));
+    let router = router.merge(crate::web::operations(app.store.clone(), app.metrics.clone()));
     crate::web::serve(args.listen, router)
         .await
         .with_context(|| format!("could not listen on {} (WEBHOOK_LISTEN)", args.listen))?;

@@ -316,6 +316,8 @@ pub enum ConfigError {
         "DATABASE_URL points at an in-memory SQLite database, which `run` would start empty and lose on exit; give a file, e.g. DATABASE_URL=sqlite://clusterbot.db"
     )]
     InMemoryDatabase,
+    #[error("METRICS_LISTEN '{0}' is not an address; use e.g. METRICS_LISTEN=127.0.0.1:9464")]
+    BadMetricsListen(String),
 }
 
 /// Everything `run` needs, checked.
@@ -325,6 +327,16 @@ pub struct Config {
     pub data_dir: std::path::PathBuf,
     pub token: Token,
     pub api_url: Option<Url>,
+    /// Where `/healthz` and `/metrics` are served, in both modes (`METRICS_LISTEN`).
+    pub metrics_listen: Option<std::net::SocketAddr>,
+}
+
+/// `METRICS_LISTEN`: unset or empty is off.
+pub fn parse_metrics_listen(raw: Option<String>) -> Result<Option<std::net::SocketAddr>, ConfigError> {
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(addr) => addr.parse().map(Some).map_err(|_| ConfigError::BadMetricsListen(addr.to_owned())),
+    }
 }
 
 /// Checks `DATABASE_URL` without revealing credentials it may hold.
@@ -376,6 +388,7 @@ impl Config {
             data_dir,
             token: parse_token(std::env::var("TELOXIDE_TOKEN").ok())?,
             api_url: parse_api_url(std::env::var("TELOXIDE_API_URL").ok())?,
+            metrics_listen: parse_metrics_listen(std::env::var("METRICS_LISTEN").ok())?,
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod jobs;
+pub mod metrics;
 pub mod store;
 pub mod web;
 pub mod xlsx;

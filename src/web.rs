@@ -21,6 +21,7 @@ use teloxide::update_listeners::StatefulListener;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
+use crate::metrics::Metrics;
 use crate::store::Store;
 
 /// The header Telegram puts the webhook's secret in.
@@ -109,20 +110,57 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// `GET /healthz`: 200 when the database answers, 503 otherwise; a small JSON body says
-/// which part failed.
-pub fn health(store: Store) -> Router {
-    Router::new().route("/healthz", get(on_health)).with_state(store)
+/// How long the sender may go without a round before `/healthz` calls it dead.
+const SENDER_SILENCE: chrono::Duration = chrono::Duration::seconds(120);
+
+#[derive(Clone)]
+struct Ops {
+    store: Store,
+    metrics: Arc<Metrics>,
 }
 
-async fn on_health(State(store): State<Store>) -> Response {
-    let database = store.ping().await;
-    let status = if database.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+/// `GET /healthz` and `GET /metrics`.
+///
+/// `/healthz` answers 200 when the database answers and the sender is alive, else 503; its
+/// JSON body says which part fails and when a Bot API call last succeeded. `/metrics` is
+/// Prometheus' text format (see [`crate::metrics`]).
+pub fn operations(store: Store, metrics: Arc<Metrics>) -> Router {
+    Router::new()
+        .route("/healthz", get(on_health))
+        .route("/metrics", get(on_metrics))
+        .with_state(Ops { store, metrics })
+}
+
+async fn on_health(State(ops): State<Ops>) -> Response {
+    let now = chrono::Utc::now();
+    let database = ops.store.ping().await;
+    let sender = match ops.metrics.sender_beat() {
+        None => Err("not started".to_owned()),
+        Some(beat) if now - beat > SENDER_SILENCE => {
+            Err(format!("silent for {} s", (now - beat).num_seconds()))
+        }
+        Some(_) => Ok(()),
+    };
+    let healthy = database.is_ok() && sender.is_ok();
+    let status = if healthy { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     let body = serde_json::json!({
-        "status": if database.is_ok() { "ok" } else { "failing" },
+        "status": if healthy { "ok" } else { "failing" },
         "database": match &database { Ok(()) => "ok".to_owned(), Err(e) => e.to_string() },
+        "sender": match &sender { Ok(()) => "ok".to_owned(), Err(e) => e.clone() },
+        "last_bot_api_ok": ops.metrics.last_api_ok().map(|at| at.to_rfc3339()),
     });
     (status, [("content-type", "application/json")], body.to_string()).into_response()
+}
+
+async fn on_metrics(State(ops): State<Ops>) -> Response {
+    match ops.metrics.render(&ops.store).await {
+        Ok(text) => (StatusCode::OK, [("content-type", "text/plain; version=0.0.4; charset=utf-8")], text)
+            .into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "metrics could not be read from the database");
+            (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response()
+        }
+    }
 }
 
 /// Serves `router` on `addr` until the process ends; the bind error is returned at once.

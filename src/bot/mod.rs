@@ -42,6 +42,8 @@ pub struct App {
     pub i18n: Arc<I18n>,
     /// Where downloaded voice notes and photos are kept.
     pub data_dir: Arc<std::path::PathBuf>,
+    /// What operators watch (`/metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,7 +104,7 @@ impl Caller {
 
 impl App {
     pub fn new(store: Store, i18n: Arc<I18n>, data_dir: std::path::PathBuf) -> Self {
-        Self { store, i18n, data_dir: Arc::new(data_dir) }
+        Self { store, i18n, data_dir: Arc::new(data_dir), metrics: Arc::default() }
     }
 
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
@@ -148,17 +150,56 @@ pub fn schema() -> UpdateHandler<BotError> {
 
     let private_messages = Update::filter_message()
         .filter(|msg: Message| msg.chat.is_private() && msg.from.is_some())
-        .branch(dptree::entry().filter_command::<Command>().endpoint(commands::on_command))
-        .endpoint(on_message);
+        .branch(dptree::entry().filter_command::<Command>().endpoint(timed::command))
+        .endpoint(timed::message);
 
     let group_messages =
-        Update::filter_message().filter(|msg: Message| !msg.chat.is_private()).endpoint(on_group_message);
+        Update::filter_message().filter(|msg: Message| !msg.chat.is_private()).endpoint(timed::group);
 
     claim
         .branch(private_messages)
         .branch(group_messages)
-        .branch(Update::filter_callback_query().endpoint(on_callback))
-        .branch(Update::filter_my_chat_member().endpoint(on_my_chat_member))
+        .branch(Update::filter_callback_query().endpoint(timed::callback))
+        .branch(Update::filter_my_chat_member().endpoint(timed::chat_member))
+}
+
+/// Each endpoint of [`schema`], counted and timed for `/metrics`.
+mod timed {
+    use teloxide::prelude::*;
+    use teloxide::types::{ChatMemberUpdated, Me};
+
+    use super::{App, Command, HandlerResult};
+    use crate::metrics::UpdateKind;
+
+    pub async fn command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
+        let metrics = app.metrics.clone();
+        let timer = metrics.start(UpdateKind::command);
+        timer.finish(super::commands::on_command(bot, app, msg, cmd).await)
+    }
+
+    pub async fn message(bot: Bot, app: App, msg: Message) -> HandlerResult {
+        let metrics = app.metrics.clone();
+        let timer = metrics.start(UpdateKind::message);
+        timer.finish(super::on_message(bot, app, msg).await)
+    }
+
+    pub async fn group(bot: Bot, app: App, msg: Message) -> HandlerResult {
+        let metrics = app.metrics.clone();
+        let timer = metrics.start(UpdateKind::group);
+        timer.finish(super::on_group_message(bot, app, msg).await)
+    }
+
+    pub async fn callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerResult {
+        let metrics = app.metrics.clone();
+        let timer = metrics.start(UpdateKind::callback);
+        timer.finish(super::on_callback(bot, app, me, q).await)
+    }
+
+    pub async fn chat_member(app: App, update: ChatMemberUpdated) -> HandlerResult {
+        let metrics = app.metrics.clone();
+        let timer = metrics.start(UpdateKind::chat_member);
+        timer.finish(super::on_my_chat_member(app, update).await)
+    }
 }
 
 /// How long after a report the member's messages are attached to it as notes.

@@ -126,6 +126,7 @@ pub async fn run(bot: Bot, app: App, worker: String) {
     }
     let mut last_per_chat = HashMap::new();
     loop {
+        app.metrics.sender_alive();
         match deliver_due(&bot, &app, &worker, crate::store::now(), &mut last_per_chat).await {
             Ok(done) if !done.is_empty() => {
                 let sent = done.iter().filter(|d| **d == Delivery::Sent).count();

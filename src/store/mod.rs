@@ -13,6 +13,7 @@ mod invites;
 mod meetings;
 mod members;
 mod notes;
+mod operations;
 mod questionnaires;
 mod settings;
 pub mod transcripts;
@@ -39,6 +40,7 @@ pub use invites::Redeemed;
 pub use meetings::{Invitee as MeetingInvitee, Meeting, NewMeeting, OutboxItem, Recipient};
 pub use members::{Member, Membership};
 pub use notes::{FieldNote, NewFieldNote};
+pub use operations::Operations;
 pub use questionnaires::{Invitee, Launch, NudgeCandidate, OpenResponse, Participation, Response, Status};
 pub use settings::BOT_USERNAME;
 

@@ -225,11 +225,10 @@ async fn webhook_mode_takes_updates_only_with_the_secret() {
 
     let http = reqwest::Client::new();
     let hook = format!("http://{listen}/tg/hook");
-    let health = http.get(format!("http://{listen}/healthz")).send().await.unwrap();
-    assert_eq!(health.status(), 200);
-    let health: serde_json::Value = health.json().await.unwrap();
-    assert_eq!(health["status"], "ok");
+    let health = healthy(&http, &listen).await;
     assert_eq!(health["database"], "ok");
+    assert_eq!(health["sender"], "ok");
+    assert!(health["last_bot_api_ok"].is_string(), "{health}");
 
     // A forged update (no secret, a wrong one) is refused; the real one is handled.
     let zeineb = TgUser::new(7302, "Zeineb", "fr");
@@ -255,8 +254,88 @@ async fn webhook_mode_takes_updates_only_with_the_secret() {
         api.calls()[..=i].iter().filter(|c| c.body["chat_id"] == zeineb.id).cloned().collect();
     assert_eq!(to_her.len(), 1, "the forged /help was never handled: {to_her:?}");
     assert_eq!(api.polls(), 0, "webhook mode never polls");
+
+    // The command was counted and timed; the queues are read from the database.
+    let metrics = http.get(format!("http://{listen}/metrics")).send().await.unwrap();
+    assert_eq!(metrics.status(), 200);
+    let metrics = metrics.text().await.unwrap();
+    assert!(metrics.contains("clusterbot_updates_total{kind=\"command\",outcome=\"ok\"} 1\n"), "{metrics}");
+    assert!(metrics.contains("clusterbot_handler_seconds_count{kind=\"command\"} 1\n"), "{metrics}");
+    assert!(metrics.contains("clusterbot_outbox_backlog 0\n"), "{metrics}");
+    assert!(metrics.contains("clusterbot_transcription_queue 0\n"), "{metrics}");
     db.cleanup().await;
 }
+
+/// Polls `/healthz` until the process is up and its sender has gone round once.
+async fn healthy(http: &reqwest::Client, listen: &str) -> serde_json::Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let last = match http.get(format!("http://{listen}/healthz")).send().await {
+            Ok(r) if r.status() == 200 => return r.json().await.unwrap(),
+            Ok(r) => format!("{} {}", r.status(), r.text().await.unwrap_or_default()),
+            Err(e) => e.to_string(),
+        };
+        assert!(std::time::Instant::now() < deadline, "/healthz never became healthy: {last}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// `METRICS_LISTEN` serves `/healthz` and `/metrics` in polling mode too, and `/healthz`
+/// reports a database that stopped answering.
+#[tokio::test]
+async fn polling_mode_serves_health_and_metrics() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let api = BotApi::start().await;
+    let listen = format!("127.0.0.1:{}", free_port());
+    let _bot = BotProcess::spawn_with(
+        &api,
+        &db.url,
+        dir.path(),
+        "metrics",
+        "info",
+        &["run"],
+        &[("METRICS_LISTEN", &listen)],
+    );
+    let http = reqwest::Client::new();
+    let health = healthy(&http, &listen).await;
+    assert_eq!(health["status"], "ok");
+    let zeineb = TgUser::new(7303, "Zeineb", "fr");
+    api.send_text(&zeineb, "bonjour");
+    api.expect_text(0, &zeineb, &t(Locale::Fr, "start-no-code", &[])).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let text = http.get(format!("http://{listen}/metrics")).send().await.unwrap().text().await.unwrap();
+        if text.contains("clusterbot_updates_total{kind=\"message\",outcome=\"ok\"} 1\n") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the message was not counted: {text}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    db.cleanup().await;
+}
+
+/// The outbox and transcription gauges, read from the database at each scrape: due messages
+/// by kind, and how long the oldest has waited.
+crate::both_backends!(operations_count_what_is_due, |store: Store| async move {
+    use clusterbot::domain::meeting::MeetingAudience;
+    let t = crate::meetings::town(&store, 7400, 2).await;
+    let empty = store.operations(clusterbot::store::now()).await.unwrap();
+    assert_eq!(empty.outbox_due, Vec::<(String, i64)>::new());
+    assert_eq!(empty.outbox_oldest_due, None);
+    assert_eq!(empty.transcription_queue, 0);
+    store.create_meeting(&crate::meetings::meeting(t.cluster, MeetingAudience::Cluster, 30)).await.unwrap();
+    let later = clusterbot::store::now() + chrono::Duration::minutes(5);
+    let ops = store.operations(later).await.unwrap();
+    // Four invitations are due now; the reminders only later.
+    assert_eq!(ops.outbox_due, [("invitation".to_owned(), 4)]);
+    let waited = later - ops.outbox_oldest_due.unwrap();
+    assert!(waited >= chrono::Duration::minutes(5) && waited < chrono::Duration::minutes(6), "{waited}");
+    let metrics = clusterbot::metrics::Metrics::new();
+    let text = metrics.render(&store).await.unwrap();
+    assert!(text.contains("clusterbot_outbox_backlog 4\n"), "{text}");
+    assert!(text.contains("clusterbot_outbox_due{kind=\"invitation\"} 4\n"), "{text}");
+});
 
 /// `clusterbot run` while another process polls the same token: one line says so and the
 /// process exits, instead of retrying silently.

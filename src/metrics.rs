@@ -1,0 +1,226 @@
+//! What operators watch: counters kept in memory by this process, and gauges read from the
+//! database at each scrape (so every instance reports the same backlog), in Prometheus'
+//! text format.
+
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue};
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+use crate::store::{Operations, Store};
+
+/// What kind of update a handler took.
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq, EncodeLabelValue)]
+#[allow(non_camel_case_types)]
+pub enum UpdateKind {
+    message,
+    command,
+    callback,
+    group,
+    chat_member,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct UpdateLabels {
+    kind: UpdateKind,
+    outcome: Outcome,
+}
+
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq, EncodeLabelValue)]
+#[allow(non_camel_case_types)]
+enum Outcome {
+    ok,
+    error,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct KindLabel {
+    kind: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StatusLabel {
+    status: u16,
+}
+
+/// The process's metrics; one per process, shared by every handler and job.
+pub struct Metrics {
+    registry: Registry,
+    updates: Family<UpdateLabels, Counter>,
+    handler_seconds: Family<KindOnly, Histogram>,
+    sent: Family<KindLabel, Counter>,
+    refusals: Family<StatusLabel, Counter>,
+    outbox_backlog: Gauge,
+    outbox_oldest_seconds: Gauge<f64, AtomicU64>,
+    outbox_due: Family<KindLabel, Gauge>,
+    transcription_queue: Gauge,
+    /// Unix seconds of the last Bot API call known to have succeeded; 0: none yet.
+    last_api_ok: AtomicI64,
+    /// Unix seconds of the sender's last round; 0: not started.
+    sender_beat: AtomicI64,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct KindOnly {
+    kind: UpdateKind,
+}
+
+impl std::fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Metrics").finish_non_exhaustive()
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Times one update from its first line to its answer; see [`Metrics::start`].
+pub struct Timer<'a> {
+    metrics: &'a Metrics,
+    kind: UpdateKind,
+    started: Instant,
+}
+
+impl Timer<'_> {
+    /// Records the update's outcome and latency, and hands its result back.
+    pub fn finish<T, E>(self, result: Result<T, E>) -> Result<T, E> {
+        let outcome = if result.is_ok() { Outcome::ok } else { Outcome::error };
+        self.metrics.updates.get_or_create(&UpdateLabels { kind: self.kind, outcome }).inc();
+        self.metrics
+            .handler_seconds
+            .get_or_create(&KindOnly { kind: self.kind })
+            .observe(self.started.elapsed().as_secs_f64());
+        if result.is_ok() {
+            // A handler that succeeded made its Bot API calls successfully.
+            self.metrics.api_ok();
+        }
+        result
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let mut registry = Registry::with_prefix("clusterbot");
+        let updates = Family::<UpdateLabels, Counter>::default();
+        registry.register("updates", "Updates handled, by kind and outcome", updates.clone());
+        let handler_seconds = Family::<KindOnly, Histogram>::new_with_constructor(
+            (|| Histogram::new(exponential_buckets(0.001, 2.0, 16))) as fn() -> Histogram,
+        );
+        registry.register(
+            "handler_seconds",
+            "Time from an update's arrival in its handler to the end of its answer",
+            handler_seconds.clone(),
+        );
+        let sent = Family::<KindLabel, Counter>::default();
+        registry.register("messages_sent", "Messages the sender delivered, by kind", sent.clone());
+        let refusals = Family::<StatusLabel, Counter>::default();
+        registry.register(
+            "bot_api_refusals",
+            "Bot API refusals of the sender: 429 (too many requests), 403 (blocked by the member)",
+            refusals.clone(),
+        );
+        let outbox_backlog = Gauge::default();
+        registry.register("outbox_backlog", "Outbox messages due and not yet sent", outbox_backlog.clone());
+        let outbox_oldest_seconds = Gauge::<f64, AtomicU64>::default();
+        registry.register(
+            "outbox_oldest_seconds",
+            "How long the oldest due outbox message has waited, in seconds",
+            outbox_oldest_seconds.clone(),
+        );
+        let outbox_due = Family::<KindLabel, Gauge>::default();
+        registry.register(
+            "outbox_due",
+            "Outbox messages due and not yet sent, by kind (invitations, reminders, check-ins…)",
+            outbox_due.clone(),
+        );
+        let transcription_queue = Gauge::default();
+        registry.register(
+            "transcription_queue",
+            "Voice notes waiting for a transcript (with attempts left)",
+            transcription_queue.clone(),
+        );
+        Self {
+            registry,
+            updates,
+            handler_seconds,
+            sent,
+            refusals,
+            outbox_backlog,
+            outbox_oldest_seconds,
+            outbox_due,
+            transcription_queue,
+            last_api_ok: AtomicI64::new(0),
+            sender_beat: AtomicI64::new(0),
+        }
+    }
+
+    /// Starts timing an update of `kind`.
+    pub fn start(&self, kind: UpdateKind) -> Timer<'_> {
+        Timer { metrics: self, kind, started: Instant::now() }
+    }
+
+    /// The sender delivered a message of `kind`.
+    pub fn sent(&self, kind: &str) {
+        self.sent.get_or_create(&KindLabel { kind: kind.to_owned() }).inc();
+        self.api_ok();
+    }
+
+    /// The Bot API refused a message with `status` (429, 403…).
+    pub fn refused(&self, status: u16) {
+        self.refusals.get_or_create(&StatusLabel { status }).inc();
+    }
+
+    /// A Bot API call succeeded now.
+    pub fn api_ok(&self) {
+        self.last_api_ok.store(Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// The sender is alive and went round its loop now.
+    pub fn sender_alive(&self) {
+        self.sender_beat.store(Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// When a Bot API call last succeeded, if ever.
+    pub fn last_api_ok(&self) -> Option<DateTime<Utc>> {
+        at(self.last_api_ok.load(Ordering::Relaxed))
+    }
+
+    /// When the sender last went round its loop, if ever.
+    pub fn sender_beat(&self) -> Option<DateTime<Utc>> {
+        at(self.sender_beat.load(Ordering::Relaxed))
+    }
+
+    /// Reads the gauges from the database and renders everything in Prometheus' text format.
+    pub async fn render(&self, store: &Store) -> Result<String, crate::store::StoreError> {
+        let now = crate::store::now();
+        let ops: Operations = store.operations(now).await?;
+        self.outbox_backlog.set(ops.outbox_due.iter().map(|(_, n)| *n).sum());
+        self.outbox_oldest_seconds.set(
+            ops.outbox_oldest_due
+                .map(|due| (now - due).num_milliseconds().max(0) as f64 / 1000.0)
+                .unwrap_or(0.0),
+        );
+        self.outbox_due.clear();
+        for (kind, n) in &ops.outbox_due {
+            self.outbox_due.get_or_create(&KindLabel { kind: kind.clone() }).set(*n);
+        }
+        self.transcription_queue.set(ops.transcription_queue);
+        let mut text = String::new();
+        prometheus_client::encoding::text::encode(&mut text, &self.registry)
+            .map_err(|e| crate::store::StoreError::Corrupt(format!("metrics encoding: {e}")))?;
+        Ok(text)
+    }
+}
+
+fn at(seconds: i64) -> Option<DateTime<Utc>> {
+    (seconds > 0).then(|| DateTime::from_timestamp(seconds, 0)).flatten()
+}
