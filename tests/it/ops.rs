@@ -315,8 +315,8 @@ async fn polling_mode_serves_health_and_metrics() {
     db.cleanup().await;
 }
 
-/// The outbox and transcription gauges, read from the database at each scrape: due messages
-/// by kind, and how long the oldest has waited.
+// The outbox and transcription gauges, read from the database at each scrape: due messages
+// by kind, and how long the oldest has waited.
 crate::both_backends!(operations_count_what_is_due, |store: Store| async move {
     use clusterbot::domain::meeting::MeetingAudience;
     let t = crate::meetings::town(&store, 7400, 2).await;
