@@ -44,6 +44,43 @@ pub struct App {
     pub data_dir: Arc<std::path::PathBuf>,
     /// What operators watch (`/metrics`).
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// Raised at shutdown: background jobs finish what they hold and stop.
+    pub stop: Stop,
+}
+
+/// A shutdown signal every background job can look at or wait for.
+#[derive(Clone, Debug)]
+pub struct Stop(Arc<tokio::sync::watch::Sender<bool>>);
+
+impl Default for Stop {
+    fn default() -> Self {
+        Self(Arc::new(tokio::sync::watch::Sender::new(false)))
+    }
+}
+
+impl Stop {
+    /// Asks every job to stop.
+    pub fn raise(&self) {
+        self.0.send_replace(true);
+    }
+
+    pub fn is_raised(&self) -> bool {
+        *self.0.borrow()
+    }
+
+    /// Resolves once [`raise`](Self::raise) was called (at once if it already was).
+    pub async fn raised(&self) {
+        let mut rx = self.0.subscribe();
+        let _ = rx.wait_for(|stop| *stop).await;
+    }
+
+    /// Sleeps for `d`, or less if the stop is raised meanwhile; true when it was.
+    pub async fn sleep(&self, d: std::time::Duration) -> bool {
+        tokio::select! {
+            () = tokio::time::sleep(d) => self.is_raised(),
+            () = self.raised() => true,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -104,7 +141,7 @@ impl Caller {
 
 impl App {
     pub fn new(store: Store, i18n: Arc<I18n>, data_dir: std::path::PathBuf) -> Self {
-        Self { store, i18n, data_dir: Arc::new(data_dir), metrics: Arc::default() }
+        Self { store, i18n, data_dir: Arc::new(data_dir), metrics: Arc::default(), stop: Stop::default() }
     }
 
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
@@ -393,15 +430,18 @@ pub enum Stopped {
     Conflict,
 }
 
-/// Receives updates until Ctrl-C or SIGTERM, then finishes the updates in hand and returns.
+/// Receives updates until Ctrl-C or SIGTERM; then stops taking updates, finishes those in
+/// hand, lets the sender finish the message it is sending, and returns.
 pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
     let prune_store = app.store.clone();
+    let prune_stop = app.stop.clone();
     let pruner = tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
-            every.tick().await;
             if let Err(e) = prune_store.prune_updates(chrono::Duration::days(2)).await {
                 tracing::warn!(error = %e, "could not prune handled updates");
+            }
+            if prune_stop.sleep(std::time::Duration::from_secs(3600)).await {
+                return;
             }
         }
     });
@@ -409,33 +449,23 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
     let worker = format!("{}-{}", std::process::id(), crate::domain::invite::InviteCode::generate());
     let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
     let transcriber = tokio::spawn(crate::jobs::transcribe::run(app.clone()));
+    let stop = app.stop.clone();
     let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
         .dependencies(dptree::deps![app])
         .default_handler(|_| async {})
         .error_handler(Arc::new(ErrorLogger))
-        .enable_ctrlc_handler()
         .build();
-    let token = dispatcher.shutdown_token();
-    let sigterm = token.clone();
-    tokio::spawn(async move {
-        if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            term.recv().await;
-            tracing::info!("SIGTERM: finishing the updates in hand");
-            if let Ok(done) = sigterm.shutdown() {
-                done.await;
-            }
-        }
-    });
     let conflict = Arc::new(tokio::sync::Notify::new());
     let mut stopped = Ok(());
     match receive {
         Receive::Polling => {
-            let polling = teloxide::update_listeners::Polling::builder(bot)
+            let mut polling = teloxide::update_listeners::Polling::builder(bot)
                 .timeout(std::time::Duration::from_secs(10))
                 .allowed_updates(ALLOWED_UPDATES.to_vec())
                 .delete_webhook()
                 .await
                 .build();
+            stop_on_signal(teloxide::update_listeners::UpdateListener::stop_token(&mut polling));
             let on_error = Arc::new(PollingErrors { conflict: conflict.clone() });
             // Nothing is in hand when getUpdates is refused: stop at once.
             tokio::select! {
@@ -443,16 +473,45 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
                 () = conflict.notified() => stopped = Err(Stopped::Conflict),
             }
         }
-        Receive::Webhook(listener) => {
+        Receive::Webhook(mut listener) => {
+            stop_on_signal(teloxide::update_listeners::UpdateListener::stop_token(&mut listener));
             let on_error = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("webhook");
             dispatcher.dispatch_with_listener(listener, on_error).await;
         }
     }
+    // The updates in hand are done: the jobs finish what they hold (the sender the message
+    // it is sending) and stop.
+    stop.raise();
+    let jobs = async {
+        let _ = outbox.await;
+        let _ = nudges.await;
+    };
+    if tokio::time::timeout(std::time::Duration::from_secs(30), jobs).await.is_err() {
+        tracing::warn!("background jobs did not stop within 30 s");
+    }
     pruner.abort();
-    nudges.abort();
-    outbox.abort();
     transcriber.abort();
     stopped
+}
+
+/// On SIGTERM or Ctrl-C: stop the listener, so no new update is taken; the dispatcher then
+/// finishes the updates in hand and returns.
+fn stop_on_signal(listener: teloxide::stop::StopToken) {
+    tokio::spawn(async move {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut term) => {
+                    term.recv().await;
+                }
+                Err(_) => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            () = term => tracing::info!("SIGTERM: finishing the updates in hand"),
+            _ = tokio::signal::ctrl_c() => tracing::info!("Ctrl-C: finishing the updates in hand"),
+        }
+        listener.stop();
+    });
 }
 
 /// Errors of getUpdates: a 409 Conflict means another process polls this token, which no

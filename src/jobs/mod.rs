@@ -72,7 +72,10 @@ pub async fn checkins_once(bot: &Bot, app: &App, now: DateTime<Utc>) -> Result<u
 pub async fn run(bot: Bot, app: App) {
     let mut every = tokio::time::interval(NUDGE_EVERY);
     loop {
-        every.tick().await;
+        tokio::select! {
+            _ = every.tick() => {}
+            () = app.stop.raised() => return,
+        }
         let now = crate::store::now();
         match nudge_once(&bot, &app, now).await {
             Ok(0) => {}

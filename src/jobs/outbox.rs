@@ -38,7 +38,10 @@ pub async fn deliver_due(
     last_per_chat: &mut HashMap<i64, Instant>,
 ) -> Result<Vec<Delivery>, BotError> {
     let mut done = Vec::new();
-    while let Some(item) = app.store.claim_outbox(worker, now).await? {
+    // Between two messages, never in the middle of one, the sender may stop.
+    while !app.stop.is_raised()
+        && let Some(item) = app.store.claim_outbox(worker, now).await?
+    {
         let meeting = app.store.meeting(item.meeting_id).await?;
         let to = app.store.recipient(item.meeting_id, item.member_id).await?;
         let Some(chat_id) = to.chat_id.filter(|_| !to.opted_out) else {
@@ -135,6 +138,8 @@ pub async fn run(bot: Bot, app: App, worker: String) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "outbox delivery failed"),
         }
-        tokio::time::sleep(StdDuration::from_secs(1)).await;
+        if app.stop.sleep(StdDuration::from_secs(1)).await {
+            return;
+        }
     }
 }

@@ -74,6 +74,13 @@ impl BotProcess {
         Self { child, log }
     }
 
+    /// SIGTERM, as systemd or a container runtime sends at a stop: the bot should finish
+    /// what it has in hand and exit.
+    pub fn terminate(&self) {
+        let status = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
+        assert!(status.success());
+    }
+
     /// Waits (up to a minute) for the process to exit by itself; its status and log.
     pub async fn exited(mut self) -> (std::process::ExitStatus, String) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
