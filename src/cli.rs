@@ -20,6 +20,9 @@ use crate::store::{BOT_USERNAME, Store, StoreError, now};
 
 /// Logs go to stderr, filtered by `RUST_LOG` (default `info`). Message text, names and the
 /// token are never logged at any level by clusterbot itself.
+///
+/// usvg's warnings are off by default: charts shape each line once per font (see
+/// `chart::push_text`), and usvg warns about every character the other font draws.
 pub fn init_logging() -> Result<(), String> {
     let filter = match std::env::var("RUST_LOG") {
         Ok(value) if !value.trim().is_empty() => EnvFilter::try_new(&value).map_err(|e| {
@@ -27,7 +30,7 @@ pub fn init_logging() -> Result<(), String> {
                 "RUST_LOG is not a valid log filter ({e}); try RUST_LOG=info or RUST_LOG=clusterbot=debug"
             )
         })?,
-        _ => EnvFilter::new("info,sqlx=warn"),
+        _ => EnvFilter::new("info,sqlx=warn,usvg=error"),
     };
     // Colours only on a terminal: a log file or journal must not fill with escape codes.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
