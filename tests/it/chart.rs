@@ -6,7 +6,10 @@
 //! positioned glyph is checked: glyph 0 is the font's "missing" box.
 
 use clusterbot::chart::{self, Bar, Values};
+use clusterbot::domain::Locale;
 use resvg::usvg;
+
+use crate::e2e::t;
 
 /// Every text line of the chart: its characters (logical order) and the characters drawn
 /// as the missing-glyph box, with its horizontal extent.
@@ -90,6 +93,47 @@ fn progress_chart_draws_arabic_titles_with_latin_statuses() {
     }
     for value in ["50%", "10%", "100%", "75%", "0%"] {
         assert!(texts.iter().any(|t| t == value), "{value} is missing from {texts:#?}");
+    }
+}
+
+/// The progress chart as each locale's users get it: the translated title and statuses,
+/// after action titles in any script, laid out in the locale's direction.
+#[test]
+fn progress_chart_draws_every_locale_in_full() {
+    let titles =
+        ["تسويق الأعمال للإسلام", "Steel purchase", "قرضے اور ٹیکنالوجی", "Закупка стали", "Réparation"];
+    let statuses =
+        ["status-not-started", "status-on-track", "status-delayed", "status-blocked", "status-done"];
+    for locale in Locale::ALL {
+        let mut notes: Vec<String> = statuses.iter().map(|key| t(locale, key, &[])).collect();
+        notes.push(t(locale, "progress-no-report", &[]));
+        let bars: Vec<Bar> = titles
+            .iter()
+            .cycle()
+            .zip(&notes)
+            .enumerate()
+            .map(|(i, (title, note))| Bar::with_note(*title, note.as_str(), 20 * i as u64))
+            .collect();
+        let tree = chart::bar_chart_tree(
+            &t(locale, "progress-chart-title", &[]),
+            &bars,
+            Values::Percents,
+            locale.is_rtl(),
+        )
+        .unwrap();
+        for line in lines(&tree) {
+            assert!(
+                line.missing.is_empty(),
+                "{locale:?}: {:?} drawn as boxes in {:?}",
+                line.missing,
+                line.text
+            );
+            assert!(
+                line.left >= 0.0 && line.right <= chart::WIDTH as f32,
+                "{locale:?}: {:?} overflows",
+                line.text
+            );
+        }
     }
 }
 
