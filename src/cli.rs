@@ -21,6 +21,9 @@ use crate::store::{BOT_USERNAME, Backend, Store, StoreError, now};
 /// Logs go to stderr, filtered by `RUST_LOG` (default `info`), as readable lines or, with
 /// `LOG_FORMAT=json`, one JSON object a line for log shippers. Message text, names and the
 /// token are never logged at any level by clusterbot itself.
+///
+/// usvg's warnings are off by default: charts shape each line once per font (see
+/// `chart::push_text`), and usvg warns about every character the other font draws.
 pub fn init_logging() -> Result<(), String> {
     let filter = match std::env::var("RUST_LOG") {
         Ok(value) if !value.trim().is_empty() => EnvFilter::try_new(&value).map_err(|e| {
@@ -28,7 +31,7 @@ pub fn init_logging() -> Result<(), String> {
                 "RUST_LOG is not a valid log filter ({e}); try RUST_LOG=info or RUST_LOG=clusterbot=debug"
             )
         })?,
-        _ => EnvFilter::new("info,sqlx=warn"),
+        _ => EnvFilter::new("info,sqlx=warn,usvg=error"),
     };
     let json = match std::env::var("LOG_FORMAT").unwrap_or_default().trim() {
         "" | "text" => false,

@@ -347,16 +347,17 @@ pub async fn on_results(
                         }
                     })
                     .unwrap_or(name);
-                crate::chart::Bar { label, value }
+                crate::chart::Bar::new(label, value)
             })
             .collect();
         let title = label_of(question);
         // Rasterising is CPU work: keep it off the async workers.
         let (chart_title, rtl) = (title.clone(), l.is_rtl());
-        let rendered =
-            tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
-                .await
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let rendered = tokio::task::spawn_blocking(move || {
+            crate::chart::bar_chart_png(&chart_title, &bars, crate::chart::Values::Counts, rtl)
+        })
+        .await
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
         match rendered {
             Ok(png) => {
                 let caption: String =

@@ -187,15 +187,16 @@ pub async fn on_button(
                     .map(|r| status_name(i18n, l, r.status))
                     .unwrap_or_else(|| tr!(i18n, l, "progress-no-report"));
                 let percent = latest.and_then(|r| r.percent).unwrap_or(0.0).round() as u64;
-                bars.push(crate::chart::Bar { label: format!("{} ({status})", a.title), value: percent });
+                bars.push(crate::chart::Bar::with_note(a.title.clone(), status, percent));
             }
             let title = tr!(i18n, l, "progress-chart-title");
             let rtl = l.is_rtl();
             let chart_title = title.clone();
-            let png =
-                tokio::task::spawn_blocking(move || crate::chart::bar_chart_png(&chart_title, &bars, rtl))
-                    .await
-                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+            let png = tokio::task::spawn_blocking(move || {
+                crate::chart::bar_chart_png(&chart_title, &bars, crate::chart::Values::Percents, rtl)
+            })
+            .await
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
             match png {
                 Ok(png) => {
                     bot.send_photo(caller.chat_id, InputFile::memory(png).file_name("progress.png"))

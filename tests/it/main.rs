@@ -5,6 +5,7 @@
 mod action_plan;
 mod actions;
 mod botapi;
+mod chart;
 mod cli;
 mod e2e;
 mod exports;
