@@ -16,8 +16,8 @@ onboarding-welcome = 👋 أهلًا وسهلًا! هذه دعوة لك للان
 lang-choose = 🌐 يُرجى اختيار اللغة:
 consent-ask = 🔒 للمشاركة في { $cluster }، سأحفظ اسمك ولغتك وجنسك (إن ذكرته)، وتعاونيتك وإجاباتك. يستعملها وكيل تنمية العنقود لمتابعة عمل العنقود. يمكنك رؤيتها بالأمر /mydata وحذفها بالأمر /forget في أي وقت.
     هل توافق؟
-btn-agree = ✅ أوافق
-btn-decline = ❌ لا، شكرًا
+btn-agree = 🤝 أوافق
+btn-decline = ✋ لا، شكرًا
 consent-declined = 👍 مفهوم. لم أحفظ أي شيء عنك. إذا غيّرت رأيك، افتح رابط الدعوة مرة أخرى.
 name-ask = ✍️ ما اسمك؟ اضغط على الزر إذا كان الاسم صحيحًا، أو اكتب اسمك.
 name-ask-type = ✍️ ما اسمك؟ يُرجى كتابته.
@@ -229,6 +229,9 @@ btn-report = 📝 تقرير
 report-no-actions = 🎯 لا يوجد عمل مشترك مفتوح يمكنك الإبلاغ عنه.
 report-choose-action = 🎯 أي عمل مشترك؟
 report-ask-status = 🎯 كيف يسير العمل في { $action }؟
+report-confirm-done = 🏁 هل انتهى { $action } للتعاونية كلها؟ بعد إنهائه لن يبلّغ عنه أحد بعد ذلك.
+btn-done-yes = 🏁 نعم، انتهى
+btn-done-no = ↩️ لا، ليس بعد
 checkin-ask = 👋 كيف يسير العمل في { $action }؟ تكفي ضغطة واحدة.
 status-not-started = لم يبدأ
 status-on-track = حسب الخطة
@@ -255,12 +258,12 @@ report-recorded = ✅ سُجّل التقرير: { $action }: { $summary }.
        *[other] { $minutes } دقيقة
     }.
 btn-report-undo = ↩️ تراجع
-btn-report-finish = ✅ إنهاء
-report-note-added = 📎 أُضيفت الملاحظة. أرسل ملاحظة أخرى، أو اضغط على ✅ إنهاء.
+btn-report-finish = 👍 إنهاء
+report-note-added = 📎 أُضيفت الملاحظة. أرسل ملاحظة أخرى، أو اضغط على 👍 إنهاء.
 report-note-kinds = 📎 يمكن أن تكون الملاحظة رسالة مكتوبة أو رسالة صوتية أو صورة.
 report-undone = ↩️ سُحب التقرير.
 report-undo-too-late = ⌛ فات وقت التراجع عن هذا التقرير. أرسل تقريرًا جديدًا بدلًا منه.
-report-already-done = ✅ هذا العمل المشترك مُنجَز بالفعل. شكرًا لك!
+report-already-done = 🏁 هذا العمل المشترك مُنجَز بالفعل. شكرًا لك!
 
 ## الأعمال المشتركة: خطة العمل (وكلاء التنمية والمسؤولون)
 btn-progress = 📈 التقدّم

@@ -16,8 +16,8 @@ onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
 lang-choose = 🌐 Choose your language:
 consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
     Do you agree?
-btn-agree = ✅ I agree
-btn-decline = ❌ No, thanks
+btn-agree = 🤝 I agree
+btn-decline = ✋ No, thanks
 consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
 name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
 name-ask-type = ✍️ What is your name? Please type it.
@@ -205,6 +205,9 @@ btn-report = 📝 Report
 report-no-actions = 🎯 There is no open joint action for you to report on.
 report-choose-action = 🎯 Which joint action?
 report-ask-status = 🎯 { $action }: how is it going?
+report-confirm-done = 🏁 Is { $action } finished for the whole cooperative? Once it is done, nobody reports on it any more.
+btn-done-yes = 🏁 Yes, it is finished
+btn-done-no = ↩️ No, not yet
 checkin-ask = 👋 How is { $action } going? One tap is enough.
 status-not-started = Not started
 status-on-track = On track
@@ -225,12 +228,12 @@ report-not-a-number = 🔢 Please tap a percentage, or type a number.
 report-recorded = ✅ Recorded: { $action }: { $summary }.
     You can send a note now: a message, a voice note 🎤 or a photo 📷. You can undo within { $minutes } minutes.
 btn-report-undo = ↩️ Undo
-btn-report-finish = ✅ Finish
-report-note-added = 📎 Note added. Send another one, or tap ✅ Finish.
+btn-report-finish = 👍 Finish
+report-note-added = 📎 Note added. Send another one, or tap 👍 Finish.
 report-note-kinds = 📎 A note can be a message, a voice note or a photo.
 report-undone = ↩️ The report was withdrawn.
 report-undo-too-late = ⌛ It is too late to undo this report. Send a new one instead.
-report-already-done = ✅ This joint action is already done. Thank you!
+report-already-done = 🏁 This joint action is already done. Thank you!
 
 ## Joint actions: the action plan (CDAs and leaders)
 btn-progress = 📈 Progress

@@ -16,8 +16,8 @@ onboarding-welcome = 👋 ¡Le damos la bienvenida! Tiene una invitación para u
 lang-choose = 🌐 Elija su idioma:
 consent-ask = 🔒 Para participar en { $cluster }, voy a guardar su nombre, su idioma, si es mujer u hombre (si lo indica), su cooperativa y sus respuestas. Su agente de desarrollo del clúster los usa para seguir el trabajo del clúster. Puede verlos con /mydata y borrarlos con /forget en cualquier momento.
     ¿Está de acuerdo?
-btn-agree = ✅ Acepto
-btn-decline = ❌ No, gracias
+btn-agree = 🤝 Acepto
+btn-decline = ✋ No, gracias
 consent-declined = 👍 Entendido. No se guardó nada sobre usted. Si cambia de opinión, abra de nuevo el enlace de invitación.
 name-ask = ✍️ ¿Cuál es su nombre? Toque el botón si es correcto, o escriba su nombre.
 name-ask-type = ✍️ ¿Cuál es su nombre? Por favor, escríbalo.
@@ -205,6 +205,9 @@ btn-report = 📝 Informar
 report-no-actions = 🎯 No tiene ninguna acción conjunta abierta sobre la que informar.
 report-choose-action = 🎯 ¿Qué acción conjunta?
 report-ask-status = 🎯 { $action }: ¿cómo va?
+report-confirm-done = 🏁 ¿{ $action } está terminada para toda la cooperativa? Una vez terminada, nadie informará más sobre ella.
+btn-done-yes = 🏁 Sí, está terminada
+btn-done-no = ↩️ No, todavía no
 checkin-ask = 👋 ¿Cómo va { $action }? Basta con tocar un botón.
 status-not-started = Sin empezar
 status-on-track = En buen camino
@@ -225,12 +228,12 @@ report-not-a-number = 🔢 Por favor, toque un porcentaje o escriba un número.
 report-recorded = ✅ Registrado: { $action }: { $summary }.
     Ahora puede enviar una nota: un mensaje, una nota de voz 🎤 o una foto 📷. Puede deshacer el informe durante { $minutes } minutos.
 btn-report-undo = ↩️ Deshacer
-btn-report-finish = ✅ Terminar
-report-note-added = 📎 Nota agregada. Envíe otra o toque ✅ Terminar.
+btn-report-finish = 👍 Terminar
+report-note-added = 📎 Nota agregada. Envíe otra o toque 👍 Terminar.
 report-note-kinds = 📎 Una nota puede ser un mensaje, una nota de voz o una foto.
 report-undone = ↩️ El informe fue retirado.
 report-undo-too-late = ⌛ Ya es tarde para deshacer este informe. Mejor envíe uno nuevo.
-report-already-done = ✅ Esta acción conjunta ya está terminada. ¡Gracias!
+report-already-done = 🏁 Esta acción conjunta ya está terminada. ¡Gracias!
 
 ## Acciones conjuntas: el plan de acción (CDA y líderes)
 btn-progress = 📈 Avance

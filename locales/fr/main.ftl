@@ -16,8 +16,8 @@ onboarding-welcome = 👋 Bienvenue ! Voici votre invitation à rejoindre { $cl
 lang-choose = 🌐 Choisissez votre langue :
 consent-ask = 🔒 Pour participer à { $cluster }, je vais enregistrer votre nom, votre langue, si vous êtes une femme ou un homme (si vous le dites), votre coopérative et vos réponses. Votre agent de développement du cluster s’en sert pour suivre le travail du cluster. Vous pouvez les voir avec /mydata et les effacer avec /forget à tout moment.
     Êtes-vous d’accord ?
-btn-agree = ✅ J’accepte
-btn-decline = ❌ Non, merci
+btn-agree = 🤝 J’accepte
+btn-decline = ✋ Non, merci
 consent-declined = 👍 C’est compris. Rien sur vous n’a été enregistré. Si vous changez d’avis, ouvrez à nouveau le lien d’invitation.
 name-ask = ✍️ Comment vous appelez-vous ? Touchez le bouton si le nom est juste, ou écrivez votre nom.
 name-ask-type = ✍️ Comment vous appelez-vous ? Écrivez votre nom, s’il vous plaît.
@@ -205,6 +205,9 @@ btn-report = 📝 Signaler
 report-no-actions = 🎯 Il n’y a aucune action commune en cours dont vous pouvez signaler l’avancement.
 report-choose-action = 🎯 Quelle action commune ?
 report-ask-status = 🎯 { $action } : comment ça avance ?
+report-confirm-done = 🏁 { $action } est-elle terminée pour toute la coopérative ? Une fois terminée, plus personne n’en rend compte.
+btn-done-yes = 🏁 Oui, c’est terminé
+btn-done-no = ↩️ Non, pas encore
 checkin-ask = 👋 Comment avance { $action } ? Touchez simplement un bouton.
 status-not-started = Pas commencé
 status-on-track = En bonne voie
@@ -225,12 +228,12 @@ report-not-a-number = 🔢 Touchez un pourcentage, ou écrivez un nombre, s’il
 report-recorded = ✅ Enregistré : { $action } : { $summary }.
     Vous pouvez maintenant envoyer une note : un message, un message vocal 🎤 ou une photo 📷. Vous pouvez annuler pendant { $minutes } minutes.
 btn-report-undo = ↩️ Annuler
-btn-report-finish = ✅ Terminer
-report-note-added = 📎 Note ajoutée. Envoyez-en une autre, ou touchez ✅ Terminer.
+btn-report-finish = 👍 Terminer
+report-note-added = 📎 Note ajoutée. Envoyez-en une autre, ou touchez 👍 Terminer.
 report-note-kinds = 📎 Une note peut être un message, un message vocal ou une photo.
 report-undone = ↩️ Le compte rendu a été retiré.
 report-undo-too-late = ⌛ Il est trop tard pour annuler ce compte rendu. Envoyez-en plutôt un nouveau.
-report-already-done = ✅ Cette action commune est déjà terminée. Merci !
+report-already-done = 🏁 Cette action commune est déjà terminée. Merci !
 
 ## Actions communes : le plan d’action (CDA et responsables)
 btn-progress = 📈 Avancement

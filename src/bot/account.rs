@@ -170,7 +170,12 @@ pub async fn on_menu(
     item: MenuItem,
 ) -> Result<Option<String>, BotError> {
     if caller.member.is_none() {
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        let text = if item == MenuItem::MyData {
+            tr!(app.i18n, caller.locale, "mydata-none")
+        } else {
+            tr!(app.i18n, caller.locale, "start-no-code")
+        };
+        bot.send_message(caller.chat_id, text).await?;
         return Ok(None);
     }
     match item {

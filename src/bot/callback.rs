@@ -151,6 +151,8 @@ pub enum ReportButton {
     Percent(i64, u8),
     Finish(i64),
     Undo(i64),
+    /// "Yes, it is finished": the confirmed ✅ Done of an action.
+    ConfirmDone(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -355,6 +357,7 @@ impl Callback {
                 ReportButton::Percent(r, p) => format!("ap:{}:{p}", b36(*r)),
                 ReportButton::Finish(r) => format!("af:{}", b36(*r)),
                 ReportButton::Undo(r) => format!("au:{}", b36(*r)),
+                ReportButton::ConfirmDone(a) => format!("ad:{}", b36(*a)),
             },
             Self::Progress(p) => match p {
                 ProgressButton::History(a) => format!("ph:{}", b36(*a)),
@@ -462,6 +465,7 @@ impl Callback {
             }
             ("af", [r]) => Self::Report(ReportButton::Finish(from_b36(r)?)),
             ("au", [r]) => Self::Report(ReportButton::Undo(from_b36(r)?)),
+            ("ad", [a]) => Self::Report(ReportButton::ConfirmDone(from_b36(a)?)),
             ("ph", [a]) => Self::Progress(ProgressButton::History(from_b36(a)?)),
             ("pm", [n]) => Self::Progress(ProgressButton::Media(from_b36(n)?)),
             ("pc", [c]) => Self::Progress(ProgressButton::Chart(from_b36(c)?)),
@@ -614,6 +618,7 @@ mod tests {
                 ReportButton::Percent(i64::MAX, 100),
                 ReportButton::Finish(i64::MAX),
                 ReportButton::Undo(i64::MAX),
+                ReportButton::ConfirmDone(i64::MAX),
             ]
             .map(Callback::Report),
         );

@@ -60,6 +60,16 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
             Ok(())
         }
         (Command::Language, Some(d)) => onboarding::to_language_step(&bot, &app, &caller, d).await,
+        (Command::Mydata, dialogue) if caller.member.is_none() => {
+            // A stranger, someone who declined, someone forgotten or still joining: the
+            // honest answer is that nothing is stored (a joining dialogue is not member data).
+            let locale = dialogue.as_ref().map_or(caller.locale, |d| d.locale);
+            bot.send_message(caller.chat_id, tr!(app.i18n, locale, "mydata-none")).await?;
+            if let Some(d) = dialogue {
+                onboarding::resend(&bot, &app, caller.chat_id, &d).await?;
+            }
+            Ok(())
+        }
         (Command::Forget, Some(_)) if caller.member.is_none() => {
             // Someone in the middle of joining: nothing is stored yet but the dialogue itself.
             app.store.clear_dialogue(caller.chat_id.0).await?;

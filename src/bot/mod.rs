@@ -305,7 +305,11 @@ async fn on_group_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     if !is_command {
         return Ok(());
     }
-    let locale = Locale::negotiate(None, msg.from.as_ref().and_then(|u| u.language_code.as_deref()), None);
+    // A member hears the language they chose in the bot, not Telegram's.
+    let locale = match msg.from.as_ref() {
+        Some(user) => app.caller(user, msg.chat.id).await?.locale,
+        None => Locale::negotiate(None, None, None),
+    };
     bot.send_message(msg.chat.id, tr!(app.i18n, locale, "group-private-only"))
         .reply_parameters(teloxide::types::ReplyParameters::new(msg.id))
         .await?;

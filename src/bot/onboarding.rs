@@ -116,6 +116,13 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
     let (l, i18n) = (o.locale, &app.i18n);
     let back = || vec![button(tr!(i18n, l, "btn-back"), Callback::Back)];
     let invite = app.store.invite(o.invite_id).await?;
+    // The invite may have been used up, revoked or expired since `/start`: say so now,
+    // before the person answers more questions for nothing (joining checks it again, atomically).
+    if let Err(problem) = invite.check_usable(crate::store::now()) {
+        app.store.clear_dialogue(chat_id.0).await?;
+        bot.send_message(chat_id, problem_text(i18n, l, problem)).await?;
+        return Ok(());
+    }
     let cluster = app.store.cluster(invite.cluster_id).await?;
     let (text, keyboard) = match o.step {
         Step::Language => (

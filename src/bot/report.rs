@@ -127,56 +127,32 @@ pub async fn on_button(
             }
             ask_status(bot, app, caller, &a).await?;
         }
-        ReportButton::Status(action_id, status) => {
+        ReportButton::Status(action_id, ActionStatus::Done) => {
+            // Done closes the action for the whole cooperative: one mistaken tap must not.
             if !may_report(app, caller, action_id).await? {
                 return Ok(Some(tr!(i18n, l, "error-not-allowed")));
             }
             let a = app.store.action_in(action_id, l).await?;
-            // An old status button pressed after the action was finished.
+            keyboards::clear(bot, q).await;
             if a.done_at.is_some() {
-                keyboards::clear(bot, q).await;
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
             }
-            // One report per status message: a double tap is not a second report.
-            if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q)
-                && !app.store.claim_key(&key).await?
-            {
-                return Ok(Some(tr!(i18n, l, "button-expired")));
-            }
-            keyboards::clear(bot, q).await;
-            let percent = match status {
-                ActionStatus::Done => Some(100.0),
-                ActionStatus::NotStarted => Some(0.0),
-                _ => None,
-            };
-            let report_id = app
-                .store
-                .add_report(&NewReport {
-                    action_id,
-                    member_id: member.member_id,
-                    status,
-                    percent,
-                    amount: None,
-                    blocker: None,
-                })
+            let keyboard = InlineKeyboardMarkup::new([
+                vec![button(
+                    tr!(i18n, l, "btn-done-yes"),
+                    Callback::Report(ReportButton::ConfirmDone(action_id)),
+                )],
+                vec![button(tr!(i18n, l, "btn-done-no"), Callback::Report(ReportButton::Pick(action_id)))],
+            ]);
+            bot.send_message(caller.chat_id, tr!(i18n, l, "report-confirm-done", action = a.title.clone()))
+                .reply_markup(keyboard)
                 .await?;
-            match status {
-                ActionStatus::Blocked => {
-                    let buttons = Blocker::ALL.iter().enumerate().map(|(i, b)| {
-                        button(
-                            blocker_name(i18n, l, *b),
-                            Callback::Report(ReportButton::Blocker(report_id, i as u8)),
-                        )
-                    });
-                    bot.send_message(caller.chat_id, tr!(i18n, l, "report-ask-blocker"))
-                        .reply_markup(keyboards::column(buttons))
-                        .await?;
-                }
-                ActionStatus::OnTrack | ActionStatus::Delayed => {
-                    ask_progress(bot, app, caller, report_id, &a).await?
-                }
-                ActionStatus::Done | ActionStatus::NotStarted => confirm(bot, app, caller, report_id).await?,
-            }
+        }
+        ReportButton::ConfirmDone(action_id) => {
+            return record_status(bot, app, caller, q, member.member_id, action_id, ActionStatus::Done).await;
+        }
+        ReportButton::Status(action_id, status) => {
+            return record_status(bot, app, caller, q, member.member_id, action_id, status).await;
         }
         ReportButton::Blocker(report_id, index) => {
             let Some(r) = own_report(app, report_id, member.member_id).await? else {
@@ -231,6 +207,59 @@ pub async fn on_button(
                 if undone { tr!(i18n, l, "report-undone") } else { tr!(i18n, l, "report-undo-too-late") };
             bot.send_message(caller.chat_id, text).await?;
         }
+    }
+    Ok(None)
+}
+
+/// Records a status tap (Done only once confirmed), then asks what that status needs next.
+async fn record_status(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    member_id: i64,
+    action_id: i64,
+    status: ActionStatus,
+) -> Result<Option<String>, BotError> {
+    let (l, i18n) = (caller.locale, &app.i18n);
+    if !may_report(app, caller, action_id).await? {
+        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+    }
+    let a = app.store.action_in(action_id, l).await?;
+    // An old status button pressed after the action was finished.
+    if a.done_at.is_some() {
+        keyboards::clear(bot, q).await;
+        return Ok(Some(tr!(i18n, l, "report-already-done")));
+    }
+    // One report per status message: a double tap is not a second report.
+    if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q)
+        && !app.store.claim_key(&key).await?
+    {
+        return Ok(Some(tr!(i18n, l, "button-expired")));
+    }
+    keyboards::clear(bot, q).await;
+    let percent = match status {
+        ActionStatus::Done => Some(100.0),
+        ActionStatus::NotStarted => Some(0.0),
+        _ => None,
+    };
+    let report_id = app
+        .store
+        .add_report(&NewReport { action_id, member_id, status, percent, amount: None, blocker: None })
+        .await?;
+    match status {
+        ActionStatus::Blocked => {
+            let buttons = Blocker::ALL.iter().enumerate().map(|(i, b)| {
+                button(blocker_name(i18n, l, *b), Callback::Report(ReportButton::Blocker(report_id, i as u8)))
+            });
+            bot.send_message(caller.chat_id, tr!(i18n, l, "report-ask-blocker"))
+                .reply_markup(keyboards::column(buttons))
+                .await?;
+        }
+        ActionStatus::OnTrack | ActionStatus::Delayed => {
+            ask_progress(bot, app, caller, report_id, &a).await?
+        }
+        ActionStatus::Done | ActionStatus::NotStarted => confirm(bot, app, caller, report_id).await?,
     }
     Ok(None)
 }

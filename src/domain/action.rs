@@ -19,8 +19,10 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    /// In the order the buttons are offered: Done, which closes the action for everyone,
+    /// comes last (and is confirmed before it counts).
     pub const ALL: [ActionStatus; 5] =
-        [Self::Done, Self::OnTrack, Self::Delayed, Self::Blocked, Self::NotStarted];
+        [Self::OnTrack, Self::Delayed, Self::Blocked, Self::NotStarted, Self::Done];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -39,7 +41,7 @@ impl ActionStatus {
             Self::OnTrack => "🟢",
             Self::Delayed => "🟡",
             Self::Blocked => "🔴",
-            Self::Done => "✅",
+            Self::Done => "🏁",
         }
     }
 

@@ -307,3 +307,76 @@ async fn bad_invite_codes_and_no_code_get_clear_answers_and_create_nothing() {
     store.close().await;
     api.stop().await;
 }
+
+/// The last place of an invite goes to whoever finishes first; the other person is told at
+/// their next tap, in their language, and nothing about them is stored.
+async fn last_place_taken_while_joining(backend: &str) {
+    let db = TestDb::of(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cluster = cli(
+        &db.url,
+        &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"],
+    )[0]
+    .clone();
+    let code = cli(&db.url, &["invite", "--cluster", &cluster, "--role", "leader", "--uses", "1"])[0].clone();
+    let api = BotApi::start().await;
+    let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
+    let welcome = |l| {
+        format!(
+            "{}\n\n{}",
+            t(l, "onboarding-welcome", &[("cluster", "Djebba figs")]),
+            t(l, "lang-choose", &[])
+        )
+    };
+
+    let ana = TgUser::new(8101, "Ana", "en");
+    let bea = TgUser::new(8102, "Béatrice", "es");
+    api.send_text(&ana, &format!("/start {code}"));
+    let (_, ana_languages) = api.expect_text(0, &ana, &welcome(Locale::En)).await;
+    api.send_text(&bea, &format!("/start {code}"));
+    let (_, bea_languages) = api.expect_text(0, &bea, &welcome(Locale::Es)).await;
+
+    // Ana joins to the end.
+    api.press(&ana, &ana_languages, &ana_languages.button("English"));
+    let (i, consent) =
+        api.expect_text(0, &ana, &t(Locale::En, "consent-ask", &[("cluster", "Djebba figs")])).await;
+    api.press(&ana, &consent, &consent.button(&t(Locale::En, "btn-agree", &[])));
+    let (i, name) = api.expect_text(i + 1, &ana, &t(Locale::En, "name-ask", &[])).await;
+    api.press(&ana, &name, &name.button("Ana"));
+    let (i, gender) = api.expect_text(i + 1, &ana, &t(Locale::En, "gender-ask", &[])).await;
+    api.press(&ana, &gender, &gender.button(&t(Locale::En, "btn-woman", &[])));
+    api.expect_text(i + 1, &ana, &t(Locale::En, "menu-title", &[])).await;
+
+    // Béatrice chooses French: she is told at once, in French, that the link is used up.
+    let before = api.calls().len();
+    api.press(&bea, &bea_languages, &bea_languages.button("Français"));
+    api.expect_text(before, &bea, &t(Locale::Fr, "start-used-up", &[])).await;
+    // Someone opening the link now is refused at /start, in his language.
+    let ivan = TgUser::new(8103, "Ivan", "ru");
+    api.send_text(&ivan, &format!("/start {code}"));
+    api.expect_text(0, &ivan, &t(Locale::Ru, "start-used-up", &[])).await;
+    // Nothing is stored about either, and /mydata says so.
+    api.send_text(&bea, "/mydata");
+    api.expect_text(before, &bea, &t(Locale::Es, "mydata-none", &[])).await;
+
+    let store = Store::connect(&db.url).await.unwrap();
+    for user in [&bea, &ivan] {
+        assert_eq!(store.member_by_telegram(user.id).await.unwrap(), None, "{}", user.first_name);
+        assert_eq!(store.dialogue(user.id).await.unwrap(), None, "{}", user.first_name);
+    }
+    assert!(store.member_by_telegram(ana.id).await.unwrap().is_some());
+    assert_eq!(api.violations(), Vec::<String>::new());
+    store.close().await;
+    api.stop().await;
+    db.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_last_place_taken_while_joining_is_said_at_the_next_step_on_sqlite() {
+    last_place_taken_while_joining("sqlite").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_last_place_taken_while_joining_is_said_at_the_next_step_on_postgres() {
+    last_place_taken_while_joining("postgres").await;
+}

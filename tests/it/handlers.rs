@@ -307,6 +307,86 @@ async fn mydata_shows_what_is_stored() {
 }
 
 #[tokio::test]
+async fn mydata_answers_nothing_stored_to_a_stranger_a_decliner_and_the_forgotten() {
+    let f = fixture().await;
+    let nothing = |l| t(l, "mydata-none", &[]);
+    // A stranger, by command and by an old menu button, in their Telegram language.
+    let mut bot = f.bot(MockMessageText::new().text("/mydata").from(user("es")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [nothing(Locale::Es)]);
+    bot.update(press("m:data").from(user("es")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [nothing(Locale::Es)]);
+
+    // Someone in the middle of joining: nothing is stored yet, and the question comes again.
+    f.onboarding_at(Step::Consent).await;
+    bot.update(MockMessageText::new().text("/mydata"));
+    bot.dispatch().await;
+    let sent = texts(&bot);
+    assert_eq!(sent[0], nothing(Locale::Fr), "the language they chose while joining");
+    assert!(sent[1].starts_with(&t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])[..20]));
+
+    // After declining consent.
+    bot.update(press("c:n"));
+    bot.dispatch().await;
+    bot.update(MockMessageText::new().text("/mydata"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [nothing(Locale::En)]);
+
+    // After /forget.
+    f.member(Role::Producer).await;
+    bot.update(MockMessageText::new().text("/forget"));
+    bot.dispatch().await;
+    bot.update(press("f:y"));
+    bot.dispatch().await;
+    bot.update(MockMessageText::new().text("/mydata"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [nothing(Locale::En)]);
+}
+
+#[tokio::test]
+async fn a_group_pointer_speaks_the_language_the_member_chose() {
+    let f = fixture().await;
+    let member_id = f.member(Role::Producer).await;
+    f.store().set_member_locale(member_id, Locale::Ur).await.unwrap();
+    let group = MockGroupChat::new().build();
+    // Telegram says English; the member chose Urdu in the bot.
+    let mut bot = f.bot(MockMessageText::new().text("/report").chat(group.clone()).from(user("en")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Ur, "group-private-only", &[])]);
+    // Someone who is not a member gets their Telegram language.
+    let stranger = MockUser::new().id(4242).language_code("ru").build();
+    bot.update(MockMessageText::new().text("/start").chat(group).from(stranger));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Ru, "group-private-only", &[])]);
+}
+
+#[tokio::test]
+async fn an_invite_used_up_while_joining_is_refused_at_the_next_step() {
+    let f = fixture().await;
+    let invite = f.invite(Role::Producer, 1, Duration::days(1)).await;
+    let mut bot = f.bot(MockMessageText::new().text(format!("/start {}", invite.code)).from(user("es")));
+    bot.dispatch().await;
+    assert!(texts(&bot)[0].contains(&t(Locale::Es, "lang-choose", &[])));
+    // Someone else takes the last place meanwhile.
+    let other = NewMember {
+        telegram_user_id: 1,
+        chat_id: 1,
+        display_name: "Someone".into(),
+        locale: Locale::En,
+        gender: None,
+        cooperative_id: None,
+    };
+    assert!(matches!(f.store().join(invite.invite_id, &other).await.unwrap(), Redeemed::Joined(_)));
+    // Her next tap is refused in the language she chose, before consent, name or gender.
+    bot.update(press("l:fr").from(user("es")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::Fr, "start-used-up", &[])]);
+    assert_eq!(f.store().dialogue(USER).await.unwrap(), None);
+    assert_eq!(f.store().member_by_telegram(USER).await.unwrap(), None);
+}
+
+#[tokio::test]
 async fn forget_asks_first_then_anonymises() {
     let f = fixture().await;
     let member_id = f.member(Role::Producer).await;

@@ -213,3 +213,28 @@ fn language_buttons_name_each_language_in_itself() {
     let names: Vec<_> = Locale::ALL.iter().map(|l| l.native_name()).collect();
     assert_eq!(names, ["English", "Français", "العربية", "Español", "اردو", "Русский"]);
 }
+
+/// For people who read little the pictogram is the meaning: agreeing to the consent, closing a
+/// joint action, finishing a report's notes and saying "coming" must not share one.
+#[test]
+fn consent_done_finish_and_coming_have_distinct_pictograms_in_every_locale() {
+    use clusterbot::domain::action::ActionStatus;
+    use clusterbot::domain::meeting::Rsvp;
+    let i18n = I18n::load().unwrap();
+    let first = |s: String| s.split_whitespace().next().unwrap_or_default().to_owned();
+    for locale in Locale::ALL {
+        let tr = |key: &str| first(i18n.try_format(locale, key, None).unwrap());
+        let marks = [
+            ("consent", tr("btn-agree")),
+            ("done", ActionStatus::Done.emoji().to_owned()),
+            ("done confirmation", tr("btn-done-yes")),
+            ("finish", tr("btn-report-finish")),
+            ("coming", Rsvp::Coming.emoji().to_owned()),
+        ];
+        assert_eq!(marks[1].1, marks[2].1, "{locale}: the confirmation shows the status it confirms");
+        let distinct: BTreeSet<&str> =
+            [&marks[0], &marks[1], &marks[3], &marks[4]].iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(distinct.len(), 4, "{locale}: {marks:?}");
+    }
+    assert_eq!(ActionStatus::ALL.last(), Some(&ActionStatus::Done), "Done is the last status button");
+}

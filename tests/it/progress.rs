@@ -26,7 +26,7 @@ fn status(s: &str) -> String {
     let (emoji, key) = match s {
         "on_track" => ("🟢", "status-on-track"),
         "blocked" => ("🔴", "status-blocked"),
-        "done" => ("✅", "status-done"),
+        "done" => ("🏁", "status-done"),
         _ => unreachable!(),
     };
     format!("{emoji} {}", en(key))
@@ -117,7 +117,23 @@ async fn reporting(backend: &str) {
     let (j, actions) = expect(0, &zara, en("report-choose-action")).await;
     api.press(&zara, &actions, &actions.button("Joint steel purchase"));
     let (j, statuses) = expect(j + 1, &zara, "Joint steel purchase".into()).await;
+    // Done, which closes the action for the whole cooperative, is the last button and is
+    // confirmed first: a mistaken tap is undone with "not yet", and nothing is recorded.
+    let labels: Vec<String> = statuses.buttons().into_iter().map(|(l, _)| l).collect();
+    assert_eq!(labels.last(), Some(&status("done")), "{labels:?}");
     api.press(&zara, &statuses, &statuses.button_eq(&status("done")));
+    let confirm = t(Locale::En, "report-confirm-done", &[("action", "Joint steel purchase")]);
+    let (j, question) = expect(j + 1, &zara, confirm.clone()).await;
+    api.press(&zara, &question, &question.button_eq(&en("btn-done-no")));
+    let (j, statuses) = expect(j + 1, &zara, "Joint steel purchase".into()).await;
+    assert!(!statuses.text().contains(&confirm));
+    assert!(
+        store.action(steel.action_id).await.unwrap().done_at.is_none(),
+        "not done until the member confirms"
+    );
+    api.press(&zara, &statuses, &statuses.button_eq(&status("done")));
+    let (j, question) = expect(j + 1, &zara, confirm).await;
+    api.press(&zara, &question, &question.button_eq(&en("btn-done-yes")));
     expect(j + 1, &zara, format!("{} · 100%", status("done"))).await;
 
     // Ali presses an old status button of the steel purchase: it is done, he is told so.
