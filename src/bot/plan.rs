@@ -15,6 +15,7 @@ use crate::domain::access::Act;
 use crate::domain::action::{ActionDraft, DraftStep, parse_target};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
+use crate::domain::text::{clean_line, clean_text};
 use crate::domain::{Locale, Role};
 use crate::store::JointAction;
 use crate::tr;
@@ -344,27 +345,24 @@ pub async fn on_title_message(
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let a = app.store.action(action_id).await?;
-    let Some(title) = msg
-        .text()
-        .map(str::trim)
-        .filter(|t| !t.is_empty() && t.chars().count() <= 200 && !t.starts_with('/'))
-    else {
+    let title = msg.text().map(clean_line).unwrap_or_default();
+    if title.is_empty() || title.chars().count() > 200 || title.starts_with('/') {
         bot.send_message(
             caller.chat_id,
             tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name()),
         )
         .await?;
         return Ok(());
-    };
+    }
     if !cda_of(caller, a.cluster_id) {
         app.store.clear_dialogue(caller.chat_id.0).await?;
         return Ok(());
     }
-    app.store.set_action_title(action_id, to, title).await?;
+    app.store.set_action_title(action_id, to, &title).await?;
     app.store.clear_dialogue(caller.chat_id.0).await?;
     bot.send_message(
         caller.chat_id,
-        tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title.to_owned()),
+        tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title),
     )
     .await?;
     Ok(())
@@ -519,15 +517,17 @@ pub async fn on_draft_message(
     msg: &Message,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let text = msg.text().map(str::trim).filter(|t| !t.is_empty()).unwrap_or_default();
+    let typed = msg.text().map(clean_text).unwrap_or_default();
+    let line = clean_line(&typed);
+    let text = line.as_str();
     let date = |t: &str| walk::parse_date(t).ok();
     let valid = match d.step() {
         DraftStep::Title if !text.is_empty() && text.chars().count() <= 200 => {
             d.title = Some(text.to_owned());
             true
         }
-        DraftStep::Description if !text.is_empty() => {
-            d.description = Some(text.chars().take(1000).collect());
+        DraftStep::Description if !typed.is_empty() => {
+            d.description = Some(typed.chars().take(1000).collect());
             true
         }
         DraftStep::StartDate => date(text).map(|s| d.start_date = Some(s)).is_some(),
