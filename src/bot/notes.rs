@@ -197,6 +197,18 @@ pub async fn on_button(
             if !caller.can(Act::Coordinate, n.cluster_id) {
                 return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
             }
+            let cluster = app.store.cluster(n.cluster_id).await?;
+            let caption: String = tr!(
+                app.i18n,
+                l,
+                "note-media-caption",
+                who = n.author.clone().unwrap_or_else(|| "—".into()),
+                cluster = cluster.name.clone(),
+                when = super::meetings::when(&app.i18n, l, n.created_at, cluster.tz())
+            )
+            .chars()
+            .take(1024)
+            .collect();
             match (n.kind.as_str(), n.media_path) {
                 ("location", _) => {
                     if let (Some(lat), Some(lon)) = (n.latitude, n.longitude) {
@@ -204,13 +216,19 @@ pub async fn on_button(
                     }
                 }
                 ("voice", Some(path)) => {
-                    bot.send_voice(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                    bot.send_voice(caller.chat_id, InputFile::file(app.data_dir.join(path)))
+                        .caption(caption)
+                        .await?;
                 }
                 ("photo", Some(path)) => {
-                    bot.send_photo(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                    bot.send_photo(caller.chat_id, InputFile::file(app.data_dir.join(path)))
+                        .caption(caption)
+                        .await?;
                 }
                 (_, Some(path)) => {
-                    bot.send_document(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                    bot.send_document(caller.chat_id, InputFile::file(app.data_dir.join(path)))
+                        .caption(caption)
+                        .await?;
                 }
                 _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
             }
