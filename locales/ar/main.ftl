@@ -9,7 +9,12 @@ start-expired = ⌛ انتهت صلاحية هذه الدعوة. يُرجى طل
 start-used-up = 🚫 استُعملت هذه الدعوة كل المرات المسموح بها. يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
 start-already-member = 💡 أنت عضو في { $cluster } بالفعل.
 start-added-cluster = ✅ أنت الآن في { $cluster } أيضًا، بصفة { $role }.
-start-too-many = ⏳ أُرسلت رموز خاطئة كثيرة جدًا. يُرجى الانتظار { $minutes } دقائق ثم المحاولة من جديد، أو طلب رابط جديد من وكيل التنمية (CDA).
+start-too-many = ⏳ أُرسلت رموز خاطئة كثيرة جدًا. يُرجى الانتظار { $minutes ->
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $minutes } دقائق
+       *[other] { $minutes } دقيقة
+    } ثم المحاولة من جديد، أو طلب رابط جديد من وكيل التنمية (CDA).
 
 ## التسجيل
 onboarding-welcome = 👋 أهلًا وسهلًا! هذه دعوة لك للانضمام إلى { $cluster }.
@@ -205,7 +210,13 @@ launch-sent = 🚀 أُطلق الاستبيان: { $count ->
         [many] جارٍ إرسال الدعوات إلى { $count } عضوًا.
        *[other] جارٍ إرسال الدعوات إلى { $count } عضو.
     } سأخبرك إذا تعذّر إيصال أي دعوة.
-launch-undelivered = ⚠️ تعذّر إيصال { $failed } من أصل { $count } دعوة: هؤلاء الأعضاء حظروا البوت أو غادروا تيليغرام.
+launch-undelivered = ⚠️ تعذّر إيصال { $failed } من أصل { $count ->
+        [one] دعوة واحدة
+        [two] دعوتين
+        [few] { $count } دعوات
+        [many] { $count } دعوةً
+       *[other] { $count } دعوة
+    }: هؤلاء الأعضاء حظروا البوت أو غادروا تيليغرام.
 launch-nobody = 🤷 لا يمكن الوصول إلى أي شخص في هذه الفئة حتى الآن.
 results-choose = 📊 نتائج أي استبيان؟
 results-none = 📊 لم يُطلَق أي استبيان في عناقيدك حتى الآن.
@@ -280,6 +291,8 @@ action-whole-cluster = العنقود كله
 action-details = 👥 المسؤولون: { $owners } · 📅 من { $start } إلى { $due }
 btn-note-voice = 🎤 رسالة صوتية
 btn-note-photo = 📷 صورة
+progress-media-caption = 👤 من: { $who } · 🎯 العمل: { $action } · 🕒 في: { $when }
+note-media-caption = 📝 ملاحظة ميدانية من { $who } · { $cluster } · 🕒 { $when }
 action-ask-title = ✍️ ما اسم العمل المشترك؟ مثلًا: شراء مشترك للأسمدة.
 action-ask-description = 📝 صِفه في جملة واحدة، أو اضغط على ⏭ تجاوز.
 action-ask-owners = 🏠 ما التعاونيات المسؤولة عنه؟ اضغط لاختيارها، ثم على ✔️ تمّ. إذا لم تختر أي تعاونية، فالعمل للعنقود كله.

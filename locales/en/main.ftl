@@ -9,7 +9,10 @@ start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
 start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
 start-already-member = ℹ️ You are already a member of { $cluster }.
 start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
-start-too-many = ⏳ Too many wrong codes. Please wait { $minutes } minutes and try again, or ask your CDA for a new link.
+start-too-many = ⏳ Too many wrong codes. Please wait { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } and try again, or ask your CDA for a new link.
 
 ## Onboarding
 onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
@@ -185,7 +188,10 @@ launch-sent = 🚀 Launched: { $count ->
         [one] one member is being invited.
        *[other] { $count } members are being invited.
     } I will tell you if an invitation cannot be delivered.
-launch-undelivered = ⚠️ { $failed } of { $count } invitations could not be delivered: those members blocked the bot or left Telegram.
+launch-undelivered = ⚠️ { $failed } of { $count ->
+        [one] { $count } invitation
+       *[other] { $count } invitations
+    } could not be delivered: those members blocked the bot or left Telegram.
 launch-nobody = 🤷 Nobody in that group can be reached yet.
 results-choose = 📊 Results of which questionnaire?
 results-none = 📊 No questionnaire has been launched in your clusters yet.
@@ -226,7 +232,10 @@ report-ask-progress = 📈 How far along is it?
 report-ask-progress-target = 📈 How far along is it? Tap a percentage, or type how much is done (the target is { $target }).
 report-not-a-number = 🔢 Please tap a percentage, or type a number.
 report-recorded = ✅ Recorded: { $action }: { $summary }.
-    You can send a note now: a message, a voice note 🎤 or a photo 📷. You can undo within { $minutes } minutes.
+    You can send a note now: a message, a voice note 🎤 or a photo 📷. You can undo within { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
 btn-report-undo = ↩️ Undo
 btn-report-finish = 👍 Finish
 report-note-added = 📎 Note added. Send another one, or tap 👍 Finish.
@@ -250,6 +259,8 @@ action-whole-cluster = the whole cluster
 action-details = 👥 { $owners } · 📅 { $start } → { $due }
 btn-note-voice = 🎤 Voice note
 btn-note-photo = 📷 Photo
+progress-media-caption = 👤 From { $who } · 🎯 { $action } · 🕒 { $when }
+note-media-caption = 📝 Field note from { $who } · { $cluster } · 🕒 { $when }
 action-ask-title = ✍️ What is the joint action called? For example: Joint purchase of fertiliser.
 action-ask-description = 📝 Describe it in a sentence, or tap ⏭ Skip.
 action-ask-owners = 🏠 Which cooperatives own it? Tap to select, then ✔️ Done. Select none for the whole cluster.

@@ -9,7 +9,10 @@ start-expired = ⌛ Esta invitación ya venció. Por favor, pida una nueva a su 
 start-used-up = 🚫 Esta invitación ya se usó todas las veces permitidas. Por favor, pida una nueva a su CDA.
 start-already-member = ℹ️ Usted ya es miembro de { $cluster }.
 start-added-cluster = ✅ Ahora también forma parte de { $cluster } como { $role }.
-start-too-many = ⏳ Demasiados códigos incorrectos. Por favor, espere { $minutes } minutos y vuelva a intentarlo, o pida un nuevo enlace a su CDA.
+start-too-many = ⏳ Demasiados códigos incorrectos. Por favor, espere { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    } y vuelva a intentarlo, o pida un nuevo enlace a su CDA.
 
 ## Registro
 onboarding-welcome = 👋 ¡Le damos la bienvenida! Tiene una invitación para unirse a { $cluster }.
@@ -185,7 +188,10 @@ launch-sent = 🚀 Lanzado: { $count ->
         [one] se está enviando la invitación a un miembro.
        *[other] se están enviando las invitaciones a { $count } miembros.
     } Le avisaré si alguna invitación no se puede entregar.
-launch-undelivered = ⚠️ No se pudieron entregar { $failed } de { $count } invitaciones: esos miembros bloquearon el bot o dejaron Telegram.
+launch-undelivered = ⚠️ No se pudieron entregar { $failed } de { $count ->
+        [one] { $count } invitación
+       *[other] { $count } invitaciones
+    }: esos miembros bloquearon el bot o dejaron Telegram.
 launch-nobody = 🤷 Todavía no se puede contactar a nadie de ese grupo.
 results-choose = 📊 ¿Resultados de qué cuestionario?
 results-none = 📊 Todavía no se ha lanzado ningún cuestionario en sus clústeres.
@@ -226,7 +232,10 @@ report-ask-progress = 📈 ¿Cuánto se ha avanzado?
 report-ask-progress-target = 📈 ¿Cuánto se ha avanzado? Toque un porcentaje o escriba cuánto se ha hecho (la meta es { $target }).
 report-not-a-number = 🔢 Por favor, toque un porcentaje o escriba un número.
 report-recorded = ✅ Registrado: { $action }: { $summary }.
-    Ahora puede enviar una nota: un mensaje, una nota de voz 🎤 o una foto 📷. Puede deshacer el informe durante { $minutes } minutos.
+    Ahora puede enviar una nota: un mensaje, una nota de voz 🎤 o una foto 📷. Puede deshacer el informe durante { $minutes ->
+        [one] { $minutes } minuto
+       *[other] { $minutes } minutos
+    }.
 btn-report-undo = ↩️ Deshacer
 btn-report-finish = 👍 Terminar
 report-note-added = 📎 Nota agregada. Envíe otra o toque 👍 Terminar.
@@ -250,6 +259,8 @@ action-whole-cluster = todo el clúster
 action-details = 👥 { $owners } · 📅 del { $start } al { $due }
 btn-note-voice = 🎤 Nota de voz
 btn-note-photo = 📷 Foto
+progress-media-caption = 👤 De { $who } · 🎯 { $action } · 🕒 { $when }
+note-media-caption = 📝 Nota de campo de { $who } · { $cluster } · 🕒 { $when }
 action-ask-title = ✍️ ¿Cómo se llama la acción conjunta? Por ejemplo: Compra conjunta de fertilizante.
 action-ask-description = 📝 Descríbala en una frase, o toque ⏭ Omitir.
 action-ask-owners = 🏠 ¿Qué cooperativas la llevan a cabo? Tóquelas para seleccionarlas y luego ✔️ Listo. No seleccione ninguna si es de todo el clúster.

@@ -9,7 +9,10 @@ start-expired = ⌛ Cette invitation a expiré. Demandez-en une nouvelle à votr
 start-used-up = 🚫 Cette invitation a déjà été utilisée autant de fois que prévu. Demandez-en une nouvelle à votre CDA.
 start-already-member = ℹ️ Vous êtes déjà membre de { $cluster }.
 start-added-cluster = ✅ Vous faites maintenant aussi partie de { $cluster }, en tant que { $role }.
-start-too-many = ⏳ Trop de codes erronés. Attendez { $minutes } minutes avant de réessayer, ou demandez un nouveau lien à votre CDA.
+start-too-many = ⏳ Trop de codes erronés. Attendez { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } avant de réessayer, ou demandez un nouveau lien à votre CDA.
 
 ## Inscription
 onboarding-welcome = 👋 Bienvenue ! Voici votre invitation à rejoindre { $cluster }.
@@ -185,7 +188,10 @@ launch-sent = 🚀 Lancé : { $count ->
         [one] l’invitation part vers un membre.
        *[other] les invitations partent vers { $count } membres.
     } Je vous préviendrai si une invitation ne peut pas être remise.
-launch-undelivered = ⚠️ { $failed } invitations sur { $count } n’ont pas pu être remises : ces membres ont bloqué le bot ou quitté Telegram.
+launch-undelivered = ⚠️ { $failed ->
+        [one] { $failed } invitation sur { $count } n’a pas pu être remise
+       *[other] { $failed } invitations sur { $count } n’ont pas pu être remises
+    } : ces membres ont bloqué le bot ou quitté Telegram.
 launch-nobody = 🤷 Personne dans ce groupe ne peut encore être joint.
 results-choose = 📊 Résultats de quel questionnaire ?
 results-none = 📊 Aucun questionnaire n’a encore été lancé dans vos clusters.
@@ -193,7 +199,16 @@ results-summary = 📊 { $title }
     Invités : { $invited } · Ont commencé : { $started } · Ont terminé : { $finished }
 results-by-cooperative = 🏠 Par coopérative :
 results-by-gender = 👥 Par sexe :
-results-line = • { $group } : { $finished } ont terminé, { $started } ont commencé, { $invited } invités
+results-line = • { $group } : { $finished ->
+        [one] { $finished } a terminé
+       *[other] { $finished } ont terminé
+    }, { $started ->
+        [one] { $started } a commencé
+       *[other] { $started } ont commencé
+    }, { $invited ->
+        [one] { $invited } invité
+       *[other] { $invited } invités
+    }
 results-no-cooperative = sans coopérative
 results-chart-caption = 📊 { $question } ({ $count ->
         [one] { $count } réponse
@@ -226,7 +241,10 @@ report-ask-progress = 📈 Où en est l’avancement ?
 report-ask-progress-target = 📈 Où en est l’avancement ? Touchez un pourcentage, ou écrivez la quantité déjà réalisée (objectif : { $target }).
 report-not-a-number = 🔢 Touchez un pourcentage, ou écrivez un nombre, s’il vous plaît.
 report-recorded = ✅ Enregistré : { $action } : { $summary }.
-    Vous pouvez maintenant envoyer une note : un message, un message vocal 🎤 ou une photo 📷. Vous pouvez annuler pendant { $minutes } minutes.
+    Vous pouvez maintenant envoyer une note : un message, un message vocal 🎤 ou une photo 📷. Vous pouvez annuler pendant { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
 btn-report-undo = ↩️ Annuler
 btn-report-finish = 👍 Terminer
 report-note-added = 📎 Note ajoutée. Envoyez-en une autre, ou touchez 👍 Terminer.
@@ -250,6 +268,8 @@ action-whole-cluster = tout le cluster
 action-details = 👥 { $owners } · 📅 du { $start } au { $due }
 btn-note-voice = 🎤 Message vocal
 btn-note-photo = 📷 Photo jointe
+progress-media-caption = 👤 De { $who } · 🎯 { $action } · 🕒 { $when }
+note-media-caption = 📝 Note de terrain de { $who } · { $cluster } · 🕒 { $when }
 action-ask-title = ✍️ Comment s’appelle l’action commune ? Par exemple : Achat groupé d’engrais.
 action-ask-description = 📝 Décrivez-la en une phrase, ou touchez ⏭ Passer.
 action-ask-owners = 🏠 Quelles coopératives la portent ? Touchez-les pour les sélectionner, puis ✔️ Terminé. N’en sélectionnez aucune pour tout le cluster.

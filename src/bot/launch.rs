@@ -39,7 +39,12 @@ fn serves(caller: &Caller, cluster_id: i64) -> bool {
 pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
     let l = caller.locale;
     let Some(doc) = msg.document() else { return Ok(()) };
-    let name = doc.file_name.clone().unwrap_or_else(|| "form.xlsx".into());
+    let name = doc
+        .file_name
+        .as_deref()
+        .map(crate::domain::text::clean_line)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "form.xlsx".into());
     if doc.file.size > media::MAX_BYTES {
         bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-file-too-big")).await?;
         return Ok(());

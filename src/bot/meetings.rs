@@ -17,6 +17,7 @@ use crate::domain::meeting::{
     hours_on, local_to_utc, next_days, parse_time, parse_when, weekday_index,
 };
 use crate::domain::onboarding::Dialogue;
+use crate::domain::text::clean_line;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{Meeting, NewMeeting, Recipient};
@@ -331,7 +332,8 @@ pub async fn on_message(
     let (l, i18n) = (caller.locale, &app.i18n);
     let tz = app.store.cluster(d.cluster_id).await?.tz();
     let now = crate::store::now();
-    let text = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')).unwrap_or_default();
+    let line = msg.text().map(clean_line).filter(|t| !t.starts_with('/')).unwrap_or_default();
+    let text = line.as_str();
     let problem = match d.step() {
         MeetingStep::Title if !text.is_empty() => {
             d.title = Some(text.chars().take(200).collect());

@@ -9,6 +9,7 @@ use super::callback::{Callback, NoteButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media};
 use crate::domain::access::Act;
+use crate::domain::text::{clean_line, clean_text};
 use crate::store::NewFieldNote;
 use crate::tr;
 
@@ -54,8 +55,9 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
         media_file_id: None,
         location: None,
     };
-    let stored = if let Some(text) = msg.text().map(str::trim).filter(|t| !t.is_empty()) {
-        note.body = Some(text.to_owned());
+    let caption = msg.caption().map(clean_text).filter(|c| !c.is_empty());
+    let stored = if let Some(text) = msg.text().map(clean_text).filter(|t| !t.is_empty()) {
+        note.body = Some(text);
         Ok(())
     } else if let Some(loc) = msg.location() {
         note.kind = "location";
@@ -67,11 +69,11 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
     } else if let Some(photo) = msg.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height))
     {
         note.kind = "photo";
-        note.body = msg.caption().map(str::to_owned);
+        note.body = caption;
         media::store(bot, app, &photo.file, "photo", "jpg").await?.map(|id| note.media_file_id = Some(id))
     } else if let Some(doc) = msg.document() {
         note.kind = "document";
-        note.body = doc.file_name.clone().or_else(|| msg.caption().map(str::to_owned));
+        note.body = doc.file_name.as_deref().map(clean_line).filter(|n| !n.is_empty()).or(caption);
         let extension: String = doc
             .file_name
             .as_deref()
@@ -195,6 +197,18 @@ pub async fn on_button(
             if !caller.can(Act::Coordinate, n.cluster_id) {
                 return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
             }
+            let cluster = app.store.cluster(n.cluster_id).await?;
+            let caption: String = tr!(
+                app.i18n,
+                l,
+                "note-media-caption",
+                who = n.author.clone().unwrap_or_else(|| "—".into()),
+                cluster = cluster.name.clone(),
+                when = super::meetings::when(&app.i18n, l, n.created_at, cluster.tz())
+            )
+            .chars()
+            .take(1024)
+            .collect();
             match (n.kind.as_str(), n.media_path) {
                 ("location", _) => {
                     if let (Some(lat), Some(lon)) = (n.latitude, n.longitude) {
@@ -202,13 +216,19 @@ pub async fn on_button(
                     }
                 }
                 ("voice", Some(path)) => {
-                    bot.send_voice(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                    bot.send_voice(caller.chat_id, InputFile::file(app.data_dir.join(path)))
+                        .caption(caption)
+                        .await?;
                 }
                 ("photo", Some(path)) => {
-                    bot.send_photo(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                    bot.send_photo(caller.chat_id, InputFile::file(app.data_dir.join(path)))
+                        .caption(caption)
+                        .await?;
                 }
                 (_, Some(path)) => {
-                    bot.send_document(caller.chat_id, InputFile::file(app.data_dir.join(path))).await?;
+                    bot.send_document(caller.chat_id, InputFile::file(app.data_dir.join(path)))
+                        .caption(caption)
+                        .await?;
                 }
                 _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
             }

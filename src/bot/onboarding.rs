@@ -322,7 +322,13 @@ async fn finish(
     let new = NewMember {
         telegram_user_id: caller.user.id.0 as i64,
         chat_id: caller.chat_id.0,
-        display_name: o.name.clone().or_else(|| o.suggested_name.clone()).unwrap_or_default(),
+        // Cleaned again: a dialogue saved by an earlier version may hold an uncleaned name.
+        display_name: o
+            .name
+            .as_deref()
+            .or(o.suggested_name.as_deref())
+            .and_then(parse_display_name)
+            .unwrap_or_default(),
         locale: l,
         gender: o.gender,
         cooperative_id,

@@ -15,8 +15,9 @@ use crate::domain::access::Act;
 use crate::domain::action::{ActionDraft, DraftStep, parse_target};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
+use crate::domain::text::{clean_line, clean_text};
 use crate::domain::{Locale, Role};
-use crate::store::JointAction;
+use crate::store::{JointAction, Report};
 use crate::tr;
 
 /// Actions the caller may follow: all actions of the clusters they serve as CDA; for a
@@ -138,6 +139,34 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     Ok(())
 }
 
+/// Who sent a report's voice note or photo, about which action, and when (in the viewer's
+/// language and the cluster's time zone): what a forwarded file does not say by itself.
+async fn media_caption(app: &App, l: Locale, report: &Report) -> Result<String, BotError> {
+    let action = app.store.action_in(report.action_id, l).await?;
+    let cluster = app.store.cluster(action.cluster_id).await?;
+    let name = report.member_name.clone().unwrap_or_else(|| "—".into());
+    let cooperative = app
+        .store
+        .memberships(report.member_id)
+        .await?
+        .into_iter()
+        .find(|m| m.cluster_id == action.cluster_id)
+        .and_then(|m| m.cooperative_name);
+    let who = match cooperative {
+        Some(c) => format!("{name} · {c}"),
+        None => name,
+    };
+    let when = super::meetings::when(&app.i18n, l, report.created_at, cluster.tz());
+    let caption = tr!(app.i18n, l, "progress-media-caption", who = who, action = action.title, when = when);
+    Ok(fit_caption(caption))
+}
+
+/// Telegram refuses captions over 1024 characters.
+fn fit_caption(text: String) -> String {
+    const MAX: usize = 1024;
+    if text.chars().count() <= MAX { text } else { text.chars().take(MAX - 1).chain(['…']).collect() }
+}
+
 pub async fn on_button(
     bot: &Bot,
     app: &App,
@@ -164,9 +193,10 @@ pub async fn on_button(
             }
             let Some(path) = note.media_path else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
             let file = InputFile::file(app.data_dir.join(path));
+            let caption = media_caption(app, l, &report).await?;
             match note.kind.as_str() {
-                "voice" => bot.send_voice(caller.chat_id, file).await?,
-                _ => bot.send_photo(caller.chat_id, file).await?,
+                "voice" => bot.send_voice(caller.chat_id, file).caption(caption).await?,
+                _ => bot.send_photo(caller.chat_id, file).caption(caption).await?,
             };
         }
         ProgressButton::Chart(cluster_id) => {
@@ -344,27 +374,24 @@ pub async fn on_title_message(
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let a = app.store.action(action_id).await?;
-    let Some(title) = msg
-        .text()
-        .map(str::trim)
-        .filter(|t| !t.is_empty() && t.chars().count() <= 200 && !t.starts_with('/'))
-    else {
+    let title = msg.text().map(clean_line).unwrap_or_default();
+    if title.is_empty() || title.chars().count() > 200 || title.starts_with('/') {
         bot.send_message(
             caller.chat_id,
             tr!(i18n, l, "action-translate-type", action = a.title.clone(), language = to.native_name()),
         )
         .await?;
         return Ok(());
-    };
+    }
     if !cda_of(caller, a.cluster_id) {
         app.store.clear_dialogue(caller.chat_id.0).await?;
         return Ok(());
     }
-    app.store.set_action_title(action_id, to, title).await?;
+    app.store.set_action_title(action_id, to, &title).await?;
     app.store.clear_dialogue(caller.chat_id.0).await?;
     bot.send_message(
         caller.chat_id,
-        tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title.to_owned()),
+        tr!(i18n, l, "action-translate-saved", language = to.native_name(), title = title),
     )
     .await?;
     Ok(())
@@ -519,15 +546,17 @@ pub async fn on_draft_message(
     msg: &Message,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let text = msg.text().map(str::trim).filter(|t| !t.is_empty()).unwrap_or_default();
+    let typed = msg.text().map(clean_text).unwrap_or_default();
+    let line = clean_line(&typed);
+    let text = line.as_str();
     let date = |t: &str| walk::parse_date(t).ok();
     let valid = match d.step() {
         DraftStep::Title if !text.is_empty() && text.chars().count() <= 200 => {
             d.title = Some(text.to_owned());
             true
         }
-        DraftStep::Description if !text.is_empty() => {
-            d.description = Some(text.chars().take(1000).collect());
+        DraftStep::Description if !typed.is_empty() => {
+            d.description = Some(typed.chars().take(1000).collect());
             true
         }
         DraftStep::StartDate => date(text).map(|s| d.start_date = Some(s)).is_some(),

@@ -18,6 +18,7 @@ use crate::domain::form::model::OTHER;
 use crate::domain::form::walk::{self, Answers, Rejection};
 use crate::domain::form::{Form, Item, Kind};
 use crate::domain::onboarding::Dialogue;
+use crate::domain::text::clean_text;
 use crate::store::{Response, Status};
 use crate::tr;
 
@@ -470,8 +471,8 @@ pub async fn on_message(
     if s.response.pending.as_deref() == Some(SPECIFY) {
         let other_name = format!("{}_other", item.name);
         let answer =
-            if let Some(t) = msg.text().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('/')) {
-                Some((t.to_owned(), None))
+            if let Some(t) = msg.text().map(clean_text).filter(|t| !t.is_empty() && !t.starts_with('/')) {
+                Some((t, None))
             } else if let Some(voice) = msg.voice() {
                 match media::store(bot, app, &voice.file, "voice", "ogg").await? {
                     Ok(id) => Some((String::new(), Some(id))),
@@ -514,11 +515,11 @@ pub async fn on_message(
     match &item.kind {
         _ if item.read_only => reask(bot, app, caller, &s, expected).await,
         Kind::Text | Kind::Integer | Kind::Decimal | Kind::Date if msg.text().is_some() => {
-            let raw = msg.text().unwrap_or_default();
-            if raw.trim().is_empty() || raw.starts_with('/') {
+            let raw = msg.text().map(clean_text).unwrap_or_default();
+            if raw.is_empty() || raw.starts_with('/') {
                 return reask(bot, app, caller, &s, expected).await;
             }
-            match walk::typed_answer(&item, raw, &s.answers, s.today) {
+            match walk::typed_answer(&item, &raw, &s.answers, s.today) {
                 Ok(value) => advance(bot, app, caller, s, Some((value, None))).await,
                 Err(r) => {
                     let message = rejection_text(app, &s, &item, l, r);

@@ -15,6 +15,7 @@ use crate::domain::access::Act;
 use crate::domain::action::{self, ActionStatus, Blocker};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
+use crate::domain::text::clean_text;
 use crate::i18n::I18n;
 use crate::store::{JointAction, NewReport};
 use crate::tr;
@@ -368,8 +369,8 @@ pub async fn on_note_message(
     msg: &Message,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let stored = if let Some(text) = msg.text().filter(|t| !t.trim().is_empty()) {
-        app.store.add_report_note(report_id, "text", Some(text.trim()), None).await?;
+    let stored = if let Some(text) = msg.text().map(clean_text).filter(|t| !t.is_empty()) {
+        app.store.add_report_note(report_id, "text", Some(&text), None).await?;
         true
     } else if let Some(voice) = msg.voice() {
         match media::store(bot, app, &voice.file, "voice", "ogg").await? {
@@ -383,7 +384,11 @@ pub async fn on_note_message(
     {
         match media::store(bot, app, &photo.file, "photo", "jpg").await? {
             Ok(id) => {
-                app.store.add_report_note(report_id, "photo", msg.caption(), Some(id)).await.map(|_| true)?
+                let caption = msg.caption().map(clean_text).filter(|c| !c.is_empty());
+                app.store
+                    .add_report_note(report_id, "photo", caption.as_deref(), Some(id))
+                    .await
+                    .map(|_| true)?
             }
             Err(media::TooBig) => {
                 bot.send_message(caller.chat_id, tr!(i18n, l, "form-file-too-big")).await?;

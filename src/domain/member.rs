@@ -95,12 +95,11 @@ impl FromStr for Gender {
     }
 }
 
-/// A display name as typed by a member: trimmed, single-line, 1 to 64 characters.
+/// A display name as typed by a member (or known to Telegram), cleaned as
+/// [`clean_name`](super::text::clean_name) does: one line of 1 to 64 characters with at least one letter.
 pub fn parse_display_name(raw: &str) -> Option<String> {
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let len = name.chars().count();
-    let has_letter = name.chars().any(char::is_alphanumeric);
-    (1..=64).contains(&len).then_some(name).filter(|_| has_letter)
+    let name = super::text::clean_name(raw);
+    name.chars().any(char::is_alphanumeric).then_some(name)
 }
 
 #[cfg(test)]
@@ -133,10 +132,14 @@ mod tests {
     }
 
     #[test]
-    fn empty_overlong_or_letterless_names_are_refused() {
+    fn empty_garbage_or_letterless_names_are_refused() {
         assert_eq!(parse_display_name("   "), None);
         assert_eq!(parse_display_name("!!! ???"), None);
-        assert_eq!(parse_display_name(&"a".repeat(65)), None);
-        assert!(parse_display_name(&"a".repeat(64)).is_some());
+        assert_eq!(parse_display_name("\0\u{202E}\u{200B}\u{1b}"), None);
+    }
+
+    #[test]
+    fn overlong_names_are_cut_to_64_characters() {
+        assert_eq!(parse_display_name(&"a".repeat(65)), Some("a".repeat(64)));
     }
 }

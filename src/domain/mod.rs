@@ -11,6 +11,7 @@ pub mod meeting;
 pub mod member;
 pub mod onboarding;
 pub mod schedule;
+pub mod text;
 
 pub use invite::{InviteCode, InviteSpec, parse_validity};
 pub use locale::Locale;

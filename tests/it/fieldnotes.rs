@@ -90,7 +90,9 @@ async fn field_notes_go_to_the_chosen_cluster_and_guessing_codes_is_slowed_down(
         list.text()
     );
     api.press(&nadia, &list, &list.button(&en("btn-note-voice")));
-    api.wait_for(0, "the voice note back", |c| c.method == "sendVoice").await;
+    let (_, voice) = api.wait_for(0, "the voice note back", |c| c.method == "sendVoice").await;
+    let caption = voice.body["caption"].as_str().unwrap_or_default();
+    assert!(caption.contains("Nadia") && caption.contains("Djebba"), "who and where: {caption:?}");
 
     let notes = store.field_notes(djebba, 10).await.unwrap();
     let kinds: Vec<_> = notes.iter().rev().map(|n| n.kind.as_str()).collect();

@@ -238,3 +238,41 @@ fn consent_done_finish_and_coming_have_distinct_pictograms_in_every_locale() {
     }
     assert_eq!(ActionStatus::ALL.last(), Some(&ActionStatus::Done), "Done is the last status button");
 }
+
+#[test]
+fn the_wait_after_wrong_codes_is_counted_in_proper_russian() {
+    let i18n = I18n::load().unwrap();
+    let wait = |n: i64| {
+        let mut args = FluentArgs::new();
+        args.set("minutes", n);
+        i18n.try_format(Locale::Ru, "start-too-many", Some(&args)).unwrap()
+    };
+    for (n, words) in [(1, "1 минуту"), (3, "3 минуты"), (5, "5 минут"), (21, "21 минуту"), (11, "11 минут")]
+    {
+        let text = wait(n);
+        assert!(text.contains(&format!("Подождите {words} и")), "{n}: {text}");
+    }
+}
+
+#[test]
+fn counted_minutes_take_a_plural_selector_where_the_noun_changes() {
+    // Languages whose noun after a number changes with it (Urdu's منٹ does not).
+    for (locale, source) in SOURCES.iter().filter(|(l, _)| *l != Locale::Ur) {
+        let resource = fluent_syntax::parser::parse(*source).unwrap();
+        for entry in &resource.body {
+            let ast::Entry::Message(m) = entry else { continue };
+            let Some(value) = &m.value else { continue };
+            let text = fluent_syntax::serializer::serialize(&ast::Resource {
+                body: vec![ast::Entry::Message(ast::Message {
+                    id: m.id.clone(),
+                    value: Some(value.clone()),
+                    attributes: vec![],
+                    comment: None,
+                })],
+            });
+            if text.contains("{ $minutes }") {
+                assert!(text.contains("$minutes ->"), "{locale:?} {}: {text}", m.id.name);
+            }
+        }
+    }
+}

@@ -20,4 +20,5 @@ mod questionnaire;
 mod reminders;
 mod store;
 mod support;
+mod text;
 mod transcribe;

@@ -163,6 +163,18 @@ async fn reporting(backend: &str) {
     api.press(&imran, &history, &history.button(&en("btn-note-voice")));
     let (k, voice) = api.wait_for(k + 1, "the voice note", |c| c.method == "sendVoice").await;
     assert!(voice.body["voice"]["size"].as_u64().unwrap() > 0);
+    // It says who sent it, from which cooperative, about which action, and when (Sialkot time).
+    let caption = voice.body["caption"].as_str().unwrap_or_default().to_owned();
+    let reported = store.reports(steel.action_id).await.unwrap();
+    let ali_report = reported.iter().find(|r| r.member_id == ali_id).expect("Ali's report");
+    let local = ali_report.created_at.with_timezone(&chrono_tz::Asia::Karachi).format("%d/%m/%Y %H:%M");
+    for part in ["Ali · Forgers", "Joint steel purchase", &local.to_string()] {
+        assert!(caption.contains(part), "the caption {caption:?} lacks {part:?}");
+    }
+    assert!(caption.chars().count() <= 1024);
+    api.press(&imran, &history, &history.button(&en("btn-note-photo")));
+    let (k, photo) = api.wait_for(k + 1, "the photo", |c| c.method == "sendPhoto").await;
+    assert_eq!(photo.body["caption"].as_str(), Some(caption.as_str()), "the photo says the same");
     api.press(&imran, &overview, &overview.button_eq(&en("btn-progress-chart")));
     let (k, chart) = api.wait_for(k + 1, "the chart", |c| c.method == "sendPhoto").await;
     assert_eq!(chart.body["photo"]["png"], true);

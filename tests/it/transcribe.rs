@@ -168,7 +168,10 @@ async fn transcriptions(req: HttpRequest, body: web::Bytes, state: web::Data<Sta
         return HttpResponse::BadRequest().json(json!({"error": {"message": problem}}));
     }
     if state.fail.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok() {
-        return HttpResponse::InternalServerError().json(json!({"error": {"message": "model overloaded"}}));
+        // As some servers do, the error echoes what was heard: user content.
+        let heard = said(seen.file_name.as_deref().unwrap_or_default());
+        return HttpResponse::InternalServerError()
+            .json(json!({"error": {"message": format!("model overloaded after: {heard}")}}));
     }
     let file_name = seen.file_name.unwrap_or_default();
     HttpResponse::Ok().json(json!({
@@ -482,23 +485,64 @@ async fn two_transcribe_runs_send_each_file_once_on_postgres() {
 
 /// The log lines written while `f` runs.
 fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
-    #[derive(Clone, Default)]
-    struct Capture(Arc<Mutex<Vec<u8>>>);
-    impl std::io::Write for Capture {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+    let (capture, subscriber) = capture_log();
+    let out = tracing::subscriber::with_default(subscriber, f);
+    (out, capture.text())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_failing_servers_answer_is_logged_by_status_and_length_never_its_body() {
+    let s = Setup::of("sqlite").await;
+    s.media("AgADechoed", "voice").await;
+    let double = Double::start(1).await;
+    let client = double.transcriber();
+    let (capture, subscriber) = capture_log();
+    // One thread: everything the job logs goes to this subscriber.
+    let guard = tracing::subscriber::set_default(subscriber);
+    assert_eq!(transcribe_once(&s.app, &client, now()).await.unwrap(), 0);
+    drop(guard);
+    let log = capture.text();
+    assert_eq!(double.seen().len(), 1, "the server was asked and failed");
+    assert!(log.contains("could not be transcribed"), "{log}");
+    assert!(log.contains("500"), "the status is logged: {log}");
+    assert!(regex::Regex::new(r"answer of [1-9][0-9]* bytes").unwrap().is_match(&log), "the length: {log}");
+    for private in ["model overloaded", &said("AgADechoed.ogg"), "قرض", KEY] {
+        assert!(!log.contains(private), "the log shows {private:?}: {log}");
     }
+    double.stop().await;
+    s.cleanup().await;
+}
+
+/// What a subscriber wrote.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Capture {
+    fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A subscriber at the most detailed level, writing into the returned capture.
+fn capture_log() -> (Capture, impl tracing::Subscriber + Send + Sync) {
     let capture = Capture::default();
     let writer = capture.clone();
-    let subscriber = tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
-    let out = tracing::subscriber::with_default(subscriber, f);
-    let text = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
-    (out, text)
+    let subscriber = tracing_subscriber::fmt()
+        .with_ansi(false)
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    (capture, subscriber)
 }
 
 fn vars<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
