@@ -4,7 +4,26 @@
 
 use std::fmt::Write;
 
+use crate::domain::action::{Blocker, DUE_MONTH_CHOICES, PERCENT_CHOICES, RHYTHM_CHOICES};
+use crate::domain::form::audience::DEADLINE_CHOICES;
+use crate::domain::meeting::REMINDER_CHOICES;
 use crate::domain::{Gender, Locale, Role};
+
+/// A number read from a button, kept only if the keyboard offers it: the same constants
+/// build the keyboards, so a forged value (65535 days) is refused like any old layout.
+fn offered<T: std::str::FromStr + PartialEq>(raw: &str, choices: &[T]) -> Option<T> {
+    raw.parse().ok().filter(|v| choices.contains(v))
+}
+
+/// The same for a choice that may also be "none" (0).
+fn offered_or_none(raw: &str, choices: &[u16]) -> Option<u16> {
+    raw.parse().ok().filter(|v| *v == 0 || choices.contains(v))
+}
+
+/// An index into a list of `len` entries.
+fn index_below(raw: &str, len: usize) -> Option<u8> {
+    raw.parse().ok().filter(|i: &u8| usize::from(*i) < len)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuItem {
@@ -264,6 +283,9 @@ fn parse_audience(s: &str) -> Option<crate::domain::form::Audience> {
     }
 }
 
+/// Date buttons of a questionnaire: today, yesterday.
+pub const DAYS_AGO_CHOICES: [u8; 2] = [0, 1];
+
 fn form_action_code(a: FormAction) -> String {
     match a {
         FormAction::Start => "s".into(),
@@ -288,7 +310,7 @@ fn parse_form_action(s: &str) -> Option<FormAction> {
         ("b", "") => FormAction::Back,
         ("r", "") => FormAction::Repeat,
         ("n", "") => FormAction::Next,
-        ("t", d) => FormAction::DaysAgo(d.parse().ok().filter(|d| *d <= 1)?),
+        ("t", d) => FormAction::DaysAgo(offered(d, &DAYS_AGO_CHOICES)?),
         ("v", n) => FormAction::Number(n.parse().ok()?),
         _ => return None,
     })
@@ -449,19 +471,22 @@ impl Callback {
                 cluster_id: from_b36(cluster)?,
                 form_pk: more.first().map(|f| from_b36(f).ok_or(())).transpose().ok()?,
                 audience: more.get(1).map(|a| parse_audience(a).ok_or(())).transpose().ok()?,
-                days: more.get(2).map(|d| d.parse().map_err(|_| ())).transpose().ok()?,
+                days: more
+                    .get(2)
+                    .map(|d| offered_or_none(d, &DEADLINE_CHOICES).ok_or(()))
+                    .transpose()
+                    .ok()?,
             }),
             ("a", [a]) => Self::Report(ReportButton::Pick(from_b36(a)?)),
             ("as", [a, s]) => Self::Report(ReportButton::Status(
                 from_b36(a)?,
                 crate::domain::action::ActionStatus::from_letter(s.chars().next().filter(|_| s.len() == 1)?)?,
             )),
-            ("ab", [r, i]) => Self::Report(ReportButton::Blocker(
-                from_b36(r)?,
-                i.parse().ok().filter(|i: &u8| (*i as usize) < crate::domain::action::Blocker::ALL.len())?,
-            )),
+            ("ab", [r, i]) => {
+                Self::Report(ReportButton::Blocker(from_b36(r)?, index_below(i, Blocker::ALL.len())?))
+            }
             ("ap", [r, p]) => {
-                Self::Report(ReportButton::Percent(from_b36(r)?, p.parse().ok().filter(|p: &u8| *p <= 100)?))
+                Self::Report(ReportButton::Percent(from_b36(r)?, offered(p, &PERCENT_CHOICES)?))
             }
             ("af", [r]) => Self::Report(ReportButton::Finish(from_b36(r)?)),
             ("au", [r]) => Self::Report(ReportButton::Undo(from_b36(r)?)),
@@ -477,9 +502,11 @@ impl Callback {
             ("d", ["today"]) => Self::Draft(DraftButton::Today),
             ("d", [x]) if x.starts_with('o') => Self::Draft(DraftButton::Owner(from_b36(&x[1..])?)),
             ("d", [x]) if x.starts_with('m') => {
-                Self::Draft(DraftButton::Months(x[1..].parse().ok().filter(|m: &u8| (1..=24).contains(m))?))
+                Self::Draft(DraftButton::Months(offered(&x[1..], &DUE_MONTH_CHOICES)?))
             }
-            ("d", [x]) if x.starts_with('r') => Self::Draft(DraftButton::Rhythm(x[1..].parse().ok()?)),
+            ("d", [x]) if x.starts_with('r') => {
+                Self::Draft(DraftButton::Rhythm(offered_or_none(&x[1..], &RHYTHM_CHOICES)?))
+            }
             ("mv", [id, r]) => Self::Meeting(MeetingButton::Rsvp(
                 from_b36(id)?,
                 match *r {
@@ -500,7 +527,9 @@ impl Callback {
                 h.parse().ok().filter(|h: &u16| *h < 2400 && h % 100 < 60)?,
             )),
             ("ma", [a]) => Self::Meeting(MeetingButton::Audience(parse_meeting_audience(a)?)),
-            ("mm", [m]) => Self::Meeting(MeetingButton::Reminder(m.parse().ok()?)),
+            ("mm", [m]) => Self::Meeting(MeetingButton::Reminder(
+                m.parse().ok().filter(|m: &u16| REMINDER_CHOICES.contains(&i64::from(*m)))?,
+            )),
             ("mmd", []) => Self::Meeting(MeetingButton::RemindersDone),
             ("x", [cluster]) => Self::Export(ExportButton {
                 cluster_id: from_b36(cluster)?,
@@ -510,19 +539,19 @@ impl Callback {
             }),
             ("x", [cluster, d, form, more @ ..]) if more.len() <= 1 => Self::Export(ExportButton {
                 cluster_id: from_b36(cluster)?,
-                dataset: Some(d.parse().ok().filter(|d: &u8| *d < 5)?),
+                dataset: Some(index_below(d, crate::export::Dataset::ALL.len())?),
                 form_pk: match *form {
                     "-" => None,
                     f => Some(from_b36(f)?),
                 },
                 format: more
                     .first()
-                    .map(|f| f.parse().ok().filter(|f: &u8| *f <= 2).ok_or(()))
+                    .map(|f| offered(f, &super::exports::FORMATS).ok_or(()))
                     .transpose()
                     .ok()?,
             }),
             ("nt", [id, i]) => {
-                Self::Note(NoteButton::Tag(from_b36(id)?, i.parse().ok().filter(|i: &u8| *i < 4)?))
+                Self::Note(NoteButton::Tag(from_b36(id)?, index_below(i, super::notes::TAGS.len())?))
             }
             ("nc", [id]) => Self::Note(NoteButton::Cluster(from_b36(id)?)),
             ("nm", [id]) => Self::Note(NoteButton::Media(from_b36(id)?)),
@@ -596,7 +625,7 @@ mod tests {
                 cluster_id: i64::MAX,
                 form_pk: Some(i64::MAX),
                 audience: Some(audience),
-                days: Some(u16::MAX),
+                days: Some(14),
             }));
             all.push(Callback::Launch(LaunchDraft {
                 cluster_id: i64::MAX,
@@ -688,7 +717,7 @@ mod tests {
                 DraftButton::Owner(i64::MAX),
                 DraftButton::OwnersDone,
                 DraftButton::Today,
-                DraftButton::Months(12),
+                DraftButton::Months(6),
                 DraftButton::Rhythm(14),
             ]
             .map(Callback::Draft),
@@ -744,6 +773,17 @@ mod tests {
             "mv:1:z",
             "mh:2460",
             "ma:q",
+            // Numbers the keyboards never offer, from the constants that build them.
+            "d:r65535",
+            "d:r5",
+            "d:m24",
+            "L:1:2:c:65535",
+            "L:1:2:c:5",
+            "mm:5",
+            "ap:1:33",
+            "x:1:1:-:3",
+            "x:1:5:-",
+            "nt:1:4",
         ] {
             assert_eq!(Callback::decode(junk), None, "{junk}");
         }

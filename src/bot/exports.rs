@@ -61,6 +61,12 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     Ok(())
 }
 
+/// Export formats as their buttons carry them: CSV, XLSX, XLSX with a ZIP of the media.
+pub const FORMAT_CSV: u8 = 0;
+pub const FORMAT_XLSX: u8 = 1;
+pub const FORMAT_ZIP: u8 = 2;
+pub const FORMATS: [u8; 3] = [FORMAT_CSV, FORMAT_XLSX, FORMAT_ZIP];
+
 pub async fn on_button(
     bot: &Bot,
     app: &App,
@@ -96,13 +102,14 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerR
     }
     let Some(format) = b.format else {
         let with = |f: u8| Callback::Export(ExportButton { format: Some(f), ..b });
-        let keyboard = InlineKeyboardMarkup::new([
-            vec![
-                button(tr!(i18n, l, "btn-export-csv"), with(0)),
-                button(tr!(i18n, l, "btn-export-xlsx"), with(1)),
-            ],
-            vec![button(tr!(i18n, l, "btn-export-zip"), with(2))],
-        ]);
+        let label = |f: u8| match f {
+            FORMAT_CSV => tr!(i18n, l, "btn-export-csv"),
+            FORMAT_XLSX => tr!(i18n, l, "btn-export-xlsx"),
+            _ => tr!(i18n, l, "btn-export-zip"),
+        };
+        let rows: Vec<Vec<_>> =
+            FORMATS.chunks(2).map(|row| row.iter().map(|f| button(label(*f), with(*f))).collect()).collect();
+        let keyboard = InlineKeyboardMarkup::new(rows);
         bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-format")).reply_markup(keyboard).await?;
         return Ok(());
     };
@@ -119,8 +126,11 @@ async fn send(
     format: u8,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let mut request =
-        ExportRequest::new(cluster_id, dataset, if format == 0 { Format::Csv } else { Format::Xlsx });
+    let mut request = ExportRequest::new(
+        cluster_id,
+        dataset,
+        if format == FORMAT_CSV { Format::Csv } else { Format::Xlsx },
+    );
     // Only CDAs and coordinators get here: they may see personal fields.
     request.include_personal = true;
     request.labels = Some(l);
@@ -142,8 +152,9 @@ async fn send(
     ));
     tokio::fs::create_dir_all(&dir).await?;
     let stamp = crate::store::now().format("%Y%m%d-%H%M");
-    let file = dir.join(format!("{}-{stamp}.{}", dataset.code(), if format == 0 { "csv" } else { "xlsx" }));
-    if format == 2 {
+    let file =
+        dir.join(format!("{}-{stamp}.{}", dataset.code(), if format == FORMAT_CSV { "csv" } else { "xlsx" }));
+    if format == FORMAT_ZIP {
         request.media_zip = Some(dir.join(format!("{}-{stamp}-media.zip", dataset.code())));
     }
     let result = crate::export::export(&app.store, &request, &file).await;

@@ -13,6 +13,7 @@ use super::callback::{Callback, LaunchDraft};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, questionnaire};
 use crate::domain::access::Act;
+use crate::domain::form::audience::DEADLINE_CHOICES;
 use crate::domain::form::results::{self, Rate};
 use crate::domain::form::{Audience, Kind, walk};
 use crate::domain::{Locale, Role};
@@ -202,11 +203,9 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
     let Some(days) = draft.days else {
         let with = |d| Callback::Launch(LaunchDraft { days: Some(d), ..draft });
         let keyboard = InlineKeyboardMarkup::new([
-            vec![
-                button(tr!(i18n, l, "btn-deadline-days", days = 3), with(3)),
-                button(tr!(i18n, l, "btn-deadline-days", days = 7), with(7)),
-                button(tr!(i18n, l, "btn-deadline-days", days = 14), with(14)),
-            ],
+            DEADLINE_CHOICES
+                .map(|days| button(tr!(i18n, l, "btn-deadline-days", days = i64::from(days)), with(days)))
+                .to_vec(),
             vec![button(tr!(i18n, l, "btn-deadline-none"), with(0))],
         ]);
         bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-deadline"))
@@ -323,10 +322,10 @@ pub async fn on_results(
     item: Option<u32>,
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let launch = match app.store.launch(launch_id).await {
-        Ok(launch) if serves(caller, launch.cluster_id) => launch,
-        _ => return Ok(Some(tr!(i18n, l, "error-not-allowed"))),
-    };
+    let launch = app.store.launch(launch_id).await?;
+    if !serves(caller, launch.cluster_id) {
+        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+    }
     let form = app.store.form(launch.form_pk).await?;
     let label_of = |item: &crate::domain::form::Item| {
         item.label.get(l, &form.default_language).unwrap_or(&item.name).to_owned()

@@ -13,8 +13,8 @@ use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
 use crate::domain::meeting::{
-    DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp, WhenError,
-    hours_on, local_to_utc, next_days, parse_time, parse_when, weekday_index,
+    COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp,
+    WhenError, hours_on, local_to_utc, next_days, parse_time, parse_when, weekday_index,
 };
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_line;
@@ -477,6 +477,10 @@ pub async fn on_button(
                     if hours_on(day, crate::store::now(), tz).is_empty() {
                         return Ok(Some(tr!(i18n, l, "meeting-time-past")));
                     }
+                    // Only the days the keyboard offers (a forged year 9999 is not one).
+                    if !next_days(crate::store::now(), tz).iter().any(|(offered, _)| *offered == day) {
+                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                    }
                     d.day = Some(day);
                 }
                 (MeetingStep::Time, MeetingButton::Hour(hhmm)) => {
@@ -485,6 +489,9 @@ pub async fn on_button(
                     else {
                         return Ok(Some(tr!(i18n, l, "button-expired")));
                     };
+                    if !COMMON_HOURS.contains(&(u32::from(hhmm / 100), u32::from(hhmm % 100))) {
+                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                    }
                     match local_to_utc(day.and_time(time), tz) {
                         Ok(at) if at > crate::store::now() => d.starts_at = Some(at),
                         Ok(_) => return Ok(Some(tr!(i18n, l, "meeting-time-past"))),

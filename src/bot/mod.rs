@@ -333,6 +333,12 @@ async fn on_callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerRes
     // Answer even when handling failed, then report the failure.
     let (toast, result) = match toast {
         Ok(t) => (t, Ok(())),
+        // A button naming something that is not there (deleted since, or forged): it is
+        // no longer active. Not an error: anyone could fill the log with such presses.
+        Err(BotError::Store(StoreError::NotFound(what))) => {
+            tracing::debug!(missing = what, "a button named something that is not there");
+            (Some(tr!(app.i18n, caller.locale, "button-expired")), Ok(()))
+        }
         Err(e) => (Some(tr!(app.i18n, caller.locale, "error-generic")), Err(e)),
     };
     let mut answer = bot.answer_callback_query(q.id.clone());

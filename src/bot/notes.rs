@@ -176,6 +176,10 @@ pub async fn on_button(
     let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
     match b {
         NoteButton::Tag(note_id, index) => {
+            let n = app.store.field_note(note_id).await?;
+            if !caller.can(Act::Coordinate, n.cluster_id) {
+                return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
+            }
             let tag = TAGS[usize::from(index).min(TAGS.len() - 1)];
             if !app.store.tag_field_note(note_id, member.member_id, tag).await? {
                 return Ok(Some(tr!(app.i18n, l, "button-expired")));

@@ -12,7 +12,7 @@ use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
-use crate::domain::action::{ActionDraft, DraftStep, parse_target};
+use crate::domain::action::{ActionDraft, DUE_MONTH_CHOICES, DraftStep, RHYTHM_CHOICES, parse_target};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::{clean_line, clean_text};
@@ -36,7 +36,10 @@ async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>,
     Ok(out)
 }
 
+/// Whether the caller sees this action; an action that is not there is `NotFound` (the
+/// button is out of date), not a refusal.
 async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
+    app.store.action(action_id).await?;
     Ok(visible_actions(app, caller).await?.iter().any(|a| a.action_id == action_id))
 }
 
@@ -439,7 +442,7 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
             };
             (
                 tr!(i18n, l, "action-ask-due"),
-                Some(InlineKeyboardMarkup::new([vec![months(1), months(3), months(6)]])),
+                Some(InlineKeyboardMarkup::new([DUE_MONTH_CHOICES.map(months).to_vec()])),
             )
         }
         DraftStep::Target => {
@@ -453,7 +456,7 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
                 )
             };
             let keyboard = InlineKeyboardMarkup::new([
-                vec![days(7), days(14), days(30)],
+                RHYTHM_CHOICES.map(days).to_vec(),
                 vec![button(tr!(i18n, l, "btn-no-checkins"), Callback::Draft(DraftButton::Rhythm(0)))],
             ]);
             (tr!(i18n, l, "action-ask-rhythm"), Some(keyboard))

@@ -10,7 +10,7 @@ use teloxide::types::{
     KeyboardRemove,
 };
 
-use super::callback::{Callback, FormAction, FormButton};
+use super::callback::{Callback, DAYS_AGO_CHOICES, FormAction, FormButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
 use crate::domain::Locale;
@@ -306,10 +306,18 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
                 .collect(),
             None => Vec::new(),
         },
-        Kind::Date => vec![vec![
-            button(tr!(i18n, l, "btn-form-today"), form_button(s, FormAction::DaysAgo(0))),
-            button(tr!(i18n, l, "btn-form-yesterday"), form_button(s, FormAction::DaysAgo(1))),
-        ]],
+        Kind::Date => vec![
+            DAYS_AGO_CHOICES
+                .map(|d| {
+                    let label = if d == 0 {
+                        tr!(i18n, l, "btn-form-today")
+                    } else {
+                        tr!(i18n, l, "btn-form-yesterday")
+                    };
+                    button(label, form_button(s, FormAction::DaysAgo(d)))
+                })
+                .to_vec(),
+        ],
         Kind::Note => vec![vec![button(tr!(i18n, l, "btn-form-next"), form_button(s, FormAction::Next))]],
         Kind::Acknowledge => {
             vec![vec![button(tr!(i18n, l, "btn-form-ok"), form_button(s, FormAction::Next))]]

@@ -12,7 +12,7 @@ use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
 use crate::domain::Locale;
 use crate::domain::access::Act;
-use crate::domain::action::{self, ActionStatus, Blocker};
+use crate::domain::action::{self, ActionStatus, Blocker, PERCENT_CHOICES};
 use crate::domain::form::walk;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_text;
@@ -93,18 +93,17 @@ pub async fn ask_status(bot: &Bot, app: &App, caller: &Caller, a: &JointAction) 
 
 /// Whether the member may report on this action (checked on every button).
 async fn may_report(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
-    let Ok(a) = app.store.action(action_id).await else { return Ok(false) };
+    let a = app.store.action(action_id).await?;
     let owners: Vec<i64> = app.store.action_owners(action_id).await?.into_iter().map(|(id, _)| id).collect();
     Ok(caller.member.is_some() && caller.can(Act::Report { cooperatives: &owners }, a.cluster_id))
 }
 
 fn percent_keyboard(i18n: &I18n, l: Locale, report_id: i64) -> InlineKeyboardMarkup {
     let p = |n: u8| button(format!("{n}%"), Callback::Report(ReportButton::Percent(report_id, n)));
-    InlineKeyboardMarkup::new([
-        vec![p(0), p(25), p(50)],
-        vec![p(75), p(100)],
-        vec![button(tr!(i18n, l, "btn-form-skip"), Callback::Report(ReportButton::Finish(report_id)))],
-    ])
+    let mut rows: Vec<Vec<_>> =
+        PERCENT_CHOICES.chunks(3).map(|row| row.iter().map(|n| p(*n)).collect()).collect();
+    rows.push(vec![button(tr!(i18n, l, "btn-form-skip"), Callback::Report(ReportButton::Finish(report_id)))]);
+    InlineKeyboardMarkup::new(rows)
 }
 
 pub async fn on_button(
@@ -195,6 +194,9 @@ pub async fn on_button(
             }
         }
         ReportButton::Undo(report_id) => {
+            if own_report(app, report_id, member.member_id).await?.is_none() {
+                return Ok(Some(tr!(i18n, l, "button-expired")));
+            }
             keyboards::clear(bot, q).await;
             let undone = app
                 .store

@@ -146,8 +146,10 @@ pub struct ActionDraft {
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
     /// `Some(None)`: no target.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::double_option")]
     pub target: Option<Option<(f64, String)>>,
     /// `Some(None)`: no check-ins.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::double_option")]
     pub rhythm_days: Option<Option<i64>>,
 }
 
@@ -214,6 +216,13 @@ pub fn parse_target(raw: &str) -> Option<(f64, String)> {
 
 /// Local time of day at which check-ins are asked.
 pub const CHECKIN_TIME: (u32, u32) = (10, 0);
+
+/// Check-in rhythms offered when an action is added in the chat, in days (besides "none").
+pub const RHYTHM_CHOICES: [u16; 3] = [7, 14, 30];
+/// Due dates offered when an action is added in the chat, in months from the start.
+pub const DUE_MONTH_CHOICES: [u8; 3] = [1, 3, 6];
+/// Progress buttons of a report, in percent.
+pub const PERCENT_CHOICES: [u8; 5] = [0, 25, 50, 75, 100];
 
 /// When the next check-in is due: `rhythm_days` calendar days after `last` in the cluster's
 /// time zone, at 10:00 local time — so a daylight-saving change moves the UTC time, not the

@@ -8,7 +8,7 @@ use clusterbot::domain::invite::InviteCode;
 use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
 use clusterbot::domain::{InviteSpec, Locale, Role};
 use clusterbot::i18n::I18n;
-use clusterbot::store::{NewMember, Redeemed, Store, now};
+use clusterbot::store::{NewFieldNote, NewMember, Redeemed, Store, now};
 use teloxide::dptree::deps;
 use teloxide::types::Update;
 use teloxide_tests::{
@@ -450,4 +450,147 @@ async fn blocking_the_bot_marks_the_member_unreachable() {
     let mut bot = f.bot(blocked);
     bot.dispatch().await;
     assert!(f.store().member_by_telegram(USER).await.unwrap().unwrap().opted_out_at.is_some());
+}
+
+/// Ids in button codes are base 36.
+fn b36(id: i64) -> String {
+    let mut n = id as u64;
+    let mut digits = Vec::new();
+    loop {
+        digits.push(std::char::from_digit((n % 36) as u32, 36).unwrap());
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+impl Fixture {
+    /// A CDA of the cluster, other than the test user.
+    async fn other_cda(&self) -> i64 {
+        let invite = self.invite(Role::Cda, 1, Duration::days(1)).await;
+        let new = NewMember {
+            telegram_user_id: USER + 1,
+            chat_id: USER + 1,
+            display_name: "Imran".into(),
+            locale: Locale::En,
+            gender: None,
+            cooperative_id: None,
+        };
+        let Redeemed::Joined(m) = self.store().join(invite.invite_id, &new).await.unwrap() else { panic!() };
+        m.member_id
+    }
+}
+
+/// One press of `data` in the private chat, through the same bot (update ids go on, so the
+/// press is not taken for a duplicate): the toast and the messages sent.
+async fn press_once(bot: &mut Bot, data: &str) -> (Option<String>, Vec<String>) {
+    bot.update(press(data));
+    bot.dispatch().await;
+    (toast(bot), texts(bot))
+}
+
+#[tokio::test]
+async fn a_joint_action_added_in_the_chat_can_skip_its_target_and_refuses_a_forged_rhythm() {
+    let f = fixture().await;
+    f.member(Role::Cda).await;
+    let steps = [
+        (format!("pa:{}", b36(f.cluster_id)), "action-ask-title"),
+        ("Shared polishing machine".to_owned(), "action-ask-description"),
+        ("d:skip".to_owned(), "action-ask-owners"),
+        ("d:od".to_owned(), "action-ask-start"),
+        ("d:today".to_owned(), "action-ask-due"),
+        ("d:m3".to_owned(), "action-ask-target"),
+        // ⏭ Skip at the target: the draft is saved without a target, and loaded so.
+        ("d:skip".to_owned(), "action-ask-rhythm"),
+    ];
+    let mut bot = f.bot(MockMessageText::new().text("/progress"));
+    for (input, key) in steps {
+        if input.contains(':') {
+            bot.update(press(&input));
+        } else {
+            bot.update(MockMessageText::new().text(&input));
+        }
+        bot.dispatch().await;
+        assert_eq!(texts(&bot).last(), Some(&t(Locale::En, key, &[])), "{input}");
+    }
+    // The keyboard offers 7, 14 and 30 days or none: 65535 is no button of it.
+    for forged in ["d:r65535", "d:r5", "d:m24"] {
+        let (toast, sent) = press_once(&mut bot, forged).await;
+        assert_eq!(toast, Some(t(Locale::En, "button-expired", &[])), "{forged}");
+        assert!(sent.is_empty(), "{forged}: {sent:?}");
+    }
+    assert!(f.store().actions(f.cluster_id).await.unwrap().is_empty(), "nothing stored");
+    let (_, sent) = press_once(&mut bot, "d:r14").await;
+    assert!(sent.iter().any(|s| s.contains("Shared polishing machine")), "{sent:?}");
+    let actions = f.store().actions(f.cluster_id).await.unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(
+        (actions[0].target, actions[0].unit.as_deref(), actions[0].rhythm_days),
+        (None, None, Some(14))
+    );
+}
+
+#[tokio::test]
+async fn forged_buttons_naming_missing_things_are_answered_as_no_longer_active() {
+    let f = fixture().await;
+    f.member(Role::Cda).await;
+    let missing = b36(9_999_999);
+    let mut bot = f.bot(MockMessageText::new().text("/help"));
+    for code in ["nm", "nt", "ph", "pm", "pt", "mo", "mr", "mt", "mx", "my", "R", "a", "af", "au", "ad"] {
+        let data = match code {
+            "nt" => format!("nt:{missing}:0"),
+            _ => format!("{code}:{missing}"),
+        };
+        let (toast, sent) = press_once(&mut bot, &data).await;
+        assert_eq!(toast, Some(t(Locale::En, "button-expired", &[])), "{data}");
+        assert!(sent.is_empty(), "{data}: {sent:?}");
+    }
+}
+
+#[tokio::test]
+async fn every_cda_button_pressed_by_a_producer_says_only_cdas_can() {
+    let f = fixture().await;
+    let cda = f.other_cda().await;
+    f.member(Role::Producer).await;
+    let note = f
+        .store()
+        .add_field_note(&NewFieldNote {
+            cluster_id: f.cluster_id,
+            member_id: cda,
+            kind: "text",
+            body: Some("Visited the Ugoki forge".into()),
+            media_file_id: None,
+            location: None,
+        })
+        .await
+        .unwrap();
+    let action = f
+        .store()
+        .add_action(&crate::actions::new_action(f.cluster_id, "Joint steel purchase", vec![], None))
+        .await
+        .unwrap()
+        .action_id;
+    let (c, n, a) = (b36(f.cluster_id), b36(note), b36(action));
+    let mut bot = f.bot(MockMessageText::new().text("/help"));
+    let buttons = [
+        format!("nt:{n}:0"),
+        format!("nc:{c}"),
+        format!("nm:{n}"),
+        format!("x:{c}"),
+        format!("x:{c}:0:-:1"),
+        format!("i:cda:{}", f.cluster_id),
+        format!("L:{c}"),
+        format!("pa:{c}"),
+        format!("pt:{a}"),
+        format!("pl:{a}:fr"),
+        format!("mc:{c}"),
+    ];
+    for data in buttons {
+        let (toast, sent) = press_once(&mut bot, &data).await;
+        assert_eq!(toast, Some(t(Locale::En, "error-not-allowed", &[])), "{data}");
+        assert!(sent.is_empty(), "{data}: {sent:?}");
+    }
+    assert_eq!(f.store().field_note(note).await.unwrap().tag, None, "the note is not tagged");
 }

@@ -256,3 +256,181 @@ both_backends!(migrations_are_idempotent, |store: Store| async move {
     store.migrate().await.unwrap();
     store.migrate().await.unwrap();
 });
+
+/// Every state of every dialogue, as a strategy: each field takes each of its shapes
+/// (not asked yet, answered "none", answered), so a state that does not survive being
+/// saved and loaded is found.
+mod dialogue_states {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use clusterbot::domain::action::ActionDraft;
+    use clusterbot::domain::meeting::{MeetingAudience, MeetingDraft};
+    use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
+    use clusterbot::domain::{Gender, Locale};
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (0i64..40_000).prop_map(|d| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Duration::days(d))
+    }
+
+    fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+        (0i64..4_000_000_000, 0u32..1_000_000_000).prop_map(|(s, n)| DateTime::from_timestamp(s, n).unwrap())
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![Just(String::new()), any::<String>(), "[a-zA-Z ]{1,20}", "[\u{600}-\u{6ff} ]{1,20}"]
+    }
+
+    fn onboarding() -> impl Strategy<Value = Onboarding> {
+        (
+            any::<i64>(),
+            prop::sample::select(vec![
+                Step::Language,
+                Step::Consent,
+                Step::Name,
+                Step::Gender,
+                Step::Cooperative,
+            ]),
+            prop::sample::select(Locale::ALL.to_vec()),
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::option::of(prop::sample::select(Gender::ALL.to_vec())),
+            any::<bool>(),
+        )
+            .prop_map(|(invite_id, step, locale, suggested_name, name, gender, asks_cooperative)| {
+                Onboarding { invite_id, step, locale, suggested_name, name, gender, asks_cooperative }
+            })
+    }
+
+    fn action_draft() -> impl Strategy<Value = ActionDraft> {
+        (
+            any::<i64>(),
+            prop::option::of(text()),
+            prop::option::of(text()),
+            prop::collection::vec(any::<i64>(), 0..4),
+            any::<bool>(),
+            prop::option::of(date()),
+            prop::option::of(date()),
+            prop::option::of(prop::option::of((0.001f64..1e9, text()))),
+            prop::option::of(prop::option::of(1i64..367)),
+        )
+            .prop_map(
+                |(
+                    cluster_id,
+                    title,
+                    description,
+                    cooperatives,
+                    owners_done,
+                    start_date,
+                    due_date,
+                    target,
+                    rhythm_days,
+                )| {
+                    ActionDraft {
+                        cluster_id,
+                        title,
+                        description,
+                        cooperatives,
+                        owners_done,
+                        start_date,
+                        due_date,
+                        target,
+                        rhythm_days,
+                    }
+                },
+            )
+    }
+
+    fn meeting_draft() -> impl Strategy<Value = MeetingDraft> {
+        let audience = prop_oneof![
+            Just(MeetingAudience::Cluster),
+            Just(MeetingAudience::Leaders),
+            Just(MeetingAudience::Commission),
+            any::<i64>().prop_map(MeetingAudience::Cooperative),
+        ];
+        (
+            (any::<i64>(), prop::option::of(any::<i64>()), prop::option::of(any::<i64>())),
+            (prop::option::of(text()), prop::option::of(date()), prop::option::of(instant())),
+            (prop::option::of(text()), prop::option::of((-90.0f64..90.0, -180.0f64..180.0))),
+            (prop::option::of(audience), prop::collection::vec(1i64..20_000, 0..4), any::<bool>()),
+        )
+            .prop_map(
+                |(
+                    (cluster_id, reschedule_of, only_cooperative),
+                    (title, day, starts_at),
+                    (place, location),
+                    (audience, offsets, offsets_done),
+                )| MeetingDraft {
+                    cluster_id,
+                    reschedule_of,
+                    only_cooperative,
+                    title,
+                    day,
+                    starts_at,
+                    place,
+                    location,
+                    audience,
+                    offsets,
+                    offsets_done,
+                },
+            )
+    }
+
+    pub fn any_dialogue() -> impl Strategy<Value = Dialogue> {
+        prop_oneof![
+            onboarding().prop_map(Dialogue::Onboarding),
+            any::<i64>().prop_map(|response_id| Dialogue::Questionnaire { response_id }),
+            any::<i64>().prop_map(|report_id| Dialogue::ReportNotes { report_id }),
+            any::<i64>().prop_map(|report_id| Dialogue::ReportProgress { report_id }),
+            action_draft().prop_map(Dialogue::NewAction),
+            meeting_draft().prop_map(Dialogue::Meeting),
+            (any::<i64>(), prop::sample::select(Locale::ALL.to_vec()))
+                .prop_map(|(action_id, locale)| Dialogue::ActionTitle { action_id, locale }),
+        ]
+    }
+
+    /// `cases` states drawn from the strategy (the store is async, so no shrinking).
+    pub fn samples(cases: usize) -> Vec<Dialogue> {
+        let mut runner = TestRunner::deterministic();
+        let strategy = any_dialogue();
+        (0..cases).map(|_| strategy.new_tree(&mut runner).unwrap().current()).collect()
+    }
+
+    /// The shapes most likely to be lost, whatever the sampler draws: each draft step
+    /// answered with "none".
+    pub fn skipped_steps() -> Vec<Dialogue> {
+        let at_target = ActionDraft {
+            cluster_id: 1,
+            title: Some("Joint purchase of steel".into()),
+            description: Some(String::new()),
+            owners_done: true,
+            start_date: NaiveDate::from_ymd_opt(2026, 12, 6),
+            due_date: NaiveDate::from_ymd_opt(2027, 3, 6),
+            ..ActionDraft::default()
+        };
+        vec![
+            Dialogue::NewAction(at_target.clone()),
+            Dialogue::NewAction(ActionDraft { target: Some(None), ..at_target.clone() }),
+            Dialogue::NewAction(ActionDraft {
+                target: Some(None),
+                rhythm_days: Some(None),
+                ..at_target.clone()
+            }),
+            Dialogue::NewAction(ActionDraft {
+                target: Some(Some((500.0, "kg".into()))),
+                rhythm_days: Some(Some(14)),
+                ..at_target
+            }),
+        ]
+    }
+}
+
+both_backends!(every_dialogue_state_survives_being_saved_and_loaded, |store: Store| async move {
+    let states = dialogue_states::samples(300);
+    for (chat, state) in dialogue_states::skipped_steps().into_iter().chain(states).enumerate() {
+        let chat = 1_000 + chat as i64;
+        store.set_dialogue(chat, &state).await.unwrap();
+        assert_eq!(store.dialogue(chat).await.unwrap().as_ref(), Some(&state), "chat {chat}");
+    }
+});

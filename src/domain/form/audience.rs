@@ -5,6 +5,9 @@ use std::str::FromStr;
 
 use crate::domain::Role;
 
+/// Answer deadlines offered when a questionnaire is launched, in days (besides "none").
+pub const DEADLINE_CHOICES: [u16; 3] = [3, 7, 14];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
     /// Every reachable member of the cluster.
