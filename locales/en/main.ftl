@@ -187,11 +187,7 @@ btn-deadline-none = ♾️ No deadline
 launch-sent = 🚀 Launched: { $count ->
         [one] one member is being invited.
        *[other] { $count } members are being invited.
-    } I will tell you if an invitation cannot be delivered.
-launch-undelivered = ⚠️ { $failed } of { $count ->
-        [one] { $count } invitation
-       *[other] { $count } invitations
-    } could not be delivered: those members blocked the bot or left Telegram.
+    } Anyone who cannot be reached is listed in /results.
 launch-nobody = 🤷 Nobody in that group can be reached yet.
 results-choose = 📊 Results of which questionnaire?
 results-none = 📊 No questionnaire has been launched in your clusters yet.

@@ -187,11 +187,7 @@ btn-deadline-none = ♾️ Sin plazo
 launch-sent = 🚀 Lanzado: { $count ->
         [one] se está enviando la invitación a un miembro.
        *[other] se están enviando las invitaciones a { $count } miembros.
-    } Le avisaré si alguna invitación no se puede entregar.
-launch-undelivered = ⚠️ No se pudieron entregar { $failed } de { $count ->
-        [one] { $count } invitación
-       *[other] { $count } invitaciones
-    }: esos miembros bloquearon el bot o dejaron Telegram.
+    } En /results verá a quien no se pueda contactar.
 launch-nobody = 🤷 Todavía no se puede contactar a nadie de ese grupo.
 results-choose = 📊 ¿Resultados de qué cuestionario?
 results-none = 📊 Todavía no se ha lanzado ningún cuestionario en sus clústeres.

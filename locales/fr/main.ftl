@@ -187,11 +187,7 @@ btn-deadline-none = ♾️ Sans délai
 launch-sent = 🚀 Lancé : { $count ->
         [one] l’invitation part vers un membre.
        *[other] les invitations partent vers { $count } membres.
-    } Je vous préviendrai si une invitation ne peut pas être remise.
-launch-undelivered = ⚠️ { $failed ->
-        [one] { $failed } invitation sur { $count } n’a pas pu être remise
-       *[other] { $failed } invitations sur { $count } n’ont pas pu être remises
-    } : ces membres ont bloqué le bot ou quitté Telegram.
+    } /results indique qui ne peut pas être joint.
 launch-nobody = 🤷 Personne dans ce groupe ne peut encore être joint.
 results-choose = 📊 Résultats de quel questionnaire ?
 results-none = 📊 Aucun questionnaire n’a encore été lancé dans vos clusters.

@@ -2,8 +2,6 @@
 //! an audience with an optional deadline, and read the results — all with buttons.
 //! Every step checks server-side that the caller is a CDA of that cluster.
 
-use std::time::Duration as StdDuration;
-
 use chrono::Duration;
 use teloxide::net::Download;
 use teloxide::prelude::*;
@@ -18,7 +16,7 @@ use crate::domain::form::results::{self, Rate};
 use crate::domain::form::{Audience, Kind, walk};
 use crate::domain::{Locale, Role};
 use crate::import::ImportFailure;
-use crate::store::{Invitee, Saved};
+use crate::store::Saved;
 use crate::tr;
 
 /// Clusters the caller serves as a CDA.
@@ -221,58 +219,13 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
     }
     let deadline = (days > 0).then(|| crate::store::now() + Duration::days(i64::from(days)));
     let by = caller.member.as_ref().map(|m| m.member_id);
-    let (launch, invitees) =
-        app.store.create_launch(form_pk, draft.cluster_id, audience, deadline, by).await?;
+    let (_, invitees) = app.store.create_launch(form_pk, draft.cluster_id, audience, deadline, by).await?;
     if invitees.is_empty() {
         bot.send_message(caller.chat_id, tr!(i18n, l, "launch-nobody")).await?;
         return Ok(());
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "launch-sent", count = invitees.len() as i64)).await?;
-    let (bot, app, cda_chat) = (bot.clone(), app.clone(), caller.chat_id);
-    tokio::spawn(async move {
-        let count = invitees.len() as i64;
-        match send_invitations(&bot, &app, launch.launch_id, invitees).await {
-            Ok(0) => {}
-            Ok(failed) => {
-                // The CDA was told invitations are on their way: say which did not arrive.
-                let text = tr!(app.i18n, l, "launch-undelivered", failed = failed as i64, count = count);
-                if let Err(e) = bot.send_message(cda_chat, text).await {
-                    tracing::warn!(error = %e, "could not tell the CDA about undelivered invitations");
-                }
-            }
-            Err(e) => tracing::warn!(error = %e, "could not send every invitation"),
-        }
-    });
     Ok(())
-}
-
-/// Sends invitations at a pace Telegram accepts (under 30 messages a second overall).
-/// Returns how many could not be delivered.
-async fn send_invitations(
-    bot: &Bot,
-    app: &App,
-    launch_id: i64,
-    invitees: Vec<Invitee>,
-) -> Result<usize, BotError> {
-    let mut failed = 0;
-    let launch = app.store.launch(launch_id).await?;
-    let form = app.store.form(launch.form_pk).await?;
-    let cluster = app.store.cluster(launch.cluster_id).await?;
-    let tz = cluster.tz();
-    for invitee in invitees {
-        let l = invitee.locale.unwrap_or(invitee.cluster_locale);
-        let deadline = launch.deadline_at.map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());
-        let (text, keyboard) = questionnaire::invitation(app, l, &form, invitee.response_id, deadline, false);
-        match bot.send_message(ChatId(invitee.chat_id), text).reply_markup(keyboard).await {
-            Ok(_) => app.store.mark_invited(invitee.response_id).await?,
-            Err(e) => {
-                failed += 1;
-                tracing::warn!(error = %e, member = invitee.member_id, "an invitation could not be delivered")
-            }
-        }
-        tokio::time::sleep(StdDuration::from_millis(40)).await;
-    }
-    Ok(failed)
 }
 
 /// `/results`: the latest launches of the CDA's clusters.
@@ -395,6 +348,10 @@ pub async fn on_results(
         started = rates.total.started as i64,
         finished = rates.total.finished as i64
     )];
+    let unreachable = app.store.launch_unreachable(launch_id).await?;
+    if !unreachable.is_empty() {
+        lines.push(tr!(i18n, l, "meeting-unreachable", names = unreachable.join(", ")));
+    }
     lines.push(String::new());
     lines.push(tr!(i18n, l, "results-by-cooperative"));
     for (coop, r) in &rates.by_cooperative {

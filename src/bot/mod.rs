@@ -147,7 +147,14 @@ impl App {
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
     /// language, else their cluster's, else English.
     pub async fn caller(&self, user: &User, chat_id: ChatId) -> Result<Caller, StoreError> {
-        let member = self.store.member_by_telegram(user.id.0 as i64).await?;
+        let mut member = self.store.member_by_telegram(user.id.0 as i64).await?;
+        // Someone marked unreachable who writes to the bot in private can be reached again,
+        // by every feature.
+        if let Some(m) = member.as_mut().filter(|m| m.opted_out_at.is_some() && chat_id.0 == user.id.0 as i64)
+        {
+            self.store.set_opted_out(user.id.0 as i64, false).await?;
+            m.opted_out_at = None;
+        }
         let mut memberships = match &member {
             Some(m) => self.store.memberships(m.member_id).await?,
             None => Vec::new(),
@@ -455,7 +462,7 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
             }
         }
     });
-    let nudges = tokio::spawn(crate::jobs::run(bot.clone(), app.clone()));
+    let nudges = tokio::spawn(crate::jobs::run(app.clone()));
     let worker = format!("{}-{}", std::process::id(), crate::domain::invite::InviteCode::generate());
     let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
     let transcriber = tokio::spawn(crate::jobs::transcribe::run(app.clone()));

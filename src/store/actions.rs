@@ -418,20 +418,37 @@ impl Store {
         .await)?)
     }
 
-    /// Records that an owner was asked; refuses if a check-in is already waiting for them
-    /// (so two bot processes never ask twice).
-    pub async fn add_checkin(&self, action_id: i64, member_id: i64, at: DateTime<Utc>) -> Result<bool> {
+    /// Records that an owner is asked and queues the check-in in the outbox, in one
+    /// transaction; refuses if a check-in is already waiting for them (so two bot processes
+    /// never ask twice).
+    pub async fn queue_checkin(&self, action_id: i64, member_id: i64, at: DateTime<Utc>) -> Result<bool> {
         use chrono::SubsecRound;
-        let n = on_pool!(self, pool => sqlx::query(
-            "insert into checkin (action_id, member_id, asked_at) select $1, $2, $3 \
-             where not exists (select 1 from checkin where action_id = $1 and member_id = $2 and answered_at is null)",
-        )
-        .bind(action_id)
-        .bind(member_id)
-        .bind(at.trunc_subsecs(6))
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
-        Ok(n == 1)
+        let at = at.trunc_subsecs(6);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(
+                "insert into checkin (action_id, member_id, asked_at) select $1, $2, $3 \
+                 where not exists (select 1 from checkin where action_id = $1 and member_id = $2 and answered_at is null)",
+            )
+            .bind(action_id)
+            .bind(member_id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n != 1 {
+                return Ok(false);
+            }
+            sqlx::query(
+                "insert into outbox (action_id, member_id, kind, due_at, created_at) values ($1, $2, 'checkin', $3, $3)",
+            )
+            .bind(action_id)
+            .bind(member_id)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
     }
 }

@@ -1,9 +1,9 @@
 //! Meetings, invitees with their answers, and the outbox that delivers invitations,
 //! reminders and notices exactly once — also with several bot processes on one PostgreSQL.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
-use super::{Db, Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool};
 use crate::domain::Locale;
 use crate::domain::meeting::{MeetingAudience, Rsvp, reminder_times};
 
@@ -53,18 +53,6 @@ pub struct Invitee {
     pub previous_rsvp: Option<String>,
     /// The member blocked the bot (or could not be reached).
     pub unreachable: bool,
-}
-
-/// A claimed outbox row with what is needed to write the message.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct OutboxItem {
-    pub outbox_id: i64,
-    pub meeting_id: i64,
-    pub member_id: i64,
-    pub kind: String,
-    pub offset_minutes: i64,
-    pub due_at: DateTime<Utc>,
-    pub attempts: i64,
 }
 
 /// Who to write to, in which language and time zone.
@@ -289,93 +277,6 @@ impl Store {
         )
         .bind(meeting_id)
         .bind(at)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?)
-    }
-
-    /// Claims the next due message for `worker` and marks it as being sent, in one
-    /// statement. With PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several bot processes work
-    /// through the outbox without ever taking the same row.
-    pub async fn claim_outbox(&self, worker: &str, at: DateTime<Utc>) -> Result<Option<OutboxItem>> {
-        const RETURNING: &str =
-            "returning outbox_id, meeting_id, member_id, kind, offset_minutes, due_at, attempts";
-        let item = match &self.db {
-            Db::Postgres(pool) => {
-                sqlx::query_as(&format!(
-                    "update outbox set state = 'sending', claimed_by = $1, claimed_at = $2, attempts = attempts + 1 \
-                     where outbox_id = (select outbox_id from outbox where state = 'pending' and due_at <= $2 \
-                     order by due_at, outbox_id limit 1 for update skip locked) {RETURNING}"
-                ))
-                .bind(worker)
-                .bind(at)
-                .fetch_optional(pool)
-                .await?
-            }
-            Db::Sqlite(pool) => {
-                // SQLite runs one writer at a time: the statement alone is atomic.
-                sqlx::query_as(&format!(
-                    "update outbox set state = 'sending', claimed_by = $1, claimed_at = $2, attempts = attempts + 1 \
-                     where outbox_id = (select outbox_id from outbox where state = 'pending' and due_at <= $2 \
-                     order by due_at, outbox_id limit 1) {RETURNING}"
-                ))
-                .bind(worker)
-                .bind(at)
-                .fetch_optional(pool)
-                .await?
-            }
-        };
-        Ok(item)
-    }
-
-    async fn set_outbox_state(
-        &self,
-        outbox_id: i64,
-        state: &str,
-        error: Option<&str>,
-        due_at: Option<DateTime<Utc>>,
-    ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
-            "update outbox set state = $1, last_error = coalesce($2, last_error), due_at = coalesce($3, due_at), \
-             sent_at = case when $1 = 'sent' then $4 else sent_at end where outbox_id = $5",
-        )
-        .bind(state)
-        .bind(error)
-        .bind(due_at)
-        .bind(now())
-        .bind(outbox_id)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
-        Ok(())
-    }
-
-    pub async fn outbox_sent(&self, outbox_id: i64) -> Result<()> {
-        self.set_outbox_state(outbox_id, "sent", None, None).await
-    }
-
-    /// Not delivered (e.g. Telegram answered 429): back in the queue for `due_at`.
-    pub async fn outbox_retry(&self, outbox_id: i64, due_at: DateTime<Utc>, error: &str) -> Result<()> {
-        self.set_outbox_state(outbox_id, "pending", Some(error), Some(due_at)).await
-    }
-
-    pub async fn outbox_failed(&self, outbox_id: i64, error: &str) -> Result<()> {
-        self.set_outbox_state(outbox_id, "failed", Some(error), None).await
-    }
-
-    /// No longer to be sent (the meeting started, was cancelled or moved).
-    pub async fn outbox_skipped(&self, outbox_id: i64, why: &str) -> Result<()> {
-        self.set_outbox_state(outbox_id, "skipped", Some(why), None).await
-    }
-
-    /// Rows a crashed process left mid-send: they may have been delivered, so they are not
-    /// sent again, but marked for the record. Returns how many.
-    pub async fn outbox_recover(&self, lease: Duration) -> Result<u64> {
-        Ok(on_pool!(self, pool => sqlx::query(
-            "update outbox set state = 'uncertain', last_error = 'interrupted while sending' \
-             where state = 'sending' and claimed_at < $1",
-        )
-        .bind(now() - lease)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?)

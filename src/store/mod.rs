@@ -14,6 +14,7 @@ mod meetings;
 mod members;
 mod notes;
 mod operations;
+mod outbox;
 mod questionnaires;
 mod settings;
 pub mod transcripts;
@@ -37,10 +38,11 @@ pub use exports::{
 pub use forms::{FormSummary, Saved};
 pub use invites::NewMember;
 pub use invites::Redeemed;
-pub use meetings::{Invitee as MeetingInvitee, Meeting, NewMeeting, OutboxItem, Recipient};
+pub use meetings::{Invitee as MeetingInvitee, Meeting, NewMeeting, Recipient};
 pub use members::{Member, Membership};
 pub use notes::{FieldNote, NewFieldNote};
 pub use operations::Operations;
+pub use outbox::{Address, FormDelivery, OutboxItem, SenderLease};
 pub use questionnaires::{Invitee, Launch, NudgeCandidate, OpenResponse, Participation, Response, Status};
 pub use settings::BOT_USERNAME;
 

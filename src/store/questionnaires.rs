@@ -136,8 +136,9 @@ pub struct NudgeCandidate {
 }
 
 impl Store {
-    /// Creates a launch and a response for every reachable member of the audience, in one
-    /// transaction.
+    /// Creates a launch, a response for every reachable member of the audience, and their
+    /// invitations in the outbox — in one transaction: a launch is never half made, and every
+    /// invitation of it is delivered by the sender, whatever happens to this process.
     pub async fn create_launch(
         &self,
         form_pk: i64,
@@ -183,14 +184,16 @@ impl Store {
                     .await?,
             };
             for member_id in &members {
-                sqlx::query(
-                    "insert into response (launch_id, member_id, status, created_at) values ($1, $2, 'invited', $3)",
+                let response_id: i64 = sqlx::query_scalar(
+                    "insert into response (launch_id, member_id, status, created_at) values ($1, $2, 'invited', $3) \
+                     returning response_id",
                 )
                 .bind(launch.launch_id)
                 .bind(member_id)
                 .bind(at)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
+                super::outbox::queue_form_row!(tx, response_id, member_id, "form_invitation", at);
             }
             let invitees: Vec<Invitee> = sqlx::query_as(
                 "select r.response_id, r.member_id, p.chat_id, p.locale, c.locale as cluster_locale \
@@ -242,16 +245,6 @@ impl Store {
         let rows: Vec<ResponseRow> =
             on_pool!(self, pool => sqlx::query_as(&sql).bind(member_id).fetch_all(pool).await)?;
         rows.into_iter().map(TryInto::try_into).collect()
-    }
-
-    pub async fn mark_invited(&self, response_id: i64) -> Result<()> {
-        on_pool!(self, pool => sqlx::query("update response set invited_at = $1 where response_id = $2")
-            .bind(now())
-            .bind(response_id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-        Ok(())
     }
 
     /// Saves where the member is. Moving to `Started` sets the start time once; moving to
@@ -454,26 +447,33 @@ impl Store {
         .await)?)
     }
 
-    /// Marks a response as nudged at `at`, unless another process did so since `seen` (so two
-    /// bot processes never nudge the same person twice). Returns whether this call won.
-    pub async fn claim_nudge(
+    /// Marks a response as nudged at `at` and queues the reminder in the outbox, in one
+    /// transaction — unless another process did so since `seen` (so two bot processes never
+    /// nudge the same person twice). Returns whether this call won.
+    pub async fn queue_nudge(
         &self,
         response_id: i64,
         seen: Option<DateTime<Utc>>,
         at: DateTime<Utc>,
     ) -> Result<bool> {
         use chrono::SubsecRound;
-        let n = on_pool!(self, pool => sqlx::query(
-            "update response set last_nudge_at = $1 where response_id = $2 \
-             and (last_nudge_at = $3 or (last_nudge_at is null and $3 is null))",
-        )
-        .bind(at.trunc_subsecs(6))
-        .bind(response_id)
-        .bind(seen)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
-        Ok(n == 1)
+        let at = at.trunc_subsecs(6);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let member_id: Option<i64> = sqlx::query_scalar(
+                "update response set last_nudge_at = $1 where response_id = $2 \
+                 and (last_nudge_at = $3 or (last_nudge_at is null and $3 is null)) returning member_id",
+            )
+            .bind(at)
+            .bind(response_id)
+            .bind(seen)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(member_id) = member_id else { return Ok(false) };
+            super::outbox::queue_form_row!(tx, response_id, member_id, "form_reminder", at);
+            tx.commit().await?;
+            Ok(true)
+        })
     }
 
     /// Members of a role in a cluster (for audience buttons and tests).

@@ -143,8 +143,8 @@ both_backends!(check_ins_go_to_the_owners_leader_once_until_answered, |store: St
         (candidates[0].action_id, candidates[0].member_id, candidates[0].pending),
         (a.action_id, p.leader_a, false)
     );
-    assert!(store.add_checkin(a.action_id, p.leader_a, now()).await.unwrap());
-    assert!(!store.add_checkin(a.action_id, p.leader_a, now()).await.unwrap(), "one pending at a time");
+    assert!(store.queue_checkin(a.action_id, p.leader_a, now()).await.unwrap());
+    assert!(!store.queue_checkin(a.action_id, p.leader_a, now()).await.unwrap(), "one pending at a time");
     assert!(store.checkin_candidates().await.unwrap()[0].pending);
     store.add_report(&report(a.action_id, p.leader_a, ActionStatus::Delayed)).await.unwrap();
     let after = store.checkin_candidates().await.unwrap();

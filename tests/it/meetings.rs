@@ -318,7 +318,16 @@ mod end_to_end {
         let _second = BotProcess::spawn(&api, &db.url, dir.path(), "second");
         let _third = BotProcess::spawn(&api, &db.url, dir.path(), "third");
         wait_until_delivered(&db.url, &[a.meeting_id, b.meeting_id], &in_flight).await;
-        assert_eq!(sending(&db.url).await, in_flight, "the interrupted row stays as it was");
+        // The process that took the sender lease knew no other sender was alive: the row cut
+        // short is marked uncertain at once (it may have arrived), and never sent again.
+        let pg = sqlx::PgPool::connect(&db.url).await.unwrap();
+        let state: String = sqlx::query_scalar("select state from outbox where outbox_id = $1")
+            .bind(in_flight[0])
+            .fetch_one(&pg)
+            .await
+            .unwrap();
+        pg.close().await;
+        assert_eq!(state, "uncertain", "the interrupted row is recorded, not resent");
 
         let calls = api.calls();
         for (id, user) in &t_.members {

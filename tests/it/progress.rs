@@ -257,8 +257,13 @@ async fn reporting(backend: &str) {
         day.and_hms_opt(5, 0, 0).unwrap().and_utc() // 10:00 in Karachi
     };
     let before = api.calls().len();
-    assert_eq!(clusterbot::jobs::checkins_once(&bot, &app, later).await.unwrap(), 1);
-    assert_eq!(clusterbot::jobs::checkins_once(&bot, &app, later).await.unwrap(), 0, "one pending at a time");
+    assert_eq!(clusterbot::jobs::checkins_once(&app, later).await.unwrap(), 1);
+    assert_eq!(clusterbot::jobs::checkins_once(&app, later).await.unwrap(), 0, "one pending at a time");
+    // The job only queued it: the sender delivers it.
+    let mut pacer = clusterbot::jobs::outbox::Pacer::default();
+    let delivered =
+        clusterbot::jobs::outbox::deliver_due(&bot, &app, "test", later, &mut pacer).await.unwrap();
+    assert_eq!(delivered, [clusterbot::jobs::outbox::Delivery::Sent]);
     let (_, checkin) = expect(before, &zara, "Shared polishing machine".into()).await;
     api.press(&zara, &checkin, &checkin.button_eq(&status("on_track")));
     expect(before, &zara, en("report-ask-progress").split('?').next().unwrap().to_owned()).await;

@@ -543,9 +543,23 @@ async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
     api.press(&cda, &audience, &audience.button_eq(&t(Locale::En, "btn-audience-producers", &[])));
     let (i, deadline) = api.expect_text(i + 1, &cda, &t(Locale::En, "launch-choose-deadline", &[])).await;
     api.press(&cda, &deadline, &deadline.button_eq(&t(Locale::En, "btn-deadline-none", &[])));
-    api.expect_text(i + 1, &cda, &t(Locale::En, "launch-sent", &[("count", "2")])).await;
-    api.expect_text(i + 1, &cda, &t(Locale::En, "launch-undelivered", &[("failed", "1"), ("count", "2")]))
-        .await;
+    let (i, _) = api.expect_text(i + 1, &cda, &t(Locale::En, "launch-sent", &[("count", "2")])).await;
+    // The sender meets Kofi's block (403); the CDA's results say he could not be reached.
+    let blocked_at = std::time::Instant::now();
+    while !api.refused().iter().any(|(_, chat, status)| *chat == kofi_user.id && *status == 403) {
+        assert!(
+            blocked_at.elapsed() < std::time::Duration::from_secs(30),
+            "Kofi's invitation was never tried"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    api.send_text(&cda, "/results");
+    let (i, launches) = api.expect_text(i + 1, &cda, &t(Locale::En, "results-choose", &[])).await;
+    api.press(&cda, &launches, &launches.buttons()[0].1);
+    let (_, results) = api.wait_for(i + 1, "the results", |c| c.text().contains("Plot survey")).await;
+    let unreachable = t(Locale::En, "meeting-unreachable", &[("names", "Kofi")]);
+    assert!(results.text().contains(&unreachable), "{}", results.text());
 
     // The invitation arrives, and counts only the questions Ama will be asked.
     let (i, invitation) = api

@@ -8,6 +8,7 @@ use clusterbot::bot::App;
 use clusterbot::domain::form::Audience;
 use clusterbot::domain::{Gender, Locale, Role};
 use clusterbot::i18n::I18n;
+use clusterbot::jobs::outbox::{Delivery, Pacer, deliver_due};
 use clusterbot::store::{Status, now};
 use teloxide::Bot;
 
@@ -62,24 +63,31 @@ async fn reminders(backend: &str) {
     let bot = Bot::new(TOKEN).set_api_url(api.url.parse().unwrap());
     let data = tempfile::tempdir().unwrap();
     let app = App::new(store.clone(), Arc::new(I18n::load().unwrap()), data.path().to_owned());
+    let mut pacer = Pacer::default();
+    // The jobs only queue; the one sender delivers. Each step below runs both.
+    macro_rules! nudge {
+        ($at:expr) => {{
+            let queued = clusterbot::jobs::nudge_once(&app, $at).await.unwrap();
+            deliver_due(&bot, &app, "test", $at, &mut pacer).await.unwrap();
+            queued
+        }};
+    }
+    // The invitations leave first: only to the one who has not answered yet.
+    let delivered = deliver_due(&bot, &app, "test", now(), &mut pacer).await.unwrap();
+    assert_eq!(delivered, [Delivery::Skipped, Delivery::Sent], "Fatima answered before hers left");
+    let (_, invitation) = api.wait_for(0, "the invitation", |c| c.method == "sendMessage").await;
+    assert_eq!(invitation.body["chat_id"].as_i64(), Some(late.id));
+    let after_invitation = api.calls().len();
 
     // An hour after the invitation, in the morning: too early (less than half a day).
     let soon = invited + Duration::hours(1);
     assert_eq!(local(soon), 10);
-    assert_eq!(
-        clusterbot::jobs::nudge_once(&bot, &app, soon).await.unwrap(),
-        0,
-        "not right after the invitation"
-    );
+    assert_eq!(nudge!(soon), 0, "not right after the invitation");
     // The next morning.
     let later = invited + Duration::hours(24);
     assert_eq!(local(later), 9);
-    assert_eq!(
-        clusterbot::jobs::nudge_once(&bot, &app, later).await.unwrap(),
-        1,
-        "only the one who has not finished"
-    );
-    let (_, nudge) = api.wait_for(0, "the reminder", |c| c.method == "sendMessage").await;
+    assert_eq!(nudge!(later), 1, "only the one who has not finished");
+    let (_, nudge) = api.wait_for(after_invitation, "the reminder", |c| c.method == "sendMessage").await;
     assert_eq!(nudge.body["chat_id"].as_i64(), Some(late.id));
     assert!(nudge.text().contains(imported.form.title(Locale::Ar)), "in her language: {}", nudge.text());
     assert_eq!(nudge.buttons()[0].0, t(Locale::Ar, "btn-form-continue", &[]));
@@ -87,27 +95,24 @@ async fn reminders(backend: &str) {
     // The same day at noon: daytime, but she had one this morning.
     let noon = later + Duration::hours(3);
     assert_eq!(local(noon), 12);
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, noon).await.unwrap(), 0, "not twice a day");
+    assert_eq!(nudge!(noon), 0, "not twice a day");
     // The next evening at 21:xx: more than a day since the last one, but night.
     let night = later + Duration::hours(36);
     assert_eq!(local(night), 21);
-    assert_eq!(clusterbot::jobs::nudge_once(&bot, &app, night).await.unwrap(), 0, "not at night");
+    assert_eq!(nudge!(night), 0, "not at night");
     // Two bot processes on the same database the morning after: one reminder, not two.
     let next_day = later + Duration::hours(48);
     let (a, b) = tokio::join!(
-        clusterbot::jobs::nudge_once(&bot, &app, next_day),
-        clusterbot::jobs::nudge_once(&bot, &app, next_day)
+        clusterbot::jobs::nudge_once(&app, next_day),
+        clusterbot::jobs::nudge_once(&app, next_day)
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1);
+    deliver_due(&bot, &app, "test", next_day, &mut pacer).await.unwrap();
     // An hour after the deadline, in the morning, days after the last reminder.
     let overdue = deadline + Duration::hours(1);
     assert_eq!(local(overdue), 10);
-    assert_eq!(
-        clusterbot::jobs::nudge_once(&bot, &app, overdue).await.unwrap(),
-        0,
-        "never after the deadline"
-    );
-    let sent = api.calls().iter().filter(|c| c.method == "sendMessage").count();
+    assert_eq!(nudge!(overdue), 0, "never after the deadline");
+    let sent = api.calls_since(after_invitation).iter().filter(|c| c.method == "sendMessage").count();
     assert_eq!(sent, 2, "the first reminder and the one two days later");
     assert_eq!(api.violations(), Vec::<String>::new());
     api.stop().await;
