@@ -442,6 +442,7 @@ async fn bot_username(store: &Store) -> Option<String> {
 /// API, publish command menus, then take updates until Ctrl-C or SIGTERM.
 pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result<()> {
     let store = open_store(&config.database_url).await?;
+    store.own_database_file(&config.database_url)?;
     let i18n = Arc::new(I18n::load()?);
     let mut bot = Bot::new(config.token.expose());
     if let Some(url) = &config.api_url {

@@ -292,9 +292,7 @@ pub async fn run(bot: Bot, app: App, worker: String) {
             Ok(n) => tracing::warn!(rows = n, "messages interrupted by a crash are not sent again"),
             Err(e) => tracing::warn!(error = %e, "could not check the outbox after a restart"),
         }
-        if lease.exclusive() {
-            tracing::info!(worker = %worker, "this process sends the outbox");
-        }
+        tracing::info!(worker = %worker, exclusive = lease.exclusive(), "this process sends the outbox");
         let mut pacer = Pacer::default();
         loop {
             app.metrics.sender_alive();

@@ -70,6 +70,13 @@ pub enum StoreError {
     NotFound(&'static str),
     #[error("stored value is corrupt: {0}")]
     Corrupt(String),
+    #[error(
+        "another clusterbot process is running on {0}: SQLite takes one bot process per database file; \
+         stop the other one, or use PostgreSQL to run several"
+    )]
+    InUse(String),
+    #[error("could not lock {0}: {1}")]
+    Lock(String, std::io::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -92,6 +99,8 @@ pub(crate) enum Db {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) db: Db,
+    /// On SQLite, the lock on `<database>.lock` of the one bot process that owns the file.
+    file_lock: std::sync::Arc<std::sync::OnceLock<std::fs::File>>,
 }
 
 /// Which database a `DATABASE_URL` points at.
@@ -141,7 +150,37 @@ impl Store {
                 )));
             }
         };
-        Ok(Self { db })
+        Ok(Self { db, file_lock: Default::default() })
+    }
+
+    /// For a bot process on SQLite: takes the exclusive lock on `<database>.lock`, so a second
+    /// bot process on the same file is refused (its sender, jobs and update order would race
+    /// this one's). The lock goes with the process, however it ends. Nothing to do on
+    /// PostgreSQL, where processes share the database through leases.
+    pub fn own_database_file(&self, url: &str) -> Result<()> {
+        let Some(rest) = url.strip_prefix("sqlite:") else { return Ok(()) };
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+        let lock_path = format!("{path}.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::Lock(lock_path.clone(), e))?;
+        match file.try_lock() {
+            Ok(()) => {
+                let _ = self.file_lock.set(file);
+                Ok(())
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(path.to_owned())),
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Lock(lock_path, e)),
+        }
+    }
+
+    /// Whether this process owns the SQLite file (see [`Store::own_database_file`]).
+    pub(crate) fn owns_database_file(&self) -> bool {
+        self.file_lock.get().is_some()
     }
 
     /// Connects and applies every pending migration.

@@ -67,6 +67,7 @@ pub(crate) use queue_form_row;
 /// the lock is released, and another process's sender takes over.
 pub struct SenderLease {
     conn: Option<sqlx::PgConnection>,
+    owns_file: bool,
 }
 
 /// The advisory lock's key ("clusterbot outbox").
@@ -81,10 +82,10 @@ impl SenderLease {
         }
     }
 
-    /// Whether the lease excludes every other sender (PostgreSQL). On SQLite one process
-    /// owns the file.
+    /// Whether the lease excludes every other sender: the advisory lock on PostgreSQL, the
+    /// database file's lock on SQLite.
     pub fn exclusive(&self) -> bool {
-        self.conn.is_some()
+        self.conn.is_some() || self.owns_file
     }
 }
 
@@ -92,14 +93,14 @@ impl Store {
     /// Tries to become the deployment's sender. `None`: another process is it.
     pub async fn sender_lease(&self) -> Result<Option<SenderLease>> {
         match &self.db {
-            Db::Sqlite(_) => Ok(Some(SenderLease { conn: None })),
+            Db::Sqlite(_) => Ok(Some(SenderLease { conn: None, owns_file: self.owns_database_file() })),
             Db::Postgres(pool) => {
                 let mut conn = pool.acquire().await?.detach();
                 let won: bool = sqlx::query_scalar("select pg_try_advisory_lock($1)")
                     .bind(SENDER_LOCK)
                     .fetch_one(&mut conn)
                     .await?;
-                Ok(won.then_some(SenderLease { conn: Some(conn) }))
+                Ok(won.then_some(SenderLease { conn: Some(conn), owns_file: false }))
             }
         }
     }

@@ -86,6 +86,8 @@ pub struct Call {
     pub body: Value,
     /// The message id the double gave a sent message.
     pub message_id: Option<i64>,
+    /// When the request arrived.
+    pub at: Instant,
 }
 
 impl Call {
@@ -152,6 +154,8 @@ struct Inner {
     faults: HashMap<i64, Fault>,
     /// Requests answered with an injected error: (method, chat, status).
     refused: Vec<(String, i64, u16)>,
+    /// When each of them was answered: (chat, status, time).
+    refused_at: Vec<(i64, u16, Instant)>,
     /// getUpdates answers 409 Conflict, as when another process polls the token.
     conflict: bool,
     /// getUpdates requests seen.
@@ -387,6 +391,7 @@ async fn route(
                 let mut inner = shared.inner.lock().unwrap();
                 inner.faults.remove(&chat);
                 inner.refused.push((method.clone(), chat, 429));
+                inner.refused_at.push((chat, 429, Instant::now()));
                 return HttpResponse::TooManyRequests().json(json!({
                     "ok": false, "error_code": 429,
                     "description": format!("Too Many Requests: retry after {retry_after}"),
@@ -394,7 +399,10 @@ async fn route(
                 }));
             }
             Some(Fault::Blocked) => {
-                shared.inner.lock().unwrap().refused.push((method.clone(), chat, 403));
+                let mut inner = shared.inner.lock().unwrap();
+                inner.refused.push((method.clone(), chat, 403));
+                inner.refused_at.push((chat, 403, Instant::now()));
+                drop(inner);
                 return HttpResponse::Forbidden().json(json!({"ok": false, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}));
             }
             Some(Fault::HoldOnce { seconds }) => {
@@ -492,7 +500,7 @@ async fn route(
     };
     {
         let mut inner = shared.inner.lock().unwrap();
-        inner.calls.push(Call { method, body, message_id });
+        inner.calls.push(Call { method, body, message_id, at: Instant::now() });
     }
     shared.new_calls.notify_waiters();
     if let Some(seconds) = hold {
@@ -674,6 +682,27 @@ impl BotApi {
 
     /// The calls made after the first `from` (cloning only those).
     #[allow(dead_code)]
+    /// When a request to `chat` was first answered with `status`.
+    pub fn refused_at(&self, chat: i64, status: u16) -> Option<Instant> {
+        let inner = self.shared.inner.lock().unwrap();
+        inner.refused_at.iter().find(|(c, s, _)| *c == chat && *s == status).map(|(_, _, at)| *at)
+    }
+
+    /// The most messages sent in any one-second window (Telegram allows about 30).
+    pub fn peak_messages_per_second(&self) -> usize {
+        let times: Vec<Instant> =
+            self.calls().iter().filter(|c| c.method.starts_with("send")).map(|c| c.at).collect();
+        let mut peak = 0;
+        let mut start = 0;
+        for end in 0..times.len() {
+            while times[end].duration_since(times[start]) >= Duration::from_secs(1) {
+                start += 1;
+            }
+            peak = peak.max(end - start + 1);
+        }
+        peak
+    }
+
     pub fn calls_since(&self, from: usize) -> Vec<Call> {
         self.shared.inner.lock().unwrap().calls.iter().skip(from).cloned().collect()
     }

@@ -15,6 +15,7 @@ mod handlers;
 mod i18n;
 mod meetings;
 mod ops;
+mod outbox;
 mod progress;
 mod questionnaire;
 mod reminders;
