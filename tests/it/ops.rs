@@ -388,3 +388,30 @@ async fn sigterm_in_a_burst_loses_and_duplicates_nothing() {
     }
     db.cleanup().await;
 }
+
+/// SQLite takes one bot process per database file: a second `run` on the same file says so in
+/// one line and exits, while the first keeps answering.
+#[tokio::test]
+async fn a_second_process_on_one_sqlite_file_is_refused_in_one_line() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let api = BotApi::start().await;
+    let _first = BotProcess::spawn(&api, &db.url, dir.path(), "first");
+    let amina = TgUser::new(7601, "Amina", "ar");
+    api.send_text(&amina, "/start");
+    api.expect_text(0, &amina, &t(Locale::Ar, "start-no-code", &[])).await;
+    let second = BotProcess::spawn(&api, &db.url, dir.path(), "second");
+    let (status, log) = second.exited().await;
+    assert!(!status.success(), "{log}");
+    let errors: Vec<&str> = log.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{log}");
+    assert!(
+        errors[0].contains("another clusterbot process is running on")
+            && errors[0].contains("use PostgreSQL to run several"),
+        "{log}"
+    );
+    let omar = TgUser::new(7602, "Omar", "fr");
+    api.send_text(&omar, "/start");
+    api.expect_text(0, &omar, &t(Locale::Fr, "start-no-code", &[])).await;
+    db.cleanup().await;
+}
