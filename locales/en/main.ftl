@@ -49,6 +49,7 @@ btn-language = 🌐 Language
 btn-help = ❓ Help
 btn-invite = ➕ Invite
 not-understood = 🤔 Sorry, I did not understand. Here is the menu:
+dialogue-lost = 🔄 The bot was updated and lost track of where we were. Let’s pick up again.
 help-member = ❓ You can use the buttons, or these commands:
     /menu: main menu
     /forms: questionnaires to answer

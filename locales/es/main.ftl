@@ -49,6 +49,7 @@ btn-language = 🌐 Idioma
 btn-help = ❓ Ayuda
 btn-invite = ➕ Invitar
 not-understood = 🤔 Disculpe, no entendí. Aquí está el menú:
+dialogue-lost = 🔄 El bot se actualizó y perdió el hilo de la conversación. Sigamos de nuevo.
 help-member = ❓ Puede usar los botones o estos comandos:
     /menu: menú principal
     /forms: cuestionarios por responder

@@ -49,6 +49,7 @@ btn-language = 🌐 Langue
 btn-help = ❓ Aide
 btn-invite = ➕ Inviter
 not-understood = 🤔 Désolé, je n’ai pas compris. Voici le menu :
+dialogue-lost = 🔄 Le bot a été mis à jour et a perdu le fil de notre échange. Reprenons.
 help-member = ❓ Vous pouvez utiliser les boutons, ou ces commandes :
     /menu : menu principal
     /forms : questionnaires à remplir

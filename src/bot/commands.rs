@@ -8,7 +8,7 @@ use super::{
     App, Caller, HandlerResult, account, exports, invite, launch, meetings, notes, onboarding, plan,
     questionnaire, report,
 };
-use crate::domain::onboarding::Dialogue;
+use crate::domain::onboarding::{Dialogue, Resumed};
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::tr;
@@ -42,13 +42,22 @@ pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> Handl
     let caller = app.caller(user, msg.chat.id).await?;
     // Only joining holds commands back. Any other dialogue ends with a command, so later
     // messages are not taken for it; a questionnaire continues from its buttons or /forms.
-    let dialogue = match app.store.dialogue(msg.chat.id.0).await? {
-        Some(Dialogue::Onboarding(o)) => Some(o),
-        Some(_) => {
+    let dialogue = match app.store.resume_dialogue(msg.chat.id.0).await? {
+        Resumed::In(Dialogue::Onboarding(o)) => Some(o),
+        Resumed::In(_) => {
             app.store.clear_dialogue(msg.chat.id.0).await?;
             None
         }
-        None => None,
+        // Joining that no longer reads: join again from the same invite, unless this very
+        // command brings a new one. Any other lost dialogue is what a command ends anyway.
+        Resumed::Lost(lost)
+            if lost.kind.as_deref() == Some("onboarding")
+                && caller.member.is_none()
+                && !matches!(&cmd, Command::Start(p) if !p.trim().is_empty()) =>
+        {
+            return super::reask_lost(&bot, &app, &caller, lost).await;
+        }
+        Resumed::Lost(_) | Resumed::Idle => None,
     };
     match (cmd, dialogue) {
         (Command::Start(payload), _) => onboarding::start(&bot, &app, &caller, payload.trim()).await,

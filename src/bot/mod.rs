@@ -24,7 +24,7 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
 
 use crate::domain::access::{Act, Grant, Viewer};
-use crate::domain::onboarding::Dialogue;
+use crate::domain::onboarding::{Dialogue, LostDialogue, Resumed};
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{Member, Membership, Store, StoreError};
@@ -255,7 +255,11 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     let Some(user) = msg.from.as_ref() else { return Ok(()) };
     let caller = app.caller(user, msg.chat.id).await?;
     let is_sheet = msg.document().and_then(|d| d.file_name.as_deref()).is_some_and(crate::xlsx::is_form_file);
-    let mut dialogue = app.store.dialogue(msg.chat.id.0).await?;
+    let mut dialogue = match app.store.resume_dialogue(msg.chat.id.0).await? {
+        Resumed::Idle => None,
+        Resumed::In(d) => Some(d),
+        Resumed::Lost(lost) => return reask_lost(&bot, &app, &caller, lost).await,
+    };
     if let Some(Dialogue::ReportNotes { .. } | Dialogue::ReportProgress { .. }) = dialogue {
         // Notes belong to a report for a while after it, not forever.
         let age = app.store.dialogue_updated_at(msg.chat.id.0).await?.map(|at| crate::store::now() - at);
@@ -302,6 +306,32 @@ async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     } else {
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
         Ok(())
+    }
+}
+
+/// A stored dialogue that no longer reads (an upgrade changed its shape) was dropped: say so
+/// gently and ask again where the member was — the joining step, the open question — or
+/// show the menu. The chat is never stuck on it.
+pub(crate) async fn reask_lost(bot: &Bot, app: &App, caller: &Caller, lost: LostDialogue) -> HandlerResult {
+    let locale = lost.locale.unwrap_or(caller.locale);
+    bot.send_message(caller.chat_id, tr!(app.i18n, locale, "dialogue-lost")).await?;
+    match (lost.kind.as_deref(), &caller.member) {
+        (Some("onboarding"), None) if let Some(invite_id) = lost.invite_id => {
+            onboarding::rejoin(bot, app, caller, invite_id).await
+        }
+        // Only questionnaires name a response; where the member is, is kept with it.
+        (_, Some(_)) if let Some(response_id) = lost.response_id => {
+            match questionnaire::begin(bot, app, caller, response_id).await? {
+                None => Ok(()),
+                // Not theirs or gone: the menu shows what is open.
+                Some(_) => account::send_menu(bot, app, caller).await,
+            }
+        }
+        (_, Some(_)) => account::send_menu(bot, app, caller).await,
+        (_, None) => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            Ok(())
+        }
     }
 }
 
@@ -369,8 +399,16 @@ async fn dispatch_callback(
     cb: callback::Callback,
 ) -> Result<Option<String>, BotError> {
     use callback::Callback as C;
-    if let Some(Dialogue::Onboarding(o)) = app.store.dialogue(caller.chat_id.0).await? {
-        return onboarding::on_callback(bot, app, caller, o, q, cb).await;
+    match app.store.resume_dialogue(caller.chat_id.0).await? {
+        Resumed::In(Dialogue::Onboarding(o)) => {
+            return onboarding::on_callback(bot, app, caller, o, q, cb).await;
+        }
+        Resumed::Lost(lost) => {
+            keyboards::clear(bot, q).await;
+            reask_lost(bot, app, caller, lost).await?;
+            return Ok(None);
+        }
+        Resumed::In(_) | Resumed::Idle => {}
     }
     match cb {
         C::Language(locale) => account::set_language(bot, app, caller, locale).await,

@@ -75,6 +75,34 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
             return Ok(());
         }
     };
+    join_with(bot, app, caller, invite).await
+}
+
+/// Joining again after the saved joining dialogue was lost (an upgrade changed its shape):
+/// the same invite, from its first step, if it can still be used.
+pub async fn rejoin(bot: &Bot, app: &App, caller: &Caller, invite_id: i64) -> HandlerResult {
+    let invite = match app.store.invite(invite_id).await {
+        Ok(invite) => invite,
+        Err(StoreError::NotFound(_)) => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            return Ok(());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if let Err(problem) = invite.check_usable(crate::store::now()) {
+        bot.send_message(caller.chat_id, problem_text(&app.i18n, caller.locale, problem)).await?;
+        return Ok(());
+    }
+    join_with(bot, app, caller, invite).await
+}
+
+/// A usable invite: a member joins its cluster at once; anyone else starts joining.
+async fn join_with(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    invite: crate::domain::invite::Invite,
+) -> HandlerResult {
     let cluster = app.store.cluster(invite.cluster_id).await?;
 
     if let Some(member) = &caller.member {

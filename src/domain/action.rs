@@ -141,7 +141,9 @@ pub struct ActionDraft {
     pub title: Option<String>,
     /// `Some("")`: skipped.
     pub description: Option<String>,
+    #[serde(default)]
     pub cooperatives: Vec<i64>,
+    #[serde(default)]
     pub owners_done: bool,
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,

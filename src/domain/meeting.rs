@@ -89,7 +89,9 @@ pub struct MeetingDraft {
     pub place: Option<String>,
     pub location: Option<(f64, f64)>,
     pub audience: Option<MeetingAudience>,
+    #[serde(default)]
     pub offsets: Vec<i64>,
+    #[serde(default)]
     pub offsets_done: bool,
 }
 

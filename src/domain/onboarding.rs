@@ -29,6 +29,7 @@ pub struct Onboarding {
     pub gender: Option<Gender>,
     /// Whether the member still has to pick a cooperative (their role belongs to one, the
     /// invite did not name one, and the cluster has some).
+    #[serde(default)]
     pub asks_cooperative: bool,
 }
 
@@ -107,6 +108,29 @@ pub enum Dialogue {
         action_id: i64,
         locale: Locale,
     },
+}
+
+/// A chat's dialogue as read back from storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resumed {
+    /// No dialogue: the chat is idle.
+    Idle,
+    In(Dialogue),
+    /// A state that no longer reads (written by an older version of the bot): it is
+    /// dropped, and this is what could still be told of where the member was.
+    Lost(LostDialogue),
+}
+
+/// What survives of a dialogue that no longer reads: enough to ask again where the member
+/// was (the invite they were joining with, the questionnaire they were answering).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LostDialogue {
+    /// The dialogue's kind as stored (`onboarding`, `questionnaire`, …), if readable.
+    pub kind: Option<String>,
+    pub invite_id: Option<i64>,
+    pub response_id: Option<i64>,
+    /// The language the dialogue was held in, if it kept one.
+    pub locale: Option<Locale>,
 }
 
 #[cfg(test)]

@@ -1,21 +1,62 @@
 //! Dialogue state, one row per chat, so a conversation survives a restart.
 
 use super::{Result, Store, StoreError, now, on_pool};
-use crate::domain::onboarding::Dialogue;
+use crate::domain::onboarding::{Dialogue, LostDialogue, Resumed};
+
+/// Reads what it can of a state that no longer decodes: its kind and the ids that say where
+/// the member was.
+fn lost_dialogue(raw: &str) -> LostDialogue {
+    let value: serde_json::Value = serde_json::from_str(raw).unwrap_or_default();
+    let id = |key: &str| value.get(key).and_then(serde_json::Value::as_i64);
+    LostDialogue {
+        kind: value.get("dialogue").and_then(|k| k.as_str()).map(str::to_owned),
+        invite_id: id("invite_id"),
+        response_id: id("response_id"),
+        locale: value.get("locale").and_then(|l| l.as_str()).and_then(|l| l.parse().ok()),
+    }
+}
 
 impl Store {
+    /// The chat's dialogue, if any. A state that no longer reads counts as none (the entry
+    /// points drop it with [`resume_dialogue`](Self::resume_dialogue) before anyone asks).
     pub async fn dialogue(&self, chat_id: i64) -> Result<Option<Dialogue>> {
+        Ok(match self.resume_dialogue_row(chat_id).await? {
+            Resumed::In(d) => Some(d),
+            Resumed::Idle | Resumed::Lost(_) => None,
+        })
+    }
+
+    /// The chat's dialogue as the update's entry point reads it: a stored state that no
+    /// longer decodes (an upgrade changed it) is deleted, and what can still be told of
+    /// where the member was is returned, so the chat is never stuck on it.
+    pub async fn resume_dialogue(&self, chat_id: i64) -> Result<Resumed> {
+        let resumed = self.resume_dialogue_row(chat_id).await?;
+        if matches!(resumed, Resumed::Lost(_)) {
+            self.clear_dialogue(chat_id).await?;
+        }
+        Ok(resumed)
+    }
+
+    async fn resume_dialogue_row(&self, chat_id: i64) -> Result<Resumed> {
         let raw: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
             "select state from dialogue_state where chat_id = $1",
         )
         .bind(chat_id)
         .fetch_optional(pool)
         .await)?;
-        raw.map(|s| {
-            serde_json::from_str(&s)
-                .map_err(|e| StoreError::Corrupt(format!("dialogue of chat {chat_id}: {e}")))
+        let Some(raw) = raw else { return Ok(Resumed::Idle) };
+        Ok(match serde_json::from_str(&raw) {
+            Ok(d) => Resumed::In(d),
+            Err(e) => {
+                let lost = lost_dialogue(&raw);
+                tracing::warn!(
+                    kind = lost.kind.as_deref().unwrap_or("unreadable"),
+                    error = %e,
+                    "a stored dialogue no longer decodes; it is dropped and the member is asked again"
+                );
+                Resumed::Lost(lost)
+            }
         })
-        .transpose()
     }
 
     pub async fn set_dialogue(&self, chat_id: i64, dialogue: &Dialogue) -> Result<()> {

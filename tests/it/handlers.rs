@@ -594,3 +594,74 @@ async fn every_cda_button_pressed_by_a_producer_says_only_cdas_can() {
     }
     assert_eq!(f.store().field_note(note).await.unwrap().tag, None, "the note is not tagged");
 }
+
+/// Joining whose saved step no longer reads after an upgrade: the person is told gently and
+/// joins again from the same invite, from its first step; nothing fails.
+#[tokio::test]
+async fn a_joining_dialogue_that_no_longer_reads_starts_again_from_the_invite() {
+    let f = fixture().await;
+    let invite = f.invite(Role::Producer, 5, Duration::days(1)).await;
+    let old = format!(
+        r#"{{"dialogue":"onboarding","invite_id":{},"step":"village","locale":"fr"}}"#,
+        invite.invite_id
+    );
+    crate::store::write_raw_dialogue(&f._db, USER, &old).await;
+    let mut bot = f.bot(MockMessageText::new().text("Bilal").from(user("fr")));
+    bot.dispatch().await;
+    let sent = texts(&bot);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[0], t(Locale::Fr, "dialogue-lost", &[]));
+    assert!(sent[1].ends_with(&t(Locale::Fr, "lang-choose", &[])), "{sent:?}");
+    bot.update(press("l:fr").from(user("fr")));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot).last(), Some(&t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])));
+}
+
+/// A member whose saved dialogue no longer reads gets a gentle word and the menu, from a
+/// message or a button; the chat then works as before.
+#[tokio::test]
+async fn a_members_dialogue_that_no_longer_reads_shows_the_menu_and_never_sticks() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    crate::store::write_raw_dialogue(&f._db, USER, r#"{"dialogue":"survey_v0","form":3}"#).await;
+    let mut bot = f.bot(MockMessageText::new().text("12"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "dialogue-lost", &[]), t(Locale::En, "menu-title", &[])]);
+    bot.update(MockMessageText::new().text("12"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "not-understood", &[]), t(Locale::En, "menu-title", &[])]);
+
+    crate::store::write_raw_dialogue(&f._db, USER, r#"{"dialogue":"survey_v0","form":3}"#).await;
+    let (toast, sent) = press_once(&mut bot, "m:help").await;
+    assert_eq!(toast, None);
+    assert_eq!(sent, [t(Locale::En, "dialogue-lost", &[]), t(Locale::En, "menu-title", &[])]);
+}
+
+/// A lost dialogue that names a questionnaire response picks the questionnaire up again at
+/// the member's question (where they are is kept with the response).
+#[tokio::test]
+async fn a_lost_questionnaire_dialogue_asks_the_open_question_again() {
+    use clusterbot::domain::form::Audience;
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let imported =
+        clusterbot::import::import(f.store(), &crate::forms::diagnostic(), "cluster_diagnostic.xlsx", None)
+            .await
+            .unwrap();
+    let (_, invitees) =
+        f.store().create_launch(imported.form_pk, f.cluster_id, Audience::Cluster, None, None).await.unwrap();
+    let response = invitees[0].response_id;
+    let old = format!(r#"{{"dialogue":"questionnaire_v0","response_id":{response},"page":2}}"#);
+    crate::store::write_raw_dialogue(&f._db, USER, &old).await;
+    let mut bot = f.bot(MockMessageText::new().text("12"));
+    bot.dispatch().await;
+    let sent = texts(&bot);
+    assert_eq!(sent[0], t(Locale::En, "dialogue-lost", &[]));
+    let intro = imported.form.item("intro").unwrap();
+    let intro_label = intro.label.get(Locale::En, &imported.form.default_language).unwrap();
+    assert!(sent[1..].iter().any(|m| m.contains(intro_label)), "the first question is asked: {sent:?}");
+    assert_eq!(
+        f.store().dialogue(USER).await.unwrap(),
+        Some(Dialogue::Questionnaire { response_id: response })
+    );
+}

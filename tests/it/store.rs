@@ -434,3 +434,95 @@ both_backends!(every_dialogue_state_survives_being_saved_and_loaded, |store: Sto
         assert_eq!(store.dialogue(chat).await.unwrap().as_ref(), Some(&state), "chat {chat}");
     }
 });
+
+/// Writes a dialogue row as an older version of the bot might have left it.
+pub async fn write_raw_dialogue(db: &crate::support::TestDb, chat_id: i64, state: &str) {
+    let sql = "insert into dialogue_state (chat_id, state, updated_at) values ($1, $2, $3)";
+    if db.url.starts_with("sqlite") {
+        let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+        sqlx::query(sql).bind(chat_id).bind(state).bind(now()).execute(&pool).await.unwrap();
+        pool.close().await;
+    } else {
+        let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+        sqlx::query(sql).bind(chat_id).bind(state).bind(now()).execute(&pool).await.unwrap();
+        pool.close().await;
+    }
+}
+
+/// A stored state that no longer decodes (an upgrade changed it) is dropped when read, and
+/// what it still tells of where the member was comes back; it never fails the read.
+#[tokio::test]
+async fn a_dialogue_that_no_longer_decodes_is_dropped_with_where_the_member_was() {
+    use clusterbot::domain::onboarding::{LostDialogue, Resumed};
+    for backend in ["sqlite", "postgres"] {
+        let db = crate::support::TestDb::of(backend).await;
+        let store = db.store.clone();
+        // A joining step this version does not have.
+        write_raw_dialogue(
+            &db,
+            7,
+            r#"{"dialogue":"onboarding","invite_id":12,"step":"village","locale":"fr"}"#,
+        )
+        .await;
+        // A dialogue kind this version does not have, and a row that is not JSON at all.
+        write_raw_dialogue(&db, 8, r#"{"dialogue":"survey_v0","form":3}"#).await;
+        write_raw_dialogue(&db, 9, "\u{1}not json").await;
+        assert_eq!(store.dialogue(7).await.unwrap(), None, "{backend}: read as no dialogue, never an error");
+        assert_eq!(
+            store.resume_dialogue(7).await.unwrap(),
+            Resumed::Lost(LostDialogue {
+                kind: Some("onboarding".into()),
+                invite_id: Some(12),
+                response_id: None,
+                locale: Some(Locale::Fr),
+            }),
+            "{backend}"
+        );
+        assert_eq!(store.resume_dialogue(7).await.unwrap(), Resumed::Idle, "{backend}: the row is gone");
+        let Resumed::Lost(lost) = store.resume_dialogue(8).await.unwrap() else { panic!("{backend}") };
+        assert_eq!(lost.kind.as_deref(), Some("survey_v0"));
+        assert_eq!(
+            store.resume_dialogue(9).await.unwrap(),
+            Resumed::Lost(LostDialogue::default()),
+            "{backend}"
+        );
+        assert_eq!(store.resume_dialogue(9).await.unwrap(), Resumed::Idle, "{backend}");
+        db.cleanup().await;
+    }
+}
+
+/// States are tolerant of fields added or removed by an upgrade: a draft stored without the
+/// lists and flags of a newer version, and with a field this version does not know, reads.
+#[test]
+fn dialogue_states_tolerate_added_and_removed_fields() {
+    use clusterbot::domain::action::ActionDraft;
+    use clusterbot::domain::meeting::MeetingDraft;
+    let action: Dialogue = serde_json::from_str(
+        r#"{"dialogue":"new_action","cluster_id":3,"title":"Shared kiln","colour":"blue"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        action,
+        Dialogue::NewAction(ActionDraft {
+            cluster_id: 3,
+            title: Some("Shared kiln".into()),
+            ..ActionDraft::default()
+        })
+    );
+    let meeting: Dialogue =
+        serde_json::from_str(r#"{"dialogue":"meeting","cluster_id":3,"title":"Commission","room":4}"#)
+            .unwrap();
+    assert_eq!(
+        meeting,
+        Dialogue::Meeting(MeetingDraft {
+            cluster_id: 3,
+            title: Some("Commission".into()),
+            ..MeetingDraft::default()
+        })
+    );
+    let joining: Dialogue =
+        serde_json::from_str(r#"{"dialogue":"onboarding","invite_id":5,"step":"name","locale":"ar"}"#)
+            .unwrap();
+    let Dialogue::Onboarding(o) = joining else { panic!() };
+    assert_eq!((o.step, o.locale, o.asks_cooperative), (Step::Name, Locale::Ar, false));
+}
