@@ -34,8 +34,11 @@ struct UpdateLabels {
 
 #[derive(Clone, Copy, Debug, Hash, PartialEq, Eq, EncodeLabelValue)]
 #[allow(non_camel_case_types)]
-enum Outcome {
+pub enum Outcome {
     ok,
+    /// Answered with a refusal: not allowed, no longer active, not found, invalid input.
+    refused,
+    /// Failed inside the bot: the member was told their update is kept.
     error,
 }
 
@@ -60,6 +63,7 @@ pub struct Metrics {
     outbox_oldest_seconds: Gauge<f64, AtomicU64>,
     outbox_due: Family<KindLabel, Gauge>,
     transcription_queue: Gauge,
+    failed_updates: Gauge,
     /// Unix seconds of the last Bot API call known to have succeeded; 0: none yet.
     last_api_ok: AtomicI64,
     /// Unix seconds of the sender's last round; 0: not started.
@@ -91,19 +95,17 @@ pub struct Timer<'a> {
 }
 
 impl Timer<'_> {
-    /// Records the update's outcome and latency, and hands its result back.
-    pub fn finish<T, E>(self, result: Result<T, E>) -> Result<T, E> {
-        let outcome = if result.is_ok() { Outcome::ok } else { Outcome::error };
+    /// Records the update's outcome and latency.
+    pub fn finish(self, outcome: Outcome) {
         self.metrics.updates.get_or_create(&UpdateLabels { kind: self.kind, outcome }).inc();
         self.metrics
             .handler_seconds
             .get_or_create(&KindOnly { kind: self.kind })
             .observe(self.started.elapsed().as_secs_f64());
-        if result.is_ok() {
-            // A handler that succeeded made its Bot API calls successfully.
+        if outcome != Outcome::error {
+            // A handler that answered made its Bot API calls successfully.
             self.metrics.api_ok();
         }
-        result
     }
 }
 
@@ -148,6 +150,12 @@ impl Metrics {
             "Voice notes waiting for a transcript (with attempts left)",
             transcription_queue.clone(),
         );
+        let failed_updates = Gauge::default();
+        registry.register(
+            "failed_updates_kept",
+            "Updates whose handling failed inside the bot, kept for an operator (pruned after 30 days)",
+            failed_updates.clone(),
+        );
         Self {
             registry,
             updates,
@@ -158,6 +166,7 @@ impl Metrics {
             outbox_oldest_seconds,
             outbox_due,
             transcription_queue,
+            failed_updates,
             last_api_ok: AtomicI64::new(0),
             sender_beat: AtomicI64::new(0),
         }
@@ -214,6 +223,7 @@ impl Metrics {
             self.outbox_due.get_or_create(&KindLabel { kind: kind.clone() }).set(*n);
         }
         self.transcription_queue.set(ops.transcription_queue);
+        self.failed_updates.set(ops.failed_updates);
         let mut text = String::new();
         prometheus_client::encoding::text::encode(&mut text, &self.registry)
             .map_err(|e| crate::store::StoreError::Corrupt(format!("metrics encoding: {e}")))?;

@@ -109,6 +109,9 @@ invite-created = ✅ Invite for a { $role } of { $cluster }:
 button-expired = ⌛ This button is no longer active.
 error-not-allowed = ⛔ Only Cluster Development Agents can do this.
 error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
+error-internal = ⚠️ Something went wrong on our side. What you sent is kept; please try again in a moment.
+error-no-longer-active = ⌛ This is no longer active.
+error-not-found = 🔎 That is no longer here: it may have been removed.
 group-private-only = 💬 Please talk to me in a private chat: tap my name, then Start.
 
 ## Questionnaires: answering

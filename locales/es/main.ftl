@@ -109,6 +109,9 @@ invite-created = ✅ Invitación para { $cluster }, como { $role }:
 button-expired = ⌛ Este botón ya no está activo.
 error-not-allowed = ⛔ Solo los agentes de desarrollo del clúster (CDA) pueden hacer esto.
 error-generic = ⚠️ Algo salió mal de nuestro lado. Por favor, intente de nuevo en un momento.
+error-internal = ⚠️ Algo salió mal de nuestro lado. Lo que envió está guardado; por favor, intente de nuevo en un momento.
+error-no-longer-active = ⌛ Esto ya no está activo.
+error-not-found = 🔎 Esto ya no está aquí: puede que se haya eliminado.
 group-private-only = 💬 Por favor, hábleme en un chat privado: toque mi nombre y luego Iniciar.
 
 ## Cuestionarios: responder

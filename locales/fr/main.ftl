@@ -109,6 +109,9 @@ invite-created = ✅ Invitation pour { $cluster }, en tant que { $role } :
 button-expired = ⌛ Ce bouton ne fonctionne plus.
 error-not-allowed = ⛔ Seuls les agents de développement du cluster (CDA) peuvent faire cela.
 error-generic = ⚠️ Un problème est survenu de notre côté. Réessayez dans un moment, s’il vous plaît.
+error-internal = ⚠️ Un problème est survenu de notre côté. Ce que vous avez envoyé est conservé ; réessayez dans un moment, s’il vous plaît.
+error-no-longer-active = ⌛ Ceci n’est plus actif.
+error-not-found = 🔎 Ceci n’existe plus : il a peut-être été supprimé.
 group-private-only = 💬 Parlez-moi dans une discussion privée, s’il vous plaît : touchez mon nom, puis Démarrer.
 
 ## Questionnaires : répondre

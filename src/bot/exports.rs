@@ -29,9 +29,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     match served.as_slice() {
-        [] => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
-        }
+        [] => return Err(BotError::NotAllowed),
         [only] => {
             ask(
                 bot,
@@ -74,9 +72,7 @@ pub async fn on_button(
     q: &CallbackQuery,
     b: ExportButton,
 ) -> Result<Option<String>, BotError> {
-    if !caller.can(Act::Coordinate, b.cluster_id) {
-        return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
-    }
+    caller.require(Act::Coordinate, b.cluster_id)?;
     keyboards::clear(bot, q).await;
     ask(bot, app, caller, b).await?;
     Ok(None)

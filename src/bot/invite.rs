@@ -27,8 +27,7 @@ pub const VALIDITY_DAYS: i64 = 7;
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let (i18n, l) = (&app.i18n, caller.locale);
     if !caller.is_cda() {
-        bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-allowed")).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     }
     let draft = |role| Callback::Invite(InviteDraft { role, cluster_id: None, cooperative: None });
     let keyboard = InlineKeyboardMarkup::new([
@@ -54,7 +53,7 @@ pub async fn on_draft(
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {
-        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+        return Err(BotError::NotAllowed);
     }
     let cluster_id = match (draft.cluster_id, served.as_slice()) {
         (Some(id), _) => id,
@@ -71,9 +70,7 @@ pub async fn on_draft(
             return Ok(None);
         }
     };
-    if !caller.can(Act::Coordinate, cluster_id) {
-        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
-    }
+    caller.require(Act::Coordinate, cluster_id)?;
     draft.cluster_id = Some(cluster_id);
 
     let coops = app.store.cooperatives(cluster_id).await?;
@@ -104,7 +101,7 @@ pub async fn on_draft(
         None => !draft.role.cooperative_required() || coops.is_empty(),
     };
     if !coop_ok {
-        return Ok(Some(tr!(i18n, l, "button-expired")));
+        return Err(BotError::NoLongerActive);
     }
 
     keyboards::clear(bot, q).await;

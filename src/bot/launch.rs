@@ -99,9 +99,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
     let clusters = served(caller);
     match clusters.as_slice() {
-        [] => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
-        }
+        [] => return Err(BotError::NotAllowed),
         [(only, _)] => {
             let draft = LaunchDraft { cluster_id: *only, form_pk: None, audience: None, days: None };
             ask_next(bot, app, caller, draft).await?;
@@ -134,14 +132,14 @@ pub async fn on_draft(
     draft: LaunchDraft,
 ) -> Result<Option<String>, BotError> {
     if !serves(caller, draft.cluster_id) {
-        return Ok(Some(tr!(app.i18n, caller.locale, "error-not-allowed")));
+        return Err(BotError::NotAllowed);
     }
     // The last step launches: a double tap must not launch twice.
     if draft.days.is_some()
         && let Some(key) = keyboards::once_key("launch", q)
         && !app.store.claim_key(&key).await?
     {
-        return Ok(Some(tr!(app.i18n, caller.locale, "button-expired")));
+        return Err(BotError::NoLongerActive);
     }
     keyboards::clear(bot, q).await;
     ask_next(bot, app, caller, draft).await?;
@@ -214,8 +212,7 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
     if let Audience::Cooperative(id) = audience
         && app.store.cooperative(id).await?.cluster_id != draft.cluster_id
     {
-        bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-allowed")).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     }
     let deadline = (days > 0).then(|| crate::store::now() + Duration::days(i64::from(days)));
     let by = caller.member.as_ref().map(|m| m.member_id);
@@ -233,8 +230,7 @@ pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResu
     let l = caller.locale;
     let clusters = served(caller);
     if clusters.is_empty() {
-        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     }
     let mut buttons = Vec::new();
     for (cluster_id, cluster_name) in &clusters {
@@ -277,7 +273,7 @@ pub async fn on_results(
     let (l, i18n) = (caller.locale, &app.i18n);
     let launch = app.store.launch(launch_id).await?;
     if !serves(caller, launch.cluster_id) {
-        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+        return Err(BotError::NotAllowed);
     }
     let form = app.store.form(launch.form_pk).await?;
     let label_of = |item: &crate::domain::form::Item| {
@@ -286,7 +282,7 @@ pub async fn on_results(
 
     if let Some(index) = item {
         let Some(question) = form.items.get(index as usize).filter(|i| i.kind.list().is_some()) else {
-            return Ok(Some(tr!(i18n, l, "button-expired")));
+            return Err(BotError::NoLongerActive);
         };
         let answers = app.store.launch_answers(launch_id, &question.name).await?;
         let choices = form.choices(question);

@@ -159,7 +159,7 @@ async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64) -> Han
     let Some((_, _, only_cooperative)) =
         organiser_of(caller).into_iter().find(|(id, _, _)| *id == cluster_id)
     else {
-        return Ok(());
+        return Err(BotError::NotAllowed);
     };
     let draft = MeetingDraft {
         cluster_id,
@@ -389,7 +389,7 @@ pub async fn on_button(
         MeetingButton::Rsvp(meeting_id, r) => return rsvp(bot, app, caller, q, meeting_id, r).await,
         MeetingButton::InCluster(cluster_id) => {
             if !organiser_of(caller).iter().any(|(id, _, _)| *id == cluster_id) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             keyboards::clear(bot, q).await;
             start_in(bot, app, caller, cluster_id).await?;
@@ -397,14 +397,14 @@ pub async fn on_button(
         MeetingButton::Open(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
             if !may_view(caller, &m) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             detail(bot, app, caller, &m).await?;
         }
         MeetingButton::RemindUnanswered(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
             if !may_manage(caller, &m) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             if m.cancelled_at.is_some() || m.starts_at <= crate::store::now() {
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
@@ -415,7 +415,7 @@ pub async fn on_button(
         MeetingButton::Move(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
             if !may_manage(caller, &m) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             if !still_open(&m) {
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
@@ -430,7 +430,7 @@ pub async fn on_button(
         MeetingButton::Cancel(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
             if !may_manage(caller, &m) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             if !still_open(&m) {
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
@@ -446,7 +446,7 @@ pub async fn on_button(
         MeetingButton::CancelConfirmed(meeting_id) => {
             let m = app.store.meeting(meeting_id).await?;
             if !may_manage(caller, &m) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             keyboards::clear(bot, q).await;
             if !still_open(&m) {
@@ -463,7 +463,7 @@ pub async fn on_button(
         | MeetingButton::RemindersDone => {
             let Some(Dialogue::Meeting(mut d)) = app.store.dialogue(caller.chat_id.0).await? else {
                 keyboards::clear(bot, q).await;
-                return Ok(Some(tr!(i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             };
             let tz = app.store.cluster(d.cluster_id).await?.tz();
             match (d.step(), b) {
@@ -471,7 +471,7 @@ pub async fn on_button(
                     let Some(day) =
                         NaiveDate::from_ymd_opt((code / 10000) as i32, (code / 100) % 100, code % 100)
                     else {
-                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                        return Err(BotError::NoLongerActive);
                     };
                     // A day button left from earlier in the evening: no hour is left that day.
                     if hours_on(day, crate::store::now(), tz).is_empty() {
@@ -479,7 +479,7 @@ pub async fn on_button(
                     }
                     // Only the days the keyboard offers (a forged year 9999 is not one).
                     if !next_days(crate::store::now(), tz).iter().any(|(offered, _)| *offered == day) {
-                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                        return Err(BotError::NoLongerActive);
                     }
                     d.day = Some(day);
                 }
@@ -487,10 +487,10 @@ pub async fn on_button(
                     let (Some(day), Some(time)) =
                         (d.day, NaiveTime::from_hms_opt(u32::from(hhmm / 100), u32::from(hhmm % 100), 0))
                     else {
-                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                        return Err(BotError::NoLongerActive);
                     };
                     if !COMMON_HOURS.contains(&(u32::from(hhmm / 100), u32::from(hhmm % 100))) {
-                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                        return Err(BotError::NoLongerActive);
                     }
                     match local_to_utc(day.and_time(time), tz) {
                         Ok(at) if at > crate::store::now() => d.starts_at = Some(at),
@@ -507,14 +507,14 @@ pub async fn on_button(
                         _ => d.only_cooperative.is_none() && caller.can(Act::Coordinate, d.cluster_id),
                     };
                     if !allowed {
-                        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                        return Err(BotError::NotAllowed);
                     }
                     d.audience = Some(a);
                 }
                 (MeetingStep::Reminders, MeetingButton::Reminder(m)) => {
                     let m = i64::from(m);
                     if !REMINDER_CHOICES.contains(&m) {
-                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                        return Err(BotError::NoLongerActive);
                     }
                     match d.offsets.iter().position(|o| *o == m) {
                         Some(at) => {
@@ -529,13 +529,13 @@ pub async fn on_button(
                     if let Some(key) = keyboards::once_key("meeting", q)
                         && !app.store.claim_key(&key).await?
                     {
-                        return Ok(Some(tr!(i18n, l, "button-expired")));
+                        return Err(BotError::NoLongerActive);
                     }
                     d.offsets_done = true;
                 }
                 _ => {
                     keyboards::clear(bot, q).await;
-                    return Ok(Some(tr!(i18n, l, "button-expired")));
+                    return Err(BotError::NoLongerActive);
                 }
             }
             keyboards::clear(bot, q).await;
@@ -556,8 +556,8 @@ async fn rsvp(
     r: Rsvp,
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let Some(member) = &caller.member else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
-    let Ok(m) = app.store.meeting(meeting_id).await else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+    let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
+    let Ok(m) = app.store.meeting(meeting_id).await else { return Err(BotError::NoLongerActive) };
     if !app.store.set_rsvp(meeting_id, member.member_id, r).await? {
         keyboards::clear(bot, q).await;
         return Ok(Some(tr!(i18n, l, "meeting-closed")));

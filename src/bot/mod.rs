@@ -5,6 +5,7 @@ mod account;
 pub mod callback;
 mod commands;
 mod exports;
+mod failure;
 mod invite;
 mod keyboards;
 mod launch;
@@ -83,8 +84,23 @@ impl Stop {
     }
 }
 
+/// Why an update could not be done. The first four are answers to the member (in their
+/// language, by [`failure`], the one place that turns a failure into words); the rest are
+/// internal: the member is told what they sent is kept, and the error is logged once.
 #[derive(Debug, thiserror::Error)]
 pub enum BotError {
+    /// The access matrix says no ([`Caller::require`]).
+    #[error("not allowed")]
+    NotAllowed,
+    /// A button or step that is over: answered, replaced, closed, or forged.
+    #[error("no longer active")]
+    NoLongerActive,
+    /// What the update names is not there (deleted since, or never was).
+    #[error("not found: {0}")]
+    NotFound(&'static str),
+    /// Input that cannot be taken; the text, in the member's language, says what is expected.
+    #[error("invalid input")]
+    Invalid(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("Telegram request failed: {0}")]
@@ -133,9 +149,15 @@ impl Caller {
         }
     }
 
-    /// Whether the caller may do `act` in `cluster_id` — every handler asks this.
+    /// Whether the caller may do `act` in `cluster_id` (to choose what to offer).
     pub fn can(&self, act: Act<'_>, cluster_id: i64) -> bool {
         self.viewer().can(act, cluster_id)
+    }
+
+    /// The access check of a handler: `caller.require(act, cluster)?` refuses with
+    /// [`BotError::NotAllowed`], which the member hears in their language.
+    pub fn require(&self, act: Act<'_>, cluster_id: i64) -> Result<(), BotError> {
+        if self.can(act, cluster_id) { Ok(()) } else { Err(BotError::NotAllowed) }
     }
 }
 
@@ -207,42 +229,56 @@ pub fn schema() -> UpdateHandler<BotError> {
         .branch(Update::filter_my_chat_member().endpoint(timed::chat_member))
 }
 
-/// Each endpoint of [`schema`], counted and timed for `/metrics`.
+/// Each endpoint of [`schema`], counted and timed for `/metrics`, behind the one error
+/// boundary ([`super::failure`]): whatever fails is answered, nothing silently.
 mod timed {
     use teloxide::prelude::*;
     use teloxide::types::{ChatMemberUpdated, Me};
 
-    use super::{App, Command, HandlerResult};
+    use super::{App, Command, HandlerResult, failure};
     use crate::metrics::UpdateKind;
 
-    pub async fn command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
+    pub async fn command(bot: Bot, app: App, update: Update, msg: Message, cmd: Command) -> HandlerResult {
         let metrics = app.metrics.clone();
         let timer = metrics.start(UpdateKind::command);
-        timer.finish(super::commands::on_command(bot, app, msg, cmd).await)
+        let result = super::commands::on_command(bot.clone(), app.clone(), msg.clone(), cmd).await;
+        timer.finish(failure::outcome(&result));
+        failure::answer_message(&app, &bot, &update, &msg, result).await;
+        Ok(())
     }
 
-    pub async fn message(bot: Bot, app: App, msg: Message) -> HandlerResult {
+    pub async fn message(bot: Bot, app: App, update: Update, msg: Message) -> HandlerResult {
         let metrics = app.metrics.clone();
         let timer = metrics.start(UpdateKind::message);
-        timer.finish(super::on_message(bot, app, msg).await)
+        let result = super::on_message(bot.clone(), app.clone(), msg.clone()).await;
+        timer.finish(failure::outcome(&result));
+        failure::answer_message(&app, &bot, &update, &msg, result).await;
+        Ok(())
     }
 
-    pub async fn group(bot: Bot, app: App, msg: Message) -> HandlerResult {
+    pub async fn group(bot: Bot, app: App, update: Update, msg: Message) -> HandlerResult {
         let metrics = app.metrics.clone();
         let timer = metrics.start(UpdateKind::group);
-        timer.finish(super::on_group_message(bot, app, msg).await)
+        let result = super::on_group_message(bot.clone(), app.clone(), msg.clone()).await;
+        timer.finish(failure::outcome(&result));
+        failure::answer_message(&app, &bot, &update, &msg, result).await;
+        Ok(())
     }
 
-    pub async fn callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerResult {
+    pub async fn callback(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> HandlerResult {
         let metrics = app.metrics.clone();
         let timer = metrics.start(UpdateKind::callback);
-        timer.finish(super::on_callback(bot, app, me, q).await)
+        let (outcome, answered) = super::on_callback(bot, app, me, update, q).await;
+        timer.finish(outcome);
+        answered
     }
 
     pub async fn chat_member(app: App, update: ChatMemberUpdated) -> HandlerResult {
         let metrics = app.metrics.clone();
         let timer = metrics.start(UpdateKind::chat_member);
-        timer.finish(super::on_my_chat_member(app, update).await)
+        let result = super::on_my_chat_member(app, update).await;
+        timer.finish(failure::outcome(&result));
+        result
     }
 }
 
@@ -354,30 +390,33 @@ async fn on_group_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
 }
 
 /// Every button press. The callback is always answered (no stuck spinner), whatever the
-/// button, however old.
-async fn on_callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerResult {
+/// button, however old; a failure is its toast ([`failure::toast`]). Returns how the press
+/// ended, and whether answering it worked.
+async fn on_callback(
+    bot: Bot,
+    app: App,
+    me: Me,
+    update: Update,
+    q: CallbackQuery,
+) -> (crate::metrics::Outcome, HandlerResult) {
     let Some(chat_id) = q.message.as_ref().map(|m| m.chat().id) else {
-        bot.answer_callback_query(q.id.clone()).await?;
-        return Ok(());
+        let answered = bot.answer_callback_query(q.id.clone()).await.map(|_| ()).map_err(Into::into);
+        return (crate::metrics::Outcome::ok, answered);
     };
-    let caller = app.caller(&q.from, chat_id).await?;
-    let decoded = q.data.as_deref().and_then(callback::Callback::decode);
-    let in_private = q.message.as_ref().is_some_and(|m| m.chat().is_private());
-    let toast = match decoded {
-        Some(cb) if in_private => dispatch_callback(&bot, &app, &caller, &q, &me, cb).await,
-        _ => Ok(Some(tr!(app.i18n, caller.locale, "button-expired"))),
-    };
-    // Answer even when handling failed, then report the failure.
-    let (toast, result) = match toast {
-        Ok(t) => (t, Ok(())),
-        // A button naming something that is not there (deleted since, or forged): it is
-        // no longer active. Not an error: anyone could fill the log with such presses.
-        Err(BotError::Store(StoreError::NotFound(what))) => {
-            tracing::debug!(missing = what, "a button named something that is not there");
-            (Some(tr!(app.i18n, caller.locale, "button-expired")), Ok(()))
+    let (locale, result) = match app.caller(&q.from, chat_id).await {
+        Ok(caller) => {
+            let decoded = q.data.as_deref().and_then(callback::Callback::decode);
+            let in_private = q.message.as_ref().is_some_and(|m| m.chat().is_private());
+            let result = match decoded {
+                Some(cb) if in_private => dispatch_callback(&bot, &app, &caller, &q, &me, cb).await,
+                _ => Err(BotError::NoLongerActive),
+            };
+            (caller.locale, result)
         }
-        Err(e) => (Some(tr!(app.i18n, caller.locale, "error-generic")), Err(e)),
+        Err(e) => (Locale::negotiate(None, q.from.language_code.as_deref(), None), Err(e.into())),
     };
+    let outcome = failure::outcome(&result);
+    let toast = failure::toast(&app, &update, chat_id, locale, &result).await;
     let mut answer = bot.answer_callback_query(q.id.clone());
     if let Some(text) = toast {
         // Telegram shows at most 200 characters here.
@@ -385,8 +424,7 @@ async fn on_callback(bot: Bot, app: App, me: Me, q: CallbackQuery) -> HandlerRes
             if text.chars().count() > 200 { text.chars().take(199).chain(['…']).collect() } else { text };
         answer = answer.text(short);
     }
-    answer.await?;
-    result
+    (outcome, answer.await.map(|_| ()).map_err(Into::into))
 }
 
 /// Routes a decoded button; returns the short toast to show, if any.
@@ -427,7 +465,7 @@ async fn dispatch_callback(
         // Onboarding buttons pressed after onboarding ended.
         C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
             keyboards::clear(bot, q).await;
-            Ok(Some(tr!(app.i18n, caller.locale, "button-expired")))
+            Err(BotError::NoLongerActive)
         }
     }
 }
@@ -447,7 +485,8 @@ pub fn deep_link(me: &Me, code: &str) -> String {
     format!("https://t.me/{}?start={code}", me.username())
 }
 
-/// Logs handler errors once, with their cause chain and without message contents.
+/// Logs what the error boundary could not answer (a failed callback answer, a block or
+/// unblock that could not be stored) once, without message contents.
 struct ErrorLogger;
 
 impl teloxide::error_handlers::ErrorHandler<BotError> for ErrorLogger {

@@ -109,8 +109,7 @@ pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerRes
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {
-        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     }
     let buttons = served
         .iter()
@@ -125,8 +124,7 @@ pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerRes
 pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
     let Some((cluster_id, cluster_name)) = working_cluster(app, caller).await? else {
-        bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-allowed")).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     };
     let notes = app.store.field_notes(cluster_id, 15).await?;
     let tz = app.store.cluster(cluster_id).await?.tz();
@@ -173,24 +171,20 @@ pub async fn on_button(
     b: NoteButton,
 ) -> Result<Option<String>, BotError> {
     let l = caller.locale;
-    let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
+    let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
     match b {
         NoteButton::Tag(note_id, index) => {
             let n = app.store.field_note(note_id).await?;
-            if !caller.can(Act::Coordinate, n.cluster_id) {
-                return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
-            }
+            caller.require(Act::Coordinate, n.cluster_id)?;
             let tag = TAGS[usize::from(index).min(TAGS.len() - 1)];
             if !app.store.tag_field_note(note_id, member.member_id, tag).await? {
-                return Ok(Some(tr!(app.i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             }
             keyboards::clear(bot, q).await;
             return Ok(Some(tr!(app.i18n, l, "field-note-tagged", tag = tag_name(app, l, tag))));
         }
         NoteButton::Cluster(cluster_id) => {
-            if !caller.can(Act::Coordinate, cluster_id) {
-                return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
-            }
+            caller.require(Act::Coordinate, cluster_id)?;
             keyboards::clear(bot, q).await;
             app.store.set_working_cluster(member.member_id, cluster_id).await?;
             let name = app.store.cluster(cluster_id).await?.name;
@@ -198,9 +192,7 @@ pub async fn on_button(
         }
         NoteButton::Media(note_id) => {
             let n = app.store.field_note(note_id).await?;
-            if !caller.can(Act::Coordinate, n.cluster_id) {
-                return Ok(Some(tr!(app.i18n, l, "error-not-allowed")));
-            }
+            caller.require(Act::Coordinate, n.cluster_id)?;
             let cluster = app.store.cluster(n.cluster_id).await?;
             let caption: String = tr!(
                 app.i18n,
@@ -234,7 +226,7 @@ pub async fn on_button(
                         .caption(caption)
                         .await?;
                 }
-                _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+                _ => return Err(BotError::NoLongerActive),
             }
         }
     }

@@ -36,11 +36,15 @@ async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>,
     Ok(out)
 }
 
-/// Whether the caller sees this action; an action that is not there is `NotFound` (the
-/// button is out of date), not a refusal.
-async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
+/// Refuses unless the caller sees this action; an action that is not there is `NotFound`
+/// (the button is out of date), not a refusal.
+async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<(), BotError> {
     app.store.action(action_id).await?;
-    Ok(visible_actions(app, caller).await?.iter().any(|a| a.action_id == action_id))
+    if visible_actions(app, caller).await?.iter().any(|a| a.action_id == action_id) {
+        Ok(())
+    } else {
+        Err(BotError::NotAllowed)
+    }
 }
 
 fn cda_of(caller: &Caller, cluster_id: i64) -> bool {
@@ -180,21 +184,17 @@ pub async fn on_button(
     let (l, i18n) = (caller.locale, &app.i18n);
     match b {
         ProgressButton::History(action_id) => {
-            if !may_follow(app, caller, action_id).await? {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
-            }
+            may_follow(app, caller, action_id).await?;
             history(bot, app, caller, action_id).await?;
         }
         ProgressButton::Media(note_id) => {
             // A note of a withdrawn report: the button is out of date.
-            let (Ok(note), expired) = (app.store.note(note_id).await, tr!(i18n, l, "button-expired")) else {
-                return Ok(Some(tr!(i18n, l, "button-expired")));
+            let Ok(note) = app.store.note(note_id).await else { return Err(BotError::NoLongerActive) };
+            let Ok(report) = app.store.report(note.report_id).await else {
+                return Err(BotError::NoLongerActive);
             };
-            let Ok(report) = app.store.report(note.report_id).await else { return Ok(Some(expired)) };
-            if !may_follow(app, caller, report.action_id).await? {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
-            }
-            let Some(path) = note.media_path else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+            may_follow(app, caller, report.action_id).await?;
+            let Some(path) = note.media_path else { return Err(BotError::NoLongerActive) };
             let file = InputFile::file(app.data_dir.join(path));
             let caption = media_caption(app, l, &report).await?;
             match note.kind.as_str() {
@@ -210,7 +210,7 @@ pub async fn on_button(
                 .collect();
             app.store.localize_actions(&mut actions, l).await?;
             if actions.is_empty() {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             let mut bars = Vec::new();
             for a in &actions {
@@ -244,9 +244,7 @@ pub async fn on_button(
         }
         ProgressButton::Translate(action_id) => {
             let a = app.store.action(action_id).await?;
-            if !cda_of(caller, a.cluster_id) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
-            }
+            caller.require(Act::Coordinate, a.cluster_id)?;
             let buttons: Vec<_> = Locale::ALL
                 .into_iter()
                 .map(|to| {
@@ -259,9 +257,7 @@ pub async fn on_button(
         }
         ProgressButton::TranslateTo(action_id, to) => {
             let a = app.store.action(action_id).await?;
-            if !cda_of(caller, a.cluster_id) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
-            }
+            caller.require(Act::Coordinate, a.cluster_id)?;
             keyboards::clear(bot, q).await;
             app.store
                 .set_dialogue(caller.chat_id.0, &Dialogue::ActionTitle { action_id, locale: to })
@@ -271,9 +267,7 @@ pub async fn on_button(
             bot.send_message(caller.chat_id, text).await?;
         }
         ProgressButton::Add(cluster_id) => {
-            if !cda_of(caller, cluster_id) {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
-            }
+            caller.require(Act::Coordinate, cluster_id)?;
             keyboards::clear(bot, q).await;
             let draft = ActionDraft { cluster_id, ..Default::default() };
             app.store.set_dialogue(caller.chat_id.0, &Dialogue::NewAction(draft.clone())).await?;
@@ -387,8 +381,9 @@ pub async fn on_title_message(
         return Ok(());
     }
     if !cda_of(caller, a.cluster_id) {
+        // No longer a CDA here: the draft ends, and they are told why.
         app.store.clear_dialogue(caller.chat_id.0).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     }
     app.store.set_action_title(action_id, to, &title).await?;
     app.store.clear_dialogue(caller.chat_id.0).await?;
@@ -482,8 +477,9 @@ async fn save_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> H
 
 async fn update_draft(bot: &Bot, app: &App, caller: &Caller, d: ActionDraft) -> HandlerResult {
     if !cda_of(caller, d.cluster_id) {
+        // No longer a CDA here: the draft ends, and they are told why.
         app.store.clear_dialogue(caller.chat_id.0).await?;
-        return Ok(());
+        return Err(BotError::NotAllowed);
     }
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::NewAction(d.clone())).await?;
     ask_draft(bot, app, caller, &d).await
@@ -496,10 +492,9 @@ pub async fn on_draft_button(
     q: &CallbackQuery,
     b: DraftButton,
 ) -> Result<Option<String>, BotError> {
-    let l = caller.locale;
     let Some(Dialogue::NewAction(mut d)) = app.store.dialogue(caller.chat_id.0).await? else {
         keyboards::clear(bot, q).await;
-        return Ok(Some(tr!(app.i18n, l, "button-expired")));
+        return Err(BotError::NoLongerActive);
     };
     let tz = app.store.cluster(d.cluster_id).await?.tz();
     let today = crate::store::now().with_timezone(&tz).date_naive();
@@ -508,7 +503,7 @@ pub async fn on_draft_button(
         (DraftStep::Target, DraftButton::Skip) => d.target = Some(None),
         (DraftStep::Owners, DraftButton::Owner(id)) => {
             if app.store.cooperative(id).await.map(|c| c.cluster_id).ok() != Some(d.cluster_id) {
-                return Ok(Some(tr!(app.i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             }
             match d.cooperatives.iter().position(|c| *c == id) {
                 Some(at) => {
@@ -532,7 +527,7 @@ pub async fn on_draft_button(
         }
         _ => {
             keyboards::clear(bot, q).await;
-            return Ok(Some(tr!(app.i18n, l, "button-expired")));
+            return Err(BotError::NoLongerActive);
         }
     }
     keyboards::clear(bot, q).await;

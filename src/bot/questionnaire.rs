@@ -125,10 +125,10 @@ pub async fn begin(
     response_id: i64,
 ) -> Result<Option<String>, BotError> {
     let l = caller.locale;
-    let Some(member) = &caller.member else { return Ok(Some(tr!(app.i18n, l, "button-expired"))) };
+    let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
     let mut s = match app.store.response(response_id).await {
         Ok(r) if r.member_id == member.member_id => load(app, response_id).await?,
-        _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+        _ => return Err(BotError::NoLongerActive),
     };
     if s.response.status == Status::Finished {
         bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-already-done")).await?;
@@ -620,7 +620,7 @@ pub async fn on_button(
         _ => false,
     };
     if !owned {
-        return Ok(Some(tr!(app.i18n, l, "button-expired")));
+        return Err(BotError::NoLongerActive);
     }
     let mut s = load(app, b.response_id).await?;
     if s.response.status == Status::Finished || s.closed {
@@ -635,7 +635,7 @@ pub async fn on_button(
             .set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id })
             .await?;
         ask(bot, app, caller, &s).await?;
-        return Ok(Some(tr!(app.i18n, l, "button-expired")));
+        return Err(BotError::NoLongerActive);
     };
     // Whatever the button, this chat is now answering this questionnaire.
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id }).await?;
@@ -685,7 +685,7 @@ pub async fn on_button(
             let Some(choice) =
                 choices.get(index as usize).filter(|c| visible.iter().any(|v| v.name == c.name))
             else {
-                return Ok(Some(tr!(app.i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             };
             match item.kind {
                 Kind::SelectOne { .. } => {
@@ -729,7 +729,7 @@ pub async fn on_button(
                         }
                     }
                 }
-                _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+                _ => return Err(BotError::NoLongerActive),
             }
         }
         FormAction::Done if matches!(item.kind, Kind::SelectMultiple { .. }) => {
@@ -768,7 +768,7 @@ pub async fn on_button(
                 Err(r) => return Ok(Some(rejection_text(app, &s, &item, l, r))),
             }
         }
-        _ => return Ok(Some(tr!(app.i18n, l, "button-expired"))),
+        _ => return Err(BotError::NoLongerActive),
     }
     Ok(None)
 }

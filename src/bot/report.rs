@@ -114,11 +114,11 @@ pub async fn on_button(
     b: ReportButton,
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let Some(member) = caller.member.clone() else { return Ok(Some(tr!(i18n, l, "button-expired"))) };
+    let Some(member) = caller.member.clone() else { return Err(BotError::NoLongerActive) };
     match b {
         ReportButton::Pick(action_id) => {
             if !may_report(app, caller, action_id).await? {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             keyboards::clear(bot, q).await;
             let a = app.store.action_in(action_id, l).await?;
@@ -130,7 +130,7 @@ pub async fn on_button(
         ReportButton::Status(action_id, ActionStatus::Done) => {
             // Done closes the action for the whole cooperative: one mistaken tap must not.
             if !may_report(app, caller, action_id).await? {
-                return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+                return Err(BotError::NotAllowed);
             }
             let a = app.store.action_in(action_id, l).await?;
             keyboards::clear(bot, q).await;
@@ -156,7 +156,7 @@ pub async fn on_button(
         }
         ReportButton::Blocker(report_id, index) => {
             let Some(r) = own_report(app, report_id, member.member_id).await? else {
-                return Ok(Some(tr!(i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             };
             keyboards::clear(bot, q).await;
             let blocker = Blocker::ALL[usize::from(index).min(Blocker::ALL.len() - 1)];
@@ -170,7 +170,7 @@ pub async fn on_button(
         }
         ReportButton::Percent(report_id, percent) => {
             if own_report(app, report_id, member.member_id).await?.is_none() {
-                return Ok(Some(tr!(i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             }
             keyboards::clear(bot, q).await;
             app.store.update_report(report_id, Some(f64::from(percent)), None, None).await?;
@@ -179,7 +179,7 @@ pub async fn on_button(
         ReportButton::Finish(report_id) => {
             keyboards::clear(bot, q).await;
             if own_report(app, report_id, member.member_id).await?.is_none() {
-                return Ok(Some(tr!(i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             }
             match app.store.dialogue(caller.chat_id.0).await? {
                 Some(Dialogue::ReportProgress { report_id: r }) if r == report_id => {
@@ -190,12 +190,12 @@ pub async fn on_button(
                     account::send_menu(bot, app, caller).await?;
                 }
                 // An old Finish button: whatever the chat is doing now stays as it is.
-                _ => return Ok(Some(tr!(i18n, l, "button-expired"))),
+                _ => return Err(BotError::NoLongerActive),
             }
         }
         ReportButton::Undo(report_id) => {
             if own_report(app, report_id, member.member_id).await?.is_none() {
-                return Ok(Some(tr!(i18n, l, "button-expired")));
+                return Err(BotError::NoLongerActive);
             }
             keyboards::clear(bot, q).await;
             let undone = app
@@ -226,7 +226,7 @@ async fn record_status(
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
     if !may_report(app, caller, action_id).await? {
-        return Ok(Some(tr!(i18n, l, "error-not-allowed")));
+        return Err(BotError::NotAllowed);
     }
     let a = app.store.action_in(action_id, l).await?;
     // An old status button pressed after the action was finished.
@@ -238,7 +238,7 @@ async fn record_status(
     if let Some(key) = keyboards::once_key(&format!("status{action_id}"), q)
         && !app.store.claim_key(&key).await?
     {
-        return Ok(Some(tr!(i18n, l, "button-expired")));
+        return Err(BotError::NoLongerActive);
     }
     keyboards::clear(bot, q).await;
     let percent = match status {

@@ -115,6 +115,11 @@ impl Store {
                     .bind(chat_id)
                     .execute(&mut *tx)
                     .await?;
+                // What they sent that failed to be handled holds their words too.
+                sqlx::query("delete from failed_update where chat_id = $1")
+                    .bind(chat_id)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
         });

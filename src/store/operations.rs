@@ -14,6 +14,8 @@ pub struct Operations {
     pub outbox_oldest_due: Option<DateTime<Utc>>,
     /// Voice notes without a transcript that will still be tried.
     pub transcription_queue: i64,
+    /// Updates whose handling failed inside the bot, kept for an operator to look at.
+    pub failed_updates: i64,
 }
 
 impl Store {
@@ -36,7 +38,9 @@ impl Store {
             .bind(MAX_TRANSCRIBE_ATTEMPTS)
             .fetch_one(pool)
             .await?;
-            Ok(Operations { outbox_due, outbox_oldest_due, transcription_queue })
+            let failed_updates: i64 =
+                sqlx::query_scalar("select count(*) from failed_update").fetch_one(pool).await?;
+            Ok(Operations { outbox_due, outbox_oldest_due, transcription_queue, failed_updates })
         })
     }
 }

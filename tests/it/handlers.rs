@@ -665,3 +665,43 @@ async fn a_lost_questionnaire_dialogue_asks_the_open_question_again() {
         Some(Dialogue::Questionnaire { response_id: response })
     );
 }
+
+/// No handler failure is silent: when the bot itself fails (here its notes table is gone),
+/// the member is told in their language that what they sent is kept, and it is — until
+/// they ask to be forgotten.
+#[tokio::test]
+async fn an_internal_failure_is_answered_and_what_was_sent_is_kept() {
+    let f = fixture().await;
+    let member = f.member(Role::Cda).await;
+    let pool = sqlx::SqlitePool::connect(&f._db.url).await.unwrap();
+    sqlx::query("drop table field_note").execute(&pool).await.unwrap();
+    pool.close().await;
+    let mut bot = f.bot(MockMessageText::new().text("The kiln in Djebba is broken again"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "error-internal", &[])]);
+    let kept = f.store().failed_updates(USER).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].1.contains("The kiln in Djebba is broken again"), "{}", kept[0].1);
+    // A button fails the same way, as its toast.
+    let (toast, _) = press_once(&mut bot, &format!("nt:{}:0", b36(1))).await;
+    assert_eq!(toast, Some(t(Locale::En, "error-internal", &[])));
+    assert_eq!(f.store().failed_updates(USER).await.unwrap().len(), 2);
+    f.store().forget_member(member).await.unwrap();
+    assert_eq!(f.store().failed_updates(USER).await.unwrap(), [], "their words go with them");
+}
+
+/// Refusals are answered in the member's language whether they typed or tapped, and a
+/// refusal is no failure: nothing is kept.
+#[tokio::test]
+async fn refusals_are_answered_as_messages_and_toasts_and_nothing_is_kept() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let mut bot = f.bot(MockMessageText::new().text("/invite"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "error-not-allowed", &[])]);
+    let (toast, sent) = press_once(&mut bot, &format!("pa:{}", b36(f.cluster_id))).await;
+    assert_eq!((toast, sent), (Some(t(Locale::En, "error-not-allowed", &[])), vec![]));
+    let (toast, _) = press_once(&mut bot, "zz:forged").await;
+    assert_eq!(toast, Some(t(Locale::En, "button-expired", &[])));
+    assert_eq!(f.store().failed_updates(USER).await.unwrap(), []);
+}
