@@ -534,6 +534,9 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
             if let Err(e) = prune_store.prune_updates(chrono::Duration::days(2)).await {
                 tracing::warn!(error = %e, "could not prune handled updates");
             }
+            if let Err(e) = prune_store.prune_failed_updates(chrono::Duration::days(30)).await {
+                tracing::warn!(error = %e, "could not prune kept failed updates");
+            }
             if prune_stop.sleep(std::time::Duration::from_secs(3600)).await {
                 return;
             }

@@ -526,3 +526,18 @@ fn dialogue_states_tolerate_added_and_removed_fields() {
     let Dialogue::Onboarding(o) = joining else { panic!() };
     assert_eq!((o.step, o.locale, o.asks_cooperative), (Step::Name, Locale::Ar, false));
 }
+
+both_backends!(failed_updates_are_kept_once_and_pruned, |store: Store| async move {
+    store
+        .keep_failed_update(10, 77, r#"{"update_id":10,"message":{"text":"مرحبا"}}"#, "database error")
+        .await
+        .unwrap();
+    store.keep_failed_update(10, 77, r#"{"update_id":10}"#, "again").await.unwrap();
+    let kept = store.failed_updates(77).await.unwrap();
+    assert_eq!(kept.len(), 1, "the first failure of an update is kept");
+    assert!(kept[0].1.contains("مرحبا"), "{}", kept[0].1);
+    assert_eq!(store.operations(now()).await.unwrap().failed_updates, 1);
+    assert_eq!(store.prune_failed_updates(Duration::days(30)).await.unwrap(), 0);
+    assert_eq!(store.prune_failed_updates(Duration::seconds(-1)).await.unwrap(), 1);
+    assert_eq!(store.failed_updates(77).await.unwrap(), []);
+});
