@@ -82,6 +82,11 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             line.push_str(" ⚠️");
         }
         lines.push(line);
+        // Those asked for its check-ins who cannot be reached, as results and meetings show.
+        let unreachable = app.store.action_unreachable(a.action_id).await?;
+        if !unreachable.is_empty() {
+            lines.push(format!("   {}", tr!(i18n, l, "meeting-unreachable", names = unreachable.join(", "))));
+        }
         buttons.push(button(
             format!("🎯 {}", a.title),
             Callback::Progress(ProgressButton::History(a.action_id)),

@@ -397,6 +397,22 @@ impl Store {
         .ok_or(StoreError::NotFound("note"))
     }
 
+    /// Names of those asked for this action's check-ins who cannot be reached: they blocked
+    /// the bot, or their last check-in could not be delivered.
+    pub async fn action_unreachable(&self, action_id: i64) -> Result<Vec<String>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "select p.display_name from member p \
+             where p.display_name is not null \
+             and exists (select 1 from checkin k where k.action_id = $1 and k.member_id = p.member_id) \
+             and (p.opted_out_at is not null or exists (select 1 from outbox o where o.action_id = $1 \
+                  and o.member_id = p.member_id and o.kind = 'checkin' and o.state = 'failed')) \
+             order by p.display_name",
+        )
+        .bind(action_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
     /// Owners to ask about actions that have a rhythm and are not done: the leaders of the
     /// owning cooperatives, or of every cooperative for a whole-cluster action (the CDAs
     /// when the cluster has no leader).

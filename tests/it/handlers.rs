@@ -705,3 +705,45 @@ async fn refusals_are_answered_as_messages_and_toasts_and_nothing_is_kept() {
     assert_eq!(toast, Some(t(Locale::En, "button-expired", &[])));
     assert_eq!(f.store().failed_updates(USER).await.unwrap(), []);
 }
+
+/// The progress view names who cannot be reached for an action's check-ins, as results
+/// and meetings do; once they write again they are no longer named.
+#[tokio::test]
+async fn progress_names_the_check_in_recipients_who_cannot_be_reached() {
+    let f = fixture().await;
+    f.member(Role::Cda).await;
+    let leader = {
+        let invite = f.invite(Role::Leader, 1, Duration::days(1)).await;
+        let new = NewMember {
+            telegram_user_id: USER + 7,
+            chat_id: USER + 7,
+            display_name: "Nadia".into(),
+            locale: Locale::Ur,
+            gender: None,
+            cooperative_id: Some(f.coop_id),
+        };
+        let Redeemed::Joined(m) = f.store().join(invite.invite_id, &new).await.unwrap() else { panic!() };
+        m.member_id
+    };
+    let action = f
+        .store()
+        .add_action(&crate::actions::new_action(
+            f.cluster_id,
+            "Shared forging press",
+            vec![f.coop_id],
+            Some(7),
+        ))
+        .await
+        .unwrap()
+        .action_id;
+    assert!(f.store().queue_checkin(action, leader, now()).await.unwrap());
+    f.store().set_opted_out(USER + 7, true).await.unwrap();
+    let unreachable = t(Locale::En, "meeting-unreachable", &[("names", "Nadia")]);
+    let mut bot = f.bot(MockMessageText::new().text("/progress"));
+    bot.dispatch().await;
+    assert!(texts(&bot)[0].contains(&unreachable), "{:?}", texts(&bot));
+    f.store().set_opted_out(USER + 7, false).await.unwrap();
+    bot.update(MockMessageText::new().text("/progress"));
+    bot.dispatch().await;
+    assert!(!texts(&bot)[0].contains(&unreachable), "{:?}", texts(&bot));
+}

@@ -215,6 +215,7 @@ async fn refusals(backend: &str) {
         );
     }
     assert_eq!(store.launch_unreachable(launch.launch_id).await.unwrap(), ["Salma"]);
+    assert_eq!(store.action_unreachable(action).await.unwrap(), ["Leila"], "the check-in's leader");
     assert_eq!(
         clusterbot::jobs::checkins_once(&app, now() + chrono::Duration::days(30)).await.unwrap(),
         0,
