@@ -97,15 +97,7 @@ pub struct Timer<'a> {
 impl Timer<'_> {
     /// Records the update's outcome and latency.
     pub fn finish(self, outcome: Outcome) {
-        self.metrics.updates.get_or_create(&UpdateLabels { kind: self.kind, outcome }).inc();
-        self.metrics
-            .handler_seconds
-            .get_or_create(&KindOnly { kind: self.kind })
-            .observe(self.started.elapsed().as_secs_f64());
-        if outcome != Outcome::error {
-            // A handler that answered made its Bot API calls successfully.
-            self.metrics.api_ok();
-        }
+        self.metrics.record(self.kind, outcome, self.started);
     }
 }
 
@@ -175,6 +167,16 @@ impl Metrics {
     /// Starts timing an update of `kind`.
     pub fn start(&self, kind: UpdateKind) -> Timer<'_> {
         Timer { metrics: self, kind, started: Instant::now() }
+    }
+
+    /// Records an update of `kind` that began at `started` and ended with `outcome`.
+    pub fn record(&self, kind: UpdateKind, outcome: Outcome, started: Instant) {
+        self.updates.get_or_create(&UpdateLabels { kind, outcome }).inc();
+        self.handler_seconds.get_or_create(&KindOnly { kind }).observe(started.elapsed().as_secs_f64());
+        if outcome != Outcome::error {
+            // A handler that answered made its Bot API calls successfully.
+            self.api_ok();
+        }
     }
 
     /// The sender delivered a message of `kind`.

@@ -4,7 +4,7 @@
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::callback::{Callback, MenuItem};
+use super::codes::ButtonCode;
 use super::keyboards::{self, button};
 use super::{
     App, BotError, Caller, HandlerResult, commands, exports, invite, launch, meetings, onboarding, plan,
@@ -13,31 +13,120 @@ use super::{
 use crate::domain::{Gender, Locale};
 use crate::tr;
 
+/// The main menu's entries. The menu knows every feature; no feature needs its internals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuItem {
+    MyData,
+    Language,
+    Help,
+    Invite,
+    Questionnaires,
+    Launch,
+    Results,
+    Report,
+    Progress,
+    Meetings,
+    Export,
+}
+
+impl MenuItem {
+    pub const ALL: [Self; 11] = [
+        Self::MyData,
+        Self::Language,
+        Self::Help,
+        Self::Invite,
+        Self::Questionnaires,
+        Self::Launch,
+        Self::Results,
+        Self::Report,
+        Self::Progress,
+        Self::Meetings,
+        Self::Export,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Self::MyData => "data",
+            Self::Language => "lang",
+            Self::Help => "help",
+            Self::Invite => "inv",
+            Self::Questionnaires => "forms",
+            Self::Launch => "launch",
+            Self::Results => "res",
+            Self::Report => "rep",
+            Self::Progress => "prog",
+            Self::Meetings => "meet",
+            Self::Export => "exp",
+        }
+    }
+}
+
+/// The buttons of the member's own account: the menu, and forgetting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountButton {
+    Menu(MenuItem),
+    Forget(bool),
+}
+
+impl ButtonCode for AccountButton {
+    const HEADS: &'static [&'static str] = &["m", "f"];
+
+    fn encode(&self) -> String {
+        match self {
+            Self::Menu(item) => format!("m:{}", item.code()),
+            Self::Forget(yes) => format!("f:{}", if *yes { 'y' } else { 'n' }),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        match (head, rest) {
+            ("m", [code]) => MenuItem::ALL.into_iter().find(|i| i.code() == *code).map(Self::Menu),
+            ("f", ["y"]) => Some(Self::Forget(true)),
+            ("f", ["n"]) => Some(Self::Forget(false)),
+            _ => None,
+        }
+    }
+}
+
+/// A button of the account: the menu or forgetting.
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: AccountButton,
+) -> Result<Option<String>, BotError> {
+    match b {
+        AccountButton::Menu(item) => on_menu(bot, app, caller, item).await,
+        AccountButton::Forget(yes) => on_forget(bot, app, caller, q, yes).await,
+    }
+}
+
 pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let (i18n, l) = (&app.i18n, caller.locale);
     let mut rows = vec![
         vec![
-            button(tr!(i18n, l, "btn-report"), Callback::Menu(MenuItem::Report)),
-            button(tr!(i18n, l, "btn-forms"), Callback::Menu(MenuItem::Questionnaires)),
+            button(tr!(i18n, l, "btn-report"), AccountButton::Menu(MenuItem::Report)),
+            button(tr!(i18n, l, "btn-forms"), AccountButton::Menu(MenuItem::Questionnaires)),
         ],
         vec![
-            button(tr!(i18n, l, "btn-mydata"), Callback::Menu(MenuItem::MyData)),
-            button(tr!(i18n, l, "btn-language"), Callback::Menu(MenuItem::Language)),
+            button(tr!(i18n, l, "btn-mydata"), AccountButton::Menu(MenuItem::MyData)),
+            button(tr!(i18n, l, "btn-language"), AccountButton::Menu(MenuItem::Language)),
         ],
-        vec![button(tr!(i18n, l, "btn-help"), Callback::Menu(MenuItem::Help))],
+        vec![button(tr!(i18n, l, "btn-help"), AccountButton::Menu(MenuItem::Help))],
     ];
     if caller.role().is_some_and(|r| r >= crate::domain::Role::Leader) {
         rows.push(vec![
-            button(tr!(i18n, l, "btn-progress"), Callback::Menu(MenuItem::Progress)),
-            button(tr!(i18n, l, "btn-meetings"), Callback::Menu(MenuItem::Meetings)),
+            button(tr!(i18n, l, "btn-progress"), AccountButton::Menu(MenuItem::Progress)),
+            button(tr!(i18n, l, "btn-meetings"), AccountButton::Menu(MenuItem::Meetings)),
         ]);
     }
     if caller.is_cda() {
-        rows[2].push(button(tr!(i18n, l, "btn-invite"), Callback::Menu(MenuItem::Invite)));
+        rows[2].push(button(tr!(i18n, l, "btn-invite"), AccountButton::Menu(MenuItem::Invite)));
         rows.push(vec![
-            button(tr!(i18n, l, "btn-launch"), Callback::Menu(MenuItem::Launch)),
-            button(tr!(i18n, l, "btn-results"), Callback::Menu(MenuItem::Results)),
-            button(tr!(i18n, l, "btn-export"), Callback::Menu(MenuItem::Export)),
+            button(tr!(i18n, l, "btn-launch"), AccountButton::Menu(MenuItem::Launch)),
+            button(tr!(i18n, l, "btn-results"), AccountButton::Menu(MenuItem::Results)),
+            button(tr!(i18n, l, "btn-export"), AccountButton::Menu(MenuItem::Export)),
         ]);
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "menu-title"))
@@ -133,8 +222,8 @@ pub async fn ask_forget(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult 
         return Ok(());
     }
     let keyboard = InlineKeyboardMarkup::new([vec![
-        button(tr!(i18n, l, "btn-forget-yes"), Callback::Forget(true)),
-        button(tr!(i18n, l, "btn-forget-no"), Callback::Forget(false)),
+        button(tr!(i18n, l, "btn-forget-yes"), AccountButton::Forget(true)),
+        button(tr!(i18n, l, "btn-forget-no"), AccountButton::Forget(false)),
     ]]);
     bot.send_message(caller.chat_id, tr!(i18n, l, "forget-confirm")).reply_markup(keyboard).await?;
     Ok(())
@@ -192,4 +281,16 @@ pub async fn on_menu(
         MenuItem::Export => exports::start(bot, app, caller).await?,
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_buttons_round_trip_and_refuse_junk() {
+        let mut all: Vec<_> = MenuItem::ALL.map(AccountButton::Menu).to_vec();
+        all.extend([AccountButton::Forget(true), AccountButton::Forget(false)]);
+        crate::bot::codes::assert_codes(&all, &["m:", "m:x", "f:", "f:maybe", "m:data:1"]);
+    }
 }

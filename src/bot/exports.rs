@@ -4,12 +4,56 @@
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
-use super::callback::{Callback, ExportButton};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, launch};
 use crate::domain::access::Act;
 use crate::export::{Dataset, ExportRequest, Format};
 use crate::tr;
+use std::fmt::Write;
+
+/// An export being chosen: cluster, then dataset (index in `Dataset::ALL`), form (for
+/// responses), format (0 CSV, 1 XLSX, 2 XLSX with a media ZIP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportButton {
+    pub cluster_id: i64,
+    pub dataset: Option<u8>,
+    pub form_pk: Option<i64>,
+    pub format: Option<u8>,
+}
+
+impl ButtonCode for ExportButton {
+    const HEADS: &'static [&'static str] = &["x"];
+
+    fn encode(&self) -> String {
+        let mut s = format!("x:{}", codes::b36(self.cluster_id));
+        if let Some(d) = self.dataset {
+            write!(s, ":{d}:{}", self.form_pk.map(codes::b36).unwrap_or_else(|| "-".into()))
+                .expect("writing to a String");
+            if let Some(f) = self.format {
+                write!(s, ":{f}").expect("writing to a String");
+            }
+        }
+        s
+    }
+
+    fn decode_parts(_: &str, rest: &[&str]) -> Option<Self> {
+        use codes::from_b36;
+        Some(match rest {
+            [cluster] => Self { cluster_id: from_b36(cluster)?, dataset: None, form_pk: None, format: None },
+            [cluster, d, form, more @ ..] if more.len() <= 1 => Self {
+                cluster_id: from_b36(cluster)?,
+                dataset: Some(codes::index_below(d, crate::export::Dataset::ALL.len())?),
+                form_pk: match *form {
+                    "-" => None,
+                    f => Some(from_b36(f)?),
+                },
+                format: more.first().map(|f| codes::offered(f, &FORMATS).ok_or(())).transpose().ok()?,
+            },
+            _ => return None,
+        })
+    }
+}
 
 /// Bots may send documents up to 50 MB.
 const MAX_DOCUMENT_BYTES: u64 = 50 * 1024 * 1024;
@@ -43,12 +87,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             let buttons = several.iter().map(|m| {
                 button(
                     format!("🌍 {}", m.cluster_name),
-                    Callback::Export(ExportButton {
-                        cluster_id: m.cluster_id,
-                        dataset: None,
-                        form_pk: None,
-                        format: None,
-                    }),
+                    ExportButton { cluster_id: m.cluster_id, dataset: None, form_pk: None, format: None },
                 )
             });
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster"))
@@ -81,9 +120,10 @@ pub async fn on_button(
 async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(index) = b.dataset else {
-        let buttons = Dataset::ALL.iter().enumerate().map(|(i, d)| {
-            button(dataset_name(app, l, *d), Callback::Export(ExportButton { dataset: Some(i as u8), ..b }))
-        });
+        let buttons = Dataset::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, d)| button(dataset_name(app, l, *d), ExportButton { dataset: Some(i as u8), ..b }));
         bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-dataset"))
             .reply_markup(keyboards::column(buttons))
             .await?;
@@ -91,13 +131,11 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerR
     };
     let dataset = Dataset::ALL[usize::from(index).min(Dataset::ALL.len() - 1)];
     if dataset == Dataset::Responses && b.form_pk.is_none() {
-        return launch::ask_form(bot, app, caller, |form_pk| {
-            Callback::Export(ExportButton { form_pk: Some(form_pk), ..b })
-        })
-        .await;
+        return launch::ask_form(bot, app, caller, |form_pk| ExportButton { form_pk: Some(form_pk), ..b })
+            .await;
     }
     let Some(format) = b.format else {
-        let with = |f: u8| Callback::Export(ExportButton { format: Some(f), ..b });
+        let with = |f: u8| ExportButton { format: Some(f), ..b };
         let label = |f: u8| match f {
             FORMAT_CSV => tr!(i18n, l, "btn-export-csv"),
             FORMAT_XLSX => tr!(i18n, l, "btn-export-xlsx"),
@@ -179,4 +217,27 @@ async fn send(
     };
     let _ = tokio::fs::remove_dir_all(&dir).await;
     outcome
+}
+
+#[cfg(test)]
+mod button_tests {
+    use super::*;
+
+    #[test]
+    fn export_buttons_round_trip_and_refuse_junk() {
+        codes::assert_codes(
+            &[
+                ExportButton { cluster_id: i64::MAX, dataset: None, form_pk: None, format: None },
+                ExportButton { cluster_id: i64::MAX, dataset: Some(4), form_pk: None, format: Some(2) },
+                ExportButton {
+                    cluster_id: i64::MAX,
+                    dataset: Some(1),
+                    form_pk: Some(i64::MAX),
+                    format: Some(1),
+                },
+                ExportButton { cluster_id: 1, dataset: Some(1), form_pk: Some(7), format: None },
+            ],
+            &["x", "x:1:1:-:3", "x:1:5:-", "x:1:1"],
+        );
+    }
 }

@@ -6,12 +6,51 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, Me};
 
-use super::callback::{Callback, InviteDraft};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, deep_link, onboarding};
 use crate::domain::access::Act;
 use crate::domain::{InviteSpec, Role};
 use crate::tr;
+use std::fmt::Write;
+
+/// Where an invite being made in the chat stands; each button carries the choices so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InviteDraft {
+    pub role: Role,
+    pub cluster_id: Option<i64>,
+    /// `Some(None)`: "no cooperative" was chosen.
+    pub cooperative: Option<Option<i64>>,
+}
+
+impl ButtonCode for InviteDraft {
+    const HEADS: &'static [&'static str] = &["i"];
+
+    fn encode(&self) -> String {
+        let mut s = format!("i:{}", self.role.code());
+        if let Some(cluster) = self.cluster_id {
+            write!(s, ":{cluster}").expect("writing to a String");
+            if let Some(coop) = self.cooperative {
+                match coop {
+                    Some(id) => write!(s, ":{id}").expect("writing to a String"),
+                    None => s.push_str(":-"),
+                }
+            }
+        }
+        s
+    }
+
+    fn decode_parts(_: &str, rest: &[&str]) -> Option<Self> {
+        match rest {
+            [role, more @ ..] if more.len() <= 2 => Some(Self {
+                role: role.parse().ok()?,
+                cluster_id: more.first().map(|c| c.parse()).transpose().ok()?,
+                cooperative: more.get(1).map(|c| codes::opt_id(c)).map(|o| o.ok_or(())).transpose().ok()?,
+            }),
+            _ => None,
+        }
+    }
+}
 
 /// Producers share a link in their cooperative's group: one link, many uses.
 /// Leaders and CDAs get a personal, single-use link.
@@ -29,7 +68,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     if !caller.is_cda() {
         return Err(BotError::NotAllowed);
     }
-    let draft = |role| Callback::Invite(InviteDraft { role, cluster_id: None, cooperative: None });
+    let draft = |role| InviteDraft { role, cluster_id: None, cooperative: None };
     let keyboard = InlineKeyboardMarkup::new([
         vec![
             button(tr!(i18n, l, "btn-role-producer"), draft(Role::Producer)),
@@ -62,7 +101,7 @@ pub async fn on_draft(
             keyboards::clear(bot, q).await;
             let buttons = several.iter().map(|m| {
                 let next = InviteDraft { cluster_id: Some(m.cluster_id), ..draft };
-                button(format!("🌍 {}", m.cluster_name), Callback::Invite(next))
+                button(format!("🌍 {}", m.cluster_name), next)
             });
             bot.send_message(caller.chat_id, tr!(i18n, l, "invite-choose-cluster"))
                 .reply_markup(keyboards::column(buttons))
@@ -82,12 +121,12 @@ pub async fn on_draft(
                 .iter()
                 .map(|c| {
                     let next = InviteDraft { cooperative: Some(Some(c.cooperative_id)), ..draft };
-                    button(format!("🏠 {}", c.name), Callback::Invite(next))
+                    button(format!("🏠 {}", c.name), next)
                 })
                 .collect();
             if !draft.role.cooperative_required() {
                 let next = InviteDraft { cooperative: Some(None), ..draft };
-                buttons.push(button(tr!(i18n, l, "btn-no-coop"), Callback::Invite(next)));
+                buttons.push(button(tr!(i18n, l, "btn-no-coop"), next));
             }
             bot.send_message(caller.chat_id, tr!(i18n, l, "invite-choose-coop"))
                 .reply_markup(keyboards::column(buttons))
@@ -128,4 +167,21 @@ pub async fn on_draft(
     );
     bot.send_message(caller.chat_id, text).await?;
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invite_buttons_round_trip_and_refuse_junk() {
+        let mut all = Vec::new();
+        for role in Role::ALL {
+            all.push(InviteDraft { role, cluster_id: None, cooperative: None });
+            all.push(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: None });
+            all.push(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: Some(None) });
+            all.push(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: Some(Some(i64::MAX)) });
+        }
+        codes::assert_codes(&all, &["i:admin", "i:cda:1:2:3", "i:", "i:cda:x"]);
+    }
 }

@@ -1,20 +1,21 @@
 //! Inline keyboards. Every label is an emoji and one or two words from Fluent; every
-//! button carries a compact code (see `callback`).
+//! button carries a compact code (see `codes`).
 
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use super::callback::Callback;
+use super::codes::{ButtonCode, LanguageButton};
 use crate::domain::Locale;
 
-pub fn button(label: impl Into<String>, cb: Callback) -> InlineKeyboardButton {
-    InlineKeyboardButton::callback(label, cb.encode())
+/// A button of any feature: its label, and the code its feature decodes.
+pub fn button(label: impl Into<String>, code: impl ButtonCode) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(label, code.encode())
 }
 
 /// The six languages, each written in itself, two per row.
 pub fn languages() -> InlineKeyboardMarkup {
     let buttons: Vec<_> =
-        Locale::ALL.into_iter().map(|l| button(l.native_name(), Callback::Language(l))).collect();
+        Locale::ALL.into_iter().map(|l| button(l.native_name(), LanguageButton(l))).collect();
     InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec))
 }
 

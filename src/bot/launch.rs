@@ -7,7 +7,7 @@ use teloxide::net::Download;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
-use super::callback::{Callback, LaunchDraft};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, questionnaire};
 use crate::domain::access::Act;
@@ -18,6 +18,87 @@ use crate::domain::{Locale, Role};
 use crate::import::ImportFailure;
 use crate::store::Saved;
 use crate::tr;
+use std::fmt::Write;
+
+/// Where a launch being prepared by a CDA stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LaunchDraft {
+    pub cluster_id: i64,
+    pub form_pk: Option<i64>,
+    pub audience: Option<crate::domain::form::Audience>,
+    /// Deadline in days; `Some(0)`: none.
+    pub days: Option<u16>,
+}
+
+/// The buttons of launching a questionnaire and reading its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaunchButton {
+    /// A launch being prepared: each button carries the choices so far.
+    Draft(LaunchDraft),
+    /// Results of a launch; with an item index, that question's chart.
+    Results { launch_id: i64, item: Option<u32> },
+}
+
+fn audience_code(a: Audience) -> String {
+    match a {
+        Audience::Cluster => "c".into(),
+        Audience::Cooperative(id) => format!("k{}", codes::b36(id)),
+        Audience::Role(role) => format!("r{}", role.code()),
+    }
+}
+
+fn parse_audience(s: &str) -> Option<Audience> {
+    match s.split_at_checked(1)? {
+        ("c", "") => Some(Audience::Cluster),
+        ("k", id) => codes::from_b36(id).map(Audience::Cooperative),
+        ("r", role) => role.parse().ok().map(Audience::Role),
+        _ => None,
+    }
+}
+
+impl ButtonCode for LaunchButton {
+    const HEADS: &'static [&'static str] = &["L", "R"];
+
+    fn encode(&self) -> String {
+        match self {
+            Self::Draft(d) => {
+                let mut s = format!("L:{}", codes::b36(d.cluster_id));
+                if let Some(form) = d.form_pk {
+                    write!(s, ":{}", codes::b36(form)).expect("writing to a String");
+                    if let Some(audience) = d.audience {
+                        write!(s, ":{}", audience_code(audience)).expect("writing to a String");
+                        if let Some(days) = d.days {
+                            write!(s, ":{days}").expect("writing to a String");
+                        }
+                    }
+                }
+                s
+            }
+            Self::Results { launch_id, item: Some(i) } => format!("R:{}:{i}", codes::b36(*launch_id)),
+            Self::Results { launch_id, item: None } => format!("R:{}", codes::b36(*launch_id)),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        Some(match (head, rest) {
+            ("L", [cluster, more @ ..]) if more.len() <= 3 => Self::Draft(LaunchDraft {
+                cluster_id: codes::from_b36(cluster)?,
+                form_pk: more.first().map(|f| codes::from_b36(f).ok_or(())).transpose().ok()?,
+                audience: more.get(1).map(|a| parse_audience(a).ok_or(())).transpose().ok()?,
+                days: more
+                    .get(2)
+                    .map(|d| codes::offered_or_none(d, &DEADLINE_CHOICES).ok_or(()))
+                    .transpose()
+                    .ok()?,
+            }),
+            ("R", [launch]) => Self::Results { launch_id: codes::from_b36(launch)?, item: None },
+            ("R", [launch, item]) => {
+                Self::Results { launch_id: codes::from_b36(launch)?, item: Some(item.parse().ok()?) }
+            }
+            _ => return None,
+        })
+    }
+}
 
 /// Clusters the caller serves as a CDA.
 fn served(caller: &Caller) -> Vec<(i64, String)> {
@@ -108,7 +189,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             let buttons = several.iter().map(|(id, name)| {
                 button(
                     format!("🌍 {name}"),
-                    Callback::Launch(LaunchDraft {
+                    LaunchButton::Draft(LaunchDraft {
                         cluster_id: *id,
                         form_pk: None,
                         audience: None,
@@ -124,7 +205,21 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     Ok(())
 }
 
-pub async fn on_draft(
+/// A button of launching or of results.
+pub async fn on_button(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    q: &CallbackQuery,
+    b: LaunchButton,
+) -> Result<Option<String>, BotError> {
+    match b {
+        LaunchButton::Draft(draft) => on_draft(bot, app, caller, q, draft).await,
+        LaunchButton::Results { launch_id, item } => on_results(bot, app, caller, q, launch_id, item).await,
+    }
+}
+
+async fn on_draft(
     bot: &Bot,
     app: &App,
     caller: &Caller,
@@ -148,11 +243,11 @@ pub async fn on_draft(
 
 /// "Which questionnaire?": a button per form (its newest version), each leading to
 /// `next(form_pk)`; or how to import one when there is none.
-pub async fn ask_form(
+pub async fn ask_form<B: ButtonCode>(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    next: impl Fn(i64) -> Callback,
+    next: impl Fn(i64) -> B,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let forms = app.store.latest_forms().await?;
@@ -176,12 +271,12 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
     let (l, i18n) = (caller.locale, &app.i18n);
     let Some(form_pk) = draft.form_pk else {
         return ask_form(bot, app, caller, |form_pk| {
-            Callback::Launch(LaunchDraft { form_pk: Some(form_pk), ..draft })
+            LaunchButton::Draft(LaunchDraft { form_pk: Some(form_pk), ..draft })
         })
         .await;
     };
     let Some(audience) = draft.audience else {
-        let with = |a| Callback::Launch(LaunchDraft { audience: Some(a), ..draft });
+        let with = |a| LaunchButton::Draft(LaunchDraft { audience: Some(a), ..draft });
         let mut buttons = vec![
             button(tr!(i18n, l, "btn-audience-cluster"), with(Audience::Cluster)),
             button(tr!(i18n, l, "btn-audience-leaders"), with(Audience::Role(Role::Leader))),
@@ -197,7 +292,7 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
         return Ok(());
     };
     let Some(days) = draft.days else {
-        let with = |d| Callback::Launch(LaunchDraft { days: Some(d), ..draft });
+        let with = |d| LaunchButton::Draft(LaunchDraft { days: Some(d), ..draft });
         let keyboard = InlineKeyboardMarkup::new([
             DEADLINE_CHOICES
                 .map(|days| button(tr!(i18n, l, "btn-deadline-days", days = i64::from(days)), with(days)))
@@ -237,7 +332,7 @@ pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResu
         for launch in app.store.launches(*cluster_id, 10).await? {
             let title = app.store.form(launch.form_pk).await?.title(l).to_owned();
             let label = format!("📊 {title} · {} · {}", launch.created_at.format("%Y-%m-%d"), cluster_name);
-            buttons.push(button(label, Callback::Results { launch_id: launch.launch_id, item: None }));
+            buttons.push(button(label, LaunchButton::Results { launch_id: launch.launch_id, item: None }));
         }
     }
     if buttons.is_empty() {
@@ -262,7 +357,7 @@ fn rate_line(app: &App, l: Locale, group: String, r: &Rate) -> String {
     )
 }
 
-pub async fn on_results(
+async fn on_results(
     bot: &Bot,
     app: &App,
     caller: &Caller,
@@ -392,7 +487,7 @@ pub async fn on_results(
         lines.push(if counts.is_empty() { "—".to_owned() } else { counts.join(" · ") });
         chart_buttons.push(button(
             format!("📊 {}", label_of(question)),
-            Callback::Results { launch_id, item: Some(index as u32) },
+            LaunchButton::Results { launch_id, item: Some(index as u32) },
         ));
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
@@ -402,4 +497,34 @@ pub async fn on_results(
     }
     message.await?;
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn launch_and_results_buttons_round_trip_and_refuse_junk() {
+        let mut all = Vec::new();
+        for audience in [Audience::Cluster, Audience::Cooperative(i64::MAX), Audience::Role(Role::Leader)] {
+            for days in [Some(14), Some(0), None] {
+                all.push(LaunchButton::Draft(LaunchDraft {
+                    cluster_id: i64::MAX,
+                    form_pk: Some(i64::MAX),
+                    audience: Some(audience),
+                    days,
+                }));
+            }
+        }
+        all.push(LaunchButton::Draft(LaunchDraft {
+            cluster_id: 1,
+            form_pk: None,
+            audience: None,
+            days: None,
+        }));
+        all.push(LaunchButton::Results { launch_id: i64::MAX, item: Some(u32::MAX) });
+        all.push(LaunchButton::Results { launch_id: 1, item: None });
+        // 65535 and 5 days are no button of the deadline keyboard.
+        codes::assert_codes(&all, &["L:1:2:x", "R:", "L:1:2:c:65535", "L:1:2:c:5", "L:1:2:c:7:1"]);
+    }
 }

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::callback::{Callback, MeetingButton};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
@@ -22,6 +22,105 @@ use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{Meeting, NewMeeting, Recipient};
 use crate::tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingButton {
+    Rsvp(i64, crate::domain::meeting::Rsvp),
+    /// Schedule in this cluster.
+    InCluster(i64),
+    Open(i64),
+    RemindUnanswered(i64),
+    Move(i64),
+    Cancel(i64),
+    CancelConfirmed(i64),
+    /// Scheduling: a day (as YYYYMMDD).
+    Day(u32),
+    /// Scheduling: an hour (as HHMM).
+    Hour(u16),
+    Audience(crate::domain::meeting::MeetingAudience),
+    /// Toggle a reminder (minutes before).
+    Reminder(u16),
+    RemindersDone,
+}
+
+fn rsvp_letter(r: Rsvp) -> char {
+    match r {
+        Rsvp::Coming => 'c',
+        Rsvp::NotComing => 'n',
+        Rsvp::Maybe => 'm',
+    }
+}
+
+fn meeting_audience_code(a: MeetingAudience) -> String {
+    match a {
+        MeetingAudience::Cluster => "c".into(),
+        MeetingAudience::Leaders => "l".into(),
+        MeetingAudience::Commission => "x".into(),
+        MeetingAudience::Cooperative(id) => format!("k{}", codes::b36(id)),
+    }
+}
+
+fn parse_meeting_audience(s: &str) -> Option<MeetingAudience> {
+    match s.split_at_checked(1)? {
+        ("c", "") => Some(MeetingAudience::Cluster),
+        ("l", "") => Some(MeetingAudience::Leaders),
+        ("x", "") => Some(MeetingAudience::Commission),
+        ("k", id) => codes::from_b36(id).map(MeetingAudience::Cooperative),
+        _ => None,
+    }
+}
+
+impl ButtonCode for MeetingButton {
+    const HEADS: &'static [&'static str] =
+        &["mv", "mo", "mc", "mr", "mt", "mx", "my", "md", "mh", "ma", "mm", "mmd"];
+
+    fn encode(&self) -> String {
+        use codes::b36;
+        match self {
+            Self::Rsvp(id, r) => format!("mv:{}:{}", b36(*id), rsvp_letter(*r)),
+            Self::Open(id) => format!("mo:{}", b36(*id)),
+            Self::InCluster(id) => format!("mc:{}", b36(*id)),
+            Self::RemindUnanswered(id) => format!("mr:{}", b36(*id)),
+            Self::Move(id) => format!("mt:{}", b36(*id)),
+            Self::Cancel(id) => format!("mx:{}", b36(*id)),
+            Self::CancelConfirmed(id) => format!("my:{}", b36(*id)),
+            Self::Day(d) => format!("md:{d}"),
+            Self::Hour(h) => format!("mh:{h}"),
+            Self::Audience(a) => format!("ma:{}", meeting_audience_code(*a)),
+            Self::Reminder(m) => format!("mm:{m}"),
+            Self::RemindersDone => "mmd".to_owned(),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        use codes::from_b36;
+        Some(match (head, rest) {
+            ("mv", [id, r]) => Self::Rsvp(
+                from_b36(id)?,
+                match *r {
+                    "c" => Rsvp::Coming,
+                    "n" => Rsvp::NotComing,
+                    "m" => Rsvp::Maybe,
+                    _ => return None,
+                },
+            ),
+            ("mo", [id]) => Self::Open(from_b36(id)?),
+            ("mc", [id]) => Self::InCluster(from_b36(id)?),
+            ("mr", [id]) => Self::RemindUnanswered(from_b36(id)?),
+            ("mt", [id]) => Self::Move(from_b36(id)?),
+            ("mx", [id]) => Self::Cancel(from_b36(id)?),
+            ("my", [id]) => Self::CancelConfirmed(from_b36(id)?),
+            ("md", [d]) => Self::Day(d.parse().ok()?),
+            ("mh", [h]) => Self::Hour(h.parse().ok().filter(|h: &u16| *h < 2400 && h % 100 < 60)?),
+            ("ma", [a]) => Self::Audience(parse_meeting_audience(a)?),
+            ("mm", [m]) => {
+                Self::Reminder(m.parse().ok().filter(|m: &u16| REMINDER_CHOICES.contains(&i64::from(*m)))?)
+            }
+            ("mmd", []) => Self::RemindersDone,
+            _ => return None,
+        })
+    }
+}
 
 fn weekday(i18n: &I18n, l: Locale, index: u32) -> String {
     match index {
@@ -52,7 +151,7 @@ fn rsvp_name(i18n: &I18n, l: Locale, r: Rsvp) -> String {
 
 fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: i64) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([Rsvp::ALL
-        .map(|r| button(rsvp_name(i18n, l, r), Callback::Meeting(MeetingButton::Rsvp(meeting_id, r))))
+        .map(|r| button(rsvp_name(i18n, l, r), MeetingButton::Rsvp(meeting_id, r)))
         .to_vec()])
 }
 
@@ -144,9 +243,9 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         }
         [(cluster_id, _, _)] => start_in(bot, app, caller, *cluster_id).await,
         several => {
-            let buttons = several.iter().map(|(id, name, _)| {
-                button(format!("🌍 {name}"), Callback::Meeting(MeetingButton::InCluster(*id)))
-            });
+            let buttons = several
+                .iter()
+                .map(|(id, name, _)| button(format!("🌍 {name}"), MeetingButton::InCluster(*id)));
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "invite-choose-cluster"))
                 .reply_markup(keyboards::column(buttons))
                 .await?;
@@ -184,7 +283,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                     let code = day.year() as u32 * 10000 + day.month() * 100 + day.day();
                     let label =
                         format!("{} {}", weekday(i18n, l, wd.num_days_from_monday()), day.format("%d/%m"));
-                    button(label, Callback::Meeting(MeetingButton::Day(code)))
+                    button(label, MeetingButton::Day(code))
                 })
                 .collect();
             let rows: Vec<Vec<_>> = buttons.chunks(2).map(<[_]>::to_vec).collect();
@@ -195,10 +294,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
             let buttons: Vec<_> = hours_on(day, now, tz)
                 .iter()
                 .map(|(h, m)| {
-                    button(
-                        format!("🕒 {h:02}:{m:02}"),
-                        Callback::Meeting(MeetingButton::Hour((*h * 100 + *m) as u16)),
-                    )
+                    button(format!("🕒 {h:02}:{m:02}"), MeetingButton::Hour((*h * 100 + *m) as u16))
                 })
                 .collect();
             // (Every hour of that day passed while the question waited: the time can be typed.)
@@ -207,7 +303,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
         }
         MeetingStep::Place => (tr!(i18n, l, "meeting-ask-place"), None),
         MeetingStep::Audience => {
-            let with = |a| Callback::Meeting(MeetingButton::Audience(a));
+            let with = |a| MeetingButton::Audience(a);
             let mut buttons = Vec::new();
             match d.only_cooperative {
                 Some(coop) => {
@@ -244,16 +340,10 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
                         1440 => tr!(i18n, l, "reminder-1d"),
                         _ => tr!(i18n, l, "reminder-1w"),
                     };
-                    vec![button(
-                        format!("{mark} {label}"),
-                        Callback::Meeting(MeetingButton::Reminder(*m as u16)),
-                    )]
+                    vec![button(format!("{mark} {label}"), MeetingButton::Reminder(*m as u16))]
                 })
                 .collect();
-            rows.push(vec![button(
-                tr!(i18n, l, "btn-form-done"),
-                Callback::Meeting(MeetingButton::RemindersDone),
-            )]);
+            rows.push(vec![button(tr!(i18n, l, "btn-form-done"), MeetingButton::RemindersDone)]);
             (tr!(i18n, l, "meeting-ask-reminders"), Some(InlineKeyboardMarkup::new(rows)))
         }
         MeetingStep::Complete => return complete(bot, app, caller, d).await,
@@ -309,7 +399,7 @@ async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Ha
     );
     let keyboard = InlineKeyboardMarkup::new([vec![button(
         tr!(i18n, l, "btn-meeting-details"),
-        Callback::Meeting(MeetingButton::Open(meeting.meeting_id)),
+        MeetingButton::Open(meeting.meeting_id),
     )]]);
     bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
     Ok(())
@@ -437,7 +527,7 @@ pub async fn on_button(
             }
             let keyboard = InlineKeyboardMarkup::new([vec![button(
                 tr!(i18n, l, "btn-meeting-cancel-confirm"),
-                Callback::Meeting(MeetingButton::CancelConfirmed(meeting_id)),
+                MeetingButton::CancelConfirmed(meeting_id),
             )]]);
             bot.send_message(caller.chat_id, tr!(i18n, l, "meeting-cancel-ask", title = m.title.clone()))
                 .reply_markup(keyboard)
@@ -600,10 +690,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
                 count("maybe"),
                 unanswered
             ));
-            buttons.push(button(
-                format!("📅 {}", m.title),
-                Callback::Meeting(MeetingButton::Open(m.meeting_id)),
-            ));
+            buttons.push(button(format!("📅 {}", m.title), MeetingButton::Open(m.meeting_id)));
         }
     }
     if buttons.is_empty() {
@@ -662,17 +749,41 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
     if may_manage(caller, m) && m.cancelled_at.is_none() && m.starts_at > crate::store::now() {
         rows.push(vec![button(
             tr!(i18n, l, "btn-meeting-remind"),
-            Callback::Meeting(MeetingButton::RemindUnanswered(m.meeting_id)),
+            MeetingButton::RemindUnanswered(m.meeting_id),
         )]);
         rows.push(vec![
-            button(tr!(i18n, l, "btn-meeting-move"), Callback::Meeting(MeetingButton::Move(m.meeting_id))),
-            button(
-                tr!(i18n, l, "btn-meeting-cancel"),
-                Callback::Meeting(MeetingButton::Cancel(m.meeting_id)),
-            ),
+            button(tr!(i18n, l, "btn-meeting-move"), MeetingButton::Move(m.meeting_id)),
+            button(tr!(i18n, l, "btn-meeting-cancel"), MeetingButton::Cancel(m.meeting_id)),
         ]);
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod button_tests {
+    use super::*;
+
+    #[test]
+    fn meeting_buttons_round_trip_and_refuse_junk() {
+        let mut all: Vec<_> = Rsvp::ALL.map(|r| MeetingButton::Rsvp(i64::MAX, r)).to_vec();
+        all.extend([
+            MeetingButton::Open(i64::MAX),
+            MeetingButton::InCluster(i64::MAX),
+            MeetingButton::RemindUnanswered(i64::MAX),
+            MeetingButton::Move(i64::MAX),
+            MeetingButton::Cancel(i64::MAX),
+            MeetingButton::CancelConfirmed(i64::MAX),
+            MeetingButton::Day(20261231),
+            MeetingButton::Hour(2359),
+            MeetingButton::Audience(MeetingAudience::Cooperative(i64::MAX)),
+            MeetingButton::Audience(MeetingAudience::Commission),
+            MeetingButton::Audience(MeetingAudience::Leaders),
+            MeetingButton::Audience(MeetingAudience::Cluster),
+            MeetingButton::Reminder(10080),
+            MeetingButton::RemindersDone,
+        ]);
+        codes::assert_codes(&all, &["mv:1:z", "mh:2460", "mh:1261", "ma:q", "mm:5", "mmd:1"]);
+    }
 }

@@ -2,7 +2,7 @@
 //! update into a domain decision and a store call, then answer in the user's language.
 
 mod account;
-pub mod callback;
+mod codes;
 mod commands;
 mod exports;
 mod failure;
@@ -25,11 +25,12 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
 
 use crate::domain::access::{Act, Grant, Viewer};
-use crate::domain::onboarding::{Dialogue, LostDialogue, Resumed};
+use crate::domain::onboarding::{Dialogue, LostDialogue, Onboarding, Resumed};
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
+use codes::ButtonCode;
 
 pub use commands::{Command, publish_default_commands};
 pub use meetings::meeting_message;
@@ -225,7 +226,7 @@ pub fn schema() -> UpdateHandler<BotError> {
     claim
         .branch(private_messages)
         .branch(group_messages)
-        .branch(Update::filter_callback_query().endpoint(timed::callback))
+        .branch(buttons())
         .branch(Update::filter_my_chat_member().endpoint(timed::chat_member))
 }
 
@@ -233,7 +234,7 @@ pub fn schema() -> UpdateHandler<BotError> {
 /// boundary ([`super::failure`]): whatever fails is answered, nothing silently.
 mod timed {
     use teloxide::prelude::*;
-    use teloxide::types::{ChatMemberUpdated, Me};
+    use teloxide::types::ChatMemberUpdated;
 
     use super::{App, Command, HandlerResult, failure};
     use crate::metrics::UpdateKind;
@@ -263,14 +264,6 @@ mod timed {
         timer.finish(failure::outcome(&result));
         failure::answer_message(&app, &bot, &update, &msg, result).await;
         Ok(())
-    }
-
-    pub async fn callback(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> HandlerResult {
-        let metrics = app.metrics.clone();
-        let timer = metrics.start(UpdateKind::callback);
-        let (outcome, answered) = super::on_callback(bot, app, me, update, q).await;
-        timer.finish(outcome);
-        answered
     }
 
     pub async fn chat_member(app: App, update: ChatMemberUpdated) -> HandlerResult {
@@ -389,34 +382,188 @@ async fn on_group_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     Ok(())
 }
 
+/// A button press and who pressed it: what every feature's button handler is given.
+#[derive(Clone, Debug)]
+pub struct Press {
+    pub bot: Bot,
+    pub app: App,
+    pub me: Me,
+    pub caller: Caller,
+    pub q: CallbackQuery,
+    /// Joining in progress: every button is joining's until it ends.
+    pub joining: Option<Onboarding>,
+    started: std::time::Instant,
+}
+
+type ButtonResult = Result<Option<String>, BotError>;
+
 /// Every button press. The callback is always answered (no stuck spinner), whatever the
-/// button, however old; a failure is its toast ([`failure::toast`]). Returns how the press
-/// ended, and whether answering it worked.
-async fn on_callback(
-    bot: Bot,
-    app: App,
-    me: Me,
-    update: Update,
-    q: CallbackQuery,
-) -> (crate::metrics::Outcome, HandlerResult) {
+/// button, however old: each feature's branch decodes only its own codes, a failure is its
+/// toast ([`failure::toast`]), and a code no feature takes is no longer active.
+fn buttons() -> UpdateHandler<BotError> {
+    Update::filter_callback_query()
+        .filter_map_async(press)
+        .branch(dptree::filter_map(|p: Press| p.joining.clone()).endpoint(joining_button))
+        // Joining's buttons pressed after joining ended: their keyboard goes.
+        .branch(on::<onboarding::JoiningButton, _, _>(|p, _| async move {
+            keyboards::clear(&p.bot, &p.q).await;
+            Err(BotError::NoLongerActive)
+        }))
+        .branch(on::<codes::LanguageButton, _, _>(|p, b| async move {
+            account::set_language(&p.bot, &p.app, &p.caller, b.0).await
+        }))
+        .branch(on::<account::AccountButton, _, _>(|p, b| async move {
+            account::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<invite::InviteDraft, _, _>(|p, b| async move {
+            invite::on_draft(&p.bot, &p.app, &p.caller, &p.q, &p.me, b).await
+        }))
+        .branch(on::<questionnaire::FormButton, _, _>(|p, b| async move {
+            questionnaire::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<launch::LaunchButton, _, _>(|p, b| async move {
+            launch::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<report::ReportButton, _, _>(|p, b| async move {
+            report::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<plan::ProgressButton, _, _>(|p, b| async move {
+            plan::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<plan::DraftButton, _, _>(|p, b| async move {
+            plan::on_draft_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<meetings::MeetingButton, _, _>(|p, b| async move {
+            meetings::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<notes::NoteButton, _, _>(|p, b| async move {
+            notes::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<exports::ExportButton, _, _>(|p, b| async move {
+            exports::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .endpoint(|p: Press, update: Update| async move {
+            answer_press(&p, &update, Err(BotError::NoLongerActive)).await
+        })
+}
+
+/// The heads of every feature's codes (see [`codes::ButtonCode::HEADS`]).
+fn all_heads() -> Vec<&'static str> {
+    [
+        codes::LanguageButton::HEADS,
+        onboarding::JoiningButton::HEADS,
+        account::AccountButton::HEADS,
+        invite::InviteDraft::HEADS,
+        questionnaire::FormButton::HEADS,
+        launch::LaunchButton::HEADS,
+        report::ReportButton::HEADS,
+        plan::ProgressButton::HEADS,
+        plan::DraftButton::HEADS,
+        meetings::MeetingButton::HEADS,
+        notes::NoteButton::HEADS,
+        exports::ExportButton::HEADS,
+    ]
+    .concat()
+}
+
+/// A feature's branch: presses whose code `B` decodes, handled by `handle`, then answered.
+fn on<B, F, Fut>(handle: F) -> UpdateHandler<BotError>
+where
+    B: ButtonCode,
+    F: Fn(Press, B) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ButtonResult> + Send + 'static,
+{
+    dptree::filter_map(|q: CallbackQuery| q.data.as_deref().and_then(B::decode)).endpoint(
+        move |p: Press, update: Update, b: B| {
+            let handle = handle.clone();
+            async move {
+                let result = handle(p.clone(), b).await;
+                answer_press(&p, &update, result).await
+            }
+        },
+    )
+}
+
+/// Who pressed, and where: presses that cannot be routed (no message, a group chat, a
+/// caller that cannot be read, a dialogue that no longer reads) are answered here.
+async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> Option<Press> {
+    let started = std::time::Instant::now();
     let Some(chat_id) = q.message.as_ref().map(|m| m.chat().id) else {
-        let answered = bot.answer_callback_query(q.id.clone()).await.map(|_| ()).map_err(Into::into);
-        return (crate::metrics::Outcome::ok, answered);
-    };
-    let (locale, result) = match app.caller(&q.from, chat_id).await {
-        Ok(caller) => {
-            let decoded = q.data.as_deref().and_then(callback::Callback::decode);
-            let in_private = q.message.as_ref().is_some_and(|m| m.chat().is_private());
-            let result = match decoded {
-                Some(cb) if in_private => dispatch_callback(&bot, &app, &caller, &q, &me, cb).await,
-                _ => Err(BotError::NoLongerActive),
-            };
-            (caller.locale, result)
+        // A button of an inline message: nothing of ours to route; answer the spinner.
+        if let Err(e) = answer_callback(&bot, &q, None).await {
+            tracing::warn!(error = %e, "could not answer a button press");
         }
-        Err(e) => (Locale::negotiate(None, q.from.language_code.as_deref(), None), Err(e.into())),
+        return None;
     };
+    let answer_now = |result: ButtonResult, locale: Locale| {
+        let (bot, app, q, update) = (bot.clone(), app.clone(), q.clone(), update.clone());
+        async move {
+            let outcome = failure::outcome(&result);
+            let toast = failure::toast(&app, &update, chat_id, locale, &result).await;
+            if let Err(e) = answer_callback(&bot, &q, toast).await {
+                tracing::warn!(error = %e, "could not answer a button press");
+            }
+            app.metrics.record(crate::metrics::UpdateKind::callback, outcome, started);
+        }
+    };
+    let fallback = Locale::negotiate(None, q.from.language_code.as_deref(), None);
+    let caller = match app.caller(&q.from, chat_id).await {
+        Ok(caller) => caller,
+        Err(e) => {
+            answer_now(Err(e.into()), fallback).await;
+            return None;
+        }
+    };
+    if !q.message.as_ref().is_some_and(|m| m.chat().is_private()) {
+        answer_now(Err(BotError::NoLongerActive), caller.locale).await;
+        return None;
+    }
+    let joining = match app.store.resume_dialogue(chat_id.0).await {
+        Ok(Resumed::In(Dialogue::Onboarding(o))) => Some(o),
+        Ok(Resumed::In(_) | Resumed::Idle) => None,
+        Ok(Resumed::Lost(lost)) => {
+            keyboards::clear(&bot, &q).await;
+            let result = reask_lost(&bot, &app, &caller, lost).await.map(|()| None);
+            answer_now(result, caller.locale).await;
+            return None;
+        }
+        Err(e) => {
+            answer_now(Err(e.into()), caller.locale).await;
+            return None;
+        }
+    };
+    Some(Press { bot, app, me, caller, q, joining, started })
+}
+
+/// While joining, every button is joining's: another feature's button asks to finish
+/// joining first; anything else is no longer active.
+async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResult {
+    let data = p.q.data.as_deref().unwrap_or_default();
+    let result = match onboarding::JoiningPress::decode(data) {
+        Some(press) => onboarding::on_callback(&p.bot, &p.app, &p.caller, o, &p.q, press).await,
+        None if all_heads().contains(&codes::head(data)) => {
+            Ok(Some(tr!(p.app.i18n, o.locale, "onboarding-finish-first")))
+        }
+        None => {
+            keyboards::clear(&p.bot, &p.q).await;
+            Ok(Some(tr!(p.app.i18n, o.locale, "button-expired")))
+        }
+    };
+    answer_press(&p, &update, result).await
+}
+
+/// Answers a press with its toast (a failure's words, in the member's language) and
+/// records how it ended. Only a failure to answer is returned, for the error log.
+async fn answer_press(p: &Press, update: &Update, result: ButtonResult) -> HandlerResult {
+    let chat_id = p.caller.chat_id;
     let outcome = failure::outcome(&result);
-    let toast = failure::toast(&app, &update, chat_id, locale, &result).await;
+    let toast = failure::toast(&p.app, update, chat_id, p.caller.locale, &result).await;
+    let answered = answer_callback(&p.bot, &p.q, toast).await;
+    p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
+    answered
+}
+
+async fn answer_callback(bot: &Bot, q: &CallbackQuery, toast: Option<String>) -> HandlerResult {
     let mut answer = bot.answer_callback_query(q.id.clone());
     if let Some(text) = toast {
         // Telegram shows at most 200 characters here.
@@ -424,50 +571,8 @@ async fn on_callback(
             if text.chars().count() > 200 { text.chars().take(199).chain(['…']).collect() } else { text };
         answer = answer.text(short);
     }
-    (outcome, answer.await.map(|_| ()).map_err(Into::into))
-}
-
-/// Routes a decoded button; returns the short toast to show, if any.
-async fn dispatch_callback(
-    bot: &Bot,
-    app: &App,
-    caller: &Caller,
-    q: &CallbackQuery,
-    me: &Me,
-    cb: callback::Callback,
-) -> Result<Option<String>, BotError> {
-    use callback::Callback as C;
-    match app.store.resume_dialogue(caller.chat_id.0).await? {
-        Resumed::In(Dialogue::Onboarding(o)) => {
-            return onboarding::on_callback(bot, app, caller, o, q, cb).await;
-        }
-        Resumed::Lost(lost) => {
-            keyboards::clear(bot, q).await;
-            reask_lost(bot, app, caller, lost).await?;
-            return Ok(None);
-        }
-        Resumed::In(_) | Resumed::Idle => {}
-    }
-    match cb {
-        C::Language(locale) => account::set_language(bot, app, caller, locale).await,
-        C::Menu(item) => account::on_menu(bot, app, caller, item).await,
-        C::Forget(yes) => account::on_forget(bot, app, caller, q, yes).await,
-        C::Invite(draft) => invite::on_draft(bot, app, caller, q, me, draft).await,
-        C::Form(button) => questionnaire::on_button(bot, app, caller, q, button).await,
-        C::Launch(draft) => launch::on_draft(bot, app, caller, q, draft).await,
-        C::Results { launch_id, item } => launch::on_results(bot, app, caller, q, launch_id, item).await,
-        C::Report(button) => report::on_button(bot, app, caller, q, button).await,
-        C::Progress(button) => plan::on_button(bot, app, caller, q, button).await,
-        C::Draft(button) => plan::on_draft_button(bot, app, caller, q, button).await,
-        C::Meeting(button) => meetings::on_button(bot, app, caller, q, button).await,
-        C::Note(button) => notes::on_button(bot, app, caller, q, button).await,
-        C::Export(button) => exports::on_button(bot, app, caller, q, button).await,
-        // Onboarding buttons pressed after onboarding ended.
-        C::Consent(_) | C::SuggestedName | C::Gender(_) | C::Cooperative(_) | C::Back => {
-            keyboards::clear(bot, q).await;
-            Err(BotError::NoLongerActive)
-        }
-    }
+    answer.await?;
+    Ok(())
 }
 
 /// A user blocked or unblocked the bot: they can or cannot be reached from now on.
@@ -629,5 +734,20 @@ impl teloxide::error_handlers::ErrorHandler<RequestError> for PollingErrors {
             tracing::warn!(error = %error, "could not get updates from Telegram; retrying");
         }
         Box::pin(async {})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each head belongs to one feature, so a code reaches exactly one branch.
+    #[test]
+    fn no_two_features_share_a_button_head() {
+        let heads = all_heads();
+        let mut sorted = heads.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), heads.len(), "{heads:?}");
     }
 }

@@ -5,13 +5,46 @@
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
-use super::callback::{Callback, NoteButton};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media};
 use crate::domain::access::Act;
 use crate::domain::text::{clean_line, clean_text};
 use crate::store::NewFieldNote;
 use crate::tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteButton {
+    /// Tag a field note (index in `notes::TAGS`).
+    Tag(i64, u8),
+    /// Work in this cluster.
+    Cluster(i64),
+    /// Send a note's media back.
+    Media(i64),
+}
+
+impl ButtonCode for NoteButton {
+    const HEADS: &'static [&'static str] = &["nt", "nc", "nm"];
+
+    fn encode(&self) -> String {
+        use codes::b36;
+        match self {
+            Self::Tag(id, i) => format!("nt:{}:{i}", b36(*id)),
+            Self::Cluster(id) => format!("nc:{}", b36(*id)),
+            Self::Media(id) => format!("nm:{}", b36(*id)),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        use codes::from_b36;
+        Some(match (head, rest) {
+            ("nt", [id, i]) => Self::Tag(from_b36(id)?, codes::index_below(i, TAGS.len())?),
+            ("nc", [id]) => Self::Cluster(from_b36(id)?),
+            ("nm", [id]) => Self::Media(from_b36(id)?),
+            _ => return None,
+        })
+    }
+}
 
 /// Tags, in the order of their buttons.
 pub const TAGS: [&str; 4] = ["meeting", "visit", "problem", "success"];
@@ -95,7 +128,7 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
     let buttons: Vec<_> = TAGS
         .iter()
         .enumerate()
-        .map(|(i, t)| button(tag_name(app, l, t), Callback::Note(NoteButton::Tag(note_id, i as u8))))
+        .map(|(i, t)| button(tag_name(app, l, t), NoteButton::Tag(note_id, i as u8)))
         .collect();
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "field-note-saved", cluster = cluster_name))
         .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
@@ -111,9 +144,8 @@ pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerRes
     if served.is_empty() {
         return Err(BotError::NotAllowed);
     }
-    let buttons = served
-        .iter()
-        .map(|m| button(format!("🌍 {}", m.cluster_name), Callback::Note(NoteButton::Cluster(m.cluster_id))));
+    let buttons =
+        served.iter().map(|m| button(format!("🌍 {}", m.cluster_name), NoteButton::Cluster(m.cluster_id)));
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "cluster-choose"))
         .reply_markup(keyboards::column(buttons))
         .await?;
@@ -152,7 +184,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         if n.kind != "text" {
             buttons.push(button(
                 format!("{what} · {}", local.format("%m-%d %H:%M")),
-                Callback::Note(NoteButton::Media(n.field_note_id)),
+                NoteButton::Media(n.field_note_id),
             ));
         }
     }
@@ -231,4 +263,17 @@ pub async fn on_button(
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod button_tests {
+    use super::*;
+
+    #[test]
+    fn note_buttons_round_trip_and_refuse_junk() {
+        codes::assert_codes(
+            &[NoteButton::Tag(i64::MAX, 3), NoteButton::Cluster(i64::MAX), NoteButton::Media(i64::MAX)],
+            &["nt:1:4", "nc:", "nm:1:2"],
+        );
+    }
 }

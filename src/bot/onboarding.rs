@@ -6,7 +6,7 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::callback::Callback;
+use super::codes::{self, ButtonCode, LanguageButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, commands};
 use crate::domain::invite::{InviteCode, InviteProblem};
@@ -16,6 +16,45 @@ use crate::domain::{Gender, Locale, Role};
 use crate::i18n::I18n;
 use crate::store::{NewMember, Redeemed, StoreError};
 use crate::tr;
+
+/// The buttons of joining. The language buttons ([`LanguageButton`]) work here too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoiningButton {
+    Consent(bool),
+    /// "That is my name": take the name Telegram knows.
+    SuggestedName,
+    Gender(Gender),
+    /// A cooperative, or none.
+    Cooperative(Option<i64>),
+    Back,
+}
+
+impl ButtonCode for JoiningButton {
+    const HEADS: &'static [&'static str] = &["c", "n", "g", "k", "b"];
+
+    fn encode(&self) -> String {
+        match self {
+            Self::Consent(yes) => format!("c:{}", if *yes { 'y' } else { 'n' }),
+            Self::SuggestedName => "n".to_owned(),
+            Self::Gender(g) => format!("g:{}", g.code()),
+            Self::Cooperative(Some(id)) => format!("k:{id}"),
+            Self::Cooperative(None) => "k:-".to_owned(),
+            Self::Back => "b".to_owned(),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        Some(match (head, rest) {
+            ("c", ["y"]) => Self::Consent(true),
+            ("c", ["n"]) => Self::Consent(false),
+            ("n", []) => Self::SuggestedName,
+            ("g", [code]) => Self::Gender(code.parse().ok()?),
+            ("k", [id]) => Self::Cooperative(codes::opt_id(id)?),
+            ("b", []) => Self::Back,
+            _ => return None,
+        })
+    }
+}
 
 /// Wrong invite codes allowed per Telegram user within [`GUESS_WINDOW_MINUTES`].
 pub const MAX_WRONG_CODES: i64 = 5;
@@ -142,7 +181,7 @@ async fn save_and_ask(bot: &Bot, app: &App, chat_id: ChatId, onboarding: Onboard
 /// Sends the question of the step the onboarding is at.
 pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> HandlerResult {
     let (l, i18n) = (o.locale, &app.i18n);
-    let back = || vec![button(tr!(i18n, l, "btn-back"), Callback::Back)];
+    let back = || vec![button(tr!(i18n, l, "btn-back"), JoiningButton::Back)];
     let invite = app.store.invite(o.invite_id).await?;
     // The invite may have been used up, revoked or expired since `/start`: say so now,
     // before the person answers more questions for nothing (joining checks it again, atomically).
@@ -165,8 +204,8 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             tr!(i18n, l, "consent-ask", cluster = cluster.name.clone()),
             InlineKeyboardMarkup::new([
                 vec![
-                    button(tr!(i18n, l, "btn-agree"), Callback::Consent(true)),
-                    button(tr!(i18n, l, "btn-decline"), Callback::Consent(false)),
+                    button(tr!(i18n, l, "btn-agree"), JoiningButton::Consent(true)),
+                    button(tr!(i18n, l, "btn-decline"), JoiningButton::Consent(false)),
                 ],
                 back(),
             ]),
@@ -175,7 +214,7 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             Some(name) => (
                 tr!(i18n, l, "name-ask"),
                 InlineKeyboardMarkup::new([
-                    vec![button(format!("✅ {name}"), Callback::SuggestedName)],
+                    vec![button(format!("✅ {name}"), JoiningButton::SuggestedName)],
                     back(),
                 ]),
             ),
@@ -185,10 +224,10 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             tr!(i18n, l, "gender-ask"),
             InlineKeyboardMarkup::new([
                 vec![
-                    button(tr!(i18n, l, "btn-woman"), Callback::Gender(Gender::Woman)),
-                    button(tr!(i18n, l, "btn-man"), Callback::Gender(Gender::Man)),
+                    button(tr!(i18n, l, "btn-woman"), JoiningButton::Gender(Gender::Woman)),
+                    button(tr!(i18n, l, "btn-man"), JoiningButton::Gender(Gender::Man)),
                 ],
-                vec![button(tr!(i18n, l, "btn-undisclosed"), Callback::Gender(Gender::Undisclosed))],
+                vec![button(tr!(i18n, l, "btn-undisclosed"), JoiningButton::Gender(Gender::Undisclosed))],
                 back(),
             ]),
         ),
@@ -196,10 +235,10 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             let coops = app.store.cooperatives(cluster.cluster_id).await?;
             let mut buttons: Vec<_> = coops
                 .iter()
-                .map(|c| button(format!("🏠 {}", c.name), Callback::Cooperative(Some(c.cooperative_id))))
+                .map(|c| button(format!("🏠 {}", c.name), JoiningButton::Cooperative(Some(c.cooperative_id))))
                 .collect();
             if !invite.role.cooperative_required() {
-                buttons.push(button(tr!(i18n, l, "btn-no-coop"), Callback::Cooperative(None)));
+                buttons.push(button(tr!(i18n, l, "btn-no-coop"), JoiningButton::Cooperative(None)));
             }
             let mut keyboard = keyboards::column(buttons);
             keyboard = keyboard.append_row(back());
@@ -241,6 +280,21 @@ pub async fn on_message(
     resend(bot, app, caller.chat_id, &o).await
 }
 
+/// What may be pressed while joining: a joining button, or a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoiningPress {
+    Joining(JoiningButton),
+    Language(Locale),
+}
+
+impl JoiningPress {
+    pub fn decode(data: &str) -> Option<Self> {
+        JoiningButton::decode(data)
+            .map(Self::Joining)
+            .or_else(|| LanguageButton::decode(data).map(|l| Self::Language(l.0)))
+    }
+}
+
 /// A button pressed while joining. Buttons of an earlier step (or another message) are
 /// answered as expired; the language buttons work at any step.
 pub async fn on_callback(
@@ -249,10 +303,11 @@ pub async fn on_callback(
     caller: &Caller,
     mut o: Onboarding,
     q: &CallbackQuery,
-    cb: Callback,
+    press: JoiningPress,
 ) -> Result<Option<String>, BotError> {
-    match (o.step, cb) {
-        (step, Callback::Language(locale)) => {
+    use JoiningPress::{Joining, Language};
+    match (o.step, press) {
+        (step, Language(locale)) => {
             keyboards::clear(bot, q).await;
             o.locale = locale;
             if step == Step::Language {
@@ -261,27 +316,27 @@ pub async fn on_callback(
                 save_and_ask(bot, app, caller.chat_id, o).await?;
             }
         }
-        (Step::Consent, Callback::Consent(true)) => {
+        (Step::Consent, Joining(JoiningButton::Consent(true))) => {
             keyboards::clear(bot, q).await;
             advance(bot, app, caller, o).await?;
         }
-        (Step::Consent, Callback::Consent(false)) => {
+        (Step::Consent, Joining(JoiningButton::Consent(false))) => {
             keyboards::clear(bot, q).await;
             app.store.record_consent_refusal(o.invite_id).await?;
             app.store.clear_dialogue(caller.chat_id.0).await?;
             bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "consent-declined")).await?;
         }
-        (Step::Name, Callback::SuggestedName) if o.suggested_name.is_some() => {
+        (Step::Name, Joining(JoiningButton::SuggestedName)) if o.suggested_name.is_some() => {
             keyboards::clear(bot, q).await;
             o.name = o.suggested_name.clone();
             advance(bot, app, caller, o).await?;
         }
-        (Step::Gender, Callback::Gender(gender)) => {
+        (Step::Gender, Joining(JoiningButton::Gender(gender))) => {
             keyboards::clear(bot, q).await;
             o.gender = Some(gender);
             advance(bot, app, caller, o).await?;
         }
-        (Step::Cooperative, Callback::Cooperative(choice)) => {
+        (Step::Cooperative, Joining(JoiningButton::Cooperative(choice))) => {
             let invite = app.store.invite(o.invite_id).await?;
             let valid = match choice {
                 Some(id) => {
@@ -295,30 +350,13 @@ pub async fn on_callback(
             keyboards::clear(bot, q).await;
             finish(bot, app, caller, o, choice).await?;
         }
-        (_, Callback::Back) => {
+        (_, Joining(JoiningButton::Back)) => {
             let Some(previous) = o.previous() else {
                 return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
             };
             keyboards::clear(bot, q).await;
             o.step = previous;
             save_and_ask(bot, app, caller.chat_id, o).await?;
-        }
-        (
-            _,
-            Callback::Menu(_)
-            | Callback::Forget(_)
-            | Callback::Invite(_)
-            | Callback::Launch(_)
-            | Callback::Results { .. }
-            | Callback::Form(_)
-            | Callback::Report(_)
-            | Callback::Progress(_)
-            | Callback::Draft(_)
-            | Callback::Meeting(_)
-            | Callback::Note(_)
-            | Callback::Export(_),
-        ) => {
-            return Ok(Some(tr!(app.i18n, o.locale, "onboarding-finish-first")));
         }
         _ => {
             keyboards::clear(bot, q).await;
@@ -389,4 +427,24 @@ async fn finish(
     let caller = app.caller(&caller.user, caller.chat_id).await?;
     commands::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
     account::send_menu(bot, app, &caller).await
+}
+
+#[cfg(test)]
+mod button_tests {
+    use super::*;
+
+    #[test]
+    fn joining_buttons_round_trip_and_refuse_junk() {
+        let mut all = vec![
+            JoiningButton::Consent(true),
+            JoiningButton::Consent(false),
+            JoiningButton::SuggestedName,
+            JoiningButton::Cooperative(Some(i64::MAX)),
+            JoiningButton::Cooperative(None),
+            JoiningButton::Back,
+        ];
+        all.extend(Gender::ALL.map(JoiningButton::Gender));
+        codes::assert_codes(&all, &["", "c:maybe", "k:abc", &"k:1".repeat(30), "g:x", "n:1", "b:1"]);
+        assert_eq!(JoiningPress::decode("l:ar"), Some(JoiningPress::Language(Locale::Ar)));
+    }
 }

@@ -7,7 +7,7 @@ use chrono::{Duration, Months, NaiveDate};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
-use super::callback::{Callback, DraftButton, ProgressButton};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
@@ -19,6 +19,91 @@ use crate::domain::text::{clean_line, clean_text};
 use crate::domain::{Locale, Role};
 use crate::store::{JointAction, Report};
 use crate::tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressButton {
+    /// An action's history.
+    History(i64),
+    /// Send the voice note or photo of a report note.
+    Media(i64),
+    /// The status chart of a cluster.
+    Chart(i64),
+    /// Start adding an action in a cluster.
+    Add(i64),
+    /// Give an action's title in another language: choose the language…
+    Translate(i64),
+    /// …then type the title.
+    TranslateTo(i64, Locale),
+}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftButton {
+    Skip,
+    /// Toggle a cooperative as owner.
+    Owner(i64),
+    OwnersDone,
+    /// Start today.
+    Today,
+    /// Due in so many months.
+    Months(u8),
+    /// Check-in every so many days (0: none).
+    Rhythm(u16),
+}
+
+impl ButtonCode for ProgressButton {
+    const HEADS: &'static [&'static str] = &["ph", "pm", "pc", "pa", "pt", "pl"];
+
+    fn encode(&self) -> String {
+        use codes::b36;
+        match self {
+            Self::History(a) => format!("ph:{}", b36(*a)),
+            Self::Media(n) => format!("pm:{}", b36(*n)),
+            Self::Chart(c) => format!("pc:{}", b36(*c)),
+            Self::Add(c) => format!("pa:{}", b36(*c)),
+            Self::Translate(a) => format!("pt:{}", b36(*a)),
+            Self::TranslateTo(a, l) => format!("pl:{}:{}", b36(*a), l.code()),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        use codes::from_b36;
+        Some(match (head, rest) {
+            ("ph", [a]) => Self::History(from_b36(a)?),
+            ("pm", [n]) => Self::Media(from_b36(n)?),
+            ("pc", [c]) => Self::Chart(from_b36(c)?),
+            ("pa", [c]) => Self::Add(from_b36(c)?),
+            ("pt", [a]) => Self::Translate(from_b36(a)?),
+            ("pl", [a, l]) => Self::TranslateTo(from_b36(a)?, l.parse().ok()?),
+            _ => return None,
+        })
+    }
+}
+
+impl ButtonCode for DraftButton {
+    const HEADS: &'static [&'static str] = &["d"];
+
+    fn encode(&self) -> String {
+        match self {
+            Self::Skip => "d:skip".to_owned(),
+            Self::Owner(c) => format!("d:o{}", codes::b36(*c)),
+            Self::OwnersDone => "d:od".to_owned(),
+            Self::Today => "d:today".to_owned(),
+            Self::Months(m) => format!("d:m{m}"),
+            Self::Rhythm(r) => format!("d:r{r}"),
+        }
+    }
+
+    fn decode_parts(_: &str, rest: &[&str]) -> Option<Self> {
+        Some(match rest {
+            ["skip"] => Self::Skip,
+            ["od"] => Self::OwnersDone,
+            ["today"] => Self::Today,
+            [x] if x.starts_with('o') => Self::Owner(codes::from_b36(&x[1..])?),
+            [x] if x.starts_with('m') => Self::Months(codes::offered(&x[1..], &DUE_MONTH_CHOICES)?),
+            [x] if x.starts_with('r') => Self::Rhythm(codes::offered_or_none(&x[1..], &RHYTHM_CHOICES)?),
+            _ => return None,
+        })
+    }
+}
 
 /// Actions the caller may follow: all actions of the clusters they serve as CDA; for a
 /// leader, their cluster's actions owned by their cooperative or by the whole cluster.
@@ -87,10 +172,7 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         if !unreachable.is_empty() {
             lines.push(format!("   {}", tr!(i18n, l, "meeting-unreachable", names = unreachable.join(", "))));
         }
-        buttons.push(button(
-            format!("🎯 {}", a.title),
-            Callback::Progress(ProgressButton::History(a.action_id)),
-        ));
+        buttons.push(button(format!("🎯 {}", a.title), ProgressButton::History(a.action_id)));
     }
     if actions.is_empty() {
         lines.push(tr!(i18n, l, "progress-empty"));
@@ -140,11 +222,11 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     };
     for cluster_id in clusters {
         let label = format!("{}{}", tr!(i18n, l, "btn-progress-chart"), name_of(cluster_id));
-        rows.push(vec![button(label, Callback::Progress(ProgressButton::Chart(cluster_id)))]);
+        rows.push(vec![button(label, ProgressButton::Chart(cluster_id))]);
     }
     for m in caller.memberships.iter().filter(|m| cda_of(caller, m.cluster_id)) {
         let label = format!("{}{}", tr!(i18n, l, "btn-action-add"), name_of(m.cluster_id));
-        rows.push(vec![button(label, Callback::Progress(ProgressButton::Add(m.cluster_id)))]);
+        rows.push(vec![button(label, ProgressButton::Add(m.cluster_id))]);
     }
     let text: String = lines.join("\n").chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
@@ -252,9 +334,7 @@ pub async fn on_button(
             caller.require(Act::Coordinate, a.cluster_id)?;
             let buttons: Vec<_> = Locale::ALL
                 .into_iter()
-                .map(|to| {
-                    button(to.native_name(), Callback::Progress(ProgressButton::TranslateTo(action_id, to)))
-                })
+                .map(|to| button(to.native_name(), ProgressButton::TranslateTo(action_id, to)))
                 .collect();
             bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-language"))
                 .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
@@ -343,7 +423,7 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
                     lines.push(format!("   {label}"));
                     media_buttons.push(button(
                         format!("{label} · {}", r.created_at.format("%m-%d")),
-                        Callback::Progress(ProgressButton::Media(note.note_id)),
+                        ProgressButton::Media(note.note_id),
                     ));
                 }
             }
@@ -352,10 +432,7 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> Handl
     let text: String = lines.join("\n").chars().take(4000).collect();
     let mut buttons: Vec<_> = media_buttons.into_iter().take(20).collect();
     if cda_of(caller, a.cluster_id) {
-        buttons.push(button(
-            tr!(i18n, l, "btn-action-translate"),
-            Callback::Progress(ProgressButton::Translate(action_id)),
-        ));
+        buttons.push(button(tr!(i18n, l, "btn-action-translate"), ProgressButton::Translate(action_id)));
     }
     let mut message = bot.send_message(caller.chat_id, text);
     if !buttons.is_empty() {
@@ -403,7 +480,7 @@ pub async fn on_title_message(
 /// Asks for the first missing piece of a new action.
 async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
-    let skip = || button(tr!(i18n, l, "btn-form-skip"), Callback::Draft(DraftButton::Skip));
+    let skip = || button(tr!(i18n, l, "btn-form-skip"), DraftButton::Skip);
     let (text, keyboard) = match d.step() {
         DraftStep::Title => (tr!(i18n, l, "action-ask-title"), None),
         DraftStep::Description => {
@@ -417,29 +494,22 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
                 .into_iter()
                 .map(|c| {
                     let mark = if d.cooperatives.contains(&c.cooperative_id) { "✅" } else { "⬜" };
-                    vec![button(
-                        format!("{mark} {}", c.name),
-                        Callback::Draft(DraftButton::Owner(c.cooperative_id)),
-                    )]
+                    vec![button(format!("{mark} {}", c.name), DraftButton::Owner(c.cooperative_id))]
                 })
                 .collect();
-            rows.push(vec![button(tr!(i18n, l, "btn-form-done"), Callback::Draft(DraftButton::OwnersDone))]);
+            rows.push(vec![button(tr!(i18n, l, "btn-form-done"), DraftButton::OwnersDone)]);
             (tr!(i18n, l, "action-ask-owners"), Some(InlineKeyboardMarkup::new(rows)))
         }
         DraftStep::StartDate => (
             tr!(i18n, l, "action-ask-start"),
             Some(InlineKeyboardMarkup::new([vec![button(
                 tr!(i18n, l, "btn-form-today"),
-                Callback::Draft(DraftButton::Today),
+                DraftButton::Today,
             )]])),
         ),
         DraftStep::DueDate => {
-            let months = |m: u8| {
-                button(
-                    tr!(i18n, l, "btn-months", months = i64::from(m)),
-                    Callback::Draft(DraftButton::Months(m)),
-                )
-            };
+            let months =
+                |m: u8| button(tr!(i18n, l, "btn-months", months = i64::from(m)), DraftButton::Months(m));
             (
                 tr!(i18n, l, "action-ask-due"),
                 Some(InlineKeyboardMarkup::new([DUE_MONTH_CHOICES.map(months).to_vec()])),
@@ -450,14 +520,11 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
         }
         DraftStep::Rhythm => {
             let days = |n: u16| {
-                button(
-                    tr!(i18n, l, "btn-deadline-days", days = i64::from(n)),
-                    Callback::Draft(DraftButton::Rhythm(n)),
-                )
+                button(tr!(i18n, l, "btn-deadline-days", days = i64::from(n)), DraftButton::Rhythm(n))
             };
             let keyboard = InlineKeyboardMarkup::new([
                 RHYTHM_CHOICES.map(days).to_vec(),
-                vec![button(tr!(i18n, l, "btn-no-checkins"), Callback::Draft(DraftButton::Rhythm(0)))],
+                vec![button(tr!(i18n, l, "btn-no-checkins"), DraftButton::Rhythm(0))],
             ]);
             (tr!(i18n, l, "action-ask-rhythm"), Some(keyboard))
         }
@@ -582,4 +649,37 @@ pub async fn on_draft_message(
         return ask_draft(bot, app, caller, &d).await;
     }
     update_draft(bot, app, caller, d).await
+}
+
+#[cfg(test)]
+mod button_tests {
+    use super::*;
+
+    #[test]
+    fn progress_and_draft_buttons_round_trip_and_refuse_junk() {
+        codes::assert_codes(
+            &[
+                ProgressButton::History(i64::MAX),
+                ProgressButton::Media(i64::MAX),
+                ProgressButton::Chart(i64::MAX),
+                ProgressButton::Add(i64::MAX),
+                ProgressButton::Translate(i64::MAX),
+                ProgressButton::TranslateTo(i64::MAX, Locale::Ur),
+            ],
+            &["pl:1:de", "ph:", "pc:1:2"],
+        );
+        // The keyboard offers 7, 14 and 30 days or none, and its own month choices.
+        codes::assert_codes(
+            &[
+                DraftButton::Skip,
+                DraftButton::Owner(i64::MAX),
+                DraftButton::OwnersDone,
+                DraftButton::Today,
+                DraftButton::Months(6),
+                DraftButton::Rhythm(14),
+                DraftButton::Rhythm(0),
+            ],
+            &["d:m0", "d:x", "d:r65535", "d:r5", "d:m24", "d:"],
+        );
+    }
 }

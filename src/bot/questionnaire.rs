@@ -10,7 +10,7 @@ use teloxide::types::{
     KeyboardRemove,
 };
 
-use super::callback::{Callback, DAYS_AGO_CHOICES, FormAction, FormButton};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
 use crate::domain::Locale;
@@ -21,6 +21,86 @@ use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_text;
 use crate::store::{Response, Status};
 use crate::tr;
+
+/// What a button on a question does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    /// Start, or continue where the member stopped.
+    Start,
+    /// A choice, by its index in the form's list.
+    Choice(u32),
+    /// Finish a select_multiple.
+    Done,
+    Skip,
+    Back,
+    Repeat,
+    /// Past a note or an acknowledgement.
+    Next,
+    /// A date button: 0 today, 1 yesterday.
+    DaysAgo(u8),
+    /// A number keypad button.
+    Number(i64),
+}
+/// A button of a questionnaire: which response, at which item (so a button of an earlier
+/// question is recognised as old), and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormButton {
+    pub response_id: i64,
+    pub position: u32,
+    pub action: FormAction,
+}
+
+/// Date buttons of a questionnaire: today, yesterday.
+pub const DAYS_AGO_CHOICES: [u8; 2] = [0, 1];
+
+fn form_action_code(a: FormAction) -> String {
+    match a {
+        FormAction::Start => "s".into(),
+        FormAction::Choice(i) => format!("c{i}"),
+        FormAction::Done => "d".into(),
+        FormAction::Skip => "k".into(),
+        FormAction::Back => "b".into(),
+        FormAction::Repeat => "r".into(),
+        FormAction::Next => "n".into(),
+        FormAction::DaysAgo(d) => format!("t{d}"),
+        FormAction::Number(n) => format!("v{n}"),
+    }
+}
+
+fn parse_form_action(s: &str) -> Option<FormAction> {
+    let (head, rest) = s.split_at_checked(1)?;
+    Some(match (head, rest) {
+        ("s", "") => FormAction::Start,
+        ("c", i) => FormAction::Choice(i.parse().ok()?),
+        ("d", "") => FormAction::Done,
+        ("k", "") => FormAction::Skip,
+        ("b", "") => FormAction::Back,
+        ("r", "") => FormAction::Repeat,
+        ("n", "") => FormAction::Next,
+        ("t", d) => FormAction::DaysAgo(codes::offered(d, &DAYS_AGO_CHOICES)?),
+        ("v", n) => FormAction::Number(n.parse().ok()?),
+        _ => return None,
+    })
+}
+
+impl ButtonCode for FormButton {
+    const HEADS: &'static [&'static str] = &["q"];
+
+    fn encode(&self) -> String {
+        format!("q:{}:{}:{}", codes::b36(self.response_id), self.position, form_action_code(self.action))
+    }
+
+    fn decode_parts(_: &str, rest: &[&str]) -> Option<Self> {
+        match rest {
+            [rid, pos, action] => Some(Self {
+                response_id: codes::from_b36(rid)?,
+                position: pos.parse().ok()?,
+                action: parse_form_action(action)?,
+            }),
+            _ => None,
+        }
+    }
+}
 
 /// `pending` while waiting for the text that explains an "other" choice.
 const SPECIFY: &str = "specify";
@@ -109,12 +189,12 @@ fn choice_label(app: &App, form: &Form, choice: &crate::domain::form::Choice, l:
     }
 }
 
-fn form_button(s: &Session, action: FormAction) -> Callback {
-    Callback::Form(FormButton {
+fn form_button(s: &Session, action: FormAction) -> FormButton {
+    FormButton {
         response_id: s.response.response_id,
         position: s.response.position.unwrap_or(0) as u32,
         action,
-    })
+    }
 }
 
 /// Starts (or continues) a questionnaire from its invitation, a reminder or the menu.
@@ -786,8 +866,7 @@ pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     for r in open.iter().take(20) {
         let form = app.store.form(r.form_pk).await?;
         let icon = if r.status == "started" { "▶️" } else { "📋" };
-        let cb =
-            Callback::Form(FormButton { response_id: r.response_id, position: 0, action: FormAction::Start });
+        let cb = FormButton { response_id: r.response_id, position: 0, action: FormAction::Start };
         buttons.push(button(format!("{icon} {}", button_title(&form, l)), cb));
     }
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-open-list"))
@@ -818,6 +897,29 @@ pub fn invitation(
     }
     let label =
         if reminder { tr!(app.i18n, l, "btn-form-continue") } else { tr!(app.i18n, l, "btn-form-start") };
-    let cb = Callback::Form(FormButton { response_id, position: 0, action: FormAction::Start });
+    let cb = FormButton { response_id, position: 0, action: FormAction::Start };
     (text, InlineKeyboardMarkup::new([vec![button(label, cb)]]))
+}
+
+#[cfg(test)]
+mod button_tests {
+    use super::*;
+
+    #[test]
+    fn form_buttons_round_trip_and_refuse_junk() {
+        let actions = [
+            FormAction::Start,
+            FormAction::Choice(u32::MAX),
+            FormAction::Done,
+            FormAction::Skip,
+            FormAction::Back,
+            FormAction::Repeat,
+            FormAction::Next,
+            FormAction::DaysAgo(1),
+            FormAction::Number(i64::MIN),
+        ];
+        let all: Vec<_> =
+            actions.map(|action| FormButton { response_id: i64::MAX, position: u32::MAX, action }).to_vec();
+        codes::assert_codes(&all, &["q:1:2", "q:-1:0:s", "q:1:0:t7", "q:1:0:z", "q:1:x:s"]);
+    }
 }

@@ -7,7 +7,7 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
-use super::callback::{Callback, ReportButton};
+use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
 use crate::domain::Locale;
@@ -19,6 +19,56 @@ use crate::domain::text::clean_text;
 use crate::i18n::I18n;
 use crate::store::{JointAction, NewReport};
 use crate::tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportButton {
+    /// Report on this action.
+    Pick(i64),
+    /// One-tap status, from the report flow or a check-in.
+    Status(i64, crate::domain::action::ActionStatus),
+    /// What blocks the action (index in `Blocker::ALL`).
+    Blocker(i64, u8),
+    /// A progress button: percent.
+    Percent(i64, u8),
+    Finish(i64),
+    Undo(i64),
+    /// "Yes, it is finished": the confirmed ✅ Done of an action.
+    ConfirmDone(i64),
+}
+
+impl ButtonCode for ReportButton {
+    const HEADS: &'static [&'static str] = &["a", "as", "ab", "ap", "af", "au", "ad"];
+
+    fn encode(&self) -> String {
+        use codes::b36;
+        match self {
+            Self::Pick(a) => format!("a:{}", b36(*a)),
+            Self::Status(a, s) => format!("as:{}:{}", b36(*a), s.letter()),
+            Self::Blocker(r, i) => format!("ab:{}:{i}", b36(*r)),
+            Self::Percent(r, p) => format!("ap:{}:{p}", b36(*r)),
+            Self::Finish(r) => format!("af:{}", b36(*r)),
+            Self::Undo(r) => format!("au:{}", b36(*r)),
+            Self::ConfirmDone(a) => format!("ad:{}", b36(*a)),
+        }
+    }
+
+    fn decode_parts(head: &str, rest: &[&str]) -> Option<Self> {
+        use codes::from_b36;
+        Some(match (head, rest) {
+            ("a", [a]) => Self::Pick(from_b36(a)?),
+            ("as", [a, s]) => Self::Status(
+                from_b36(a)?,
+                crate::domain::action::ActionStatus::from_letter(s.chars().next().filter(|_| s.len() == 1)?)?,
+            ),
+            ("ab", [r, i]) => Self::Blocker(from_b36(r)?, codes::index_below(i, Blocker::ALL.len())?),
+            ("ap", [r, p]) => Self::Percent(from_b36(r)?, codes::offered(p, &PERCENT_CHOICES)?),
+            ("af", [r]) => Self::Finish(from_b36(r)?),
+            ("au", [r]) => Self::Undo(from_b36(r)?),
+            ("ad", [a]) => Self::ConfirmDone(from_b36(a)?),
+            _ => return None,
+        })
+    }
+}
 
 /// How long a report can be withdrawn.
 pub const UNDO_WINDOW_MINUTES: i64 = 10;
@@ -48,8 +98,7 @@ pub fn blocker_name(i18n: &I18n, l: Locale, b: Blocker) -> String {
 /// The five status buttons, one per row so the pictogram and word are easy to hit.
 pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: i64) -> InlineKeyboardMarkup {
     keyboards::column(
-        ActionStatus::ALL
-            .map(|s| button(status_name(i18n, l, s), Callback::Report(ReportButton::Status(action_id, s)))),
+        ActionStatus::ALL.map(|s| button(status_name(i18n, l, s), ReportButton::Status(action_id, s))),
     )
 }
 
@@ -72,9 +121,10 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         // One action: straight to its status, one tap saved.
         [only] => ask_status(bot, app, caller, only).await?,
         several => {
-            let buttons = several.iter().take(30).map(|a| {
-                button(format!("🎯 {}", a.title), Callback::Report(ReportButton::Pick(a.action_id)))
-            });
+            let buttons = several
+                .iter()
+                .take(30)
+                .map(|a| button(format!("🎯 {}", a.title), ReportButton::Pick(a.action_id)));
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-choose-action"))
                 .reply_markup(keyboards::column(buttons))
                 .await?;
@@ -99,10 +149,10 @@ async fn may_report(app: &App, caller: &Caller, action_id: i64) -> Result<bool, 
 }
 
 fn percent_keyboard(i18n: &I18n, l: Locale, report_id: i64) -> InlineKeyboardMarkup {
-    let p = |n: u8| button(format!("{n}%"), Callback::Report(ReportButton::Percent(report_id, n)));
+    let p = |n: u8| button(format!("{n}%"), ReportButton::Percent(report_id, n));
     let mut rows: Vec<Vec<_>> =
         PERCENT_CHOICES.chunks(3).map(|row| row.iter().map(|n| p(*n)).collect()).collect();
-    rows.push(vec![button(tr!(i18n, l, "btn-form-skip"), Callback::Report(ReportButton::Finish(report_id)))]);
+    rows.push(vec![button(tr!(i18n, l, "btn-form-skip"), ReportButton::Finish(report_id))]);
     InlineKeyboardMarkup::new(rows)
 }
 
@@ -138,11 +188,8 @@ pub async fn on_button(
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
             }
             let keyboard = InlineKeyboardMarkup::new([
-                vec![button(
-                    tr!(i18n, l, "btn-done-yes"),
-                    Callback::Report(ReportButton::ConfirmDone(action_id)),
-                )],
-                vec![button(tr!(i18n, l, "btn-done-no"), Callback::Report(ReportButton::Pick(action_id)))],
+                vec![button(tr!(i18n, l, "btn-done-yes"), ReportButton::ConfirmDone(action_id))],
+                vec![button(tr!(i18n, l, "btn-done-no"), ReportButton::Pick(action_id))],
             ]);
             bot.send_message(caller.chat_id, tr!(i18n, l, "report-confirm-done", action = a.title.clone()))
                 .reply_markup(keyboard)
@@ -252,9 +299,10 @@ async fn record_status(
         .await?;
     match status {
         ActionStatus::Blocked => {
-            let buttons = Blocker::ALL.iter().enumerate().map(|(i, b)| {
-                button(blocker_name(i18n, l, *b), Callback::Report(ReportButton::Blocker(report_id, i as u8)))
-            });
+            let buttons = Blocker::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, b)| button(blocker_name(i18n, l, *b), ReportButton::Blocker(report_id, i as u8)));
             bot.send_message(caller.chat_id, tr!(i18n, l, "report-ask-blocker"))
                 .reply_markup(keyboards::column(buttons))
                 .await?;
@@ -325,8 +373,8 @@ async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> Handl
         minutes = UNDO_WINDOW_MINUTES
     );
     let keyboard = InlineKeyboardMarkup::new([vec![
-        button(tr!(i18n, l, "btn-report-undo"), Callback::Report(ReportButton::Undo(report_id))),
-        button(tr!(i18n, l, "btn-report-finish"), Callback::Report(ReportButton::Finish(report_id))),
+        button(tr!(i18n, l, "btn-report-undo"), ReportButton::Undo(report_id)),
+        button(tr!(i18n, l, "btn-report-finish"), ReportButton::Finish(report_id)),
     ]]);
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::ReportNotes { report_id }).await?;
     bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
@@ -403,7 +451,7 @@ pub async fn on_note_message(
     let text = if stored { tr!(i18n, l, "report-note-added") } else { tr!(i18n, l, "report-note-kinds") };
     let keyboard = InlineKeyboardMarkup::new([vec![button(
         tr!(i18n, l, "btn-report-finish"),
-        Callback::Report(ReportButton::Finish(report_id)),
+        ReportButton::Finish(report_id),
     )]]);
     bot.send_message(caller.chat_id, text).reply_markup(keyboard).await?;
     Ok(())
@@ -412,4 +460,24 @@ pub async fn on_note_message(
 /// The check-in message: "How is <action>?" with the status buttons — one tap reports.
 pub fn checkin_message(i18n: &I18n, l: Locale, a: &JointAction) -> (String, InlineKeyboardMarkup) {
     (tr!(i18n, l, "checkin-ask", action = a.title.clone()), status_keyboard(i18n, l, a.action_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_buttons_round_trip_and_refuse_junk() {
+        let mut all: Vec<_> =
+            crate::domain::action::ActionStatus::ALL.map(|s| ReportButton::Status(i64::MAX, s)).to_vec();
+        all.extend([
+            ReportButton::Pick(i64::MAX),
+            ReportButton::Blocker(i64::MAX, 5),
+            ReportButton::Percent(i64::MAX, 100),
+            ReportButton::Finish(i64::MAX),
+            ReportButton::Undo(i64::MAX),
+            ReportButton::ConfirmDone(i64::MAX),
+        ]);
+        codes::assert_codes(&all, &["as:1:z", "ap:1:101", "ap:1:33", "ab:1:9", "a:", "af:-1"]);
+    }
 }
