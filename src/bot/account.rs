@@ -283,6 +283,18 @@ pub async fn on_menu(
     Ok(None)
 }
 
+/// Something said outside any dialogue that no feature takes: members get the menu, anyone
+/// else how to join.
+pub async fn not_understood(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
+    if caller.member.is_some() {
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "not-understood")).await?;
+        send_menu(bot, app, caller).await
+    } else {
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,9 +5,11 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
+use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
@@ -759,6 +761,17 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
     let text: String = lines.join("\n").chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
     Ok(())
+}
+
+/// Messages while scheduling or moving a meeting.
+pub fn replies() -> UpdateHandler<BotError> {
+    super::dialogue_replies(
+        |d| match d {
+            Dialogue::Meeting(draft) => Some(draft.clone()),
+            _ => None,
+        },
+        |s: Said, draft| async move { on_message(&s.bot, &s.app, &s.caller, draft, &s.msg).await },
+    )
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ pub fn schema() -> UpdateHandler<BotError> {
     let private_messages = Update::filter_message()
         .filter(|msg: Message| msg.chat.is_private() && msg.from.is_some())
         .branch(dptree::entry().filter_command::<Command>().endpoint(timed::command))
-        .endpoint(timed::message);
+        .branch(replies());
 
     let group_messages =
         Update::filter_message().filter(|msg: Message| !msg.chat.is_private()).endpoint(timed::group);
@@ -248,15 +248,6 @@ mod timed {
         Ok(())
     }
 
-    pub async fn message(bot: Bot, app: App, update: Update, msg: Message) -> HandlerResult {
-        let metrics = app.metrics.clone();
-        let timer = metrics.start(UpdateKind::message);
-        let result = super::on_message(bot.clone(), app.clone(), msg.clone()).await;
-        timer.finish(failure::outcome(&result));
-        failure::answer_message(&app, &bot, &update, &msg, result).await;
-        Ok(())
-    }
-
     pub async fn group(bot: Bot, app: App, update: Update, msg: Message) -> HandlerResult {
         let metrics = app.metrics.clone();
         let timer = metrics.start(UpdateKind::group);
@@ -275,67 +266,131 @@ mod timed {
     }
 }
 
-/// How long after a report the member's messages are attached to it as notes.
-pub const REPORT_NOTES_MINUTES: i64 = 30;
+/// A message in a private chat that is not a command, and who sent it: what every feature's
+/// reply handler is given.
+#[derive(Clone, Debug)]
+pub struct Said {
+    pub bot: Bot,
+    pub app: App,
+    pub caller: Caller,
+    pub msg: Message,
+    /// The dialogue the chat is in, if any.
+    pub dialogue: Option<Dialogue>,
+    started: std::time::Instant,
+}
 
-/// A message that is not a command, in a private chat: an answer to the current
-/// dialogue step, or something said outside any dialogue.
-async fn on_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
-    let Some(user) = msg.from.as_ref() else { return Ok(()) };
-    let caller = app.caller(user, msg.chat.id).await?;
-    let is_sheet = msg.document().and_then(|d| d.file_name.as_deref()).is_some_and(crate::xlsx::is_form_file);
-    let mut dialogue = match app.store.resume_dialogue(msg.chat.id.0).await? {
-        Resumed::Idle => None,
-        Resumed::In(d) => Some(d),
-        Resumed::Lost(lost) => return reask_lost(&bot, &app, &caller, lost).await,
+/// Messages that are not commands: an answer to the current dialogue step goes to the
+/// feature whose dialogue it is; a CDA's spreadsheet is a questionnaire to import, whatever
+/// they were doing (but joining); anything else a CDA says is a field note; the rest is not
+/// understood.
+fn replies() -> UpdateHandler<BotError> {
+    dptree::filter_map_async(said)
+        .branch(
+            dptree::filter(|s: Said| {
+                s.caller.is_cda()
+                    && !matches!(s.dialogue, Some(Dialogue::Onboarding(_)))
+                    && s.msg
+                        .document()
+                        .and_then(|d| d.file_name.as_deref())
+                        .is_some_and(crate::xlsx::is_form_file)
+            })
+            .chain(answered(|s: Said| async move {
+                launch::on_document(&s.bot, &s.app, &s.caller, &s.msg).await
+            })),
+        )
+        .branch(onboarding::replies())
+        .branch(questionnaire::replies())
+        .branch(report::replies())
+        .branch(plan::replies())
+        .branch(meetings::replies())
+        .branch(dptree::filter(|s: Said| s.dialogue.is_none() && s.caller.is_cda()).chain(answered(
+            |s: Said| async move { notes::on_message(&s.bot, &s.app, &s.caller, &s.msg).await },
+        )))
+        .branch(answered(|s: Said| async move { account::not_understood(&s.bot, &s.app, &s.caller).await }))
+}
+
+/// A reply endpoint: runs `handle`, and answers a failure through the error boundary.
+fn answered<F, Fut>(handle: F) -> UpdateHandler<BotError>
+where
+    F: Fn(Said) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = HandlerResult> + Send + 'static,
+{
+    dptree::endpoint(move |s: Said, update: Update| {
+        let handle = handle.clone();
+        async move {
+            let result = handle(s.clone()).await;
+            s.app.metrics.record(crate::metrics::UpdateKind::message, failure::outcome(&result), s.started);
+            failure::answer_message(&s.app, &s.bot, &update, &s.msg, result).await;
+            Ok(())
+        }
+    })
+}
+
+/// A feature's reply branch: messages in the dialogue state `extract` picks, handled by
+/// `handle`.
+pub(crate) fn dialogue_replies<T, X, F, Fut>(extract: X, handle: F) -> UpdateHandler<BotError>
+where
+    T: Clone + Send + Sync + 'static,
+    X: Fn(&Dialogue) -> Option<T> + Clone + Send + Sync + 'static,
+    F: Fn(Said, T) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = HandlerResult> + Send + 'static,
+{
+    dptree::filter_map(move |s: Said| s.dialogue.as_ref().and_then(&extract)).endpoint(
+        move |s: Said, update: Update, state: T| {
+            let handle = handle.clone();
+            async move {
+                let result = handle(s.clone(), state).await;
+                s.app.metrics.record(
+                    crate::metrics::UpdateKind::message,
+                    failure::outcome(&result),
+                    s.started,
+                );
+                failure::answer_message(&s.app, &s.bot, &update, &s.msg, result).await;
+                Ok(())
+            }
+        },
+    )
+}
+
+/// Who said it, and in which dialogue: a dialogue past its lifetime ends here, one that no
+/// longer reads is asked again here, and a failure to read either is answered here.
+async fn said(bot: Bot, app: App, update: Update, msg: Message) -> Option<Said> {
+    let started = std::time::Instant::now();
+    let user = msg.from.as_ref()?;
+    let read = async {
+        let caller = app.caller(user, msg.chat.id).await?;
+        let dialogue = match app.store.resume_dialogue(msg.chat.id.0).await? {
+            Resumed::Idle => None,
+            Resumed::In(d) => match d.lifetime() {
+                Some(lifetime) => {
+                    let age = app
+                        .store
+                        .dialogue_updated_at(msg.chat.id.0)
+                        .await?
+                        .map(|at| crate::store::now() - at);
+                    if age.is_none_or(|a| a > lifetime) {
+                        app.store.clear_dialogue(msg.chat.id.0).await?;
+                        None
+                    } else {
+                        Some(d)
+                    }
+                }
+                None => Some(d),
+            },
+            Resumed::Lost(lost) => return Ok(Err((caller, lost))),
+        };
+        Ok::<_, BotError>(Ok((caller, dialogue)))
     };
-    if let Some(Dialogue::ReportNotes { .. } | Dialogue::ReportProgress { .. }) = dialogue {
-        // Notes belong to a report for a while after it, not forever.
-        let age = app.store.dialogue_updated_at(msg.chat.id.0).await?.map(|at| crate::store::now() - at);
-        if age.is_none_or(|a| a > chrono::Duration::minutes(REPORT_NOTES_MINUTES)) {
-            app.store.clear_dialogue(msg.chat.id.0).await?;
-            dialogue = None;
+    let result = match read.await {
+        Ok(Ok((caller, dialogue))) => {
+            return Some(Said { bot, app, caller, msg, dialogue, started });
         }
-    }
-    if caller.is_cda() && is_sheet && !matches!(dialogue, Some(Dialogue::Onboarding(_))) {
-        // A CDA's spreadsheet is a questionnaire to import, whatever they were doing.
-        return launch::on_document(&bot, &app, &caller, &msg).await;
-    }
-    match dialogue {
-        Some(Dialogue::Onboarding(o)) => return onboarding::on_message(&bot, &app, &caller, o, &msg).await,
-        Some(Dialogue::Questionnaire { response_id }) => {
-            return questionnaire::on_message(&bot, &app, &caller, response_id, &msg).await;
-        }
-        Some(Dialogue::ReportProgress { report_id }) => {
-            return report::on_progress_message(&bot, &app, &caller, report_id, &msg).await;
-        }
-        Some(Dialogue::ReportNotes { report_id }) => {
-            return report::on_note_message(&bot, &app, &caller, report_id, &msg).await;
-        }
-        Some(Dialogue::NewAction(draft)) => {
-            return plan::on_draft_message(&bot, &app, &caller, draft, &msg).await;
-        }
-        Some(Dialogue::Meeting(draft)) => {
-            return meetings::on_message(&bot, &app, &caller, draft, &msg).await;
-        }
-        Some(Dialogue::ActionTitle { action_id, locale }) => {
-            return plan::on_title_message(&bot, &app, &caller, action_id, locale, &msg).await;
-        }
-        None => {}
-    }
-    if caller.is_cda() {
-        // Anything else a CDA sends outside a dialogue is a field note.
-        if notes::on_message(&bot, &app, &caller, &msg).await? {
-            return Ok(());
-        }
-    }
-    if caller.member.is_some() {
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "not-understood")).await?;
-        account::send_menu(&bot, &app, &caller).await
-    } else {
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
-        Ok(())
-    }
+        Ok(Err((caller, lost))) => reask_lost(&bot, &app, &caller, lost).await,
+        Err(e) => Err(e),
+    };
+    app.metrics.record(crate::metrics::UpdateKind::message, failure::outcome(&result), started);
+    failure::answer_message(&app, &bot, &update, &msg, result).await;
+    None
 }
 
 /// A stored dialogue that no longer reads (an upgrade changed its shape) was dropped: say so

@@ -73,7 +73,16 @@ async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(i64, Stri
 
 /// Stores what a CDA sent as a field note. Returns false when the message is not something a
 /// note can hold (a sticker, say).
-pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Result<bool, BotError> {
+/// What a CDA says outside a dialogue is a field note of their working cluster; without
+/// one, it is not understood.
+pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
+    if !take_note(bot, app, caller, msg).await? {
+        return super::account::not_understood(bot, app, caller).await;
+    }
+    Ok(())
+}
+
+async fn take_note(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Result<bool, BotError> {
     let l = caller.locale;
     let (Some(member), Some((cluster_id, cluster_name))) =
         (&caller.member, working_cluster(app, caller).await?)

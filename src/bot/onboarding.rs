@@ -3,9 +3,11 @@
 //! as member data until the last step, in one transaction.
 
 use chrono::Duration;
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
+use super::Said;
 use super::codes::{self, ButtonCode, LanguageButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, commands};
@@ -427,6 +429,17 @@ async fn finish(
     let caller = app.caller(&caller.user, caller.chat_id).await?;
     commands::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
     account::send_menu(bot, app, &caller).await
+}
+
+/// Messages while joining: the answer to the current step.
+pub fn replies() -> UpdateHandler<BotError> {
+    super::dialogue_replies(
+        |d| match d {
+            Dialogue::Onboarding(o) => Some(o.clone()),
+            _ => None,
+        },
+        |s: Said, o| async move { on_message(&s.bot, &s.app, &s.caller, o, &s.msg).await },
+    )
 }
 
 #[cfg(test)]

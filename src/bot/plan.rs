@@ -4,9 +4,11 @@
 //! chart of the whole plan. CDAs see their clusters; leaders their cooperative's actions.
 
 use chrono::{Duration, Months, NaiveDate};
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
 
+use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
@@ -649,6 +651,27 @@ pub async fn on_draft_message(
         return ask_draft(bot, app, caller, &d).await;
     }
     update_draft(bot, app, caller, d).await
+}
+
+/// Messages while adding a joint action or translating its title.
+pub fn replies() -> UpdateHandler<BotError> {
+    dptree::entry()
+        .branch(super::dialogue_replies(
+            |d| match d {
+                Dialogue::NewAction(draft) => Some(draft.clone()),
+                _ => None,
+            },
+            |s: Said, draft| async move { on_draft_message(&s.bot, &s.app, &s.caller, draft, &s.msg).await },
+        ))
+        .branch(super::dialogue_replies(
+            |d| match d {
+                Dialogue::ActionTitle { action_id, locale } => Some((*action_id, *locale)),
+                _ => None,
+            },
+            |s: Said, (action_id, locale)| async move {
+                on_title_message(&s.bot, &s.app, &s.caller, action_id, locale, &s.msg).await
+            },
+        ))
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 //! who stops — or a bot that restarts — continues exactly there, even days later.
 
 use chrono::{Duration, NaiveDate};
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{
     ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup,
     KeyboardRemove,
 };
 
+use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
@@ -899,6 +901,17 @@ pub fn invitation(
         if reminder { tr!(app.i18n, l, "btn-form-continue") } else { tr!(app.i18n, l, "btn-form-start") };
     let cb = FormButton { response_id, position: 0, action: FormAction::Start };
     (text, InlineKeyboardMarkup::new([vec![button(label, cb)]]))
+}
+
+/// Messages while answering a questionnaire: the answer to the current question.
+pub fn replies() -> UpdateHandler<BotError> {
+    super::dialogue_replies(
+        |d| match d {
+            Dialogue::Questionnaire { response_id } => Some(*response_id),
+            _ => None,
+        },
+        |s: Said, response_id| async move { on_message(&s.bot, &s.app, &s.caller, response_id, &s.msg).await },
+    )
 }
 
 #[cfg(test)]

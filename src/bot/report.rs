@@ -4,9 +4,11 @@
 //! few minutes; notes (text, voice notes, photos) sent right after are attached to it.
 
 use chrono::Duration;
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 
+use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, media};
@@ -460,6 +462,29 @@ pub async fn on_note_message(
 /// The check-in message: "How is <action>?" with the status buttons — one tap reports.
 pub fn checkin_message(i18n: &I18n, l: Locale, a: &JointAction) -> (String, InlineKeyboardMarkup) {
     (tr!(i18n, l, "checkin-ask", action = a.title.clone()), status_keyboard(i18n, l, a.action_id))
+}
+
+/// Messages after a report: a progress figure it waits for, or notes attached to it.
+pub fn replies() -> UpdateHandler<BotError> {
+    dptree::entry()
+        .branch(super::dialogue_replies(
+            |d| match d {
+                Dialogue::ReportProgress { report_id } => Some(*report_id),
+                _ => None,
+            },
+            |s: Said, report_id| async move {
+                on_progress_message(&s.bot, &s.app, &s.caller, report_id, &s.msg).await
+            },
+        ))
+        .branch(super::dialogue_replies(
+            |d| match d {
+                Dialogue::ReportNotes { report_id } => Some(*report_id),
+                _ => None,
+            },
+            |s: Said, report_id| async move {
+                on_note_message(&s.bot, &s.app, &s.caller, report_id, &s.msg).await
+            },
+        ))
 }
 
 #[cfg(test)]

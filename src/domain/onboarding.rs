@@ -110,6 +110,22 @@ pub enum Dialogue {
     },
 }
 
+impl Dialogue {
+    /// How long a dialogue lasts without a word: notes belong to a report for a while after
+    /// it, not forever. `None`: until it ends.
+    pub fn lifetime(&self) -> Option<chrono::Duration> {
+        match self {
+            Self::ReportNotes { .. } | Self::ReportProgress { .. } => {
+                Some(chrono::Duration::minutes(REPORT_NOTES_MINUTES))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How long after a report the member's messages are attached to it as notes.
+pub const REPORT_NOTES_MINUTES: i64 = 30;
+
 /// A chat's dialogue as read back from storage.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resumed {
