@@ -2,7 +2,9 @@
 //! deleting it.
 
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::InlineKeyboardMarkup;
+use teloxide::utils::command::BotCommands;
 
 use super::codes::ButtonCode;
 use super::keyboards::{self, button};
@@ -292,6 +294,54 @@ pub async fn not_understood(bot: &Bot, app: &App, caller: &Caller) -> HandlerRes
     } else {
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
         Ok(())
+    }
+}
+
+/// The member's own commands; open to people who have not joined too.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum AccountCommand {
+    Menu,
+    Mydata,
+    Language,
+    Help,
+    Forget,
+}
+
+impl AccountCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        _role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        vec![
+            BotCommand::new("menu", tr!(i18n, l, "cmd-menu")),
+            BotCommand::new("mydata", tr!(i18n, l, "cmd-mydata")),
+            BotCommand::new("language", tr!(i18n, l, "cmd-language")),
+            BotCommand::new("help", tr!(i18n, l, "cmd-help")),
+            BotCommand::new("forget", tr!(i18n, l, "cmd-forget")),
+        ]
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: AccountCommand) -> HandlerResult {
+    match cmd {
+        AccountCommand::Help => send_help(bot, app, caller).await,
+        AccountCommand::Language => ask_language(bot, app, caller).await,
+        AccountCommand::Forget => ask_forget(bot, app, caller).await,
+        // A stranger, someone who declined or was forgotten: nothing is stored.
+        AccountCommand::Mydata if caller.member.is_none() => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "mydata-none")).await?;
+            Ok(())
+        }
+        AccountCommand::Mydata => send_my_data(bot, app, caller).await,
+        AccountCommand::Menu if caller.member.is_none() => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            Ok(())
+        }
+        AccountCommand::Menu => send_menu(bot, app, caller).await,
     }
 }
 

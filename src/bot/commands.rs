@@ -1,143 +1,149 @@
-//! Slash commands and the per-role, per-language command menus.
+//! Slash commands: each feature owns its own (a `BotCommands` enum, its menu entries and
+//! its handler, beside the feature's buttons and dialogue); here they are assembled into one
+//! branch behind one gate, and into the menus Telegram shows.
 
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{BotCommand, BotCommandScope, Recipient};
+use teloxide::types::{BotCommand, BotCommandScope, Me, Recipient};
 use teloxide::utils::command::BotCommands;
 
+use super::account::AccountCommand;
+use super::onboarding::JoiningCommand;
 use super::{
-    App, Caller, HandlerResult, account, exports, invite, launch, meetings, notes, onboarding, plan,
-    questionnaire, report,
+    App, BotError, Caller, HandlerResult, Said, account, exports, failure, invite, launch, meetings, notes,
+    onboarding, plan, questionnaire, report,
 };
-use crate::domain::onboarding::{Dialogue, Resumed};
+use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
+use crate::metrics::UpdateKind;
 use crate::tr;
 
-#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
-#[command(rename_rule = "lowercase")]
-pub enum Command {
-    /// `/start` or `/start <invite code>` (what a t.me deep link sends).
-    Start(String),
-    Menu,
-    Mydata,
-    Language,
-    Help,
-    Forget,
-    Invite,
-    Forms,
-    Launch,
-    Results,
-    Report,
-    Progress,
-    Actions,
-    Meeting,
-    Meetings,
-    Cluster,
-    Notes,
-    Export,
+/// Every feature's commands, each to its feature, behind [`gate`].
+pub fn branch() -> UpdateHandler<BotError> {
+    dptree::filter(|s: Said, me: Me| s.msg.text().is_some_and(|t| known(t, me.username())))
+        .filter_map_async(gate)
+        .branch(on(|s: Said, c: JoiningCommand| async move {
+            onboarding::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: AccountCommand| async move {
+            account::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: questionnaire::FormsCommand| async move {
+            questionnaire::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: report::ReportCommand| async move {
+            report::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: plan::PlanCommand| async move {
+            plan::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: meetings::MeetingCommand| async move {
+            meetings::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: notes::NotesCommand| async move {
+            notes::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: exports::ExportCommand| async move {
+            exports::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: invite::InviteCommand| async move {
+            invite::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
+        .branch(on(|s: Said, c: launch::LaunchCommand| async move {
+            launch::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
 }
 
-pub async fn on_command(bot: Bot, app: App, msg: Message, cmd: Command) -> HandlerResult {
-    let Some(user) = msg.from.as_ref() else { return Ok(()) };
-    let caller = app.caller(user, msg.chat.id).await?;
-    // Only joining holds commands back. Any other dialogue ends with a command, so later
-    // messages are not taken for it; a questionnaire continues from its buttons or /forms.
-    let dialogue = match app.store.resume_dialogue(msg.chat.id.0).await? {
-        Resumed::In(Dialogue::Onboarding(o)) => Some(o),
-        Resumed::In(_) => {
-            app.store.clear_dialogue(msg.chat.id.0).await?;
+/// Whether some feature has this command. Anything else starting with `/` is a message.
+fn known(text: &str, bot_name: &str) -> bool {
+    JoiningCommand::parse(text, bot_name).is_ok()
+        || AccountCommand::parse(text, bot_name).is_ok()
+        || questionnaire::FormsCommand::parse(text, bot_name).is_ok()
+        || report::ReportCommand::parse(text, bot_name).is_ok()
+        || plan::PlanCommand::parse(text, bot_name).is_ok()
+        || meetings::MeetingCommand::parse(text, bot_name).is_ok()
+        || notes::NotesCommand::parse(text, bot_name).is_ok()
+        || exports::ExportCommand::parse(text, bot_name).is_ok()
+        || invite::InviteCommand::parse(text, bot_name).is_ok()
+        || launch::LaunchCommand::parse(text, bot_name).is_ok()
+}
+
+/// A feature's commands: those `C` parses, handled by `handle`, failures answered.
+fn on<C, F, Fut>(handle: F) -> UpdateHandler<BotError>
+where
+    C: BotCommands + Clone + Send + Sync + 'static,
+    F: Fn(Said, C) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = HandlerResult> + Send + 'static,
+{
+    dptree::filter_map(|s: Said, me: Me| s.msg.text().and_then(|t| C::parse(t, me.username()).ok())).endpoint(
+        move |s: Said, update: Update, cmd: C| {
+            let handle = handle.clone();
+            async move {
+                let result = handle(s.clone(), cmd).await;
+                s.app.metrics.record(UpdateKind::command, failure::outcome(&result), s.started);
+                failure::answer_message(&s.app, &s.bot, &update, &s.msg, result).await;
+                Ok(())
+            }
+        },
+    )
+}
+
+/// Before any feature sees a command: joining holds commands back (joining answers them,
+/// but `/start`); any other dialogue ends, so later messages are not taken for it (a
+/// questionnaire continues from its buttons or /forms); someone who has not joined is told
+/// how to, but for joining's and the account's commands.
+async fn gate(mut s: Said, me: Me, update: Update) -> Option<Said> {
+    let text = s.msg.text().unwrap_or_default().to_owned();
+    let result = async {
+        match &s.dialogue {
+            Some(Dialogue::Onboarding(o)) if JoiningCommand::parse(&text, me.username()).is_err() => {
+                let account = AccountCommand::parse(&text, me.username()).ok();
+                onboarding::while_joining(&s.bot, &s.app, &s.caller, o.clone(), account).await?;
+                return Ok(None);
+            }
+            Some(Dialogue::Onboarding(_)) | None => {}
+            Some(_) => {
+                s.app.store.clear_dialogue(s.caller.chat_id.0).await?;
+                s.dialogue = None;
+            }
+        }
+        let open = JoiningCommand::parse(&text, me.username()).is_ok()
+            || AccountCommand::parse(&text, me.username()).is_ok();
+        if s.caller.member.is_none() && !open {
+            s.bot.send_message(s.caller.chat_id, tr!(s.app.i18n, s.caller.locale, "start-no-code")).await?;
+            return Ok(None);
+        }
+        Ok::<_, BotError>(Some(s.clone()))
+    }
+    .await;
+    match result {
+        Ok(next) => next,
+        Err(e) => {
+            let failed: HandlerResult = Err(e);
+            s.app.metrics.record(UpdateKind::command, failure::outcome(&failed), s.started);
+            failure::answer_message(&s.app, &s.bot, &update, &s.msg, failed).await;
             None
         }
-        // Joining that no longer reads: join again from the same invite, unless this very
-        // command brings a new one. Any other lost dialogue is what a command ends anyway.
-        Resumed::Lost(lost)
-            if lost.kind.as_deref() == Some("onboarding")
-                && caller.member.is_none()
-                && !matches!(&cmd, Command::Start(p) if !p.trim().is_empty()) =>
-        {
-            return super::reask_lost(&bot, &app, &caller, lost).await;
-        }
-        Resumed::Lost(_) | Resumed::Idle => None,
-    };
-    match (cmd, dialogue) {
-        (Command::Start(payload), _) => onboarding::start(&bot, &app, &caller, payload.trim()).await,
-        (Command::Help, dialogue) => {
-            account::send_help(&bot, &app, &caller).await?;
-            if let Some(d) = dialogue {
-                onboarding::resend(&bot, &app, caller.chat_id, &d).await?;
-            }
-            Ok(())
-        }
-        (Command::Language, Some(d)) => onboarding::to_language_step(&bot, &app, &caller, d).await,
-        (Command::Mydata, dialogue) if caller.member.is_none() => {
-            // A stranger, someone who declined, someone forgotten or still joining: the
-            // honest answer is that nothing is stored (a joining dialogue is not member data).
-            let locale = dialogue.as_ref().map_or(caller.locale, |d| d.locale);
-            bot.send_message(caller.chat_id, tr!(app.i18n, locale, "mydata-none")).await?;
-            if let Some(d) = dialogue {
-                onboarding::resend(&bot, &app, caller.chat_id, &d).await?;
-            }
-            Ok(())
-        }
-        (Command::Forget, Some(_)) if caller.member.is_none() => {
-            // Someone in the middle of joining: nothing is stored yet but the dialogue itself.
-            app.store.clear_dialogue(caller.chat_id.0).await?;
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "forget-nothing")).await?;
-            Ok(())
-        }
-        (_, Some(d)) => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, d.locale, "onboarding-finish-first")).await?;
-            onboarding::resend(&bot, &app, caller.chat_id, &d).await
-        }
-        (Command::Language, None) => account::ask_language(&bot, &app, &caller).await,
-        (Command::Forget, None) => account::ask_forget(&bot, &app, &caller).await,
-        (_, None) if caller.member.is_none() => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
-            Ok(())
-        }
-        (Command::Menu, None) => account::send_menu(&bot, &app, &caller).await,
-        (Command::Mydata, None) => account::send_my_data(&bot, &app, &caller).await,
-        (Command::Invite, None) => invite::start(&bot, &app, &caller).await,
-        (Command::Forms, None) => questionnaire::list_open(&bot, &app, &caller).await,
-        (Command::Launch, None) => launch::start(&bot, &app, &caller).await,
-        (Command::Results, None) => launch::start_results(&bot, &app, &caller).await,
-        (Command::Report, None) => report::start(&bot, &app, &caller).await,
-        (Command::Progress | Command::Actions, None) => plan::overview(&bot, &app, &caller).await,
-        (Command::Meeting, None) => meetings::start(&bot, &app, &caller).await,
-        (Command::Meetings, None) => meetings::list(&bot, &app, &caller).await,
-        (Command::Cluster, None) => notes::choose_cluster(&bot, &app, &caller).await,
-        (Command::Notes, None) => notes::list(&bot, &app, &caller).await,
-        (Command::Export, None) => exports::start(&bot, &app, &caller).await,
     }
 }
 
-/// The commands a role sees in Telegram's menu, described in `locale`.
+/// The commands a role sees in Telegram's menu, described in `locale`: each feature's
+/// entries, `/start` first.
 pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotCommand> {
-    let mut commands = vec![
-        BotCommand::new("start", tr!(i18n, locale, "cmd-start")),
-        BotCommand::new("menu", tr!(i18n, locale, "cmd-menu")),
-        BotCommand::new("forms", tr!(i18n, locale, "cmd-forms")),
-        BotCommand::new("report", tr!(i18n, locale, "cmd-report")),
-        BotCommand::new("mydata", tr!(i18n, locale, "cmd-mydata")),
-        BotCommand::new("language", tr!(i18n, locale, "cmd-language")),
-        BotCommand::new("help", tr!(i18n, locale, "cmd-help")),
-        BotCommand::new("forget", tr!(i18n, locale, "cmd-forget")),
-    ];
-    if role.is_some_and(|r| r >= Role::Leader) {
-        commands.push(BotCommand::new("progress", tr!(i18n, locale, "cmd-progress")));
-        commands.push(BotCommand::new("meeting", tr!(i18n, locale, "cmd-meeting")));
-        commands.push(BotCommand::new("meetings", tr!(i18n, locale, "cmd-meetings")));
-    }
-    if role.is_some_and(Role::is_cda) {
-        commands.push(BotCommand::new("actions", tr!(i18n, locale, "cmd-actions")));
-        commands.push(BotCommand::new("notes", tr!(i18n, locale, "cmd-notes")));
-        commands.push(BotCommand::new("export", tr!(i18n, locale, "cmd-export")));
-        commands.push(BotCommand::new("cluster", tr!(i18n, locale, "cmd-cluster")));
-        commands.push(BotCommand::new("invite", tr!(i18n, locale, "cmd-invite")));
-        commands.push(BotCommand::new("launch", tr!(i18n, locale, "cmd-launch")));
-        commands.push(BotCommand::new("results", tr!(i18n, locale, "cmd-results")));
-    }
-    commands
+    [
+        JoiningCommand::menu(i18n, locale, role),
+        AccountCommand::menu(i18n, locale, role),
+        questionnaire::FormsCommand::menu(i18n, locale, role),
+        report::ReportCommand::menu(i18n, locale, role),
+        plan::PlanCommand::menu(i18n, locale, role),
+        meetings::MeetingCommand::menu(i18n, locale, role),
+        notes::NotesCommand::menu(i18n, locale, role),
+        exports::ExportCommand::menu(i18n, locale, role),
+        invite::InviteCommand::menu(i18n, locale, role),
+        launch::LaunchCommand::menu(i18n, locale, role),
+    ]
+    .concat()
 }
 
 /// Default menus for every private chat, one per shipped language (Telegram picks by the

@@ -2,7 +2,9 @@
 //! streamed to disk first, so a large export never sits in memory.
 
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
+use teloxide::utils::command::BotCommands;
 
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
@@ -217,6 +219,35 @@ async fn send(
     };
     let _ = tokio::fs::remove_dir_all(&dir).await;
     outcome
+}
+
+/// Exports.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum ExportCommand {
+    Export,
+}
+
+impl ExportCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        let mut menu = Vec::new();
+        if role.is_some_and(crate::domain::Role::is_cda) {
+            menu.push(BotCommand::new("export", tr!(i18n, l, "cmd-export")));
+        }
+        menu
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: ExportCommand) -> HandlerResult {
+    match cmd {
+        ExportCommand::Export => start(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 use chrono::Duration;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::{InlineKeyboardMarkup, Me};
+use teloxide::utils::command::BotCommands;
 
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
@@ -167,6 +169,35 @@ pub async fn on_draft(
     );
     bot.send_message(caller.chat_id, text).await?;
     Ok(None)
+}
+
+/// Making invites.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum InviteCommand {
+    Invite,
+}
+
+impl InviteCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        let mut menu = Vec::new();
+        if role.is_some_and(crate::domain::Role::is_cda) {
+            menu.push(BotCommand::new("invite", tr!(i18n, l, "cmd-invite")));
+        }
+        menu
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: InviteCommand) -> HandlerResult {
+    match cmd {
+        InviteCommand::Invite => start(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@
 use chrono::Duration;
 use teloxide::net::Download;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
+use teloxide::utils::command::BotCommands;
 
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
@@ -497,6 +499,38 @@ async fn on_results(
     }
     message.await?;
     Ok(None)
+}
+
+/// Launching questionnaires and reading their results.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum LaunchCommand {
+    Launch,
+    Results,
+}
+
+impl LaunchCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        let mut menu = Vec::new();
+        if role.is_some_and(crate::domain::Role::is_cda) {
+            menu.push(BotCommand::new("launch", tr!(i18n, l, "cmd-launch")));
+            menu.push(BotCommand::new("results", tr!(i18n, l, "cmd-results")));
+        }
+        menu
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: LaunchCommand) -> HandlerResult {
+    match cmd {
+        LaunchCommand::Launch => start(bot, app, caller).await,
+        LaunchCommand::Results => start_results(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::InlineKeyboardMarkup;
+use teloxide::utils::command::BotCommands;
 
 use super::Said;
 use super::codes::{self, ButtonCode};
@@ -772,6 +774,38 @@ pub fn replies() -> UpdateHandler<BotError> {
         },
         |s: Said, draft| async move { on_message(&s.bot, &s.app, &s.caller, draft, &s.msg).await },
     )
+}
+
+/// Scheduling and following meetings.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum MeetingCommand {
+    Meeting,
+    Meetings,
+}
+
+impl MeetingCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        let mut menu = Vec::new();
+        if role.is_some_and(|r| r >= crate::domain::Role::Leader) {
+            menu.push(BotCommand::new("meeting", tr!(i18n, l, "cmd-meeting")));
+            menu.push(BotCommand::new("meetings", tr!(i18n, l, "cmd-meetings")));
+        }
+        menu
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: MeetingCommand) -> HandlerResult {
+    match cmd {
+        MeetingCommand::Meeting => start(bot, app, caller).await,
+        MeetingCommand::Meetings => list(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ mod report;
 use std::sync::Arc;
 
 use teloxide::RequestError;
-use teloxide::dispatching::{HandlerExt, UpdateFilterExt, UpdateHandler};
+use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
 
@@ -32,7 +32,7 @@ use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 use codes::ButtonCode;
 
-pub use commands::{Command, publish_default_commands};
+pub use commands::publish_default_commands;
 pub use meetings::meeting_message;
 pub use questionnaire::invitation as questionnaire_invitation;
 pub use report::checkin_message;
@@ -217,7 +217,8 @@ pub fn schema() -> UpdateHandler<BotError> {
 
     let private_messages = Update::filter_message()
         .filter(|msg: Message| msg.chat.is_private() && msg.from.is_some())
-        .branch(dptree::entry().filter_command::<Command>().endpoint(timed::command))
+        .filter_map_async(said)
+        .branch(commands::branch())
         .branch(replies());
 
     let group_messages =
@@ -236,17 +237,8 @@ mod timed {
     use teloxide::prelude::*;
     use teloxide::types::ChatMemberUpdated;
 
-    use super::{App, Command, HandlerResult, failure};
+    use super::{App, HandlerResult, failure};
     use crate::metrics::UpdateKind;
-
-    pub async fn command(bot: Bot, app: App, update: Update, msg: Message, cmd: Command) -> HandlerResult {
-        let metrics = app.metrics.clone();
-        let timer = metrics.start(UpdateKind::command);
-        let result = super::commands::on_command(bot.clone(), app.clone(), msg.clone(), cmd).await;
-        timer.finish(failure::outcome(&result));
-        failure::answer_message(&app, &bot, &update, &msg, result).await;
-        Ok(())
-    }
 
     pub async fn group(bot: Bot, app: App, update: Update, msg: Message) -> HandlerResult {
         let metrics = app.metrics.clone();
@@ -284,7 +276,7 @@ pub struct Said {
 /// they were doing (but joining); anything else a CDA says is a field note; the rest is not
 /// understood.
 fn replies() -> UpdateHandler<BotError> {
-    dptree::filter_map_async(said)
+    dptree::entry()
         .branch(
             dptree::filter(|s: Said| {
                 s.caller.is_cda()

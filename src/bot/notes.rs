@@ -3,7 +3,9 @@
 //! switches), with an optional tag; `/notes` lists the latest and sends media back.
 
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
+use teloxide::utils::command::BotCommands;
 
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
@@ -272,6 +274,38 @@ pub async fn on_button(
         }
     }
     Ok(None)
+}
+
+/// Field notes.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum NotesCommand {
+    Cluster,
+    Notes,
+}
+
+impl NotesCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        let mut menu = Vec::new();
+        if role.is_some_and(crate::domain::Role::is_cda) {
+            menu.push(BotCommand::new("notes", tr!(i18n, l, "cmd-notes")));
+            menu.push(BotCommand::new("cluster", tr!(i18n, l, "cmd-cluster")));
+        }
+        menu
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: NotesCommand) -> HandlerResult {
+    match cmd {
+        NotesCommand::Cluster => choose_cluster(bot, app, caller).await,
+        NotesCommand::Notes => list(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

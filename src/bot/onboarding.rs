@@ -5,9 +5,12 @@
 use chrono::Duration;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::InlineKeyboardMarkup;
+use teloxide::utils::command::BotCommands;
 
 use super::Said;
+use super::account::AccountCommand;
 use super::codes::{self, ButtonCode, LanguageButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, commands};
@@ -440,6 +443,66 @@ pub fn replies() -> UpdateHandler<BotError> {
         },
         |s: Said, o| async move { on_message(&s.bot, &s.app, &s.caller, o, &s.msg).await },
     )
+}
+
+/// Joining's command.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum JoiningCommand {
+    /// `/start` or `/start <invite code>` (what a t.me deep link sends).
+    Start(String),
+}
+
+impl JoiningCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        _role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        vec![BotCommand::new("start", tr!(i18n, l, "cmd-start"))]
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: JoiningCommand) -> HandlerResult {
+    match cmd {
+        JoiningCommand::Start(payload) => start(bot, app, caller, payload.trim()).await,
+    }
+}
+
+/// A command while joining: joining holds commands back. Help, the language and "what is
+/// stored" are answered, then the step is asked again; /forget ends joining; anything
+/// else asks to finish joining first. (`/start` goes to [`start`].)
+pub async fn while_joining(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    o: Onboarding,
+    account: Option<AccountCommand>,
+) -> HandlerResult {
+    match account {
+        Some(AccountCommand::Help) => {
+            account::send_help(bot, app, caller).await?;
+            resend(bot, app, caller.chat_id, &o).await
+        }
+        Some(AccountCommand::Language) => to_language_step(bot, app, caller, o).await,
+        Some(AccountCommand::Mydata) if caller.member.is_none() => {
+            // A joining dialogue is not member data: nothing is stored.
+            bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "mydata-none")).await?;
+            resend(bot, app, caller.chat_id, &o).await
+        }
+        Some(AccountCommand::Forget) if caller.member.is_none() => {
+            // Nothing is stored yet but the dialogue itself.
+            app.store.clear_dialogue(caller.chat_id.0).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "forget-nothing")).await?;
+            Ok(())
+        }
+        _ => {
+            bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "onboarding-finish-first")).await?;
+            resend(bot, app, caller.chat_id, &o).await
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 use chrono::{Duration, Months, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::{InlineKeyboardMarkup, InputFile};
+use teloxide::utils::command::BotCommands;
 
 use super::Said;
 use super::codes::{self, ButtonCode};
@@ -672,6 +674,39 @@ pub fn replies() -> UpdateHandler<BotError> {
                 on_title_message(&s.bot, &s.app, &s.caller, action_id, locale, &s.msg).await
             },
         ))
+}
+
+/// Following the action plan.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum PlanCommand {
+    Progress,
+    Actions,
+}
+
+impl PlanCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        let mut menu = Vec::new();
+        if role.is_some_and(|r| r >= crate::domain::Role::Leader) {
+            menu.push(BotCommand::new("progress", tr!(i18n, l, "cmd-progress")));
+        }
+        if role.is_some_and(crate::domain::Role::is_cda) {
+            menu.push(BotCommand::new("actions", tr!(i18n, l, "cmd-actions")));
+        }
+        menu
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: PlanCommand) -> HandlerResult {
+    match cmd {
+        PlanCommand::Progress | PlanCommand::Actions => overview(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

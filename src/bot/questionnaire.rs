@@ -6,10 +6,12 @@
 use chrono::{Duration, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::{
     ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup,
     KeyboardRemove,
 };
+use teloxide::utils::command::BotCommands;
 
 use super::Said;
 use super::codes::{self, ButtonCode};
@@ -912,6 +914,31 @@ pub fn replies() -> UpdateHandler<BotError> {
         },
         |s: Said, response_id| async move { on_message(&s.bot, &s.app, &s.caller, response_id, &s.msg).await },
     )
+}
+
+/// Answering questionnaires.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum FormsCommand {
+    Forms,
+}
+
+impl FormsCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        _role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        vec![BotCommand::new("forms", tr!(i18n, l, "cmd-forms"))]
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: FormsCommand) -> HandlerResult {
+    match cmd {
+        FormsCommand::Forms => list_open(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]

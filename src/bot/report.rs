@@ -6,7 +6,9 @@
 use chrono::Duration;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
+use teloxide::types::BotCommand;
 use teloxide::types::InlineKeyboardMarkup;
+use teloxide::utils::command::BotCommands;
 
 use super::Said;
 use super::codes::{self, ButtonCode};
@@ -485,6 +487,31 @@ pub fn replies() -> UpdateHandler<BotError> {
                 on_note_message(&s.bot, &s.app, &s.caller, report_id, &s.msg).await
             },
         ))
+}
+
+/// Reporting progress on joint actions.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum ReportCommand {
+    Report,
+}
+
+impl ReportCommand {
+    /// Its entries in Telegram's command menu, for someone with `role`.
+    pub fn menu(
+        i18n: &crate::i18n::I18n,
+        l: crate::domain::Locale,
+        _role: Option<crate::domain::Role>,
+    ) -> Vec<BotCommand> {
+        vec![BotCommand::new("report", tr!(i18n, l, "cmd-report"))]
+    }
+}
+
+/// Runs one of this feature's commands.
+pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: ReportCommand) -> HandlerResult {
+    match cmd {
+        ReportCommand::Report => start(bot, app, caller).await,
+    }
 }
 
 #[cfg(test)]
