@@ -467,14 +467,14 @@ pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result
         tracing::info!(listen = %addr, "serving /healthz and /metrics");
     }
     let receive = match webhook {
-        None => bot::Receive::Polling,
-        Some(args) => bot::Receive::Webhook(start_webhook(&bot, &app, &config, &args).await?),
+        None => crate::runtime::Receive::Polling,
+        Some(args) => crate::runtime::Receive::Webhook(start_webhook(&bot, &app, &config, &args).await?),
     };
     tracing::info!(bot = %me.username(), backend = ?store.backend(), "clusterbot is running");
     if let Err(e) = bot::publish_default_commands(&bot, &i18n).await {
         tracing::warn!(error = %e, "could not publish the command menus");
     }
-    let stopped = bot::run(bot, app, receive).await;
+    let stopped = crate::runtime::run(bot, app, receive).await;
     store.close().await;
     if let Err(e) = stopped {
         tracing::error!("{e}");

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod import;
 pub mod jobs;
 pub mod metrics;
+pub mod runtime;
 pub mod store;
 pub mod web;
 pub mod xlsx;

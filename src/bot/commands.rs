@@ -10,8 +10,8 @@ use teloxide::utils::command::BotCommands;
 use super::account::AccountCommand;
 use super::onboarding::JoiningCommand;
 use super::{
-    App, BotError, Caller, HandlerResult, Said, account, exports, failure, invite, launch, meetings, notes,
-    onboarding, plan, questionnaire, report,
+    App, BotError, Caller, HandlerResult, Said, account, exports, failure, invite, launch, meetings, menu,
+    notes, onboarding, plan, questionnaire, report,
 };
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
@@ -126,6 +126,38 @@ async fn gate(mut s: Said, me: Me, update: Update) -> Option<Said> {
             None
         }
     }
+}
+
+/// What a main-menu entry opens: the menu knows the features.
+pub async fn on_menu(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
+    item: menu::MenuItem,
+) -> Result<Option<String>, BotError> {
+    if caller.member.is_none() {
+        let text = if item == menu::MenuItem::MyData {
+            tr!(app.i18n, caller.locale, "mydata-none")
+        } else {
+            tr!(app.i18n, caller.locale, "start-no-code")
+        };
+        bot.send_message(caller.chat_id, text).await?;
+        return Ok(None);
+    }
+    match item {
+        menu::MenuItem::MyData => account::send_my_data(bot, app, caller).await?,
+        menu::MenuItem::Language => account::ask_language(bot, app, caller).await?,
+        menu::MenuItem::Help => account::send_help(bot, app, caller).await?,
+        menu::MenuItem::Invite => invite::start(bot, app, caller).await?,
+        menu::MenuItem::Questionnaires => questionnaire::list_open(bot, app, caller).await?,
+        menu::MenuItem::Launch => launch::start(bot, app, caller).await?,
+        menu::MenuItem::Results => launch::start_results(bot, app, caller).await?,
+        menu::MenuItem::Report => report::start(bot, app, caller).await?,
+        menu::MenuItem::Progress => plan::overview(bot, app, caller).await?,
+        menu::MenuItem::Meetings => meetings::list(bot, app, caller).await?,
+        menu::MenuItem::Export => exports::start(bot, app, caller).await?,
+    }
+    Ok(None)
 }
 
 /// The commands a role sees in Telegram's menu, described in `locale`: each feature's

@@ -10,7 +10,7 @@ use teloxide::utils::command::BotCommands;
 
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, deep_link, onboarding};
+use super::{App, BotError, Caller, HandlerResult, deep_link, menu};
 use crate::domain::access::Act;
 use crate::domain::{InviteSpec, Role};
 use crate::tr;
@@ -161,7 +161,7 @@ pub async fn on_draft(
         i18n,
         l,
         "invite-created",
-        role = onboarding::role_name(i18n, l, draft.role),
+        role = menu::role_name(i18n, l, draft.role),
         cluster = cluster.name,
         link = deep_link(me, &invite.code),
         uses = invite.max_uses,

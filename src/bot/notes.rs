@@ -79,7 +79,7 @@ async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(i64, Stri
 /// one, it is not understood.
 pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
     if !take_note(bot, app, caller, msg).await? {
-        return super::account::not_understood(bot, app, caller).await;
+        return super::menu::not_understood(bot, app, caller).await;
     }
     Ok(())
 }

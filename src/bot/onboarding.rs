@@ -13,11 +13,11 @@ use super::Said;
 use super::account::AccountCommand;
 use super::codes::{self, ButtonCode, LanguageButton};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, account, commands};
+use super::{App, BotError, Caller, HandlerResult, account, menu};
 use crate::domain::invite::{InviteCode, InviteProblem};
 use crate::domain::member::parse_display_name;
 use crate::domain::onboarding::{Dialogue, Next, Onboarding, Step};
-use crate::domain::{Gender, Locale, Role};
+use crate::domain::{Gender, Locale};
 use crate::i18n::I18n;
 use crate::store::{NewMember, Redeemed, StoreError};
 use crate::tr;
@@ -65,14 +65,6 @@ impl ButtonCode for JoiningButton {
 pub const MAX_WRONG_CODES: i64 = 5;
 pub const GUESS_WINDOW_MINUTES: i64 = 10;
 
-pub fn role_name(i18n: &I18n, locale: Locale, role: Role) -> String {
-    match role {
-        Role::Producer => tr!(i18n, locale, "role-producer"),
-        Role::Leader => tr!(i18n, locale, "role-leader"),
-        Role::Cda => tr!(i18n, locale, "role-cda"),
-    }
-}
-
 fn problem_text(i18n: &I18n, locale: Locale, problem: InviteProblem) -> String {
     match problem {
         InviteProblem::Unknown => tr!(i18n, locale, "start-invalid-code"),
@@ -88,7 +80,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
             return resend(bot, app, caller.chat_id, &o).await;
         }
         if caller.member.is_some() {
-            return account::send_menu(bot, app, caller).await;
+            return menu::send_menu(bot, app, caller).await;
         }
         bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
         return Ok(());
@@ -156,7 +148,7 @@ async fn join_with(
                 caller.locale,
                 "start-added-cluster",
                 cluster = cluster.name.clone(),
-                role = role_name(&app.i18n, caller.locale, invite.role)
+                role = menu::role_name(&app.i18n, caller.locale, invite.role)
             ),
             Redeemed::Refused(problem) => problem_text(&app.i18n, caller.locale, problem),
             Redeemed::AlreadyInCluster | Redeemed::Joined(_) => {
@@ -165,8 +157,8 @@ async fn join_with(
         };
         bot.send_message(caller.chat_id, text).await?;
         let caller = app.caller(&caller.user, caller.chat_id).await?;
-        commands::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
-        return account::send_menu(bot, app, &caller).await;
+        super::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
+        return menu::send_menu(bot, app, &caller).await;
     }
 
     let locale = Locale::negotiate(None, caller.user.language_code.as_deref(), Some(cluster.locale));
@@ -419,7 +411,7 @@ async fn finish(
                 "onboarding-done",
                 name = new.display_name.clone(),
                 cluster = cluster.name,
-                role = role_name(&app.i18n, l, invite.role)
+                role = menu::role_name(&app.i18n, l, invite.role)
             );
             bot.send_message(caller.chat_id, text).await?;
         }
@@ -430,8 +422,8 @@ async fn finish(
         Redeemed::AlreadyInCluster | Redeemed::AddedCluster => {}
     }
     let caller = app.caller(&caller.user, caller.chat_id).await?;
-    commands::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
-    account::send_menu(bot, app, &caller).await
+    super::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
+    menu::send_menu(bot, app, &caller).await
 }
 
 /// Messages while joining: the answer to the current step.

@@ -16,7 +16,7 @@ use teloxide::utils::command::BotCommands;
 use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, account, media};
+use super::{App, BotError, Caller, HandlerResult, media, menu};
 use crate::domain::Locale;
 use crate::domain::form::model::OTHER;
 use crate::domain::form::walk::{self, Answers, Rejection};
@@ -501,7 +501,7 @@ async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> Handle
     bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "form-finished", title = title))
         .reply_markup(KeyboardRemove::new())
         .await?;
-    account::send_menu(bot, app, caller).await
+    menu::send_menu(bot, app, caller).await
 }
 
 async fn reask(bot: &Bot, app: &App, caller: &Caller, s: &Session, message: String) -> HandlerResult {
@@ -541,7 +541,7 @@ pub async fn on_message(
         Ok(s) if s.response.status != Status::Finished && !s.closed => s,
         _ => {
             app.store.clear_dialogue(caller.chat_id.0).await?;
-            return account::send_menu(bot, app, caller).await;
+            return menu::send_menu(bot, app, caller).await;
         }
     };
     let Some(pos) = s.response.position else { return Ok(()) };

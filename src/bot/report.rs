@@ -13,7 +13,7 @@ use teloxide::utils::command::BotCommands;
 use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
-use super::{App, BotError, Caller, HandlerResult, account, media};
+use super::{App, BotError, Caller, HandlerResult, media, menu};
 use crate::domain::Locale;
 use crate::domain::access::Act;
 use crate::domain::action::{self, ActionStatus, Blocker, PERCENT_CHOICES};
@@ -238,7 +238,7 @@ pub async fn on_button(
                 }
                 Some(Dialogue::ReportNotes { report_id: r }) if r == report_id => {
                     app.store.clear_dialogue(caller.chat_id.0).await?;
-                    account::send_menu(bot, app, caller).await?;
+                    menu::send_menu(bot, app, caller).await?;
                 }
                 // An old Finish button: whatever the chat is doing now stays as it is.
                 _ => return Err(BotError::NoLongerActive),
