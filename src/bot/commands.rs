@@ -118,7 +118,12 @@ async fn gate(mut s: Said, me: Me, update: Update) -> Option<Said> {
     }
     .await;
     match result {
-        Ok(next) => next,
+        Ok(Some(next)) => Some(next),
+        // Answered here: counted here.
+        Ok(None) => {
+            s.app.metrics.record(UpdateKind::command, crate::metrics::Outcome::ok, s.started);
+            None
+        }
         Err(e) => {
             let failed: HandlerResult = Err(e);
             s.app.metrics.record(UpdateKind::command, failure::outcome(&failed), s.started);
