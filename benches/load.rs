@@ -6,6 +6,10 @@
 //!    until all have joined, updates handled per second, and the latency of each step.
 //! 2. Meeting invitations: one meeting for all N members; how fast the outbox delivers them
 //!    (it paces itself under Telegram's 30 messages a second).
+//! 3. Answers: a 10-question, 4-choice button questionnaire launched to all N; once every
+//!    invitation has arrived, all N press Start at the same moment and answer each question
+//!    as soon as it comes. Reports answers per second, the latency from a tap to the next
+//!    question, Bot API calls per tap, and the bot's peak memory.
 //!
 //! Every phase has a deadline: users who never finished are reported, never waited for
 //! forever. A reply the flow does not expect, a request the double refused, a second
@@ -120,7 +124,7 @@ async fn run(users: usize) -> Failures {
         cli(&db, &["invite", "--cluster", &cluster, "--role", "producer", "--uses", &users.to_string()]);
 
     let api = BotApi::start().await;
-    let _bot = BotProcess(
+    let bot = BotProcess(
         Command::new(BIN)
             .arg("run")
             .env("TELOXIDE_TOKEN", TOKEN)
@@ -132,6 +136,7 @@ async fn run(users: usize) -> Failures {
             .spawn()
             .unwrap(),
     );
+    let bot_pid = bot.0.id();
     // Ready once the command menus are published (wait_for gives up after 30 s).
     api.wait_for(0, "start-up", |c| c.method == "setMyCommands").await;
 
@@ -306,6 +311,8 @@ async fn run(users: usize) -> Failures {
     for r in api.violations().iter().skip(refused.len()) {
         failures.add(format!("the Bot API refused a request: {r}"));
     }
+    let answers =
+        answer_burst(&api, &store, &i18n, cluster_id, &people, &index, bot_pid, &mut failures).await;
     store.close().await;
     if !failures.0.is_empty() {
         return failures;
@@ -332,6 +339,206 @@ async fn run(users: usize) -> Failures {
         meeting_took.as_secs_f64(),
         invited as f64 / meeting_took.as_secs_f64()
     );
+    answers.print();
     assert_eq!(unexpected, 0);
     failures
+}
+
+const QUESTIONS: usize = 10;
+
+/// A questionnaire of ten questions with four choices each, as a CDA would write it.
+fn bench_form() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let survey = book.add_worksheet();
+    survey.set_name("survey").unwrap();
+    for (c, h) in ["type", "name", "label"].iter().enumerate() {
+        survey.write_string(0, c as u16, *h).unwrap();
+    }
+    for q in 0..QUESTIONS {
+        let r = q as u32 + 1;
+        survey.write_string(r, 0, "select_one level").unwrap();
+        survey.write_string(r, 1, format!("q{q}")).unwrap();
+        survey
+            .write_string(r, 2, format!("Question {q}: how often does your cooperative buy together?"))
+            .unwrap();
+    }
+    let choices = book.add_worksheet();
+    choices.set_name("choices").unwrap();
+    for (c, h) in ["list_name", "name", "label"].iter().enumerate() {
+        choices.write_string(0, c as u16, *h).unwrap();
+    }
+    for (i, label) in ["Never", "Sometimes", "Often", "Always"].iter().enumerate() {
+        let r = i as u32 + 1;
+        choices.write_string(r, 0, "level").unwrap();
+        choices.write_string(r, 1, format!("l{i}")).unwrap();
+        choices.write_string(r, 2, *label).unwrap();
+    }
+    let settings = book.add_worksheet();
+    settings.set_name("settings").unwrap();
+    settings.write_string(0, 0, "form_id").unwrap();
+    settings.write_string(0, 1, "form_title").unwrap();
+    settings.write_string(1, 0, "bench_answers").unwrap();
+    settings.write_string(1, 1, "Bench questionnaire").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+/// What the answer burst measured.
+struct Answers {
+    users: usize,
+    took: Duration,
+    taps: usize,
+    calls: usize,
+    latencies: Vec<Duration>,
+    peak_rss_kib: u64,
+}
+
+impl Answers {
+    fn print(&self) {
+        println!(
+            "answers: {} users answered {QUESTIONS} questions in {:.2} s — {:.0} taps/s handled, \
+             {:.2} Bot API calls per tap, bot peak RSS {} MB (every response finished with \
+             {QUESTIONS} answers stored; 0 unexpected, 0 refused)",
+            self.users,
+            self.took.as_secs_f64(),
+            self.taps as f64 / self.took.as_secs_f64(),
+            self.calls as f64 / self.taps as f64,
+            self.peak_rss_kib / 1024
+        );
+        let mut v = self.latencies.clone();
+        v.sort();
+        summary("tap → next question", v.clone());
+        println!("  {:<22} p99 {:>7.1} ms", "", percentile(&v, 0.99).as_secs_f64() * 1e3);
+    }
+}
+
+/// The bot process's peak resident memory so far (Linux), in KiB.
+fn peak_rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Phase 3: everyone answers the same questionnaire at once.
+#[allow(clippy::too_many_arguments)]
+async fn answer_burst(
+    api: &BotApi,
+    store: &Store,
+    i18n: &I18n,
+    cluster_id: i64,
+    people: &[TgUser],
+    index: &HashMap<i64, usize>,
+    bot_pid: u32,
+    failures: &mut Failures,
+) -> Answers {
+    let users = people.len();
+    let imported = clusterbot::import::import(store, &bench_form(), "bench.xlsx", None).await.unwrap();
+    let before = api.calls().len();
+    let (_, invitees) = store
+        .create_launch(imported.form_pk, cluster_id, clusterbot::domain::form::Audience::Cluster, None, None)
+        .await
+        .unwrap();
+    // The invitations come through the paced outbox; the burst starts once all have arrived.
+    let title = imported.form.title(Locale::En).to_owned();
+    let invitation = en(i18n, "form-invitation", &[("title", &title), ("count", "10")]);
+    let invitation = invitation.lines().next().unwrap().to_owned();
+    let mut invitations: HashMap<usize, Call> = HashMap::new();
+    let mut seen = before;
+    let deadline = Instant::now() + Duration::from_secs(60) + Duration::from_millis(200) * users as u32;
+    while invitations.len() < users && Instant::now() < deadline {
+        let new = api.calls_since(seen);
+        seen += new.len();
+        for call in new.into_iter().filter(|c| c.method == "sendMessage" && c.text().starts_with(&invitation))
+        {
+            if let Some(&i) = call.body["chat_id"].as_i64().and_then(|c| index.get(&c)) {
+                invitations.insert(i, call);
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    if invitations.len() < users || invitees.len() != users {
+        failures.add(format!("{} of {users} questionnaire invitations arrived", invitations.len()));
+        return Answers {
+            users,
+            took: Duration::ZERO,
+            taps: 1,
+            calls: 0,
+            latencies: vec![Duration::ZERO],
+            peak_rss_kib: 0,
+        };
+    }
+    let start_label = en(i18n, "btn-form-start", &[]);
+    let finished = en(i18n, "form-finished", &[("title", &title)]);
+    let burst_from = api.calls().len();
+    let started = Instant::now();
+    let mut since = vec![started; users];
+    for (i, u) in people.iter().enumerate() {
+        let inv = &invitations[&i];
+        api.press(u, inv, &inv.button(&start_label));
+    }
+    let mut answered = vec![0_usize; users];
+    let mut done = vec![false; users];
+    let mut latencies = Vec::with_capacity(users * QUESTIONS);
+    let mut taps = users;
+    let mut finished_count = 0;
+    let mut seen = burst_from;
+    let deadline =
+        started + Duration::from_secs(60) + Duration::from_millis(100) * (users * QUESTIONS) as u32;
+    while finished_count < users && Instant::now() < deadline {
+        let new = api.calls_since(seen);
+        seen += new.len();
+        for call in new.iter().filter(|c| c.method == "sendMessage") {
+            let Some(&i) = call.body["chat_id"].as_i64().and_then(|c| index.get(&c)) else { continue };
+            let text = call.text();
+            if text == finished {
+                if !done[i] {
+                    done[i] = true;
+                    finished_count += 1;
+                    latencies.push(since[i].elapsed());
+                }
+                continue;
+            }
+            // A question: its choice buttons carry `q:<response>:<position>:c<index>`.
+            let Some((_, data)) =
+                call.buttons().into_iter().find(|(_, d)| d.starts_with("q:") && d.ends_with(":c0"))
+            else {
+                continue;
+            };
+            latencies.push(since[i].elapsed());
+            since[i] = Instant::now();
+            answered[i] += 1;
+            taps += 1;
+            api.press(&people[i], call, &data);
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let took = started.elapsed();
+    let calls = api.calls().len() - burst_from;
+    let stuck: Vec<_> = (0..users).filter(|&i| !done[i]).collect();
+    if !stuck.is_empty() {
+        let who: Vec<_> =
+            stuck.iter().take(10).map(|&i| format!("User{i} after {} answers", answered[i])).collect();
+        failures.add(format!("{} of {users} never finished the questionnaire: {who:?}", stuck.len()));
+    }
+    for r in api.violations() {
+        failures.add(format!("the Bot API refused a request: {r}"));
+    }
+    // The database holds every answer.
+    for inv in &invitees {
+        let answers = store.answers(inv.response_id).await.unwrap();
+        let response = store.response(inv.response_id).await.unwrap();
+        if response.status != clusterbot::store::Status::Finished || answers.len() < QUESTIONS {
+            failures.add(format!(
+                "response {} is {:?} with {} answers",
+                inv.response_id,
+                response.status,
+                answers.len()
+            ));
+        }
+    }
+    Answers { users, took, taps, calls, latencies, peak_rss_kib: peak_rss_kib(bot_pid) }
 }
