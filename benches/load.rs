@@ -30,6 +30,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use botapi::{BotApi, Call, TOKEN, TgUser};
+use clusterbot::domain::ids::ClusterId;
 use clusterbot::domain::invite::InviteCode;
 use clusterbot::domain::meeting::MeetingAudience;
 use clusterbot::domain::{Gender, Locale, Role};
@@ -119,7 +120,7 @@ async fn run(users: usize) -> Failures {
         .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
     let cluster =
         cli(&db, &["cluster", "add", "--name", CLUSTER, "--timezone", "Africa/Tunis", "--locale", "en"]);
-    let cluster_id: i64 = cluster.parse().unwrap();
+    let cluster_id: ClusterId = cluster.parse().unwrap();
     let code =
         cli(&db, &["invite", "--cluster", &cluster, "--role", "producer", "--uses", &users.to_string()]);
 
@@ -429,7 +430,7 @@ async fn answer_burst(
     api: &BotApi,
     store: &Store,
     i18n: &I18n,
-    cluster_id: i64,
+    cluster_id: ClusterId,
     people: &[TgUser],
     index: &HashMap<i64, usize>,
     bot_pid: u32,

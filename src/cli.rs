@@ -15,6 +15,7 @@ use crate::config::{
     WebhookArgs, check_database_url, parse_api_url, parse_token,
 };
 use crate::domain::InviteSpec;
+use crate::domain::ids::ClusterId;
 use crate::i18n::I18n;
 use crate::store::{BOT_USERNAME, Backend, Store, StoreError, now};
 
@@ -256,7 +257,7 @@ fn non_empty<'a>(flag: &str, value: &'a str) -> anyhow::Result<&'a str> {
     Ok(value)
 }
 
-fn not_found_hint(e: StoreError, cluster: i64) -> anyhow::Error {
+fn not_found_hint(e: StoreError, cluster: ClusterId) -> anyhow::Error {
     match e {
         StoreError::NotFound("cluster") => {
             anyhow::anyhow!("there is no cluster {cluster}; `clusterbot cluster list` shows the ids")
@@ -281,7 +282,7 @@ async fn invite(store: &Store, args: InviteArgs) -> anyhow::Result<()> {
     let invite = store.add_invite(&spec).await.map_err(|e| match e {
         StoreError::NotFound(_) => anyhow::anyhow!(
             "cooperative {} is not in cluster {}; `clusterbot cooperative list --cluster {}` shows its cooperatives",
-            args.cooperative.unwrap_or_default(),
+            args.cooperative.map_or(0, crate::domain::ids::CooperativeId::get),
             cluster.cluster_id,
             cluster.cluster_id
         ),
@@ -336,7 +337,7 @@ async fn import_form(
     Ok(())
 }
 
-async fn import_actions(store: &Store, cluster_id: i64, file: &std::path::Path) -> anyhow::Result<()> {
+async fn import_actions(store: &Store, cluster_id: ClusterId, file: &std::path::Path) -> anyhow::Result<()> {
     let cluster = store.cluster(cluster_id).await.map_err(|e| not_found_hint(e, cluster_id))?;
     let bytes = std::fs::read(file).with_context(|| format!("could not read {}", file.display()))?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("actions.csv");
@@ -361,7 +362,7 @@ async fn import_actions(store: &Store, cluster_id: i64, file: &std::path::Path) 
     Ok(())
 }
 
-async fn list_actions(store: &Store, cluster_id: i64) -> anyhow::Result<()> {
+async fn list_actions(store: &Store, cluster_id: ClusterId) -> anyhow::Result<()> {
     store.cluster(cluster_id).await.map_err(|e| not_found_hint(e, cluster_id))?;
     println!("id\ttitle\towners\tstart\tdue\ttarget\trhythm_days\tdone");
     for a in store.actions(cluster_id).await? {

@@ -5,6 +5,7 @@ use std::fmt;
 use clap::{Args, Parser, Subcommand};
 use url::Url;
 
+use crate::domain::ids::{ClusterId, CooperativeId};
 use crate::domain::{Locale, Role};
 use crate::store::Backend;
 
@@ -115,7 +116,7 @@ pub struct BackupArgs {
 pub struct ExportArgs {
     /// Cluster id (see `clusterbot cluster list`).
     #[arg(long)]
-    pub cluster: i64,
+    pub cluster: ClusterId,
     /// What to export: members, responses, reports, meetings or notes.
     #[arg(long)]
     pub dataset: crate::export::Dataset,
@@ -169,7 +170,7 @@ pub struct CoordinatorArgs {
 pub struct CommissionArgs {
     /// Cluster id.
     #[arg(long)]
-    pub cluster: i64,
+    pub cluster: ClusterId,
     /// The member's Telegram user id (shown to them by /mydata).
     #[arg(long)]
     pub telegram_user: i64,
@@ -191,7 +192,7 @@ pub enum ActionsCommand {
     Import {
         /// Cluster id (see `clusterbot cluster list`).
         #[arg(long)]
-        cluster: i64,
+        cluster: ClusterId,
         /// The plan: .csv (UTF-8, `,` or `;` between cells) or a spreadsheet (.xlsx, .xls,
         /// .ods; the sheet named "actions", else the first).
         file: std::path::PathBuf,
@@ -200,7 +201,7 @@ pub enum ActionsCommand {
     List {
         /// Cluster id (see `clusterbot cluster list`).
         #[arg(long)]
-        cluster: i64,
+        cluster: ClusterId,
     },
 }
 
@@ -246,7 +247,7 @@ pub enum CooperativeCommand {
     Add {
         /// Cluster id (see `clusterbot cluster list`).
         #[arg(long)]
-        cluster: i64,
+        cluster: ClusterId,
         /// Name of the cooperative.
         #[arg(long)]
         name: String,
@@ -254,7 +255,7 @@ pub enum CooperativeCommand {
     /// List the cooperatives of a cluster.
     List {
         #[arg(long)]
-        cluster: i64,
+        cluster: ClusterId,
     },
 }
 
@@ -262,13 +263,13 @@ pub enum CooperativeCommand {
 pub struct InviteArgs {
     /// Cluster id the invite joins.
     #[arg(long)]
-    pub cluster: i64,
+    pub cluster: ClusterId,
     /// Role the newcomer gets: producer, leader or cda.
     #[arg(long)]
     pub role: Role,
     /// Cooperative the newcomer joins (producers and leaders only).
     #[arg(long)]
-    pub cooperative: Option<i64>,
+    pub cooperative: Option<CooperativeId>,
     /// How many people may join with this code.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..=10_000))]
     pub uses: i64,

@@ -5,6 +5,7 @@
 //! Importing an action plan (`clusterbot actions import`): read the CSV or spreadsheet, check
 //! every row ([`crate::domain::action_plan`]), and store the actions only if all are right.
 
+use crate::domain::ids::FormVersionId;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -12,12 +13,13 @@ use crate::domain::action::NewAction;
 use crate::domain::action_plan::{self, RowError};
 use crate::domain::form::Form;
 use crate::domain::form::xlsform::{self, ImportError};
+use crate::domain::ids::CooperativeId;
 use crate::store::{Cluster, JointAction, Saved, Store, StoreError, now};
 use crate::xlsx::{self, ReadError, TableError};
 
 #[derive(Debug)]
 pub struct Imported {
-    pub form_pk: i64,
+    pub form_pk: FormVersionId,
     pub form: Form,
     pub saved: Saved,
     /// Audio prompts the form names but that were not found beside it.
@@ -106,7 +108,7 @@ pub fn parse_plan(
     bytes: &[u8],
     file_name: &str,
     cluster: &Cluster,
-    cooperatives: &[(i64, String)],
+    cooperatives: &[(CooperativeId, String)],
 ) -> Result<(xlsform::Sheet, Vec<NewAction>), PlanFailure> {
     let sheet = xlsx::read_table(bytes, file_name)?;
     let tz = cluster.tz();
@@ -124,7 +126,7 @@ pub async fn import_plan(
     bytes: &[u8],
     file_name: &str,
 ) -> Result<PlanImported, PlanFailure> {
-    let cooperatives: Vec<(i64, String)> = store
+    let cooperatives: Vec<(CooperativeId, String)> = store
         .cooperatives(cluster.cluster_id)
         .await?
         .into_iter()

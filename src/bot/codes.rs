@@ -79,16 +79,16 @@ pub fn index_below(raw: &str, len: usize) -> Option<u8> {
 }
 
 /// An id, or `-` for none.
-pub fn opt_id(raw: &str) -> Option<Option<i64>> {
+pub fn opt_id<T: From<i64>>(raw: &str) -> Option<Option<T>> {
     match raw {
         "-" => Some(None),
-        id => id.parse().ok().map(Some),
+        id => id.parse::<i64>().ok().map(|id| Some(T::from(id))),
     }
 }
 
 /// Ids (always positive) in base 36 keep the longest codes well under 64 bytes.
-pub fn b36(id: i64) -> String {
-    let mut n = id.unsigned_abs();
+pub fn b36(id: impl Into<i64>) -> String {
+    let mut n = id.into().unsigned_abs();
     let mut digits = Vec::new();
     loop {
         digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
@@ -100,11 +100,11 @@ pub fn b36(id: i64) -> String {
     digits.iter().rev().collect()
 }
 
-pub fn from_b36(s: &str) -> Option<i64> {
+pub fn from_b36<T: From<i64>>(s: &str) -> Option<T> {
     if s.is_empty() || s.starts_with('-') {
         return None;
     }
-    i64::from_str_radix(s, 36).ok()
+    i64::from_str_radix(s, 36).ok().map(T::from)
 }
 
 /// Test support: every value round-trips through its code, within Telegram's 64 bytes, and

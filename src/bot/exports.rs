@@ -10,6 +10,7 @@ use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, launch};
 use crate::domain::access::Act;
+use crate::domain::ids::{ClusterId, FormVersionId};
 use crate::export::{Dataset, ExportRequest, Format};
 use crate::tr;
 use std::fmt::Write;
@@ -18,9 +19,9 @@ use std::fmt::Write;
 /// responses), format (0 CSV, 1 XLSX, 2 XLSX with a media ZIP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportButton {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub dataset: Option<u8>,
-    pub form_pk: Option<i64>,
+    pub form_pk: Option<FormVersionId>,
     pub format: Option<u8>,
 }
 
@@ -156,9 +157,9 @@ async fn send(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    cluster_id: i64,
+    cluster_id: ClusterId,
     dataset: Dataset,
-    form_pk: Option<i64>,
+    form_pk: Option<FormVersionId>,
     format: u8,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -258,15 +259,25 @@ mod button_tests {
     fn export_buttons_round_trip_and_refuse_junk() {
         codes::assert_codes(
             &[
-                ExportButton { cluster_id: i64::MAX, dataset: None, form_pk: None, format: None },
-                ExportButton { cluster_id: i64::MAX, dataset: Some(4), form_pk: None, format: Some(2) },
+                ExportButton { cluster_id: ClusterId(i64::MAX), dataset: None, form_pk: None, format: None },
                 ExportButton {
-                    cluster_id: i64::MAX,
+                    cluster_id: ClusterId(i64::MAX),
+                    dataset: Some(4),
+                    form_pk: None,
+                    format: Some(2),
+                },
+                ExportButton {
+                    cluster_id: ClusterId(i64::MAX),
                     dataset: Some(1),
-                    form_pk: Some(i64::MAX),
+                    form_pk: Some(FormVersionId(i64::MAX)),
                     format: Some(1),
                 },
-                ExportButton { cluster_id: 1, dataset: Some(1), form_pk: Some(7), format: None },
+                ExportButton {
+                    cluster_id: ClusterId(1),
+                    dataset: Some(1),
+                    form_pk: Some(FormVersionId(7)),
+                    format: None,
+                },
             ],
             &["x", "x:1:1:-:3", "x:1:5:-", "x:1:1"],
         );

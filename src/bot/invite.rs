@@ -2,6 +2,7 @@
 //! The role is checked on every step, server-side: a forwarded or replayed button from
 //! someone who is not a CDA of that cluster does nothing but say so.
 
+use crate::domain::ids::ClusterId;
 use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::BotCommand;
@@ -12,6 +13,7 @@ use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, deep_link, menu};
 use crate::domain::access::Act;
+use crate::domain::ids::CooperativeId;
 use crate::domain::{InviteSpec, Role};
 use crate::tr;
 use std::fmt::Write;
@@ -20,9 +22,9 @@ use std::fmt::Write;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InviteDraft {
     pub role: Role,
-    pub cluster_id: Option<i64>,
+    pub cluster_id: Option<ClusterId>,
     /// `Some(None)`: "no cooperative" was chosen.
-    pub cooperative: Option<Option<i64>>,
+    pub cooperative: Option<Option<CooperativeId>>,
 }
 
 impl ButtonCode for InviteDraft {
@@ -209,9 +211,13 @@ mod tests {
         let mut all = Vec::new();
         for role in Role::ALL {
             all.push(InviteDraft { role, cluster_id: None, cooperative: None });
-            all.push(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: None });
-            all.push(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: Some(None) });
-            all.push(InviteDraft { role, cluster_id: Some(i64::MAX), cooperative: Some(Some(i64::MAX)) });
+            all.push(InviteDraft { role, cluster_id: Some(ClusterId(i64::MAX)), cooperative: None });
+            all.push(InviteDraft { role, cluster_id: Some(ClusterId(i64::MAX)), cooperative: Some(None) });
+            all.push(InviteDraft {
+                role,
+                cluster_id: Some(ClusterId(i64::MAX)),
+                cooperative: Some(Some(CooperativeId(i64::MAX))),
+            });
         }
         codes::assert_codes(&all, &["i:admin", "i:cda:1:2:3", "i:", "i:cda:x"]);
     }

@@ -16,6 +16,7 @@ use crate::domain::access::Act;
 use crate::domain::form::audience::DEADLINE_CHOICES;
 use crate::domain::form::results::{self, Rate};
 use crate::domain::form::{Audience, Kind, walk};
+use crate::domain::ids::{ClusterId, FormVersionId, LaunchId};
 use crate::domain::{Locale, Role};
 use crate::import::ImportFailure;
 use crate::store::Saved;
@@ -25,8 +26,8 @@ use std::fmt::Write;
 /// Where a launch being prepared by a CDA stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LaunchDraft {
-    pub cluster_id: i64,
-    pub form_pk: Option<i64>,
+    pub cluster_id: ClusterId,
+    pub form_pk: Option<FormVersionId>,
     pub audience: Option<crate::domain::form::Audience>,
     /// Deadline in days; `Some(0)`: none.
     pub days: Option<u16>,
@@ -38,7 +39,7 @@ pub enum LaunchButton {
     /// A launch being prepared: each button carries the choices so far.
     Draft(LaunchDraft),
     /// Results of a launch; with an item index, that question's chart.
-    Results { launch_id: i64, item: Option<u32> },
+    Results { launch_id: LaunchId, item: Option<u32> },
 }
 
 fn audience_code(a: Audience) -> String {
@@ -103,7 +104,7 @@ impl ButtonCode for LaunchButton {
 }
 
 /// Clusters the caller serves as a CDA.
-fn served(caller: &Caller) -> Vec<(i64, String)> {
+fn served(caller: &Caller) -> Vec<(ClusterId, String)> {
     caller
         .memberships
         .iter()
@@ -112,7 +113,7 @@ fn served(caller: &Caller) -> Vec<(i64, String)> {
         .collect()
 }
 
-fn serves(caller: &Caller, cluster_id: i64) -> bool {
+fn serves(caller: &Caller, cluster_id: ClusterId) -> bool {
     caller.can(Act::Coordinate, cluster_id)
 }
 
@@ -249,7 +250,7 @@ pub async fn ask_form<B: ButtonCode>(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    next: impl Fn(i64) -> B,
+    next: impl Fn(FormVersionId) -> B,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let forms = app.store.latest_forms().await?;
@@ -364,7 +365,7 @@ async fn on_results(
     app: &App,
     caller: &Caller,
     q: &CallbackQuery,
-    launch_id: i64,
+    launch_id: LaunchId,
     item: Option<u32>,
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -540,24 +541,28 @@ mod tests {
     #[test]
     fn launch_and_results_buttons_round_trip_and_refuse_junk() {
         let mut all = Vec::new();
-        for audience in [Audience::Cluster, Audience::Cooperative(i64::MAX), Audience::Role(Role::Leader)] {
+        for audience in [
+            Audience::Cluster,
+            Audience::Cooperative(crate::domain::ids::CooperativeId(i64::MAX)),
+            Audience::Role(Role::Leader),
+        ] {
             for days in [Some(14), Some(0), None] {
                 all.push(LaunchButton::Draft(LaunchDraft {
-                    cluster_id: i64::MAX,
-                    form_pk: Some(i64::MAX),
+                    cluster_id: ClusterId(i64::MAX),
+                    form_pk: Some(FormVersionId(i64::MAX)),
                     audience: Some(audience),
                     days,
                 }));
             }
         }
         all.push(LaunchButton::Draft(LaunchDraft {
-            cluster_id: 1,
+            cluster_id: ClusterId(1),
             form_pk: None,
             audience: None,
             days: None,
         }));
-        all.push(LaunchButton::Results { launch_id: i64::MAX, item: Some(u32::MAX) });
-        all.push(LaunchButton::Results { launch_id: 1, item: None });
+        all.push(LaunchButton::Results { launch_id: LaunchId(i64::MAX), item: Some(u32::MAX) });
+        all.push(LaunchButton::Results { launch_id: LaunchId(1), item: None });
         // 65535 and 5 days are no button of the deadline keyboard.
         codes::assert_codes(&all, &["L:1:2:x", "R:", "L:1:2:c:65535", "L:1:2:c:5", "L:1:2:c:7:1"]);
     }

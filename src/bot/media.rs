@@ -6,6 +6,7 @@ use teloxide::prelude::*;
 use teloxide::types::FileMeta;
 
 use super::{App, BotError};
+use crate::domain::ids::MediaId;
 
 /// The Bot API serves files up to 20 MB.
 pub const MAX_BYTES: u32 = 20 * 1024 * 1024;
@@ -21,7 +22,7 @@ pub async fn store(
     file: &FileMeta,
     kind: &str,
     extension: &str,
-) -> Result<Result<i64, TooBig>, BotError> {
+) -> Result<Result<MediaId, TooBig>, BotError> {
     if file.size > MAX_BYTES {
         return Ok(Err(TooBig));
     }

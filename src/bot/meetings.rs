@@ -3,6 +3,7 @@
 //! and the message shows their current answer; `/meetings` shows who comes, who did not
 //! answer and who could not be reached, with "remind those who have not answered".
 
+use crate::domain::ids::{ClusterId, MeetingId};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use teloxide::dispatching::UpdateHandler;
@@ -16,6 +17,7 @@ use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
+use crate::domain::ids::CooperativeId;
 use crate::domain::meeting::{
     COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp,
     WhenError, hours_on, local_to_utc, next_days, parse_time, parse_when, weekday_index,
@@ -29,14 +31,14 @@ use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeetingButton {
-    Rsvp(i64, crate::domain::meeting::Rsvp),
+    Rsvp(MeetingId, crate::domain::meeting::Rsvp),
     /// Schedule in this cluster.
-    InCluster(i64),
-    Open(i64),
-    RemindUnanswered(i64),
-    Move(i64),
-    Cancel(i64),
-    CancelConfirmed(i64),
+    InCluster(ClusterId),
+    Open(MeetingId),
+    RemindUnanswered(MeetingId),
+    Move(MeetingId),
+    Cancel(MeetingId),
+    CancelConfirmed(MeetingId),
     /// Scheduling: a day (as YYYYMMDD).
     Day(u32),
     /// Scheduling: an hour (as HHMM).
@@ -153,7 +155,7 @@ fn rsvp_name(i18n: &I18n, l: Locale, r: Rsvp) -> String {
     format!("{} {word}", r.emoji())
 }
 
-fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: i64) -> InlineKeyboardMarkup {
+fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: MeetingId) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([Rsvp::ALL
         .map(|r| button(rsvp_name(i18n, l, r), MeetingButton::Rsvp(meeting_id, r)))
         .to_vec()])
@@ -212,7 +214,7 @@ pub fn meeting_message(
 }
 
 /// Clusters where the caller may schedule: as CDA (any audience) or leader (their cooperative).
-fn organiser_of(caller: &Caller) -> Vec<(i64, String, Option<i64>)> {
+fn organiser_of(caller: &Caller) -> Vec<(ClusterId, String, Option<CooperativeId>)> {
     caller
         .memberships
         .iter()
@@ -258,17 +260,16 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     }
 }
 
-async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: i64) -> HandlerResult {
+async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: ClusterId) -> HandlerResult {
     let Some((_, _, only_cooperative)) =
         organiser_of(caller).into_iter().find(|(id, _, _)| *id == cluster_id)
     else {
         return Err(BotError::NotAllowed);
     };
     let draft = MeetingDraft {
-        cluster_id,
         only_cooperative,
         offsets: DEFAULT_REMINDERS.to_vec(),
-        ..Default::default()
+        ..MeetingDraft::new(cluster_id)
     };
     app.store.set_dialogue(caller.chat_id.0, &Dialogue::Meeting(draft.clone())).await?;
     ask(bot, app, caller, &draft).await
@@ -514,11 +515,7 @@ pub async fn on_button(
             if !still_open(&m) {
                 return Ok(Some(tr!(i18n, l, "meeting-closed")));
             }
-            let d = MeetingDraft {
-                cluster_id: m.cluster_id,
-                reschedule_of: Some(meeting_id),
-                ..Default::default()
-            };
+            let d = MeetingDraft { reschedule_of: Some(meeting_id), ..MeetingDraft::new(m.cluster_id) };
             save(bot, app, caller, d).await?;
         }
         MeetingButton::Cancel(meeting_id) => {
@@ -646,7 +643,7 @@ async fn rsvp(
     app: &App,
     caller: &Caller,
     q: &CallbackQuery,
-    meeting_id: i64,
+    meeting_id: MeetingId,
     r: Rsvp,
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -814,17 +811,17 @@ mod button_tests {
 
     #[test]
     fn meeting_buttons_round_trip_and_refuse_junk() {
-        let mut all: Vec<_> = Rsvp::ALL.map(|r| MeetingButton::Rsvp(i64::MAX, r)).to_vec();
+        let mut all: Vec<_> = Rsvp::ALL.map(|r| MeetingButton::Rsvp(MeetingId(i64::MAX), r)).to_vec();
         all.extend([
-            MeetingButton::Open(i64::MAX),
-            MeetingButton::InCluster(i64::MAX),
-            MeetingButton::RemindUnanswered(i64::MAX),
-            MeetingButton::Move(i64::MAX),
-            MeetingButton::Cancel(i64::MAX),
-            MeetingButton::CancelConfirmed(i64::MAX),
+            MeetingButton::Open(MeetingId(i64::MAX)),
+            MeetingButton::InCluster(ClusterId(i64::MAX)),
+            MeetingButton::RemindUnanswered(MeetingId(i64::MAX)),
+            MeetingButton::Move(MeetingId(i64::MAX)),
+            MeetingButton::Cancel(MeetingId(i64::MAX)),
+            MeetingButton::CancelConfirmed(MeetingId(i64::MAX)),
             MeetingButton::Day(20261231),
             MeetingButton::Hour(2359),
-            MeetingButton::Audience(MeetingAudience::Cooperative(i64::MAX)),
+            MeetingButton::Audience(MeetingAudience::Cooperative(CooperativeId(i64::MAX))),
             MeetingButton::Audience(MeetingAudience::Commission),
             MeetingButton::Audience(MeetingAudience::Leaders),
             MeetingButton::Audience(MeetingAudience::Cluster),

@@ -26,6 +26,7 @@ use teloxide::prelude::*;
 use teloxide::types::{ChatMemberUpdated, Me, User};
 
 use crate::domain::access::{Act, Grant, Viewer};
+use crate::domain::ids::ClusterId;
 use crate::domain::onboarding::{Dialogue, LostDialogue, Onboarding, Resumed};
 use crate::domain::{Locale, Role};
 use crate::i18n::I18n;
@@ -152,13 +153,13 @@ impl Caller {
     }
 
     /// Whether the caller may do `act` in `cluster_id` (to choose what to offer).
-    pub fn can(&self, act: Act<'_>, cluster_id: i64) -> bool {
+    pub fn can(&self, act: Act<'_>, cluster_id: ClusterId) -> bool {
         self.viewer().can(act, cluster_id)
     }
 
     /// The access check of a handler: `caller.require(act, cluster)?` refuses with
     /// [`BotError::NotAllowed`], which the member hears in their language.
-    pub fn require(&self, act: Act<'_>, cluster_id: i64) -> Result<(), BotError> {
+    pub fn require(&self, act: Act<'_>, cluster_id: ClusterId) -> Result<(), BotError> {
         if self.can(act, cluster_id) { Ok(()) } else { Err(BotError::NotAllowed) }
     }
 }

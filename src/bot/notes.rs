@@ -11,6 +11,7 @@ use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media};
 use crate::domain::access::Act;
+use crate::domain::ids::{ClusterId, FieldNoteId};
 use crate::domain::text::{clean_line, clean_text};
 use crate::store::NewFieldNote;
 use crate::tr;
@@ -18,11 +19,11 @@ use crate::tr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteButton {
     /// Tag a field note (index in `notes::TAGS`).
-    Tag(i64, u8),
+    Tag(FieldNoteId, u8),
     /// Work in this cluster.
-    Cluster(i64),
+    Cluster(ClusterId),
     /// Send a note's media back.
-    Media(i64),
+    Media(FieldNoteId),
 }
 
 impl ButtonCode for NoteButton {
@@ -61,7 +62,7 @@ fn tag_name(app: &App, l: crate::domain::Locale, tag: &str) -> String {
 }
 
 /// The cluster a CDA's notes go to: the one chosen with /cluster, else the first they serve.
-async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(i64, String)>, BotError> {
+async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(ClusterId, String)>, BotError> {
     let Some(member) = &caller.member else { return Ok(None) };
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
@@ -315,7 +316,11 @@ mod button_tests {
     #[test]
     fn note_buttons_round_trip_and_refuse_junk() {
         codes::assert_codes(
-            &[NoteButton::Tag(i64::MAX, 3), NoteButton::Cluster(i64::MAX), NoteButton::Media(i64::MAX)],
+            &[
+                NoteButton::Tag(FieldNoteId(i64::MAX), 3),
+                NoteButton::Cluster(ClusterId(i64::MAX)),
+                NoteButton::Media(FieldNoteId(i64::MAX)),
+            ],
             &["nt:1:4", "nc:", "nm:1:2"],
         );
     }

@@ -14,6 +14,7 @@ use super::account::AccountCommand;
 use super::codes::{self, ButtonCode, LanguageButton};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, account, menu};
+use crate::domain::ids::{CooperativeId, InviteId};
 use crate::domain::invite::{InviteCode, InviteProblem};
 use crate::domain::member::parse_display_name;
 use crate::domain::onboarding::{Dialogue, Next, Onboarding, Step};
@@ -30,7 +31,7 @@ pub enum JoiningButton {
     SuggestedName,
     Gender(Gender),
     /// A cooperative, or none.
-    Cooperative(Option<i64>),
+    Cooperative(Option<CooperativeId>),
     Back,
 }
 
@@ -116,7 +117,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
 
 /// Joining again after the saved joining dialogue was lost (an upgrade changed its shape):
 /// the same invite, from its first step, if it can still be used.
-pub async fn rejoin(bot: &Bot, app: &App, caller: &Caller, invite_id: i64) -> HandlerResult {
+pub async fn rejoin(bot: &Bot, app: &App, caller: &Caller, invite_id: InviteId) -> HandlerResult {
     let invite = match app.store.invite(invite_id).await {
         Ok(invite) => invite,
         Err(StoreError::NotFound(_)) => {
@@ -379,7 +380,7 @@ async fn finish(
     app: &App,
     caller: &Caller,
     o: Onboarding,
-    cooperative_id: Option<i64>,
+    cooperative_id: Option<CooperativeId>,
 ) -> HandlerResult {
     let l = o.locale;
     let new = NewMember {
@@ -507,7 +508,7 @@ mod button_tests {
             JoiningButton::Consent(true),
             JoiningButton::Consent(false),
             JoiningButton::SuggestedName,
-            JoiningButton::Cooperative(Some(i64::MAX)),
+            JoiningButton::Cooperative(Some(CooperativeId(i64::MAX))),
             JoiningButton::Cooperative(None),
             JoiningButton::Back,
         ];

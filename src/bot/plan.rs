@@ -3,6 +3,7 @@
 //! action's history with its notes (voice notes and photos sent back on request), and a
 //! chart of the whole plan. CDAs see their clusters; leaders their cooperative's actions.
 
+use crate::domain::ids::{ActionId, ClusterId};
 use chrono::{Duration, Months, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -18,6 +19,7 @@ use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
 use crate::domain::action::{ActionDraft, DUE_MONTH_CHOICES, DraftStep, RHYTHM_CHOICES, parse_target};
 use crate::domain::form::walk;
+use crate::domain::ids::{CooperativeId, ReportNoteId};
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::{clean_line, clean_text};
 use crate::domain::{Locale, Role};
@@ -27,23 +29,23 @@ use crate::tr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProgressButton {
     /// An action's history.
-    History(i64),
+    History(ActionId),
     /// Send the voice note or photo of a report note.
-    Media(i64),
+    Media(ReportNoteId),
     /// The status chart of a cluster.
-    Chart(i64),
+    Chart(ClusterId),
     /// Start adding an action in a cluster.
-    Add(i64),
+    Add(ClusterId),
     /// Give an action's title in another language: choose the language…
-    Translate(i64),
+    Translate(ActionId),
     /// …then type the title.
-    TranslateTo(i64, Locale),
+    TranslateTo(ActionId, Locale),
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftButton {
     Skip,
     /// Toggle a cooperative as owner.
-    Owner(i64),
+    Owner(CooperativeId),
     OwnersDone,
     /// Start today.
     Today,
@@ -115,7 +117,7 @@ async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>,
     let mut out = Vec::new();
     for m in caller.memberships.iter().filter(|m| m.role >= Role::Leader || caller.coordinator) {
         for a in app.store.actions(m.cluster_id).await? {
-            let owners: Vec<i64> =
+            let owners: Vec<CooperativeId> =
                 app.store.action_owners(a.action_id).await?.into_iter().map(|(id, _)| id).collect();
             if caller.can(Act::Lead { cooperatives: &owners }, a.cluster_id) {
                 out.push(a);
@@ -127,7 +129,7 @@ async fn visible_actions(app: &App, caller: &Caller) -> Result<Vec<JointAction>,
 
 /// Refuses unless the caller sees this action; an action that is not there is `NotFound`
 /// (the button is out of date), not a refusal.
-async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<(), BotError> {
+async fn may_follow(app: &App, caller: &Caller, action_id: ActionId) -> Result<(), BotError> {
     app.store.action(action_id).await?;
     if visible_actions(app, caller).await?.iter().any(|a| a.action_id == action_id) {
         Ok(())
@@ -136,7 +138,7 @@ async fn may_follow(app: &App, caller: &Caller, action_id: i64) -> Result<(), Bo
     }
 }
 
-fn cda_of(caller: &Caller, cluster_id: i64) -> bool {
+fn cda_of(caller: &Caller, cluster_id: ClusterId) -> bool {
     caller.can(Act::Coordinate, cluster_id)
 }
 
@@ -185,7 +187,7 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         lines.push(tr!(i18n, l, "progress-warning-legend"));
     }
     let mut rows: Vec<_> = buttons.into_iter().take(keyboards::MAX_BUTTONS - 10).map(|b| vec![b]).collect();
-    let mut clusters: Vec<i64> = actions.iter().map(|a| a.cluster_id).collect();
+    let mut clusters: Vec<ClusterId> = actions.iter().map(|a| a.cluster_id).collect();
     clusters.sort_unstable();
     clusters.dedup();
     // Who reports, by cooperative and by gender (for CDAs, who see the whole cluster).
@@ -215,7 +217,7 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         lines.push(format!("{} {}", tr!(i18n, l, "results-by-gender"), join(by_gender)));
     }
     let several = caller.memberships.len() > 1;
-    let name_of = |cluster_id: i64| {
+    let name_of = |cluster_id: ClusterId| {
         let name = caller
             .memberships
             .iter()
@@ -358,7 +360,7 @@ pub async fn on_button(
         ProgressButton::Add(cluster_id) => {
             caller.require(Act::Coordinate, cluster_id)?;
             keyboards::clear(bot, q).await;
-            let draft = ActionDraft { cluster_id, ..Default::default() };
+            let draft = ActionDraft::new(cluster_id);
             app.store.set_dialogue(caller.chat_id.0, &Dialogue::NewAction(draft.clone())).await?;
             ask_draft(bot, app, caller, &draft).await?;
         }
@@ -366,7 +368,7 @@ pub async fn on_button(
     Ok(None)
 }
 
-async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: i64) -> HandlerResult {
+async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let a = app.store.action_in(action_id, l).await?;
     let owners = app.store.action_owners(action_id).await?;
@@ -451,7 +453,7 @@ pub async fn on_title_message(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    action_id: i64,
+    action_id: ActionId,
     to: Locale,
     msg: &Message,
 ) -> HandlerResult {
@@ -717,12 +719,12 @@ mod button_tests {
     fn progress_and_draft_buttons_round_trip_and_refuse_junk() {
         codes::assert_codes(
             &[
-                ProgressButton::History(i64::MAX),
-                ProgressButton::Media(i64::MAX),
-                ProgressButton::Chart(i64::MAX),
-                ProgressButton::Add(i64::MAX),
-                ProgressButton::Translate(i64::MAX),
-                ProgressButton::TranslateTo(i64::MAX, Locale::Ur),
+                ProgressButton::History(ActionId(i64::MAX)),
+                ProgressButton::Media(ReportNoteId(i64::MAX)),
+                ProgressButton::Chart(ClusterId(i64::MAX)),
+                ProgressButton::Add(ClusterId(i64::MAX)),
+                ProgressButton::Translate(ActionId(i64::MAX)),
+                ProgressButton::TranslateTo(ActionId(i64::MAX), Locale::Ur),
             ],
             &["pl:1:de", "ph:", "pc:1:2"],
         );
@@ -730,7 +732,7 @@ mod button_tests {
         codes::assert_codes(
             &[
                 DraftButton::Skip,
-                DraftButton::Owner(i64::MAX),
+                DraftButton::Owner(CooperativeId(i64::MAX)),
                 DraftButton::OwnersDone,
                 DraftButton::Today,
                 DraftButton::Months(6),

@@ -3,6 +3,7 @@
 //! always at hand. Every answer is saved as it comes and the position with it, so a member
 //! who stops — or a bot that restarts — continues exactly there, even days later.
 
+use crate::domain::ids::{FormVersionId, ResponseId};
 use chrono::{Duration, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -21,6 +22,7 @@ use crate::domain::Locale;
 use crate::domain::form::model::OTHER;
 use crate::domain::form::walk::{self, Answers, Rejection};
 use crate::domain::form::{Form, Item, Kind};
+use crate::domain::ids::MediaId;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_text;
 use crate::store::{Response, Status};
@@ -49,7 +51,7 @@ pub enum FormAction {
 /// question is recognised as old), and what it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FormButton {
-    pub response_id: i64,
+    pub response_id: ResponseId,
     pub position: u32,
     pub action: FormAction,
 }
@@ -112,7 +114,7 @@ const SPECIFY: &str = "specify";
 /// A response with everything needed to show or answer its current question.
 struct Session {
     response: Response,
-    form_pk: i64,
+    form_pk: FormVersionId,
     form: Form,
     answers: Answers,
     closed: bool,
@@ -120,7 +122,7 @@ struct Session {
     today: NaiveDate,
 }
 
-async fn load(app: &App, response_id: i64) -> Result<Session, BotError> {
+async fn load(app: &App, response_id: ResponseId) -> Result<Session, BotError> {
     let response = app.store.response(response_id).await?;
     let launch = app.store.launch(response.launch_id).await?;
     let form = app.store.form(launch.form_pk).await?;
@@ -206,7 +208,7 @@ pub async fn begin(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    response_id: i64,
+    response_id: ResponseId,
 ) -> Result<Option<String>, BotError> {
     let l = caller.locale;
     let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
@@ -430,7 +432,7 @@ async fn advance(
     app: &App,
     caller: &Caller,
     mut s: Session,
-    value: Option<(String, Option<i64>)>,
+    value: Option<(String, Option<MediaId>)>,
 ) -> HandlerResult {
     let Some(pos) = s.response.position else { return Ok(()) };
     let name = s.form.items[pos].name.clone();
@@ -533,7 +535,7 @@ pub async fn on_message(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    response_id: i64,
+    response_id: ResponseId,
     msg: &Message,
 ) -> HandlerResult {
     let l = caller.locale;
@@ -884,7 +886,7 @@ pub fn invitation(
     app: &App,
     l: Locale,
     form: &Form,
-    response_id: i64,
+    response_id: ResponseId,
     deadline: Option<String>,
     reminder: bool,
 ) -> (String, InlineKeyboardMarkup) {
@@ -958,8 +960,9 @@ mod button_tests {
             FormAction::DaysAgo(1),
             FormAction::Number(i64::MIN),
         ];
-        let all: Vec<_> =
-            actions.map(|action| FormButton { response_id: i64::MAX, position: u32::MAX, action }).to_vec();
+        let all: Vec<_> = actions
+            .map(|action| FormButton { response_id: ResponseId(i64::MAX), position: u32::MAX, action })
+            .to_vec();
         codes::assert_codes(&all, &["q:1:2", "q:-1:0:s", "q:1:0:t7", "q:1:0:z", "q:1:x:s"]);
     }
 }

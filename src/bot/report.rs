@@ -3,6 +3,7 @@
 //! (25/50/75/100 % or a number typed against the target) → recorded, with an ↩️ Undo for a
 //! few minutes; notes (text, voice notes, photos) sent right after are attached to it.
 
+use crate::domain::ids::{ActionId, MemberId, ReportId};
 use chrono::Duration;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -18,6 +19,7 @@ use crate::domain::Locale;
 use crate::domain::access::Act;
 use crate::domain::action::{self, ActionStatus, Blocker, PERCENT_CHOICES};
 use crate::domain::form::walk;
+use crate::domain::ids::CooperativeId;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_text;
 use crate::i18n::I18n;
@@ -27,17 +29,17 @@ use crate::tr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportButton {
     /// Report on this action.
-    Pick(i64),
+    Pick(ActionId),
     /// One-tap status, from the report flow or a check-in.
-    Status(i64, crate::domain::action::ActionStatus),
+    Status(ActionId, crate::domain::action::ActionStatus),
     /// What blocks the action (index in `Blocker::ALL`).
-    Blocker(i64, u8),
+    Blocker(ReportId, u8),
     /// A progress button: percent.
-    Percent(i64, u8),
-    Finish(i64),
-    Undo(i64),
+    Percent(ReportId, u8),
+    Finish(ReportId),
+    Undo(ReportId),
     /// "Yes, it is finished": the confirmed ✅ Done of an action.
-    ConfirmDone(i64),
+    ConfirmDone(ActionId),
 }
 
 impl ButtonCode for ReportButton {
@@ -100,7 +102,7 @@ pub fn blocker_name(i18n: &I18n, l: Locale, b: Blocker) -> String {
 }
 
 /// The five status buttons, one per row so the pictogram and word are easy to hit.
-pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: i64) -> InlineKeyboardMarkup {
+pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: ActionId) -> InlineKeyboardMarkup {
     keyboards::column(
         ActionStatus::ALL.map(|s| button(status_name(i18n, l, s), ReportButton::Status(action_id, s))),
     )
@@ -146,13 +148,14 @@ pub async fn ask_status(bot: &Bot, app: &App, caller: &Caller, a: &JointAction) 
 }
 
 /// Whether the member may report on this action (checked on every button).
-async fn may_report(app: &App, caller: &Caller, action_id: i64) -> Result<bool, BotError> {
+async fn may_report(app: &App, caller: &Caller, action_id: ActionId) -> Result<bool, BotError> {
     let a = app.store.action(action_id).await?;
-    let owners: Vec<i64> = app.store.action_owners(action_id).await?.into_iter().map(|(id, _)| id).collect();
+    let owners: Vec<CooperativeId> =
+        app.store.action_owners(action_id).await?.into_iter().map(|(id, _)| id).collect();
     Ok(caller.member.is_some() && caller.can(Act::Report { cooperatives: &owners }, a.cluster_id))
 }
 
-fn percent_keyboard(i18n: &I18n, l: Locale, report_id: i64) -> InlineKeyboardMarkup {
+fn percent_keyboard(i18n: &I18n, l: Locale, report_id: ReportId) -> InlineKeyboardMarkup {
     let p = |n: u8| button(format!("{n}%"), ReportButton::Percent(report_id, n));
     let mut rows: Vec<Vec<_>> =
         PERCENT_CHOICES.chunks(3).map(|row| row.iter().map(|n| p(*n)).collect()).collect();
@@ -271,8 +274,8 @@ async fn record_status(
     app: &App,
     caller: &Caller,
     q: &CallbackQuery,
-    member_id: i64,
-    action_id: i64,
+    member_id: MemberId,
+    action_id: ActionId,
     status: ActionStatus,
 ) -> Result<Option<String>, BotError> {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -321,8 +324,8 @@ async fn record_status(
 
 async fn own_report(
     app: &App,
-    report_id: i64,
-    member_id: i64,
+    report_id: ReportId,
+    member_id: MemberId,
 ) -> Result<Option<crate::store::Report>, BotError> {
     match app.store.report(report_id).await {
         Ok(r) if r.member_id == member_id => Ok(Some(r)),
@@ -335,7 +338,7 @@ async fn ask_progress(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    report_id: i64,
+    report_id: ReportId,
     a: &JointAction,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -354,7 +357,7 @@ async fn ask_progress(
 }
 
 /// "Recorded: …", with ↩️ Undo; what the member sends next is attached as a note.
-async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: i64) -> HandlerResult {
+async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: ReportId) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
     let r = app.store.report(report_id).await?;
     let a = app.store.action_in(r.action_id, l).await?;
@@ -390,7 +393,7 @@ pub async fn on_progress_message(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    report_id: i64,
+    report_id: ReportId,
     msg: &Message,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -419,7 +422,7 @@ pub async fn on_note_message(
     bot: &Bot,
     app: &App,
     caller: &Caller,
-    report_id: i64,
+    report_id: ReportId,
     msg: &Message,
 ) -> HandlerResult {
     let (l, i18n) = (caller.locale, &app.i18n);
@@ -520,15 +523,16 @@ mod tests {
 
     #[test]
     fn report_buttons_round_trip_and_refuse_junk() {
-        let mut all: Vec<_> =
-            crate::domain::action::ActionStatus::ALL.map(|s| ReportButton::Status(i64::MAX, s)).to_vec();
+        let mut all: Vec<_> = crate::domain::action::ActionStatus::ALL
+            .map(|s| ReportButton::Status(ActionId(i64::MAX), s))
+            .to_vec();
         all.extend([
-            ReportButton::Pick(i64::MAX),
-            ReportButton::Blocker(i64::MAX, 5),
-            ReportButton::Percent(i64::MAX, 100),
-            ReportButton::Finish(i64::MAX),
-            ReportButton::Undo(i64::MAX),
-            ReportButton::ConfirmDone(i64::MAX),
+            ReportButton::Pick(ActionId(i64::MAX)),
+            ReportButton::Blocker(ReportId(i64::MAX), 5),
+            ReportButton::Percent(ReportId(i64::MAX), 100),
+            ReportButton::Finish(ReportId(i64::MAX)),
+            ReportButton::Undo(ReportId(i64::MAX)),
+            ReportButton::ConfirmDone(ActionId(i64::MAX)),
         ]);
         codes::assert_codes(&all, &["as:1:z", "ap:1:101", "ap:1:33", "ab:1:9", "a:", "af:-1"]);
     }

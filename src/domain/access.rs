@@ -9,19 +9,20 @@
 //! - a coordinator (project staff) sees everything.
 
 use super::Role;
+use crate::domain::ids::{ClusterId, CooperativeId, MemberId};
 
 /// A member's place in one cluster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Grant {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub role: Role,
-    pub cooperative_id: Option<i64>,
+    pub cooperative_id: Option<CooperativeId>,
 }
 
 /// Everything access depends on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Viewer {
-    pub member_id: Option<i64>,
+    pub member_id: Option<MemberId>,
     pub coordinator: bool,
     pub grants: Vec<Grant>,
 }
@@ -34,20 +35,20 @@ pub enum Act<'a> {
     Coordinate,
     /// Follow or organise for these cooperatives (empty: the whole cluster): meetings,
     /// progress of their actions.
-    Lead { cooperatives: &'a [i64] },
+    Lead { cooperatives: &'a [CooperativeId] },
     /// Report on an action owned by these cooperatives (empty: the whole cluster).
-    Report { cooperatives: &'a [i64] },
+    Report { cooperatives: &'a [CooperativeId] },
     /// Change or cancel a meeting made by `creator`.
-    ManageMeeting { creator: Option<i64> },
+    ManageMeeting { creator: Option<MemberId> },
 }
 
 impl Viewer {
-    pub fn can(&self, act: Act<'_>, cluster_id: i64) -> bool {
+    pub fn can(&self, act: Act<'_>, cluster_id: ClusterId) -> bool {
         if self.coordinator {
             return true;
         }
         let mut grants = self.grants.iter().filter(|g| g.cluster_id == cluster_id);
-        let owns = |coops: &[i64], g: &Grant| {
+        let owns = |coops: &[CooperativeId], g: &Grant| {
             coops.is_empty() || g.cooperative_id.is_some_and(|c| coops.contains(&c))
         };
         match act {
@@ -66,8 +67,8 @@ impl Viewer {
     }
 
     /// Clusters where the viewer does CDA work.
-    pub fn coordinated(&self) -> Vec<i64> {
-        let mut clusters: Vec<i64> = self
+    pub fn coordinated(&self) -> Vec<ClusterId> {
+        let mut clusters: Vec<ClusterId> = self
             .grants
             .iter()
             .filter(|g| self.can(Act::Coordinate, g.cluster_id))
@@ -82,14 +83,14 @@ impl Viewer {
 mod tests {
     use super::*;
 
-    const HOME: i64 = 1;
-    const OTHER: i64 = 2;
-    const MY_COOP: i64 = 10;
-    const OTHER_COOP: i64 = 11;
+    const HOME: ClusterId = ClusterId(1);
+    const OTHER: ClusterId = ClusterId(2);
+    const MY_COOP: CooperativeId = CooperativeId(10);
+    const OTHER_COOP: CooperativeId = CooperativeId(11);
 
-    fn viewer(role: Option<Role>, coop: Option<i64>) -> Viewer {
+    fn viewer(role: Option<Role>, coop: Option<CooperativeId>) -> Viewer {
         Viewer {
-            member_id: Some(7),
+            member_id: Some(MemberId(7)),
             coordinator: false,
             grants: role
                 .map(|role| Grant { cluster_id: HOME, role, cooperative_id: coop })
@@ -108,7 +109,7 @@ mod tests {
         let coordinator = Viewer { coordinator: true, ..viewer(None, None) };
         let mine = [MY_COOP];
         let theirs = [OTHER_COOP];
-        let whole: [i64; 0] = [];
+        let whole: [CooperativeId; 0] = [];
         let acts: [(&str, Act<'_>); 8] = [
             ("coordinate", Act::Coordinate),
             ("lead my coop", Act::Lead { cooperatives: &mine }),
@@ -117,7 +118,7 @@ mod tests {
             ("report my coop", Act::Report { cooperatives: &mine }),
             ("report other coop", Act::Report { cooperatives: &theirs }),
             ("report whole cluster", Act::Report { cooperatives: &whole }),
-            ("manage someone else's meeting", Act::ManageMeeting { creator: Some(99) }),
+            ("manage someone else's meeting", Act::ManageMeeting { creator: Some(MemberId(99)) }),
         ];
         //                         coordinate lead-mine lead-other lead-whole rep-mine rep-other rep-whole manage
         let table: [(&str, &Viewer, [bool; 8]); 5] = [
@@ -139,8 +140,8 @@ mod tests {
     #[test]
     fn the_maker_of_a_meeting_may_change_it_in_their_cluster_only() {
         let leader = viewer(Some(Role::Leader), Some(MY_COOP));
-        assert!(leader.can(Act::ManageMeeting { creator: Some(7) }, HOME));
-        assert!(!leader.can(Act::ManageMeeting { creator: Some(7) }, OTHER));
+        assert!(leader.can(Act::ManageMeeting { creator: Some(MemberId(7)) }, HOME));
+        assert!(!leader.can(Act::ManageMeeting { creator: Some(MemberId(7)) }, OTHER));
         assert!(!leader.can(Act::ManageMeeting { creator: None }, HOME));
     }
 }

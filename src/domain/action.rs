@@ -1,5 +1,7 @@
 //! Joint actions of the cluster's action plan, and reports on their progress.
 
+use crate::domain::ids::ClusterId;
+use crate::domain::ids::{CooperativeId, MemberId};
 use std::fmt;
 use std::str::FromStr;
 
@@ -118,11 +120,11 @@ impl FromStr for Blocker {
 /// A joint action to create.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAction {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub title: String,
     pub description: Option<String>,
     /// Owning cooperatives; empty: the whole cluster.
-    pub cooperatives: Vec<i64>,
+    pub cooperatives: Vec<CooperativeId>,
     pub start_date: NaiveDate,
     pub due_date: NaiveDate,
     /// e.g. 10 (t of fertiliser bought jointly).
@@ -130,19 +132,19 @@ pub struct NewAction {
     pub unit: Option<String>,
     /// Check-in rhythm in days.
     pub rhythm_days: Option<i64>,
-    pub created_by: Option<i64>,
+    pub created_by: Option<MemberId>,
 }
 
 /// What a CDA adding a joint action in the chat has said so far; the step is the first
 /// missing piece.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActionDraft {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub title: Option<String>,
     /// `Some("")`: skipped.
     pub description: Option<String>,
     #[serde(default)]
-    pub cooperatives: Vec<i64>,
+    pub cooperatives: Vec<CooperativeId>,
     #[serde(default)]
     pub owners_done: bool,
     pub start_date: Option<NaiveDate>,
@@ -169,6 +171,21 @@ pub enum DraftStep {
 }
 
 impl ActionDraft {
+    /// Nothing said yet.
+    pub fn new(cluster_id: ClusterId) -> Self {
+        Self {
+            cluster_id,
+            title: None,
+            description: None,
+            cooperatives: Vec::new(),
+            owners_done: false,
+            start_date: None,
+            due_date: None,
+            target: None,
+            rhythm_days: None,
+        }
+    }
+
     pub fn step(&self) -> DraftStep {
         if self.title.is_none() {
             DraftStep::Title
@@ -190,7 +207,7 @@ impl ActionDraft {
     }
 
     /// The action to create, once every piece is there.
-    pub fn finish(&self, created_by: Option<i64>) -> Option<NewAction> {
+    pub fn finish(&self, created_by: Option<MemberId>) -> Option<NewAction> {
         let target = self.target.clone()?;
         Some(NewAction {
             cluster_id: self.cluster_id,
@@ -300,7 +317,7 @@ mod tests {
 
     #[test]
     fn a_draft_asks_for_what_is_missing_in_order() {
-        let mut d = ActionDraft { cluster_id: 1, ..Default::default() };
+        let mut d = ActionDraft::new(ClusterId(1));
         assert_eq!(d.step(), DraftStep::Title);
         d.title = Some("Joint purchase of fertiliser".into());
         d.description = Some(String::new());
@@ -311,7 +328,7 @@ mod tests {
         d.target = Some(parse_target("10 t"));
         assert_eq!(d.step(), DraftStep::Rhythm);
         d.rhythm_days = Some(Some(14));
-        let a = d.finish(Some(7)).unwrap();
+        let a = d.finish(Some(MemberId(7))).unwrap();
         assert_eq!((a.target, a.unit.as_deref(), a.description), (Some(10.0), Some("t"), None));
     }
 

@@ -7,6 +7,8 @@
 //! same): `title` and `due` are required; `description`, `cooperatives`, `start`, `target`,
 //! `unit` and `rhythm_days` (or `checkin_days`) are optional; other columns are ignored.
 
+use crate::domain::ids::ClusterId;
+use crate::domain::ids::CooperativeId;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -205,10 +207,10 @@ fn parse_date_cell(raw: &str) -> Result<NaiveDate, String> {
 
 /// The owning cooperatives named in a cell: `;`-separated (then names may hold commas), else
 /// `,`-separated; a cell that is exactly one cooperative's name is that cooperative.
-fn owners(raw: &str, cooperatives: &[(i64, String)]) -> Result<Vec<i64>, Vec<String>> {
-    let lookup = |name: &str| -> Result<i64, String> {
+fn owners(raw: &str, cooperatives: &[(CooperativeId, String)]) -> Result<Vec<CooperativeId>, Vec<String>> {
+    let lookup = |name: &str| -> Result<CooperativeId, String> {
         let wanted = normalize_name(name);
-        let matches: Vec<i64> =
+        let matches: Vec<CooperativeId> =
             cooperatives.iter().filter(|(_, n)| normalize_name(n) == wanted).map(|(id, _)| *id).collect();
         if let [id] = matches.as_slice() { Ok(*id) } else { Err(name.to_owned()) }
     };
@@ -231,7 +233,7 @@ fn owners(raw: &str, cooperatives: &[(i64, String)]) -> Result<Vec<i64>, Vec<Str
     if unknown.is_empty() { Ok(ids) } else { Err(unknown) }
 }
 
-fn cooperative_error(name: &str, cooperatives: &[(i64, String)]) -> String {
+fn cooperative_error(name: &str, cooperatives: &[(CooperativeId, String)]) -> String {
     let wanted = normalize_name(name);
     if cooperatives.iter().filter(|(_, n)| normalize_name(n) == wanted).count() > 1 {
         return format!("several cooperatives of this cluster are named '{name}'; rename them apart first");
@@ -249,8 +251,8 @@ fn cooperative_error(name: &str, cooperatives: &[(i64, String)]) -> String {
 /// (id, name); `today` (in the cluster's time zone) is the start of actions without one.
 pub fn parse(
     sheet: &Sheet,
-    cluster_id: i64,
-    cooperatives: &[(i64, String)],
+    cluster_id: ClusterId,
+    cooperatives: &[(CooperativeId, String)],
     today: NaiveDate,
 ) -> Result<Vec<NewAction>, Vec<RowError>> {
     let cols = columns(sheet)?;
@@ -391,8 +393,12 @@ mod tests {
         date(2026, 1, 10)
     }
 
-    fn coops() -> Vec<(i64, String)> {
-        vec![(7, "Tifawin".into()), (8, "Aït Baha, Souss".into()), (9, "Tamount".into())]
+    fn coops() -> Vec<(CooperativeId, String)> {
+        vec![
+            (CooperativeId(7), "Tifawin".into()),
+            (CooperativeId(8), "Aït Baha, Souss".into()),
+            (CooperativeId(9), "Tamount".into()),
+        ]
     }
 
     fn sheet(rows: &[&[&str]]) -> Sheet {
@@ -405,7 +411,11 @@ mod tests {
     }
 
     fn errors(rows: &[&[&str]]) -> Vec<String> {
-        parse(&sheet(rows), 1, &coops(), today()).unwrap_err().iter().map(ToString::to_string).collect()
+        parse(&sheet(rows), ClusterId(1), &coops(), today())
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
@@ -434,14 +444,14 @@ mod tests {
                 "ignored",
             ],
         ]);
-        let actions = parse(&s, 3, &coops(), today()).unwrap();
+        let actions = parse(&s, ClusterId(3), &coops(), today()).unwrap();
         assert_eq!(
             actions,
             [NewAction {
-                cluster_id: 3,
+                cluster_id: ClusterId(3),
                 title: "شراء مشترك للأسمدة".into(),
                 description: Some("for the spring".into()),
-                cooperatives: vec![7, 9],
+                cooperatives: vec![CooperativeId(7), CooperativeId(9)],
                 start_date: date(2026, 3, 15),
                 due_date: date(2026, 6, 30),
                 target: Some(10.0),
@@ -456,7 +466,7 @@ mod tests {
     fn optional_cells_left_empty_mean_today_the_whole_cluster_and_no_target_or_check_ins() {
         let actions = parse(
             &sheet(&[&["title", "due", "start", "cooperatives"], &["Trade fair stand", "1.6.2026", "", ""]]),
-            1,
+            ClusterId(1),
             &coops(),
             today(),
         )
@@ -474,14 +484,14 @@ mod tests {
     fn headers_match_without_case_and_with_spaces_or_underscores_and_checkin_days_is_the_rhythm() {
         let s =
             sheet(&[&["\u{feff}TITLE", " Due ", "checkin_days"], &["Shared\n dryer ", "2026-05-01", "7"]]);
-        let action = &parse(&s, 1, &coops(), today()).unwrap()[0];
+        let action = &parse(&s, ClusterId(1), &coops(), today()).unwrap()[0];
         assert_eq!(
             (action.title.as_str(), action.rhythm_days),
             ("Shared dryer", Some(7)),
             "titles are one line"
         );
         let s = sheet(&[&["title", "due", "RHYTHM_DAYS"], &["Shared dryer", "2026-05-01", "٣٠"]]);
-        assert_eq!(parse(&s, 1, &coops(), today()).unwrap()[0].rhythm_days, Some(30));
+        assert_eq!(parse(&s, ClusterId(1), &coops(), today()).unwrap()[0].rhythm_days, Some(30));
     }
 
     #[test]
@@ -491,7 +501,7 @@ mod tests {
             &["Oil", "2026-05-01", "٥٠٠", "litres"],
             &["Jars", "2026-05-01", "2,5", ""],
         ]);
-        let actions = parse(&s, 1, &coops(), today()).unwrap();
+        let actions = parse(&s, ClusterId(1), &coops(), today()).unwrap();
         assert_eq!((actions[0].target, actions[0].unit.as_deref()), (Some(500.0), Some("litres")));
         assert_eq!((actions[1].target, actions[1].unit.as_deref()), (Some(2.5), None));
     }
@@ -503,16 +513,19 @@ mod tests {
             &["A", "2026-02-01 00:00:00", "٢٠/٠٣/٢٠٢٦"],
             &["B", "2026-02-01T08:30:00", "2026-02-01"],
         ]);
-        let actions = parse(&s, 1, &coops(), today()).unwrap();
+        let actions = parse(&s, ClusterId(1), &coops(), today()).unwrap();
         assert_eq!((actions[0].start_date, actions[0].due_date), (date(2026, 2, 1), date(2026, 3, 20)));
         assert_eq!(actions[1].due_date, actions[1].start_date, "due on the start day is fine");
     }
 
     #[test]
     fn cooperatives_are_split_on_semicolons_or_commas_and_a_name_with_a_comma_still_matches() {
-        assert_eq!(owners("Tifawin, tamount", &coops()), Ok(vec![7, 9]));
-        assert_eq!(owners("aït baha, souss", &coops()), Ok(vec![8]));
-        assert_eq!(owners("Aït Baha, Souss; Tifawin; tifawin", &coops()), Ok(vec![8, 7]));
+        assert_eq!(owners("Tifawin, tamount", &coops()), Ok(vec![CooperativeId(7), CooperativeId(9)]));
+        assert_eq!(owners("aït baha, souss", &coops()), Ok(vec![CooperativeId(8)]));
+        assert_eq!(
+            owners("Aït Baha, Souss; Tifawin; tifawin", &coops()),
+            Ok(vec![CooperativeId(8), CooperativeId(7)])
+        );
         assert_eq!(owners("  ", &coops()), Ok(vec![]));
         assert_eq!(
             owners("Tifawin; Nowhere; Elsewhere", &coops()),
@@ -583,7 +596,7 @@ mod tests {
         s.first_row = 3;
         s.first_col = 1;
         let errs: Vec<String> =
-            parse(&s, 1, &[], today()).unwrap_err().iter().map(ToString::to_string).collect();
+            parse(&s, ClusterId(1), &[], today()).unwrap_err().iter().map(ToString::to_string).collect();
         assert_eq!(
             errs,
             ["row 4, column C (due): 'tomorrow' is not a date; write it as 2026-03-15 or 15/03/2026"]
@@ -630,9 +643,13 @@ mod tests {
 
     #[test]
     fn blank_rows_are_skipped_and_an_empty_table_is_an_error() {
-        let actions =
-            parse(&sheet(&[&["title", "due"], &["", "  "], &["A", "2026-03-01"], &[]]), 1, &[], today())
-                .unwrap();
+        let actions = parse(
+            &sheet(&[&["title", "due"], &["", "  "], &["A", "2026-03-01"], &[]]),
+            ClusterId(1),
+            &[],
+            today(),
+        )
+        .unwrap();
         assert_eq!(actions.len(), 1);
         assert_eq!(
             errors(&[&["title", "due"], &["", ""]]),

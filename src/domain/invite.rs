@@ -1,5 +1,7 @@
 //! Invite codes: how members join a cluster.
 
+use crate::domain::ids::MemberId;
+use crate::domain::ids::{ClusterId, CooperativeId, InviteId};
 use std::fmt;
 
 use chrono::{DateTime, Duration, Utc};
@@ -47,22 +49,22 @@ impl fmt::Display for InviteCode {
 /// What a new invite grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteSpec {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub role: Role,
-    pub cooperative_id: Option<i64>,
+    pub cooperative_id: Option<CooperativeId>,
     pub max_uses: i64,
     pub expires_at: DateTime<Utc>,
-    pub created_by: Option<i64>,
+    pub created_by: Option<MemberId>,
 }
 
 /// An invite as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invite {
-    pub invite_id: i64,
+    pub invite_id: InviteId,
     pub code: String,
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub role: Role,
-    pub cooperative_id: Option<i64>,
+    pub cooperative_id: Option<CooperativeId>,
     pub max_uses: i64,
     pub uses: i64,
     pub expires_at: DateTime<Utc>,
@@ -163,9 +165,9 @@ mod tests {
 
     fn invite(uses: i64, max_uses: i64, expires_in: Duration) -> Invite {
         Invite {
-            invite_id: 1,
+            invite_id: InviteId(1),
             code: "x".into(),
-            cluster_id: 1,
+            cluster_id: ClusterId(1),
             role: Role::Producer,
             cooperative_id: None,
             max_uses,

@@ -1,6 +1,8 @@
 //! Meetings: when they are (typed or tapped in the cluster's time zone, stored in UTC), who
 //! is invited, how people answer, and when reminders are due.
 
+use crate::domain::ids::ClusterId;
+use crate::domain::ids::{CooperativeId, MeetingId};
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
 };
@@ -17,7 +19,7 @@ pub enum MeetingAudience {
     /// Cooperative leaders and CDAs.
     Leaders,
     /// One cooperative (and the cluster's CDAs).
-    Cooperative(i64),
+    Cooperative(CooperativeId),
     /// The Cluster Commission / Steering Committee members (and the CDAs).
     Commission,
 }
@@ -76,13 +78,13 @@ impl Rsvp {
 }
 
 /// A meeting being scheduled (or moved) in the chat; the step is the first missing piece.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingDraft {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     /// Moving this meeting: only the day and time are asked.
-    pub reschedule_of: Option<i64>,
+    pub reschedule_of: Option<MeetingId>,
     /// A leader schedules for their own cooperative only.
-    pub only_cooperative: Option<i64>,
+    pub only_cooperative: Option<CooperativeId>,
     pub title: Option<String>,
     pub day: Option<NaiveDate>,
     pub starts_at: Option<DateTime<Utc>>,
@@ -107,6 +109,23 @@ pub enum MeetingStep {
 }
 
 impl MeetingDraft {
+    /// Nothing said yet.
+    pub fn new(cluster_id: ClusterId) -> Self {
+        Self {
+            cluster_id,
+            reschedule_of: None,
+            only_cooperative: None,
+            title: None,
+            day: None,
+            starts_at: None,
+            place: None,
+            location: None,
+            audience: None,
+            offsets: Vec::new(),
+            offsets_done: false,
+        }
+    }
+
     pub fn step(&self) -> MeetingStep {
         let moving = self.reschedule_of.is_some();
         if self.title.is_none() && !moving {
@@ -337,7 +356,7 @@ mod tests {
         for a in [
             MeetingAudience::Cluster,
             MeetingAudience::Leaders,
-            MeetingAudience::Cooperative(7),
+            MeetingAudience::Cooperative(CooperativeId(7)),
             MeetingAudience::Commission,
         ] {
             assert_eq!(MeetingAudience::parse(&a.code()), Some(a));

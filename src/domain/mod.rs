@@ -5,6 +5,7 @@ pub mod access;
 pub mod action;
 pub mod action_plan;
 pub mod form;
+pub mod ids;
 pub mod invite;
 pub mod locale;
 pub mod meeting;

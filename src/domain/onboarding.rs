@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Gender, Locale};
+use crate::domain::ids::{ActionId, InviteId, ReportId, ResponseId};
 
 /// What the bot is waiting for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +21,7 @@ pub enum Step {
 /// An onboarding in progress. Nothing of it is stored as member data until the last step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Onboarding {
-    pub invite_id: i64,
+    pub invite_id: InviteId,
     pub step: Step,
     pub locale: Locale,
     /// The name Telegram knows, offered as a one-tap answer.
@@ -43,7 +44,7 @@ pub enum Next {
 
 impl Onboarding {
     pub fn new(
-        invite_id: i64,
+        invite_id: InviteId,
         locale: Locale,
         suggested_name: Option<String>,
         asks_cooperative: bool,
@@ -89,15 +90,15 @@ pub enum Dialogue {
     Onboarding(Onboarding),
     /// Answering a questionnaire; where they are is kept with the response.
     Questionnaire {
-        response_id: i64,
+        response_id: ResponseId,
     },
     /// A progress report was recorded; notes sent now are attached to it.
     ReportNotes {
-        report_id: i64,
+        report_id: ReportId,
     },
     /// A report waiting for a progress figure, typed or tapped.
     ReportProgress {
-        report_id: i64,
+        report_id: ReportId,
     },
     /// A CDA adding a joint action.
     NewAction(crate::domain::action::ActionDraft),
@@ -105,7 +106,7 @@ pub enum Dialogue {
     Meeting(crate::domain::meeting::MeetingDraft),
     /// A CDA typing an action's title in another language.
     ActionTitle {
-        action_id: i64,
+        action_id: ActionId,
         locale: Locale,
     },
 }
@@ -143,8 +144,8 @@ pub enum Resumed {
 pub struct LostDialogue {
     /// The dialogue's kind as stored (`onboarding`, `questionnaire`, …), if readable.
     pub kind: Option<String>,
-    pub invite_id: Option<i64>,
-    pub response_id: Option<i64>,
+    pub invite_id: Option<InviteId>,
+    pub response_id: Option<ResponseId>,
     /// The language the dialogue was held in, if it kept one.
     pub locale: Option<Locale>,
 }
@@ -154,7 +155,7 @@ mod tests {
     use super::*;
 
     fn at(step: Step, asks_cooperative: bool) -> Onboarding {
-        Onboarding { step, ..Onboarding::new(1, Locale::En, None, asks_cooperative) }
+        Onboarding { step, ..Onboarding::new(InviteId(1), Locale::En, None, asks_cooperative) }
     }
 
     #[test]

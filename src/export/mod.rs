@@ -9,6 +9,7 @@
 mod media;
 mod sink;
 
+use crate::domain::ids::ClusterId;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub use self::sink::{BOM, Cell};
 use self::sink::{CsvSink, Sink, XlsxSink};
 use crate::domain::Locale;
 use crate::domain::form::{Form, Item, Kind, Meta};
+use crate::domain::ids::FormVersionId;
 use crate::store::{ExportScope, Store, StoreError};
 
 /// What to export.
@@ -105,7 +107,7 @@ impl fmt::Display for Format {
 /// An export to make.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRequest {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub dataset: Dataset,
     pub format: Format,
     /// For responses: the form id, and a version (else the latest).
@@ -127,7 +129,7 @@ pub struct ExportRequest {
 
 impl ExportRequest {
     /// An export of the whole dataset, without personal columns, labels or media.
-    pub fn new(cluster_id: i64, dataset: Dataset, format: Format) -> Self {
+    pub fn new(cluster_id: ClusterId, dataset: Dataset, format: Format) -> Self {
         Self {
             cluster_id,
             dataset,
@@ -170,7 +172,7 @@ pub enum ExportError {
     #[error("could not write the media ZIP")]
     Zip(#[from] zip::result::ZipError),
     #[error("there is no cluster {0}; `clusterbot cluster list` shows the ids")]
-    NoCluster(i64),
+    NoCluster(ClusterId),
     #[error("the responses export needs a form: --form FORM_ID (see `clusterbot form list`)")]
     FormRequired,
     #[error("--form is only for the responses dataset, not {0}")]
@@ -181,7 +183,7 @@ pub enum ExportError {
     #[error("--from {from} is after --to {to}")]
     BadRange { from: NaiveDate, to: NaiveDate },
     #[error("cluster {0} has an unknown time zone '{1}'")]
-    BadTimezone(i64, String),
+    BadTimezone(ClusterId, String),
 }
 
 /// Writes the export to the file `out` (and the media ZIP, when asked). Files are written
@@ -274,7 +276,7 @@ struct Plan {
     scope: ExportScope,
     tz: Tz,
     /// For responses: the form's key and the form.
-    form: Option<(i64, Form)>,
+    form: Option<(FormVersionId, Form)>,
 }
 
 async fn plan(store: &Store, request: &ExportRequest) -> Result<Plan, ExportError> {
@@ -348,7 +350,7 @@ async fn write<'a>(
             sink.header(&columns)?;
             store
                 .export_members(scope, |r| {
-                    let mut cells = vec![Cell::Int(r.member_id)];
+                    let mut cells = vec![Cell::Int(r.member_id.get())];
                     if personal {
                         cells.extend([
                             Cell::opt_text(r.display_name),
@@ -379,7 +381,7 @@ async fn write<'a>(
             sink.header(&columns)?;
             store
                 .export_responses(scope, *form_pk, |r| {
-                    let mut cells = vec![Cell::Int(r.response_id), Cell::Int(r.member_id)];
+                    let mut cells = vec![Cell::Int(r.response_id.get()), Cell::Int(r.member_id.get())];
                     if personal {
                         cells.extend([Cell::opt_text(r.display_name), Cell::opt_text(r.gender)]);
                     }
@@ -435,10 +437,10 @@ async fn write<'a>(
             store
                 .export_reports(scope, request.labels, |r| {
                     let mut cells = vec![
-                        Cell::Int(r.report_id),
-                        Cell::Int(r.action_id),
+                        Cell::Int(r.report_id.get()),
+                        Cell::Int(r.action_id.get()),
                         Cell::text(r.action_title),
-                        Cell::Int(r.member_id),
+                        Cell::Int(r.member_id.get()),
                     ];
                     if personal {
                         cells.push(Cell::opt_text(r.display_name));
@@ -484,7 +486,7 @@ async fn write<'a>(
             store
                 .export_meetings(scope, |r| {
                     let mut cells = vec![
-                        Cell::Int(r.meeting_id),
+                        Cell::Int(r.meeting_id.get()),
                         Cell::text(r.title),
                         Cell::Utc(r.starts_at),
                         Cell::Local(r.starts_at.with_timezone(&tz).naive_local()),
@@ -493,7 +495,7 @@ async fn write<'a>(
                         Cell::opt_number(r.latitude),
                         Cell::opt_number(r.longitude),
                         Cell::text(if r.cancelled_at.is_some() { "yes" } else { "no" }),
-                        Cell::Int(r.member_id),
+                        Cell::Int(r.member_id.get()),
                     ];
                     if personal {
                         cells.push(Cell::opt_text(r.display_name));
@@ -515,9 +517,9 @@ async fn write<'a>(
             store
                 .export_notes(scope, |r| {
                     let mut cells = vec![
-                        Cell::Int(r.field_note_id),
+                        Cell::Int(r.field_note_id.get()),
                         Cell::Utc(r.created_at),
-                        r.member_id.map(Cell::Int).unwrap_or(Cell::Empty),
+                        r.member_id.map(|m| Cell::Int(m.get())).unwrap_or(Cell::Empty),
                     ];
                     if personal {
                         cells.push(Cell::opt_text(r.display_name));

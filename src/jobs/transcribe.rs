@@ -225,7 +225,7 @@ pub async fn transcribe_once(
             Ok(audio) => audio,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 tracing::warn!(
-                    media_file = job.media_file_id,
+                    media_file = %job.media_file_id,
                     "a voice note to transcribe is missing from the data directory; given up"
                 );
                 app.store.transcript_given_up(job.media_file_id, "the audio file is missing").await?;
@@ -233,7 +233,7 @@ pub async fn transcribe_once(
             }
             Err(e) => {
                 let error = format!("could not read the audio file: {e}");
-                tracing::warn!(media_file = job.media_file_id, attempt = job.attempts, error = %error, "a voice note could not be transcribed");
+                tracing::warn!(media_file = %job.media_file_id, attempt = job.attempts, error = %error, "a voice note could not be transcribed");
                 app.store.transcript_failed(job.media_file_id, job.attempts, &error, now).await?;
                 continue;
             }
@@ -249,7 +249,7 @@ pub async fn transcribe_once(
             }
             Err(error) => {
                 let again = crate::store::transcripts::transcribe_backoff(job.attempts).is_some();
-                tracing::warn!(media_file = job.media_file_id, attempt = job.attempts, again, error = %error, "a voice note could not be transcribed");
+                tracing::warn!(media_file = %job.media_file_id, attempt = job.attempts, again, error = %error, "a voice note could not be transcribed");
                 app.store.transcript_failed(job.media_file_id, job.attempts, &error, now).await?;
             }
         }

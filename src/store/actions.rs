@@ -1,14 +1,16 @@
 //! Joint actions, progress reports with their notes, and check-ins.
 
+use crate::domain::ids::{ActionId, ClusterId, MediaId, MemberId, ReportId, ReportNoteId};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
 use crate::domain::action::{ActionStatus, Blocker, NewAction};
+use crate::domain::ids::CooperativeId;
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct JointAction {
-    pub action_id: i64,
-    pub cluster_id: i64,
+    pub action_id: ActionId,
+    pub cluster_id: ClusterId,
     pub title: String,
     pub description: Option<String>,
     pub start_date: NaiveDate,
@@ -26,9 +28,9 @@ const ACTION_COLUMNS: &str = "a.action_id, a.cluster_id, a.title, a.description,
 /// A report with who made it, for histories.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Report {
-    pub report_id: i64,
-    pub action_id: i64,
-    pub member_id: i64,
+    pub report_id: ReportId,
+    pub action_id: ActionId,
+    pub member_id: MemberId,
     pub member_name: Option<String>,
     pub status: ActionStatus,
     pub percent: Option<f64>,
@@ -39,8 +41,8 @@ pub struct Report {
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Note {
-    pub note_id: i64,
-    pub report_id: i64,
+    pub note_id: ReportNoteId,
+    pub report_id: ReportId,
     pub kind: String,
     pub body: Option<String>,
     pub media_path: Option<String>,
@@ -49,8 +51,8 @@ pub struct Note {
 /// A report to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewReport {
-    pub action_id: i64,
-    pub member_id: i64,
+    pub action_id: ActionId,
+    pub member_id: MemberId,
     pub status: ActionStatus,
     pub percent: Option<f64>,
     pub amount: Option<f64>,
@@ -60,8 +62,8 @@ pub struct NewReport {
 /// Someone to ask about an action, with what decides whether to ask now.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct CheckinCandidate {
-    pub action_id: i64,
-    pub member_id: i64,
+    pub action_id: ActionId,
+    pub member_id: MemberId,
     pub chat_id: i64,
     pub locale: Option<crate::domain::Locale>,
     pub cluster_locale: crate::domain::Locale,
@@ -89,11 +91,11 @@ impl Store {
             }
         }
         let at = now();
-        let ids: Vec<i64> = on_pool!(self, pool => {
+        let ids: Vec<ActionId> = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let mut ids = Vec::with_capacity(news.len());
             for new in news {
-                let id: i64 = sqlx::query_scalar(
+                let id: ActionId = sqlx::query_scalar(
                     "insert into joint_action (cluster_id, title, description, start_date, due_date, target, unit, \
                      rhythm_days, created_by_member_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                      returning action_id",
@@ -129,14 +131,14 @@ impl Store {
         Ok(actions)
     }
 
-    pub async fn action(&self, action_id: i64) -> Result<JointAction> {
+    pub async fn action(&self, action_id: ActionId) -> Result<JointAction> {
         let sql = format!("select {ACTION_COLUMNS} from joint_action a where a.action_id = $1");
         on_pool!(self, pool => sqlx::query_as(&sql).bind(action_id).fetch_optional(pool).await)?
             .ok_or(StoreError::NotFound("joint action"))
     }
 
     /// The cluster's actions, by due date.
-    pub async fn actions(&self, cluster_id: i64) -> Result<Vec<JointAction>> {
+    pub async fn actions(&self, cluster_id: ClusterId) -> Result<Vec<JointAction>> {
         let sql = format!(
             "select {ACTION_COLUMNS} from joint_action a where a.cluster_id = $1 order by a.due_date, a.action_id"
         );
@@ -146,7 +148,7 @@ impl Store {
     /// Adds (or replaces) the title of an action in another language.
     pub async fn set_action_title(
         &self,
-        action_id: i64,
+        action_id: ActionId,
         locale: crate::domain::Locale,
         title: &str,
     ) -> Result<()> {
@@ -187,7 +189,7 @@ impl Store {
     }
 
     /// An action, titled in `locale` when a translation was given.
-    pub async fn action_in(&self, action_id: i64, locale: crate::domain::Locale) -> Result<JointAction> {
+    pub async fn action_in(&self, action_id: ActionId, locale: crate::domain::Locale) -> Result<JointAction> {
         let mut one = [self.action(action_id).await?];
         self.localize_actions(&mut one, locale).await?;
         let [a] = one;
@@ -198,7 +200,7 @@ impl Store {
     /// and gender — the disaggregation M&E asks for.
     pub async fn report_breakdown(
         &self,
-        cluster_id: i64,
+        cluster_id: ClusterId,
     ) -> Result<Vec<(Option<String>, Option<crate::domain::Gender>, i64)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select k.name, p.gender, count(*) from progress_report r join joint_action a on a.action_id = r.action_id \
@@ -213,7 +215,7 @@ impl Store {
     }
 
     /// Names of the owning cooperatives (empty: the whole cluster).
-    pub async fn action_owners(&self, action_id: i64) -> Result<Vec<(i64, String)>> {
+    pub async fn action_owners(&self, action_id: ActionId) -> Result<Vec<(CooperativeId, String)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select k.cooperative_id, k.name from joint_action_owner o join cooperative k on k.cooperative_id = o.cooperative_id \
              where o.action_id = $1 order by k.name",
@@ -225,7 +227,7 @@ impl Store {
 
     /// Actions a member can report on: those of their clusters owned by the whole cluster or
     /// by their cooperative. A CDA (no cooperative) may report on all of their clusters'.
-    pub async fn actions_for_member(&self, member_id: i64) -> Result<Vec<JointAction>> {
+    pub async fn actions_for_member(&self, member_id: MemberId) -> Result<Vec<JointAction>> {
         let sql = format!(
             "select {ACTION_COLUMNS} from joint_action a join membership m on m.cluster_id = a.cluster_id \
              where m.member_id = $1 and (m.role = 'cda' \
@@ -237,11 +239,11 @@ impl Store {
     }
 
     /// Stores a report; a "done" report marks the action done.
-    pub async fn add_report(&self, r: &NewReport) -> Result<i64> {
+    pub async fn add_report(&self, r: &NewReport) -> Result<ReportId> {
         let at = now();
         let id = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
+            let id: ReportId = sqlx::query_scalar(
                 "insert into progress_report (action_id, member_id, status, percent, amount, blocker, created_at) \
                  values ($1, $2, $3, $4, $5, $6, $7) returning report_id",
             )
@@ -275,7 +277,7 @@ impl Store {
     /// Completes a report being built (status first, then progress and blocker).
     pub async fn update_report(
         &self,
-        report_id: i64,
+        report_id: ReportId,
         percent: Option<f64>,
         amount: Option<f64>,
         blocker: Option<Blocker>,
@@ -296,11 +298,11 @@ impl Store {
 
     pub async fn add_report_note(
         &self,
-        report_id: i64,
+        report_id: ReportId,
         kind: &str,
         body: Option<&str>,
-        media_file_id: Option<i64>,
-    ) -> Result<i64> {
+        media_file_id: Option<MediaId>,
+    ) -> Result<ReportNoteId> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "insert into report_note (report_id, kind, body, media_file_id, created_at) values ($1, $2, $3, $4, $5) \
              returning note_id",
@@ -316,7 +318,12 @@ impl Store {
 
     /// Withdraws a report made by `member_id` less than `window` ago. Returns whether it did.
     /// If the report had marked the action done, the action is open again.
-    pub async fn undo_report(&self, report_id: i64, member_id: i64, window: Duration) -> Result<bool> {
+    pub async fn undo_report(
+        &self,
+        report_id: ReportId,
+        member_id: MemberId,
+        window: Duration,
+    ) -> Result<bool> {
         let at = now();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -353,7 +360,7 @@ impl Store {
     }
 
     /// An action's reports, newest first, without withdrawn ones.
-    pub async fn reports(&self, action_id: i64) -> Result<Vec<Report>> {
+    pub async fn reports(&self, action_id: ActionId) -> Result<Vec<Report>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select r.report_id, r.action_id, r.member_id, p.display_name as member_name, r.status, r.percent, r.amount, \
              r.blocker, r.created_at from progress_report r join member p on p.member_id = r.member_id \
@@ -364,7 +371,7 @@ impl Store {
         .await)?)
     }
 
-    pub async fn report(&self, report_id: i64) -> Result<Report> {
+    pub async fn report(&self, report_id: ReportId) -> Result<Report> {
         on_pool!(self, pool => sqlx::query_as(
             "select r.report_id, r.action_id, r.member_id, p.display_name as member_name, r.status, r.percent, r.amount, \
              r.blocker, r.created_at from progress_report r join member p on p.member_id = r.member_id \
@@ -376,7 +383,7 @@ impl Store {
         .ok_or(StoreError::NotFound("report"))
     }
 
-    pub async fn report_notes(&self, report_id: i64) -> Result<Vec<Note>> {
+    pub async fn report_notes(&self, report_id: ReportId) -> Result<Vec<Note>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select n.note_id, n.report_id, n.kind, n.body, f.path as media_path from report_note n \
              left join media_file f on f.media_file_id = n.media_file_id where n.report_id = $1 order by n.note_id",
@@ -386,7 +393,7 @@ impl Store {
         .await)?)
     }
 
-    pub async fn note(&self, note_id: i64) -> Result<Note> {
+    pub async fn note(&self, note_id: ReportNoteId) -> Result<Note> {
         on_pool!(self, pool => sqlx::query_as(
             "select n.note_id, n.report_id, n.kind, n.body, f.path as media_path from report_note n \
              left join media_file f on f.media_file_id = n.media_file_id where n.note_id = $1",
@@ -399,7 +406,7 @@ impl Store {
 
     /// Names of those asked for this action's check-ins who cannot be reached: they blocked
     /// the bot, or their last check-in could not be delivered.
-    pub async fn action_unreachable(&self, action_id: i64) -> Result<Vec<String>> {
+    pub async fn action_unreachable(&self, action_id: ActionId) -> Result<Vec<String>> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select p.display_name from member p \
              where p.display_name is not null \
@@ -437,7 +444,12 @@ impl Store {
     /// Records that an owner is asked and queues the check-in in the outbox, in one
     /// transaction; refuses if a check-in is already waiting for them (so two bot processes
     /// never ask twice).
-    pub async fn queue_checkin(&self, action_id: i64, member_id: i64, at: DateTime<Utc>) -> Result<bool> {
+    pub async fn queue_checkin(
+        &self,
+        action_id: ActionId,
+        member_id: MemberId,
+        at: DateTime<Utc>,
+    ) -> Result<bool> {
         use chrono::SubsecRound;
         let at = at.trunc_subsecs(6);
         on_pool!(self, pool => {

@@ -4,10 +4,11 @@ use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_duplicate, on_pool};
 use crate::domain::Locale;
+use crate::domain::ids::{ClusterId, CooperativeId};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Cluster {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub name: String,
     /// IANA time zone, e.g. `Asia/Karachi`; validated on the way in.
     pub timezone: String,
@@ -18,8 +19,8 @@ pub struct Cluster {
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Cooperative {
-    pub cooperative_id: i64,
-    pub cluster_id: i64,
+    pub cooperative_id: CooperativeId,
+    pub cluster_id: ClusterId,
     pub name: String,
 }
 
@@ -60,13 +61,13 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).fetch_all(pool).await)?)
     }
 
-    pub async fn cluster(&self, cluster_id: i64) -> Result<Cluster> {
+    pub async fn cluster(&self, cluster_id: ClusterId) -> Result<Cluster> {
         let sql = format!("select {CLUSTER_COLUMNS} from cluster where cluster_id = $1");
         on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).fetch_optional(pool).await)?
             .ok_or(StoreError::NotFound("cluster"))
     }
 
-    pub async fn add_cooperative(&self, cluster_id: i64, name: &str) -> Result<Cooperative> {
+    pub async fn add_cooperative(&self, cluster_id: ClusterId, name: &str) -> Result<Cooperative> {
         self.cluster(cluster_id).await?;
         on_pool!(self, pool => sqlx::query_as(
             "insert into cooperative (cluster_id, name, created_at) values ($1, $2, $3) \
@@ -80,7 +81,7 @@ impl Store {
         .map_err(on_duplicate("a cooperative with that name in this cluster"))
     }
 
-    pub async fn cooperatives(&self, cluster_id: i64) -> Result<Vec<Cooperative>> {
+    pub async fn cooperatives(&self, cluster_id: ClusterId) -> Result<Vec<Cooperative>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select cooperative_id, cluster_id, name from cooperative \
              where cluster_id = $1 order by name, cooperative_id",
@@ -90,7 +91,7 @@ impl Store {
         .await)?)
     }
 
-    pub async fn cooperative(&self, cooperative_id: i64) -> Result<Cooperative> {
+    pub async fn cooperative(&self, cooperative_id: CooperativeId) -> Result<Cooperative> {
         on_pool!(self, pool => sqlx::query_as(
             "select cooperative_id, cluster_id, name from cooperative where cooperative_id = $1",
         )

@@ -1,6 +1,7 @@
 //! Dialogue state, one row per chat, so a conversation survives a restart.
 
 use super::{Result, Store, StoreError, now, on_pool};
+use crate::domain::ids::{InviteId, ResponseId};
 use crate::domain::onboarding::{Dialogue, LostDialogue, Resumed};
 
 /// Reads what it can of a state that no longer decodes: its kind and the ids that say where
@@ -10,8 +11,8 @@ fn lost_dialogue(raw: &str) -> LostDialogue {
     let id = |key: &str| value.get(key).and_then(serde_json::Value::as_i64);
     LostDialogue {
         kind: value.get("dialogue").and_then(|k| k.as_str()).map(str::to_owned),
-        invite_id: id("invite_id"),
-        response_id: id("response_id"),
+        invite_id: id("invite_id").map(InviteId),
+        response_id: id("response_id").map(ResponseId),
         locale: value.get("locale").and_then(|l| l.as_str()).and_then(|l| l.parse().ok()),
     }
 }

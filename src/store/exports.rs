@@ -9,12 +9,15 @@ use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 
 use super::{Result, Store, StoreError, on_pool};
+use crate::domain::ids::{
+    ActionId, ClusterId, FieldNoteId, FormVersionId, MeetingId, MemberId, ReportId, ResponseId,
+};
 
 /// Which rows of a cluster: `from` inclusive, `until` exclusive, on the row's main date
 /// (joined, started, reported, starts, written).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportScope {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub from: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
 }
@@ -22,7 +25,7 @@ pub struct ExportScope {
 /// One membership of the cluster. Identity fields are `None` for a forgotten member.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct MemberExportRow {
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub telegram_user_id: Option<i64>,
     pub display_name: Option<String>,
     pub gender: Option<String>,
@@ -47,8 +50,8 @@ pub struct ExportAnswer {
 /// One response (submission) with all of its answers, by question name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseExportRow {
-    pub response_id: i64,
-    pub member_id: i64,
+    pub response_id: ResponseId,
+    pub member_id: MemberId,
     pub display_name: Option<String>,
     pub gender: Option<String>,
     pub forgotten_at: Option<DateTime<Utc>>,
@@ -61,8 +64,8 @@ pub struct ResponseExportRow {
 
 #[derive(sqlx::FromRow)]
 struct ResponseAnswerRow {
-    response_id: i64,
-    member_id: i64,
+    response_id: ResponseId,
+    member_id: MemberId,
     display_name: Option<String>,
     gender: Option<String>,
     forgotten_at: Option<DateTime<Utc>>,
@@ -80,10 +83,10 @@ struct ResponseAnswerRow {
 /// voice and photo notes, and the transcripts of voice notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportExportRow {
-    pub report_id: i64,
-    pub action_id: i64,
+    pub report_id: ReportId,
+    pub action_id: ActionId,
     pub action_title: String,
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub display_name: Option<String>,
     pub cooperative: Option<String>,
     pub status: String,
@@ -99,10 +102,10 @@ pub struct ReportExportRow {
 
 #[derive(sqlx::FromRow)]
 struct ReportNoteRow {
-    report_id: i64,
-    action_id: i64,
+    report_id: ReportId,
+    action_id: ActionId,
     action_title: String,
-    member_id: i64,
+    member_id: MemberId,
     display_name: Option<String>,
     cooperative: Option<String>,
     status: String,
@@ -119,14 +122,14 @@ struct ReportNoteRow {
 /// One invitee of one meeting.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct MeetingExportRow {
-    pub meeting_id: i64,
+    pub meeting_id: MeetingId,
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub place: String,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub cancelled_at: Option<DateTime<Utc>>,
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub display_name: Option<String>,
     pub rsvp: Option<String>,
     pub rsvp_at: Option<DateTime<Utc>>,
@@ -137,9 +140,9 @@ pub struct MeetingExportRow {
 /// One field note.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct NoteExportRow {
-    pub field_note_id: i64,
+    pub field_note_id: FieldNoteId,
     pub created_at: DateTime<Utc>,
-    pub member_id: Option<i64>,
+    pub member_id: Option<MemberId>,
     pub display_name: Option<String>,
     pub kind: String,
     pub tag: Option<String>,
@@ -175,7 +178,11 @@ macro_rules! stream_rows {
 
 impl Store {
     /// The form stored as `form_id` at `version`, or its latest version.
-    pub async fn export_form_pk(&self, form_id: &str, version: Option<&str>) -> Result<Option<i64>> {
+    pub async fn export_form_pk(
+        &self,
+        form_id: &str,
+        version: Option<&str>,
+    ) -> Result<Option<FormVersionId>> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select form_pk from form where form_id = $1 and ($2 = '' or version = $2) order by form_pk desc limit 1",
         )
@@ -212,7 +219,7 @@ impl Store {
     pub async fn export_responses<E: From<StoreError>>(
         &self,
         scope: &ExportScope,
-        form_pk: i64,
+        form_pk: FormVersionId,
         mut each: impl FnMut(ResponseExportRow) -> Result<(), E>,
     ) -> Result<u64, E> {
         let sql = format!(

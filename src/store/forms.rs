@@ -4,10 +4,11 @@ use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
 use crate::domain::form::Form;
+use crate::domain::ids::FormVersionId;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct FormSummary {
-    pub form_pk: i64,
+    pub form_pk: FormVersionId,
     pub form_id: String,
     pub version: String,
     pub title: String,
@@ -18,9 +19,9 @@ pub struct FormSummary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saved {
     /// A new form, or a new version of a known one.
-    New(i64),
+    New(FormVersionId),
     /// This exact version was imported before, with the same content.
-    Unchanged(i64),
+    Unchanged(FormVersionId),
 }
 
 fn definition(form: &Form) -> Result<String> {
@@ -32,7 +33,7 @@ impl Store {
     /// answers already given must keep meaning what they meant.
     pub async fn save_form(&self, form: &Form) -> Result<Saved> {
         let json = definition(form)?;
-        let existing: Option<(i64, String)> = on_pool!(self, pool => sqlx::query_as(
+        let existing: Option<(FormVersionId, String)> = on_pool!(self, pool => sqlx::query_as(
             "select form_pk, definition from form where form_id = $1 and version = $2",
         )
         .bind(&form.form_id)
@@ -62,7 +63,7 @@ impl Store {
         Ok(Saved::New(form_pk))
     }
 
-    pub async fn form(&self, form_pk: i64) -> Result<Form> {
+    pub async fn form(&self, form_pk: FormVersionId) -> Result<Form> {
         let json: Option<String> = on_pool!(self, pool => sqlx::query_scalar("select definition from form where form_pk = $1")
             .bind(form_pk)
             .fetch_optional(pool)
@@ -91,7 +92,12 @@ impl Store {
         .await)?)
     }
 
-    pub async fn add_form_media(&self, form_pk: i64, file_name: &str, content: &[u8]) -> Result<()> {
+    pub async fn add_form_media(
+        &self,
+        form_pk: FormVersionId,
+        file_name: &str,
+        content: &[u8],
+    ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into form_media (form_pk, file_name, content, created_at) values ($1, $2, $3, $4) \
              on conflict (form_pk, file_name) do nothing",
@@ -109,7 +115,7 @@ impl Store {
     /// An audio prompt: its id, the Telegram file id if it was sent before, and its bytes.
     pub async fn form_media(
         &self,
-        form_pk: i64,
+        form_pk: FormVersionId,
         file_name: &str,
     ) -> Result<Option<(i64, Option<String>, Vec<u8>)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(

@@ -3,16 +3,17 @@
 use chrono::{DateTime, Utc};
 
 use super::{Member, Result, Store, StoreError, now, on_pool};
+use crate::domain::ids::{ClusterId, CooperativeId, InviteId, MemberId};
 use crate::domain::invite::{Invite, InviteCode, InviteProblem, InviteSpec};
 use crate::domain::{Gender, Locale, Role};
 
 #[derive(Debug, sqlx::FromRow)]
 struct InviteRow {
-    invite_id: i64,
+    invite_id: InviteId,
     code: String,
-    cluster_id: i64,
+    cluster_id: ClusterId,
     role: Role,
-    cooperative_id: Option<i64>,
+    cooperative_id: Option<CooperativeId>,
     max_uses: i64,
     uses: i64,
     expires_at: DateTime<Utc>,
@@ -58,7 +59,7 @@ pub struct NewMember {
     pub display_name: String,
     pub locale: Locale,
     pub gender: Option<Gender>,
-    pub cooperative_id: Option<i64>,
+    pub cooperative_id: Option<CooperativeId>,
 }
 
 impl Store {
@@ -96,7 +97,7 @@ impl Store {
         Ok(row.map(Into::into))
     }
 
-    pub async fn invite(&self, invite_id: i64) -> Result<Invite> {
+    pub async fn invite(&self, invite_id: InviteId) -> Result<Invite> {
         let sql = format!("select {INVITE_COLUMNS} from invite where invite_id = $1");
         let row: Option<InviteRow> =
             on_pool!(self, pool => sqlx::query_as(&sql).bind(invite_id).fetch_optional(pool).await)?;
@@ -104,7 +105,7 @@ impl Store {
     }
 
     /// Records that someone declined consent after opening this invite — and nothing about who.
-    pub async fn record_consent_refusal(&self, invite_id: i64) -> Result<()> {
+    pub async fn record_consent_refusal(&self, invite_id: InviteId) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into consent_refusal (invite_id, created_at) values ($1, $2)",
         )
@@ -116,7 +117,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn consent_refusals(&self, invite_id: i64) -> Result<i64> {
+    pub async fn consent_refusals(&self, invite_id: InviteId) -> Result<i64> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select count(*) from consent_refusal where invite_id = $1",
         )
@@ -127,7 +128,7 @@ impl Store {
 
     /// Creates the member and their membership, using one place of the invite, in one
     /// transaction: either all of it is stored or nothing is.
-    pub async fn join(&self, invite_id: i64, new: &NewMember) -> Result<Redeemed> {
+    pub async fn join(&self, invite_id: InviteId, new: &NewMember) -> Result<Redeemed> {
         let at = now();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -184,7 +185,7 @@ impl Store {
 
     /// An existing member opens an invite to another cluster (a CDA serving several
     /// clusters): adds the membership and uses one place of the invite.
-    pub async fn add_membership(&self, member_id: i64, invite_id: i64) -> Result<Redeemed> {
+    pub async fn add_membership(&self, member_id: MemberId, invite_id: InviteId) -> Result<Redeemed> {
         let invite = self.invite(invite_id).await?;
         if self.memberships(member_id).await?.iter().any(|m| m.cluster_id == invite.cluster_id) {
             return Ok(Redeemed::AlreadyInCluster);
@@ -228,7 +229,7 @@ impl Store {
         })
     }
 
-    async fn why_unusable(&self, invite_id: i64) -> Result<InviteProblem> {
+    async fn why_unusable(&self, invite_id: InviteId) -> Result<InviteProblem> {
         let invite = self.invite(invite_id).await?;
         Ok(invite.check_usable(now()).err().unwrap_or(InviteProblem::UsedUp))
     }

@@ -1,16 +1,18 @@
 //! Meetings, invitees with their answers, and the outbox that delivers invitations,
 //! reminders and notices exactly once — also with several bot processes on one PostgreSQL.
 
+use crate::domain::ids::{ClusterId, MeetingId, MemberId};
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
 use crate::domain::Locale;
+use crate::domain::ids::CooperativeId;
 use crate::domain::meeting::{MeetingAudience, Rsvp, reminder_times};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Meeting {
-    pub meeting_id: i64,
-    pub cluster_id: i64,
+    pub meeting_id: MeetingId,
+    pub cluster_id: ClusterId,
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub place: String,
@@ -19,7 +21,7 @@ pub struct Meeting {
     pub audience: String,
     pub reminder_offsets: String,
     pub generation: i64,
-    pub created_by_member_id: Option<i64>,
+    pub created_by_member_id: Option<MemberId>,
     pub cancelled_at: Option<DateTime<Utc>>,
 }
 
@@ -34,19 +36,19 @@ const MEETING_COLUMNS: &str = "meeting_id, cluster_id, title, starts_at, place, 
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewMeeting {
-    pub cluster_id: i64,
+    pub cluster_id: ClusterId,
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub place: String,
     pub location: Option<(f64, f64)>,
     pub audience: MeetingAudience,
     pub reminder_offsets: Vec<i64>,
-    pub created_by: Option<i64>,
+    pub created_by: Option<MemberId>,
 }
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Invitee {
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub display_name: Option<String>,
     pub rsvp: Option<String>,
     /// The last answer given before the meeting was moved (asked again since).
@@ -97,7 +99,7 @@ impl Store {
     /// were invited.
     pub async fn create_meeting(&self, new: &NewMeeting) -> Result<(Meeting, usize)> {
         let at = now();
-        let (filter, coop): (&str, Option<i64>) = match new.audience {
+        let (filter, coop): (&str, Option<CooperativeId>) = match new.audience {
             MeetingAudience::Cluster => ("", None),
             MeetingAudience::Leaders => (" and m.role in ('leader', 'cda')", None),
             MeetingAudience::Cooperative(id) => (" and (m.cooperative_id = $2 or m.role = 'cda')", Some(id)),
@@ -126,7 +128,7 @@ impl Store {
                 .bind(at)
                 .fetch_one(&mut *tx)
                 .await?;
-            let mut q = sqlx::query_scalar::<_, i64>(&members_sql).bind(new.cluster_id);
+            let mut q = sqlx::query_scalar::<_, MemberId>(&members_sql).bind(new.cluster_id);
             if let Some(id) = coop {
                 q = q.bind(id);
             }
@@ -148,14 +150,14 @@ impl Store {
         })
     }
 
-    pub async fn meeting(&self, meeting_id: i64) -> Result<Meeting> {
+    pub async fn meeting(&self, meeting_id: MeetingId) -> Result<Meeting> {
         let sql = format!("select {MEETING_COLUMNS} from meeting where meeting_id = $1");
         on_pool!(self, pool => sqlx::query_as(&sql).bind(meeting_id).fetch_optional(pool).await)?
             .ok_or(StoreError::NotFound("meeting"))
     }
 
     /// Meetings of a cluster that have not started and are not cancelled, soonest first.
-    pub async fn upcoming_meetings(&self, cluster_id: i64) -> Result<Vec<Meeting>> {
+    pub async fn upcoming_meetings(&self, cluster_id: ClusterId) -> Result<Vec<Meeting>> {
         let sql = format!(
             "select {MEETING_COLUMNS} from meeting where cluster_id = $1 and cancelled_at is null and starts_at > $2 \
              order by starts_at, meeting_id"
@@ -163,7 +165,7 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).bind(now()).fetch_all(pool).await)?)
     }
 
-    pub async fn invitees(&self, meeting_id: i64) -> Result<Vec<Invitee>> {
+    pub async fn invitees(&self, meeting_id: MeetingId) -> Result<Vec<Invitee>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select i.member_id, p.display_name, i.rsvp, i.previous_rsvp, \
              (p.opted_out_at is not null or p.telegram_user_id is null \
@@ -178,7 +180,7 @@ impl Store {
 
     /// Records an answer; refused (false) when the meeting started or was cancelled, or the
     /// member was not invited.
-    pub async fn set_rsvp(&self, meeting_id: i64, member_id: i64, rsvp: Rsvp) -> Result<bool> {
+    pub async fn set_rsvp(&self, meeting_id: MeetingId, member_id: MemberId, rsvp: Rsvp) -> Result<bool> {
         let at = now();
         let n = on_pool!(self, pool => sqlx::query(
             "update meeting_invitee set rsvp = $1, rsvp_at = $2 where meeting_id = $3 and member_id = $4 \
@@ -197,7 +199,7 @@ impl Store {
     /// Moves a meeting: reminders not yet sent are dropped, new ones queued for the new time,
     /// and everyone invited is told and asked again — each answer becomes the "previous"
     /// one (an earlier previous answer stays for those who had not answered since).
-    pub async fn reschedule_meeting(&self, meeting_id: i64, starts_at: DateTime<Utc>) -> Result<()> {
+    pub async fn reschedule_meeting(&self, meeting_id: MeetingId, starts_at: DateTime<Utc>) -> Result<()> {
         let at = now();
         let meeting = self.meeting(meeting_id).await?;
         let offsets = meeting.offsets();
@@ -221,7 +223,7 @@ impl Store {
             .bind(meeting_id)
             .execute(&mut *tx)
             .await?;
-            let members: Vec<i64> = sqlx::query_scalar("select member_id from meeting_invitee where meeting_id = $1")
+            let members: Vec<MemberId> = sqlx::query_scalar("select member_id from meeting_invitee where meeting_id = $1")
                 .bind(meeting_id)
                 .fetch_all(&mut *tx)
                 .await?;
@@ -238,7 +240,7 @@ impl Store {
     }
 
     /// Cancels a meeting: nothing more is reminded, everyone invited is told.
-    pub async fn cancel_meeting(&self, meeting_id: i64) -> Result<()> {
+    pub async fn cancel_meeting(&self, meeting_id: MeetingId) -> Result<()> {
         let at = now();
         let generation = self.meeting(meeting_id).await?.generation;
         on_pool!(self, pool => {
@@ -267,7 +269,7 @@ impl Store {
     }
 
     /// Queues a reminder for everyone who has not answered; returns how many.
-    pub async fn remind_unanswered(&self, meeting_id: i64) -> Result<u64> {
+    pub async fn remind_unanswered(&self, meeting_id: MeetingId) -> Result<u64> {
         let at = now();
         Ok(on_pool!(self, pool => sqlx::query(
             "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
@@ -283,7 +285,7 @@ impl Store {
     }
 
     /// Who an outbox row goes to.
-    pub async fn recipient(&self, meeting_id: i64, member_id: i64) -> Result<Recipient> {
+    pub async fn recipient(&self, meeting_id: MeetingId, member_id: MemberId) -> Result<Recipient> {
         on_pool!(self, pool => sqlx::query_as(
             "select p.chat_id, p.telegram_user_id, p.locale, c.locale as cluster_locale, c.timezone, \
              p.opted_out_at is not null as opted_out, i.rsvp, i.previous_rsvp from member p \
@@ -299,7 +301,7 @@ impl Store {
     }
 
     /// Counts of outbox rows by state for a meeting (for tests and the CDA's view).
-    pub async fn outbox_states(&self, meeting_id: i64) -> Result<Vec<(String, String, i64)>> {
+    pub async fn outbox_states(&self, meeting_id: MeetingId) -> Result<Vec<(String, String, i64)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select kind, state, count(*) from outbox where meeting_id = $1 group by kind, state order by kind, state",
         )
@@ -309,7 +311,12 @@ impl Store {
     }
 
     /// Marks a membership as a Cluster Commission / Steering Committee member.
-    pub async fn set_commission(&self, cluster_id: i64, telegram_user_id: i64, member: bool) -> Result<bool> {
+    pub async fn set_commission(
+        &self,
+        cluster_id: ClusterId,
+        telegram_user_id: i64,
+        member: bool,
+    ) -> Result<bool> {
         let n = on_pool!(self, pool => sqlx::query(
             "update membership set commission = $1 where cluster_id = $2 \
              and member_id = (select member_id from member where telegram_user_id = $3)",

@@ -3,12 +3,13 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
+use crate::domain::ids::{ClusterId, CooperativeId, MemberId};
 use crate::domain::{Gender, Locale, Role};
 
 /// A person known to the bot. Identity fields are `None` once they used `/forget`.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Member {
-    pub member_id: i64,
+    pub member_id: MemberId,
     pub telegram_user_id: Option<i64>,
     pub chat_id: Option<i64>,
     pub display_name: Option<String>,
@@ -28,12 +29,12 @@ pub(super) const MEMBER_COLUMNS: &str = "member_id, telegram_user_id, chat_id, d
 /// A member's place in one cluster, with the names a person reads.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Membership {
-    pub member_id: i64,
-    pub cluster_id: i64,
+    pub member_id: MemberId,
+    pub cluster_id: ClusterId,
     pub cluster_name: String,
     pub cluster_locale: Locale,
     pub role: Role,
-    pub cooperative_id: Option<i64>,
+    pub cooperative_id: Option<CooperativeId>,
     pub cooperative_name: Option<String>,
 }
 
@@ -44,14 +45,14 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(telegram_user_id).fetch_optional(pool).await)?)
     }
 
-    pub async fn member(&self, member_id: i64) -> Result<Member> {
+    pub async fn member(&self, member_id: MemberId) -> Result<Member> {
         let sql = format!("select {MEMBER_COLUMNS} from member where member_id = $1");
         on_pool!(self, pool => sqlx::query_as(&sql).bind(member_id).fetch_optional(pool).await)?
             .ok_or(StoreError::NotFound("member"))
     }
 
     /// The member's clusters, oldest membership first.
-    pub async fn memberships(&self, member_id: i64) -> Result<Vec<Membership>> {
+    pub async fn memberships(&self, member_id: MemberId) -> Result<Vec<Membership>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select m.member_id, m.cluster_id, c.name as cluster_name, c.locale as cluster_locale, \
              m.role, m.cooperative_id, k.name as cooperative_name \
@@ -64,7 +65,7 @@ impl Store {
         .await)?)
     }
 
-    pub async fn set_member_locale(&self, member_id: i64, locale: Locale) -> Result<()> {
+    pub async fn set_member_locale(&self, member_id: MemberId, locale: Locale) -> Result<()> {
         on_pool!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
             .bind(locale.code())
             .bind(member_id)
@@ -92,7 +93,7 @@ impl Store {
     /// `/forget`: removes everything that identifies the member. Their memberships stay,
     /// so that answers they gave remain countable by cluster, cooperative and role, but no
     /// longer point at a person.
-    pub async fn forget_member(&self, member_id: i64) -> Result<()> {
+    pub async fn forget_member(&self, member_id: MemberId) -> Result<()> {
         let at = now();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;

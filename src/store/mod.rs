@@ -9,6 +9,7 @@ mod codec;
 mod dialogues;
 mod exports;
 mod forms;
+mod ids;
 mod invites;
 mod meetings;
 mod members;

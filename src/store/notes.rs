@@ -3,12 +3,13 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
+use crate::domain::ids::{ClusterId, FieldNoteId, MediaId, MemberId};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct FieldNote {
-    pub field_note_id: i64,
-    pub cluster_id: i64,
-    pub member_id: Option<i64>,
+    pub field_note_id: FieldNoteId,
+    pub cluster_id: ClusterId,
+    pub member_id: Option<MemberId>,
     pub author: Option<String>,
     pub kind: String,
     pub body: Option<String>,
@@ -22,11 +23,11 @@ pub struct FieldNote {
 /// A field note to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewFieldNote {
-    pub cluster_id: i64,
-    pub member_id: i64,
+    pub cluster_id: ClusterId,
+    pub member_id: MemberId,
     pub kind: &'static str,
     pub body: Option<String>,
-    pub media_file_id: Option<i64>,
+    pub media_file_id: Option<MediaId>,
     pub location: Option<(f64, f64)>,
 }
 
@@ -34,7 +35,7 @@ const NOTE_COLUMNS: &str = "n.field_note_id, n.cluster_id, n.member_id, p.displa
      f.path as media_path, n.latitude, n.longitude, n.created_at";
 
 impl Store {
-    pub async fn add_field_note(&self, n: &NewFieldNote) -> Result<i64> {
+    pub async fn add_field_note(&self, n: &NewFieldNote) -> Result<FieldNoteId> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "insert into field_note (cluster_id, member_id, kind, body, media_file_id, latitude, longitude, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8) returning field_note_id",
@@ -52,7 +53,12 @@ impl Store {
     }
 
     /// Tags a note, only by its author.
-    pub async fn tag_field_note(&self, field_note_id: i64, member_id: i64, tag: &str) -> Result<bool> {
+    pub async fn tag_field_note(
+        &self,
+        field_note_id: FieldNoteId,
+        member_id: MemberId,
+        tag: &str,
+    ) -> Result<bool> {
         let n = on_pool!(self, pool => sqlx::query("update field_note set tag = $1 where field_note_id = $2 and member_id = $3")
             .bind(tag)
             .bind(field_note_id)
@@ -63,7 +69,7 @@ impl Store {
         Ok(n == 1)
     }
 
-    pub async fn field_note(&self, field_note_id: i64) -> Result<FieldNote> {
+    pub async fn field_note(&self, field_note_id: FieldNoteId) -> Result<FieldNote> {
         let sql = format!(
             "select {NOTE_COLUMNS} from field_note n left join member p on p.member_id = n.member_id \
              left join media_file f on f.media_file_id = n.media_file_id where n.field_note_id = $1"
@@ -73,7 +79,7 @@ impl Store {
     }
 
     /// The latest notes of a cluster, newest first.
-    pub async fn field_notes(&self, cluster_id: i64, limit: i64) -> Result<Vec<FieldNote>> {
+    pub async fn field_notes(&self, cluster_id: ClusterId, limit: i64) -> Result<Vec<FieldNote>> {
         let sql = format!(
             "select {NOTE_COLUMNS} from field_note n left join member p on p.member_id = n.member_id \
              left join media_file f on f.media_file_id = n.media_file_id where n.cluster_id = $1 \
@@ -83,7 +89,7 @@ impl Store {
     }
 
     /// The cluster a CDA chose with /cluster, if any.
-    pub async fn working_cluster(&self, member_id: i64) -> Result<Option<i64>> {
+    pub async fn working_cluster(&self, member_id: MemberId) -> Result<Option<ClusterId>> {
         Ok(
             on_pool!(self, pool => sqlx::query_scalar("select cluster_id from working_cluster where member_id = $1")
             .bind(member_id)
@@ -92,7 +98,7 @@ impl Store {
         )
     }
 
-    pub async fn set_working_cluster(&self, member_id: i64, cluster_id: i64) -> Result<()> {
+    pub async fn set_working_cluster(&self, member_id: MemberId, cluster_id: ClusterId) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into working_cluster (member_id, cluster_id, updated_at) values ($1, $2, $3) \
              on conflict (member_id) do update set cluster_id = excluded.cluster_id, updated_at = excluded.updated_at",

@@ -8,15 +8,16 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{Db, Result, Store, StoreError, now, on_pool};
 use crate::domain::Locale;
+use crate::domain::ids::{ActionId, FormVersionId, LaunchId, MeetingId, MemberId, OutboxId, ResponseId};
 
 /// A claimed outbox row with what is needed to write the message.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct OutboxItem {
-    pub outbox_id: i64,
-    pub meeting_id: Option<i64>,
-    pub response_id: Option<i64>,
-    pub action_id: Option<i64>,
-    pub member_id: i64,
+    pub outbox_id: OutboxId,
+    pub meeting_id: Option<MeetingId>,
+    pub response_id: Option<ResponseId>,
+    pub action_id: Option<ActionId>,
+    pub member_id: MemberId,
     pub kind: String,
     pub offset_minutes: i64,
     pub due_at: DateTime<Utc>,
@@ -41,7 +42,7 @@ pub struct FormDelivery {
     pub cluster_locale: Locale,
     pub timezone: String,
     pub opted_out: bool,
-    pub form_pk: i64,
+    pub form_pk: FormVersionId,
     pub status: String,
     pub deadline_at: Option<DateTime<Utc>>,
 }
@@ -124,7 +125,7 @@ impl Store {
 
     async fn set_outbox_state(
         &self,
-        outbox_id: i64,
+        outbox_id: OutboxId,
         state: &str,
         error: Option<&str>,
         due_at: Option<DateTime<Utc>>,
@@ -146,7 +147,7 @@ impl Store {
 
     /// Telegram accepted the message. A questionnaire invitation also marks its response
     /// as invited, in the same transaction.
-    pub async fn outbox_sent(&self, outbox_id: i64) -> Result<()> {
+    pub async fn outbox_sent(&self, outbox_id: OutboxId) -> Result<()> {
         let at = now();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -169,17 +170,17 @@ impl Store {
     }
 
     /// Not delivered (e.g. Telegram answered 429): back in the queue for `due_at`.
-    pub async fn outbox_retry(&self, outbox_id: i64, due_at: DateTime<Utc>, error: &str) -> Result<()> {
+    pub async fn outbox_retry(&self, outbox_id: OutboxId, due_at: DateTime<Utc>, error: &str) -> Result<()> {
         self.set_outbox_state(outbox_id, "pending", Some(error), Some(due_at)).await
     }
 
-    pub async fn outbox_failed(&self, outbox_id: i64, error: &str) -> Result<()> {
+    pub async fn outbox_failed(&self, outbox_id: OutboxId, error: &str) -> Result<()> {
         self.set_outbox_state(outbox_id, "failed", Some(error), None).await
     }
 
     /// No longer to be sent (the meeting started or moved, the questionnaire was answered,
     /// the action is done).
-    pub async fn outbox_skipped(&self, outbox_id: i64, why: &str) -> Result<()> {
+    pub async fn outbox_skipped(&self, outbox_id: OutboxId, why: &str) -> Result<()> {
         self.set_outbox_state(outbox_id, "skipped", Some(why), None).await
     }
 
@@ -197,7 +198,7 @@ impl Store {
     }
 
     /// Who a row that is not a meeting's goes to.
-    pub async fn address(&self, member_id: i64) -> Result<Address> {
+    pub async fn address(&self, member_id: MemberId) -> Result<Address> {
         on_pool!(self, pool => sqlx::query_as(
             "select chat_id, telegram_user_id, locale, opted_out_at is not null as opted_out from member \
              where member_id = $1",
@@ -209,7 +210,7 @@ impl Store {
     }
 
     /// A questionnaire row's recipient, form and deadline.
-    pub async fn form_delivery(&self, response_id: i64) -> Result<FormDelivery> {
+    pub async fn form_delivery(&self, response_id: ResponseId) -> Result<FormDelivery> {
         on_pool!(self, pool => sqlx::query_as(
             "select p.chat_id, p.telegram_user_id, p.locale, c.locale as cluster_locale, c.timezone, \
              p.opted_out_at is not null as opted_out, l.form_pk, r.status, l.deadline_at \
@@ -223,7 +224,7 @@ impl Store {
     }
 
     /// Counts of outbox rows by kind and state for a launch (for tests and the CDA's view).
-    pub async fn launch_outbox_states(&self, launch_id: i64) -> Result<Vec<(String, String, i64)>> {
+    pub async fn launch_outbox_states(&self, launch_id: LaunchId) -> Result<Vec<(String, String, i64)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select o.kind, o.state, count(*) from outbox o join response r on r.response_id = o.response_id \
              where r.launch_id = $1 group by o.kind, o.state order by o.kind, o.state",
@@ -235,7 +236,7 @@ impl Store {
 
     /// Names of a launch's invitees who cannot be reached: their invitation failed, or they
     /// blocked the bot since.
-    pub async fn launch_unreachable(&self, launch_id: i64) -> Result<Vec<String>> {
+    pub async fn launch_unreachable(&self, launch_id: LaunchId) -> Result<Vec<String>> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select p.display_name from response r join member p on p.member_id = r.member_id \
              where r.launch_id = $1 and (p.opted_out_at is not null or exists (select 1 from outbox o \

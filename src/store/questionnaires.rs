@@ -7,13 +7,14 @@ use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
 use crate::domain::form::Audience;
+use crate::domain::ids::{ClusterId, FormVersionId, LaunchId, MediaId, MemberId, ResponseId};
 use crate::domain::{Gender, Locale, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Launch {
-    pub launch_id: i64,
-    pub form_pk: i64,
-    pub cluster_id: i64,
+    pub launch_id: LaunchId,
+    pub form_pk: FormVersionId,
+    pub cluster_id: ClusterId,
     pub audience: String,
     pub deadline_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -22,8 +23,8 @@ pub struct Launch {
 /// A member a launch reaches.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Invitee {
-    pub response_id: i64,
-    pub member_id: i64,
+    pub response_id: ResponseId,
+    pub member_id: MemberId,
     pub chat_id: i64,
     pub locale: Option<Locale>,
     pub cluster_locale: Locale,
@@ -57,9 +58,9 @@ impl Status {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
-    pub response_id: i64,
-    pub launch_id: i64,
-    pub member_id: i64,
+    pub response_id: ResponseId,
+    pub launch_id: LaunchId,
+    pub member_id: MemberId,
     pub status: Status,
     /// Index of the form item the member is at.
     pub position: Option<usize>,
@@ -72,9 +73,9 @@ pub struct Response {
 
 #[derive(sqlx::FromRow)]
 struct ResponseRow {
-    response_id: i64,
-    launch_id: i64,
-    member_id: i64,
+    response_id: ResponseId,
+    launch_id: LaunchId,
+    member_id: MemberId,
     status: String,
     position: Option<i64>,
     history: String,
@@ -106,8 +107,8 @@ const RESPONSE_COLUMNS: &str =
 /// A response still open to a member: not finished, deadline not passed.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OpenResponse {
-    pub response_id: i64,
-    pub form_pk: i64,
+    pub response_id: ResponseId,
+    pub form_pk: FormVersionId,
     pub status: String,
     pub deadline_at: Option<DateTime<Utc>>,
 }
@@ -123,8 +124,8 @@ pub struct Participation {
 /// A response to remind: not finished, the launch has a deadline still ahead.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct NudgeCandidate {
-    pub response_id: i64,
-    pub form_pk: i64,
+    pub response_id: ResponseId,
+    pub form_pk: FormVersionId,
     pub chat_id: i64,
     pub locale: Option<Locale>,
     pub cluster_locale: Locale,
@@ -141,11 +142,11 @@ impl Store {
     /// invitation of it is delivered by the sender, whatever happens to this process.
     pub async fn create_launch(
         &self,
-        form_pk: i64,
-        cluster_id: i64,
+        form_pk: FormVersionId,
+        cluster_id: ClusterId,
         audience: Audience,
         deadline_at: Option<DateTime<Utc>>,
-        launched_by: Option<i64>,
+        launched_by: Option<MemberId>,
     ) -> Result<(Launch, Vec<Invitee>)> {
         let at = now();
         let members_sql = |filter: &str| {
@@ -170,7 +171,7 @@ impl Store {
             .bind(at)
             .fetch_one(&mut *tx)
             .await?;
-            let members: Vec<i64> = match audience {
+            let members: Vec<MemberId> = match audience {
                 Audience::Cluster => sqlx::query_scalar(&members_sql("")).bind(cluster_id).fetch_all(&mut *tx).await?,
                 Audience::Cooperative(id) => sqlx::query_scalar(&members_sql(" and m.cooperative_id = $2"))
                     .bind(cluster_id)
@@ -184,7 +185,7 @@ impl Store {
                     .await?,
             };
             for member_id in &members {
-                let response_id: i64 = sqlx::query_scalar(
+                let response_id: ResponseId = sqlx::query_scalar(
                     "insert into response (launch_id, member_id, status, created_at) values ($1, $2, 'invited', $3) \
                      returning response_id",
                 )
@@ -209,7 +210,7 @@ impl Store {
         })
     }
 
-    pub async fn launch(&self, launch_id: i64) -> Result<Launch> {
+    pub async fn launch(&self, launch_id: LaunchId) -> Result<Launch> {
         on_pool!(self, pool => sqlx::query_as(
             "select launch_id, form_pk, cluster_id, audience, deadline_at, created_at from launch where launch_id = $1",
         )
@@ -220,7 +221,7 @@ impl Store {
     }
 
     /// The latest launches in a cluster, newest first.
-    pub async fn launches(&self, cluster_id: i64, limit: i64) -> Result<Vec<Launch>> {
+    pub async fn launches(&self, cluster_id: ClusterId, limit: i64) -> Result<Vec<Launch>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select launch_id, form_pk, cluster_id, audience, deadline_at, created_at from launch \
              where cluster_id = $1 order by launch_id desc limit $2",
@@ -231,7 +232,7 @@ impl Store {
         .await)?)
     }
 
-    pub async fn response(&self, response_id: i64) -> Result<Response> {
+    pub async fn response(&self, response_id: ResponseId) -> Result<Response> {
         let sql = format!("select {RESPONSE_COLUMNS} from response where response_id = $1");
         let row: Option<ResponseRow> =
             on_pool!(self, pool => sqlx::query_as(&sql).bind(response_id).fetch_optional(pool).await)?;
@@ -239,7 +240,7 @@ impl Store {
     }
 
     /// Every response of a member, oldest first.
-    pub async fn member_responses(&self, member_id: i64) -> Result<Vec<Response>> {
+    pub async fn member_responses(&self, member_id: MemberId) -> Result<Vec<Response>> {
         let sql =
             format!("select {RESPONSE_COLUMNS} from response where member_id = $1 order by response_id");
         let rows: Vec<ResponseRow> =
@@ -273,10 +274,10 @@ impl Store {
     /// Saves one answer (replacing an earlier answer to the same question).
     pub async fn save_answer(
         &self,
-        response_id: i64,
+        response_id: ResponseId,
         question: &str,
         value: &str,
-        media_file_id: Option<i64>,
+        media_file_id: Option<MediaId>,
     ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into answer (response_id, question, value, media_file_id, answered_at) values ($1, $2, $3, $4, $5) \
@@ -294,7 +295,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn remove_answer(&self, response_id: i64, question: &str) -> Result<()> {
+    pub async fn remove_answer(&self, response_id: ResponseId, question: &str) -> Result<()> {
         on_pool!(self, pool => sqlx::query("delete from answer where response_id = $1 and question = $2")
             .bind(response_id)
             .bind(question)
@@ -305,7 +306,7 @@ impl Store {
     }
 
     /// Answers so far, by question name.
-    pub async fn answers(&self, response_id: i64) -> Result<BTreeMap<String, String>> {
+    pub async fn answers(&self, response_id: ResponseId) -> Result<BTreeMap<String, String>> {
         let rows: Vec<(String, String)> = on_pool!(self, pool => sqlx::query_as(
             "select question, value from answer where response_id = $1",
         )
@@ -316,7 +317,11 @@ impl Store {
     }
 
     /// The media file behind an answer, if any: (kind, path).
-    pub async fn answer_media(&self, response_id: i64, question: &str) -> Result<Option<(String, String)>> {
+    pub async fn answer_media(
+        &self,
+        response_id: ResponseId,
+        question: &str,
+    ) -> Result<Option<(String, String)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select f.kind, f.path from answer a join media_file f on f.media_file_id = a.media_file_id \
              where a.response_id = $1 and a.question = $2",
@@ -334,7 +339,7 @@ impl Store {
         kind: &str,
         path: &str,
         size_bytes: i64,
-    ) -> Result<i64> {
+    ) -> Result<MediaId> {
         on_pool!(self, pool => sqlx::query(
             "insert into media_file (telegram_file_unique_id, kind, path, size_bytes, created_at) \
              values ($1, $2, $3, $4, $5) on conflict (telegram_file_unique_id) do nothing",
@@ -355,7 +360,7 @@ impl Store {
         .await)?)
     }
 
-    pub async fn media_file_by_unique_id(&self, telegram_file_unique_id: &str) -> Result<Option<i64>> {
+    pub async fn media_file_by_unique_id(&self, telegram_file_unique_id: &str) -> Result<Option<MediaId>> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select media_file_id from media_file where telegram_file_unique_id = $1",
         )
@@ -366,9 +371,9 @@ impl Store {
 
     pub async fn add_voice_comment(
         &self,
-        response_id: i64,
+        response_id: ResponseId,
         question: &str,
-        media_file_id: i64,
+        media_file_id: MediaId,
     ) -> Result<()> {
         on_pool!(self, pool => sqlx::query(
             "insert into voice_comment (response_id, question, media_file_id, created_at) values ($1, $2, $3, $4)",
@@ -383,7 +388,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn voice_comments(&self, response_id: i64) -> Result<Vec<(String, i64)>> {
+    pub async fn voice_comments(&self, response_id: ResponseId) -> Result<Vec<(String, MediaId)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select question, media_file_id from voice_comment where response_id = $1 order by voice_comment_id",
         )
@@ -393,7 +398,7 @@ impl Store {
     }
 
     /// Questionnaires a member can still answer, newest first.
-    pub async fn open_responses(&self, member_id: i64) -> Result<Vec<OpenResponse>> {
+    pub async fn open_responses(&self, member_id: MemberId) -> Result<Vec<OpenResponse>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select r.response_id, l.form_pk, r.status, l.deadline_at from response r \
              join launch l on l.launch_id = r.launch_id \
@@ -407,7 +412,7 @@ impl Store {
     }
 
     /// Everyone a launch reached, with what the response rates are broken down by.
-    pub async fn participation(&self, launch_id: i64) -> Result<Vec<Participation>> {
+    pub async fn participation(&self, launch_id: LaunchId) -> Result<Vec<Participation>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select r.status, p.gender, k.name as cooperative_name from response r \
              join launch l on l.launch_id = r.launch_id join member p on p.member_id = r.member_id \
@@ -421,7 +426,7 @@ impl Store {
     }
 
     /// Every answer given to one question of a launch.
-    pub async fn launch_answers(&self, launch_id: i64, question: &str) -> Result<Vec<String>> {
+    pub async fn launch_answers(&self, launch_id: LaunchId, question: &str) -> Result<Vec<String>> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select a.value from answer a join response r on r.response_id = a.response_id \
              where r.launch_id = $1 and a.question = $2",
@@ -452,7 +457,7 @@ impl Store {
     /// nudge the same person twice). Returns whether this call won.
     pub async fn queue_nudge(
         &self,
-        response_id: i64,
+        response_id: ResponseId,
         seen: Option<DateTime<Utc>>,
         at: DateTime<Utc>,
     ) -> Result<bool> {
@@ -460,7 +465,7 @@ impl Store {
         let at = at.trunc_subsecs(6);
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let member_id: Option<i64> = sqlx::query_scalar(
+            let member_id: Option<MemberId> = sqlx::query_scalar(
                 "update response set last_nudge_at = $1 where response_id = $2 \
                  and (last_nudge_at = $3 or (last_nudge_at is null and $3 is null)) returning member_id",
             )
@@ -477,7 +482,7 @@ impl Store {
     }
 
     /// Members of a role in a cluster (for audience buttons and tests).
-    pub async fn count_members(&self, cluster_id: i64, role: Option<Role>) -> Result<i64> {
+    pub async fn count_members(&self, cluster_id: ClusterId, role: Option<Role>) -> Result<i64> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select count(*) from membership m join member p on p.member_id = m.member_id \
              where m.cluster_id = $1 and p.telegram_user_id is not null and ($2 = '' or m.role = $2)",

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Db, Result, Store, on_pool};
+use crate::domain::ids::MediaId;
 
 /// Attempts per voice note before it is given up.
 pub const MAX_TRANSCRIBE_ATTEMPTS: i64 = 6;
@@ -30,7 +31,7 @@ pub fn transcribe_backoff(attempts: i64) -> Option<Duration> {
 /// A voice note claimed for transcription.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct TranscriptJob {
-    pub media_file_id: i64,
+    pub media_file_id: MediaId,
     /// Relative to the data directory.
     pub path: String,
     /// Including this one.
@@ -40,7 +41,7 @@ pub struct TranscriptJob {
 /// Where a file stands with its transcript.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct TranscriptState {
-    pub media_file_id: i64,
+    pub media_file_id: MediaId,
     pub kind: String,
     pub transcript: Option<String>,
     pub transcript_language: Option<String>,
@@ -89,7 +90,7 @@ impl Store {
     /// Stores the transcript and the language it was recognised in; the file is done.
     pub async fn save_transcript(
         &self,
-        media_file_id: i64,
+        media_file_id: MediaId,
         text: &str,
         language: Option<&str>,
         at: DateTime<Utc>,
@@ -112,7 +113,7 @@ impl Store {
     /// [`transcribe_backoff`], or never again after the last attempt.
     pub async fn transcript_failed(
         &self,
-        media_file_id: i64,
+        media_file_id: MediaId,
         attempts: i64,
         error: &str,
         now: DateTime<Utc>,
@@ -123,13 +124,13 @@ impl Store {
 
     /// Records a failure that trying again cannot mend (the audio file is gone): the file is
     /// not tried again.
-    pub async fn transcript_given_up(&self, media_file_id: i64, error: &str) -> Result<()> {
+    pub async fn transcript_given_up(&self, media_file_id: MediaId, error: &str) -> Result<()> {
         self.set_transcribe_failure(media_file_id, Some(MAX_TRANSCRIBE_ATTEMPTS), error, None).await
     }
 
     async fn set_transcribe_failure(
         &self,
-        media_file_id: i64,
+        media_file_id: MediaId,
         attempts: Option<i64>,
         error: &str,
         next: Option<DateTime<Utc>>,
@@ -149,7 +150,7 @@ impl Store {
     }
 
     /// The transcript of a file and its language, when it has one (for exports).
-    pub async fn transcript_of(&self, media_file_id: i64) -> Result<Option<(String, Option<String>)>> {
+    pub async fn transcript_of(&self, media_file_id: MediaId) -> Result<Option<(String, Option<String>)>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select transcript, transcript_language from media_file where media_file_id = $1 and transcript is not null",
         )
@@ -159,7 +160,7 @@ impl Store {
     }
 
     /// Everything about a file's transcription, for checks and reports.
-    pub async fn transcript_state(&self, media_file_id: i64) -> Result<Option<TranscriptState>> {
+    pub async fn transcript_state(&self, media_file_id: MediaId) -> Result<Option<TranscriptState>> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "select media_file_id, kind, transcript, transcript_language, transcribed_at, transcribe_attempts, \
              transcribe_error, next_transcribe_at from media_file where media_file_id = $1",

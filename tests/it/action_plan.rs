@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::{Duration, NaiveDate, Utc};
+use clusterbot::domain::ids::{ActionId, ClusterId, CooperativeId};
 use clusterbot::store::JointAction;
 
 use crate::e2e::{BIN, cli};
@@ -36,7 +37,7 @@ fn summary(db_url: &str, args: &[&str]) -> String {
 }
 
 /// A cluster in Tunisia with two cooperatives: (cluster id, Djebba Figs, Béja Dry Fruits).
-fn fig_cluster(db_url: &str) -> (String, i64, i64) {
+fn fig_cluster(db_url: &str) -> (String, CooperativeId, CooperativeId) {
     let cluster = cli(
         db_url,
         &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis", "--locale", "ar"],
@@ -65,8 +66,8 @@ fn tunis_today() -> NaiveDate {
     Utc::now().with_timezone(&chrono_tz::Africa::Tunis).date_naive()
 }
 
-async fn owners(db: &TestDb, action: &JointAction) -> Vec<i64> {
-    let mut ids: Vec<i64> =
+async fn owners(db: &TestDb, action: &JointAction) -> Vec<CooperativeId> {
+    let mut ids: Vec<CooperativeId> =
         db.store.action_owners(action.action_id).await.unwrap().into_iter().map(|(id, _)| id).collect();
     ids.sort_unstable();
     ids
@@ -76,7 +77,7 @@ async fn csv_plan(backend: &str) {
     let db = TestDb::of(backend).await;
     let dir = tempfile::tempdir().unwrap();
     let (cluster, djebba, beja) = fig_cluster(&db.url);
-    let cluster_id: i64 = cluster.parse().unwrap();
+    let cluster_id: ClusterId = cluster.parse().unwrap();
     let before = tunis_today();
     let fair_due = before + Duration::days(200);
     // As Excel writes "CSV UTF-8" in a French locale: BOM, `;`, CRLF, quotes around a cell
@@ -93,7 +94,7 @@ async fn csv_plan(backend: &str) {
     let ids = cli(&db.url, &["actions", "import", "--cluster", &cluster, &file]);
     assert_eq!(ids.len(), 2, "one id per action: {ids:?}");
     let actions = db.store.actions(cluster_id).await.unwrap();
-    let ids: Vec<i64> = ids.iter().map(|id| id.parse().unwrap()).collect();
+    let ids: Vec<ActionId> = ids.iter().map(|id| id.parse().unwrap()).collect();
     assert_eq!(actions.iter().map(|a| a.action_id).collect::<Vec<_>>(), ids, "by due date, as in the file");
 
     let figs = &actions[0];

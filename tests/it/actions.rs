@@ -2,6 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 use clusterbot::domain::action::{ActionStatus, Blocker, NewAction};
+use clusterbot::domain::ids::{ActionId, ClusterId, CooperativeId, MemberId};
 use clusterbot::domain::{Gender, Locale, Role};
 use clusterbot::store::{NewReport, Store, now};
 
@@ -9,7 +10,12 @@ use crate::botapi::TgUser;
 use crate::both_backends;
 use crate::questionnaire::member;
 
-pub fn new_action(cluster_id: i64, title: &str, cooperatives: Vec<i64>, rhythm: Option<i64>) -> NewAction {
+pub fn new_action(
+    cluster_id: ClusterId,
+    title: &str,
+    cooperatives: Vec<CooperativeId>,
+    rhythm: Option<i64>,
+) -> NewAction {
     NewAction {
         cluster_id,
         title: title.into(),
@@ -24,17 +30,17 @@ pub fn new_action(cluster_id: i64, title: &str, cooperatives: Vec<i64>, rhythm: 
     }
 }
 
-fn report(action_id: i64, member_id: i64, status: ActionStatus) -> NewReport {
+fn report(action_id: ActionId, member_id: MemberId, status: ActionStatus) -> NewReport {
     NewReport { action_id, member_id, status, percent: None, amount: None, blocker: None }
 }
 
 struct Plan {
-    cluster: i64,
-    coop_a: i64,
-    producer_a: i64,
-    producer_b: i64,
-    leader_a: i64,
-    cda: i64,
+    cluster: ClusterId,
+    coop_a: CooperativeId,
+    producer_a: MemberId,
+    producer_b: MemberId,
+    leader_a: MemberId,
+    cda: MemberId,
 }
 
 async fn plan(store: &Store) -> Plan {

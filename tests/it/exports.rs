@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use clusterbot::domain::action::{ActionStatus, Blocker};
 use clusterbot::domain::form::Audience;
+use clusterbot::domain::ids::{ActionId, ClusterId, FieldNoteId, MeetingId, MemberId, ReportId, ResponseId};
 use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
 use clusterbot::domain::{Gender, Locale, Role};
 use clusterbot::export::{self, BOM, Dataset, ExportRequest, Format};
@@ -32,15 +33,15 @@ const REPORT_VOICE: &str = "media/voice/AgADreport.ogg";
 const GONE: &str = "media/photo/AgADgone.jpg";
 
 struct Cluster {
-    id: i64,
-    cda: i64,
-    fatima: i64,
-    omar: i64,
-    responses: [i64; 3],
-    action: i64,
-    reports: [i64; 2],
-    meetings: [i64; 2],
-    notes: [i64; 3],
+    id: ClusterId,
+    cda: MemberId,
+    fatima: MemberId,
+    omar: MemberId,
+    responses: [ResponseId; 3],
+    action: ActionId,
+    reports: [ReportId; 2],
+    meetings: [MeetingId; 2],
+    notes: [FieldNoteId; 3],
     dir: TempDir,
 }
 
@@ -118,7 +119,7 @@ async fn cluster(store: &Store) -> Cluster {
         clusterbot::import::import(store, &diagnostic(), "cluster_diagnostic.xlsx", None).await.unwrap();
     let (_, invitees) =
         store.create_launch(imported.form_pk, id, Audience::Cluster, None, Some(cda)).await.unwrap();
-    let responses: Vec<i64> = invitees.iter().map(|i| i.response_id).collect();
+    let responses: Vec<ResponseId> = invitees.iter().map(|i| i.response_id).collect();
     assert_eq!(invitees.iter().map(|i| i.member_id).collect::<Vec<_>>(), [cda, fatima, omar]);
     write_media(&data, VOICE, VOICE_BYTES);
     let voice = store.add_media_file("AgADfatima", "voice", VOICE, VOICE_BYTES.len() as i64).await.unwrap();
@@ -137,14 +138,14 @@ async fn cluster(store: &Store) -> Cluster {
         ("credit_access", "no"),
         ("credit_barrier", "no_collateral"),
     ] {
-        store.save_answer(r, question, value, None).await.unwrap();
+        store.save_answer(ResponseId(r.get()), question, value, None).await.unwrap();
     }
-    store.save_answer(r, "help_wish", "", Some(voice)).await.unwrap();
+    store.save_answer(ResponseId(r.get()), "help_wish", "", Some(voice)).await.unwrap();
     store.save_transcript(voice, "نريد سوقا مشتركا", Some("ar"), now()).await.unwrap();
-    finish(store, r, Status::Finished).await;
-    store.save_answer(responses[2], "workers", "3", None).await.unwrap();
-    store.save_answer(responses[2], "women_role", "worker", None).await.unwrap();
-    finish(store, responses[2], Status::Started).await;
+    finish(store, ResponseId(r.get()), Status::Finished).await;
+    store.save_answer(ResponseId(responses[2].get()), "workers", "3", None).await.unwrap();
+    store.save_answer(ResponseId(responses[2].get()), "women_role", "worker", None).await.unwrap();
+    finish(store, ResponseId(responses[2].get()), Status::Started).await;
 
     // A joint action and its reports.
     let action =
@@ -224,7 +225,11 @@ async fn cluster(store: &Store) -> Cluster {
         cda,
         fatima,
         omar,
-        responses: [responses[0], responses[1], responses[2]],
+        responses: [
+            ResponseId(responses[0].get()),
+            ResponseId(responses[1].get()),
+            ResponseId(responses[2].get()),
+        ],
         action,
         reports: [r1, r3],
         meetings: [night.meeting_id, day.meeting_id],
@@ -233,7 +238,7 @@ async fn cluster(store: &Store) -> Cluster {
     }
 }
 
-async fn finish(store: &Store, response_id: i64, status: Status) {
+async fn finish(store: &Store, response_id: ResponseId, status: Status) {
     let mut r = store.response(response_id).await.unwrap();
     r.status = status;
     store.save_progress(&r).await.unwrap();
@@ -368,7 +373,7 @@ async fn every_dataset_reads_back(backend: &str) {
         ]
     );
     assert_eq!(members.len(), 4);
-    let fatima = row(&members, c.fatima);
+    let fatima = row(&members, c.fatima.get());
     assert_eq!(
         fatima[..7],
         [
@@ -385,7 +390,7 @@ async fn every_dataset_reads_back(backend: &str) {
     let consent = store.member(c.fatima).await.unwrap().consent_at.unwrap();
     assert_eq!(fatima[8], consent.format("%Y-%m-%dT%H:%M:%SZ").to_string());
     assert_eq!(fatima[9..], ["", ""]);
-    assert_eq!(row(&members, c.cda)[1..7], ["Sami", "man", "5550000001", "en", "cda", ""]);
+    assert_eq!(row(&members, c.cda.get())[1..7], ["Sami", "man", "5550000001", "en", "cda", ""]);
 
     // Responses: one row per submission, one column per question, raw codes.
     let responses = both_formats(store, &c, &c.request(Dataset::Responses, Format::Csv)).await;
@@ -403,7 +408,7 @@ async fn every_dataset_reads_back(backend: &str) {
     assert_eq!(responses[0], header);
     assert_eq!(column(&responses, "response_id"), c.responses.map(|r| r.to_string()));
     assert_eq!(column(&responses, "status"), ["invited", "finished", "started"]);
-    let fatima = row(&responses, c.responses[1]);
+    let fatima = row(&responses, c.responses[1].get());
     assert_eq!(
         fatima[1..6],
         [c.fatima.to_string(), FATIMA.into(), "woman".into(), "Amal".into(), "finished".into()]
@@ -429,7 +434,7 @@ async fn every_dataset_reads_back(backend: &str) {
             "نريد سوقا مشتركا",
         ]
     );
-    let cda = row(&responses, c.responses[0]);
+    let cda = row(&responses, c.responses[0].get());
     assert_eq!(
         cda[1..8],
         [
@@ -443,7 +448,7 @@ async fn every_dataset_reads_back(backend: &str) {
         ]
     );
     assert!(cda[8..].iter().all(String::is_empty));
-    let omar = row(&responses, c.responses[2]);
+    let omar = row(&responses, c.responses[2].get());
     assert_eq!((omar[10].as_str(), omar[12].as_str(), omar[7].as_str()), ("3", "worker", ""));
 
     // The same responses with the choices' Arabic labels.
@@ -451,7 +456,7 @@ async fn every_dataset_reads_back(backend: &str) {
     arabic.labels = Some(Locale::Ar);
     let labelled = both_formats(store, &c, &arabic).await;
     assert_eq!(labelled[0], header);
-    let fatima = row(&labelled, c.responses[1]);
+    let fatima = row(&labelled, c.responses[1].get());
     assert_eq!(fatima[10], "12");
     assert_eq!(fatima[12], "👩\u{200d}💼 مالكة أو مديرة");
     assert_eq!(
@@ -468,11 +473,11 @@ async fn every_dataset_reads_back(backend: &str) {
             "نريد سوقا مشتركا",
         ]
     );
-    assert_eq!(row(&labelled, c.responses[2])[12], "👩\u{200d}🏭 عاملة");
+    assert_eq!(row(&labelled, c.responses[2].get())[12], "👩\u{200d}🏭 عاملة");
     let mut french = arabic.clone();
     french.labels = Some(Locale::Fr);
     let fr = both_formats(store, &c, &french).await;
-    assert_eq!(row(&fr, c.responses[1])[19], "❌ Non");
+    assert_eq!(row(&fr, c.responses[1].get())[19], "❌ Non");
 
     // Reports: the withdrawn one is not there; text notes in order, the photo by its name.
     let reports = both_formats(store, &c, &c.request(Dataset::Reports, Format::Csv)).await;
@@ -497,7 +502,7 @@ async fn every_dataset_reads_back(backend: &str) {
         ]
     );
     assert_eq!(column(&reports, "report_id"), c.reports.map(|r| r.to_string()));
-    let r1 = row(&reports, c.reports[0]);
+    let r1 = row(&reports, c.reports[0].get());
     assert_eq!(
         r1[1..11],
         [
@@ -515,7 +520,7 @@ async fn every_dataset_reads_back(backend: &str) {
     );
     assert!(is_recent_utc(&r1[11]));
     assert_eq!(r1[12..], ["وصلت الشحنة الأولى\nالجودة جيدة", PHOTO, ""]);
-    let r3 = row(&reports, c.reports[1]);
+    let r3 = row(&reports, c.reports[1].get());
     assert_eq!(
         r3[3..11],
         [
@@ -702,11 +707,11 @@ async fn personal_columns_only_when_allowed_and_never_after_forget(backend: &str
         }
     }
     let members = both_formats(store, &c, &c.request(Dataset::Members, Format::Csv)).await;
-    let fatima = row(&members, c.fatima);
+    let fatima = row(&members, c.fatima.get());
     assert_eq!(fatima[1..7], ["", "", "", "", "producer", "Amal"]);
     assert!(is_recent_utc(&fatima[10]), "forgotten_at: {fatima:?}");
     let responses = both_formats(store, &c, &c.request(Dataset::Responses, Format::Csv)).await;
-    let fatima = row(&responses, c.responses[1]);
+    let fatima = row(&responses, c.responses[1].get());
     assert_eq!(
         fatima[1..6],
         [c.fatima.to_string(), String::new(), String::new(), "Amal".into(), "finished".into()]
@@ -860,7 +865,7 @@ async fn dates_filter_by_local_days_and_mistakes_are_refused(backend: &str) {
     r.form = Some(("cluster_diagnostic".into(), None));
     assert!(refused(r).await.contains("only for the responses dataset"));
     let mut r = c.request(Dataset::Members, Format::Xlsx);
-    r.cluster_id = 999;
+    r.cluster_id = ClusterId(999);
     assert!(refused(r).await.contains("no cluster 999"));
     let r = meetings_between(day(2030, 2, 1), day(2030, 1, 1));
     assert!(refused(r).await.contains("--from 2030-02-01 is after --to 2030-01-01"));

@@ -4,6 +4,7 @@
 
 use chrono::Duration;
 use clusterbot::bot::{App, schema};
+use clusterbot::domain::ids::{ClusterId, CooperativeId, MemberId};
 use clusterbot::domain::invite::InviteCode;
 use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
 use clusterbot::domain::{InviteSpec, Locale, Role};
@@ -26,8 +27,8 @@ type Bot = MockBot<clusterbot::bot::BotError, teloxide_tests::mock_bot::Distribu
 struct Fixture {
     _db: TestDb,
     app: App,
-    cluster_id: i64,
-    coop_id: i64,
+    cluster_id: ClusterId,
+    coop_id: CooperativeId,
 }
 
 async fn fixture() -> Fixture {
@@ -63,7 +64,7 @@ impl Fixture {
     }
 
     /// The test user as an existing member with `role`, speaking English.
-    async fn member(&self, role: Role) -> i64 {
+    async fn member(&self, role: Role) -> MemberId {
         let invite = self.invite(role, 1, Duration::days(1)).await;
         let new = NewMember {
             telegram_user_id: USER,
@@ -468,7 +469,7 @@ fn b36(id: i64) -> String {
 
 impl Fixture {
     /// A CDA of the cluster, other than the test user.
-    async fn other_cda(&self) -> i64 {
+    async fn other_cda(&self) -> MemberId {
         let invite = self.invite(Role::Cda, 1, Duration::days(1)).await;
         let new = NewMember {
             telegram_user_id: USER + 1,
@@ -496,7 +497,7 @@ async fn a_joint_action_added_in_the_chat_can_skip_its_target_and_refuses_a_forg
     let f = fixture().await;
     f.member(Role::Cda).await;
     let steps = [
-        (format!("pa:{}", b36(f.cluster_id)), "action-ask-title"),
+        (format!("pa:{}", b36(f.cluster_id.get())), "action-ask-title"),
         ("Shared polishing machine".to_owned(), "action-ask-description"),
         ("d:skip".to_owned(), "action-ask-owners"),
         ("d:od".to_owned(), "action-ask-start"),
@@ -572,7 +573,7 @@ async fn every_cda_button_pressed_by_a_producer_says_only_cdas_can() {
         .await
         .unwrap()
         .action_id;
-    let (c, n, a) = (b36(f.cluster_id), b36(note), b36(action));
+    let (c, n, a) = (b36(f.cluster_id.get()), b36(note.get()), b36(action.get()));
     let mut bot = f.bot(MockMessageText::new().text("/help"));
     let buttons = [
         format!("nt:{n}:0"),
@@ -699,7 +700,7 @@ async fn refusals_are_answered_as_messages_and_toasts_and_nothing_is_kept() {
     let mut bot = f.bot(MockMessageText::new().text("/invite"));
     bot.dispatch().await;
     assert_eq!(texts(&bot), [t(Locale::En, "error-not-allowed", &[])]);
-    let (toast, sent) = press_once(&mut bot, &format!("pa:{}", b36(f.cluster_id))).await;
+    let (toast, sent) = press_once(&mut bot, &format!("pa:{}", b36(f.cluster_id.get()))).await;
     assert_eq!((toast, sent), (Some(t(Locale::En, "error-not-allowed", &[])), vec![]));
     let (toast, _) = press_once(&mut bot, "zz:forged").await;
     assert_eq!(toast, Some(t(Locale::En, "button-expired", &[])));

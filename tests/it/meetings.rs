@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{Duration, Utc};
+use clusterbot::domain::ids::{ClusterId, CooperativeId, MemberId};
 use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
 use clusterbot::domain::{Gender, Locale, Role};
 use clusterbot::export::{Dataset, ExportRequest, Format};
@@ -14,9 +15,9 @@ use crate::both_backends;
 use crate::questionnaire::member;
 
 pub struct Town {
-    pub cluster: i64,
-    pub coop: i64,
-    pub members: Vec<(i64, TgUser)>,
+    pub cluster: ClusterId,
+    pub coop: CooperativeId,
+    pub members: Vec<(MemberId, TgUser)>,
 }
 
 /// A cluster with a CDA (first), a leader (second) and producers.
@@ -45,7 +46,7 @@ pub async fn town(store: &Store, base: i64, producers: usize) -> Town {
     Town { cluster, coop, members }
 }
 
-pub fn meeting(cluster: i64, audience: MeetingAudience, in_hours: i64) -> NewMeeting {
+pub fn meeting(cluster: ClusterId, audience: MeetingAudience, in_hours: i64) -> NewMeeting {
     NewMeeting {
         cluster_id: cluster,
         title: "Cluster Commission".into(),
@@ -210,6 +211,7 @@ mod end_to_end {
 
     use chrono::{Datelike, Duration};
     use clusterbot::domain::Locale;
+    use clusterbot::domain::ids::{MeetingId, OutboxId};
     use clusterbot::domain::meeting::{MeetingAudience, Rsvp};
 
     use super::{meeting, town};
@@ -225,16 +227,16 @@ mod end_to_end {
     /// a killed process left "sending": never sent again). A row leaves "sending" only after
     /// its request was answered, so every message has then reached the double. The deadline
     /// is for three debug builds sharing two busy cores.
-    async fn wait_until_delivered(db_url: &str, meetings: &[i64], in_flight: &[i64]) {
+    async fn wait_until_delivered(db_url: &str, meetings: &[MeetingId], in_flight: &[OutboxId]) {
         let pg = sqlx::PgPool::connect(db_url).await.unwrap();
-        let ids = meetings.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let ids = meetings.iter().map(MeetingId::to_string).collect::<Vec<_>>().join(",");
         let open = format!(
             "select outbox_id, kind, state from outbox where meeting_id in ({ids}) \
              and state in ('pending', 'sending') order by outbox_id"
         );
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
         loop {
-            let rows: Vec<(i64, String, String)> = sqlx::query_as(&open).fetch_all(&pg).await.unwrap();
+            let rows: Vec<(OutboxId, String, String)> = sqlx::query_as(&open).fetch_all(&pg).await.unwrap();
             let waiting: Vec<_> = rows.iter().filter(|(id, _, _)| !in_flight.contains(id)).collect();
             if waiting.is_empty() {
                 break;
@@ -249,7 +251,7 @@ mod end_to_end {
     }
 
     /// The rows being sent right now (by the one process running).
-    async fn sending(db_url: &str) -> Vec<i64> {
+    async fn sending(db_url: &str) -> Vec<OutboxId> {
         let pg = sqlx::PgPool::connect(db_url).await.unwrap();
         let rows = sqlx::query_scalar("select outbox_id from outbox where state = 'sending'")
             .fetch_all(&pg)

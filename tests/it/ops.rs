@@ -3,6 +3,7 @@
 use std::process::Command;
 
 use clusterbot::domain::Locale;
+use clusterbot::domain::ids::ClusterId;
 use clusterbot::store::Store;
 
 use crate::botapi::{BotApi, TgUser};
@@ -30,7 +31,7 @@ async fn sqlite_backup_of_a_live_database_is_complete_and_consistent() {
         .parse::<i64>()
         .unwrap();
     for i in 0..20 {
-        db.store.add_cooperative(cluster, &format!("before {i}")).await.unwrap();
+        db.store.add_cooperative(ClusterId(cluster), &format!("before {i}")).await.unwrap();
     }
 
     // A writer keeps adding cooperatives while the backup runs.
@@ -39,7 +40,7 @@ async fn sqlite_backup_of_a_live_database_is_complete_and_consistent() {
         let (store, written) = (db.store.clone(), written.clone());
         tokio::spawn(async move {
             for n in 0..100_000 {
-                store.add_cooperative(cluster, &format!("during {n}")).await.unwrap();
+                store.add_cooperative(ClusterId(cluster), &format!("during {n}")).await.unwrap();
                 written.store(n + 1, std::sync::atomic::Ordering::SeqCst);
             }
         })
@@ -65,7 +66,7 @@ async fn sqlite_backup_of_a_live_database_is_complete_and_consistent() {
     // no-op), with everything written before the backup began.
     let copy_url = format!("sqlite://{}", out.display());
     let copy = Store::open(&copy_url).await.expect("the backup opens and is at the current schema");
-    let coops = copy.cooperatives(cluster).await.unwrap();
+    let coops = copy.cooperatives(ClusterId(cluster)).await.unwrap();
     let before = coops.iter().filter(|c| c.name.starts_with("before ")).count();
     assert_eq!(before, 20, "every row committed before the backup is in it");
     // Rows written during the backup are either wholly in or wholly out: their names are

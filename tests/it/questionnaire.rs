@@ -5,6 +5,7 @@
 
 use chrono::Duration;
 use clusterbot::domain::form::Form;
+use clusterbot::domain::ids::{ClusterId, CooperativeId, MemberId};
 use clusterbot::domain::{Gender, InviteSpec, Locale, Role};
 use clusterbot::store::{NewMember, Redeemed, Status, Store, now};
 
@@ -14,13 +15,13 @@ use crate::support::TestDb;
 
 pub async fn member(
     store: &Store,
-    cluster: i64,
-    coop: Option<i64>,
+    cluster: ClusterId,
+    coop: Option<CooperativeId>,
     role: Role,
     user: &TgUser,
     locale: Locale,
     gender: Gender,
-) -> i64 {
+) -> MemberId {
     let spec = InviteSpec {
         cluster_id: cluster,
         role,

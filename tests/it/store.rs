@@ -1,6 +1,7 @@
 //! The store, on SQLite and on PostgreSQL alike.
 
 use chrono::Duration;
+use clusterbot::domain::ids::{ClusterId, InviteId};
 use clusterbot::domain::invite::{InviteCode, InviteProblem};
 use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
 use clusterbot::domain::{Gender, InviteSpec, Locale, Role};
@@ -8,7 +9,7 @@ use clusterbot::store::{NewMember, Redeemed, Store, StoreError, now};
 
 use crate::both_backends;
 
-pub async fn cluster(store: &Store, name: &str) -> i64 {
+pub async fn cluster(store: &Store, name: &str) -> ClusterId {
     store
         .add_cluster(name, chrono_tz::Asia::Karachi, Locale::Ur, Some("surgical instruments"))
         .await
@@ -16,7 +17,7 @@ pub async fn cluster(store: &Store, name: &str) -> i64 {
         .cluster_id
 }
 
-pub fn spec(cluster_id: i64, role: Role, max_uses: i64) -> InviteSpec {
+pub fn spec(cluster_id: ClusterId, role: Role, max_uses: i64) -> InviteSpec {
     InviteSpec {
         cluster_id,
         role,
@@ -61,7 +62,7 @@ both_backends!(cooperatives_belong_to_an_existing_cluster, |store: Store| async 
     let names: Vec<_> = store.cooperatives(id).await.unwrap().into_iter().map(|c| c.name).collect();
     assert_eq!(names, ["Amal", "Tifawin"], "sorted by name");
     assert!(matches!(store.add_cooperative(id, "Amal").await, Err(StoreError::Duplicate(_))));
-    assert!(matches!(store.add_cooperative(999, "X").await, Err(StoreError::NotFound("cluster"))));
+    assert!(matches!(store.add_cooperative(ClusterId(999), "X").await, Err(StoreError::NotFound("cluster"))));
 });
 
 both_backends!(an_invite_is_found_by_its_code, |store: Store| async move {
@@ -179,7 +180,7 @@ both_backends!(the_same_telegram_account_cannot_join_twice, |store: Store| async
 
 both_backends!(dialogue_state_survives_and_can_be_cleared, |store: Store| async move {
     assert_eq!(store.dialogue(42).await.unwrap(), None);
-    let mut o = Onboarding::new(1, Locale::Ar, Some("Amina".into()), true);
+    let mut o = Onboarding::new(InviteId(1), Locale::Ar, Some("Amina".into()), true);
     store.set_dialogue(42, &Dialogue::Onboarding(o.clone())).await.unwrap();
     o.step = Step::Gender;
     o.name = Some("أمينة".into());
@@ -201,7 +202,10 @@ both_backends!(forgetting_removes_identity_but_keeps_anonymous_membership, |stor
     let id = cluster(&store, "Forget").await;
     let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
     let Redeemed::Joined(m) = store.join(invite.invite_id, &newcomer(31)).await.unwrap() else { panic!() };
-    store.set_dialogue(31, &Dialogue::Onboarding(Onboarding::new(1, Locale::En, None, false))).await.unwrap();
+    store
+        .set_dialogue(31, &Dialogue::Onboarding(Onboarding::new(InviteId(1), Locale::En, None, false)))
+        .await
+        .unwrap();
     store.forget_member(m.member_id).await.unwrap();
     let gone = store.member(m.member_id).await.unwrap();
     assert_eq!((gone.telegram_user_id, gone.chat_id, gone.display_name.clone()), (None, None, None));
@@ -263,6 +267,7 @@ both_backends!(migrations_are_idempotent, |store: Store| async move {
 mod dialogue_states {
     use chrono::{DateTime, NaiveDate, Utc};
     use clusterbot::domain::action::ActionDraft;
+    use clusterbot::domain::ids::*;
     use clusterbot::domain::meeting::{MeetingAudience, MeetingDraft};
     use clusterbot::domain::onboarding::{Dialogue, Onboarding, Step};
     use clusterbot::domain::{Gender, Locale};
@@ -299,7 +304,15 @@ mod dialogue_states {
             any::<bool>(),
         )
             .prop_map(|(invite_id, step, locale, suggested_name, name, gender, asks_cooperative)| {
-                Onboarding { invite_id, step, locale, suggested_name, name, gender, asks_cooperative }
+                Onboarding {
+                    invite_id: InviteId(invite_id),
+                    step,
+                    locale,
+                    suggested_name,
+                    name,
+                    gender,
+                    asks_cooperative,
+                }
             })
     }
 
@@ -328,10 +341,10 @@ mod dialogue_states {
                     rhythm_days,
                 )| {
                     ActionDraft {
-                        cluster_id,
+                        cluster_id: ClusterId(cluster_id),
                         title,
                         description,
-                        cooperatives,
+                        cooperatives: cooperatives.into_iter().map(CooperativeId).collect(),
                         owners_done,
                         start_date,
                         due_date,
@@ -347,7 +360,7 @@ mod dialogue_states {
             Just(MeetingAudience::Cluster),
             Just(MeetingAudience::Leaders),
             Just(MeetingAudience::Commission),
-            any::<i64>().prop_map(MeetingAudience::Cooperative),
+            any::<i64>().prop_map(|c| MeetingAudience::Cooperative(CooperativeId(c))),
         ];
         (
             (any::<i64>(), prop::option::of(any::<i64>()), prop::option::of(any::<i64>())),
@@ -362,9 +375,9 @@ mod dialogue_states {
                     (place, location),
                     (audience, offsets, offsets_done),
                 )| MeetingDraft {
-                    cluster_id,
-                    reschedule_of,
-                    only_cooperative,
+                    cluster_id: ClusterId(cluster_id),
+                    reschedule_of: reschedule_of.map(MeetingId),
+                    only_cooperative: only_cooperative.map(CooperativeId),
                     title,
                     day,
                     starts_at,
@@ -380,13 +393,15 @@ mod dialogue_states {
     pub fn any_dialogue() -> impl Strategy<Value = Dialogue> {
         prop_oneof![
             onboarding().prop_map(Dialogue::Onboarding),
-            any::<i64>().prop_map(|response_id| Dialogue::Questionnaire { response_id }),
-            any::<i64>().prop_map(|report_id| Dialogue::ReportNotes { report_id }),
-            any::<i64>().prop_map(|report_id| Dialogue::ReportProgress { report_id }),
+            any::<i64>()
+                .prop_map(|response_id| Dialogue::Questionnaire { response_id: ResponseId(response_id) }),
+            any::<i64>().prop_map(|report_id| Dialogue::ReportNotes { report_id: ReportId(report_id) }),
+            any::<i64>().prop_map(|report_id| Dialogue::ReportProgress { report_id: ReportId(report_id) }),
             action_draft().prop_map(Dialogue::NewAction),
             meeting_draft().prop_map(Dialogue::Meeting),
-            (any::<i64>(), prop::sample::select(Locale::ALL.to_vec()))
-                .prop_map(|(action_id, locale)| Dialogue::ActionTitle { action_id, locale }),
+            (any::<i64>(), prop::sample::select(Locale::ALL.to_vec())).prop_map(|(action_id, locale)| {
+                Dialogue::ActionTitle { action_id: ActionId(action_id), locale }
+            }),
         ]
     }
 
@@ -401,13 +416,12 @@ mod dialogue_states {
     /// answered with "none".
     pub fn skipped_steps() -> Vec<Dialogue> {
         let at_target = ActionDraft {
-            cluster_id: 1,
             title: Some("Joint purchase of steel".into()),
             description: Some(String::new()),
             owners_done: true,
             start_date: NaiveDate::from_ymd_opt(2026, 12, 6),
             due_date: NaiveDate::from_ymd_opt(2027, 3, 6),
-            ..ActionDraft::default()
+            ..ActionDraft::new(ClusterId(1))
         };
         vec![
             Dialogue::NewAction(at_target.clone()),
@@ -472,7 +486,7 @@ async fn a_dialogue_that_no_longer_decodes_is_dropped_with_where_the_member_was(
             store.resume_dialogue(7).await.unwrap(),
             Resumed::Lost(LostDialogue {
                 kind: Some("onboarding".into()),
-                invite_id: Some(12),
+                invite_id: Some(InviteId(12)),
                 response_id: None,
                 locale: Some(Locale::Fr),
             }),
@@ -504,9 +518,8 @@ fn dialogue_states_tolerate_added_and_removed_fields() {
     assert_eq!(
         action,
         Dialogue::NewAction(ActionDraft {
-            cluster_id: 3,
             title: Some("Shared kiln".into()),
-            ..ActionDraft::default()
+            ..ActionDraft::new(ClusterId(3))
         })
     );
     let meeting: Dialogue =
@@ -515,9 +528,8 @@ fn dialogue_states_tolerate_added_and_removed_fields() {
     assert_eq!(
         meeting,
         Dialogue::Meeting(MeetingDraft {
-            cluster_id: 3,
             title: Some("Commission".into()),
-            ..MeetingDraft::default()
+            ..MeetingDraft::new(ClusterId(3))
         })
     );
     let joining: Dialogue =

@@ -13,6 +13,7 @@ use actix_web::dev::ServerHandle;
 use actix_web::{HttpRequest, HttpResponse, HttpServer, web};
 use chrono::{DateTime, Duration, Utc};
 use clusterbot::bot::App;
+use clusterbot::domain::ids::MediaId;
 use clusterbot::i18n::I18n;
 use clusterbot::jobs::transcribe::{TranscribeConfig, Transcriber, transcribe_once};
 use clusterbot::store::{Store, now};
@@ -262,7 +263,7 @@ impl Setup {
     }
 
     /// Writes a file under the data directory and records it as media_file.
-    async fn media(&self, unique: &str, kind: &str) -> i64 {
+    async fn media(&self, unique: &str, kind: &str) -> MediaId {
         let extension = if kind == "voice" { "ogg" } else { "jpg" };
         let relative = format!("media/{kind}/{unique}.{extension}");
         let path = self.app.data_dir.join(&relative);
@@ -340,7 +341,7 @@ async fn voice_notes_get_their_transcript_and_language_on_postgres() {
     voice_notes_get_their_transcript("postgres").await;
 }
 
-async fn state(store: &Store, id: i64) -> (i64, Option<String>, Option<DateTime<Utc>>, Option<String>) {
+async fn state(store: &Store, id: MediaId) -> (i64, Option<String>, Option<DateTime<Utc>>, Option<String>) {
     let s = store.transcript_state(id).await.unwrap().unwrap();
     (s.transcribe_attempts, s.transcribe_error, s.next_transcribe_at, s.transcript)
 }

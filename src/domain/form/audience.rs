@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::domain::Role;
+use crate::domain::ids::CooperativeId;
 
 /// Answer deadlines offered when a questionnaire is launched, in days (besides "none").
 pub const DEADLINE_CHOICES: [u16; 3] = [3, 7, 14];
@@ -12,7 +13,7 @@ pub const DEADLINE_CHOICES: [u16; 3] = [3, 7, 14];
 pub enum Audience {
     /// Every reachable member of the cluster.
     Cluster,
-    Cooperative(i64),
+    Cooperative(CooperativeId),
     Role(Role),
 }
 
@@ -47,7 +48,7 @@ mod tests {
 
     #[test]
     fn audiences_round_trip_through_their_codes() {
-        for a in [Audience::Cluster, Audience::Cooperative(12), Audience::Role(Role::Leader)] {
+        for a in [Audience::Cluster, Audience::Cooperative(CooperativeId(12)), Audience::Role(Role::Leader)] {
             assert_eq!(a.to_string().parse::<Audience>(), Ok(a));
         }
         assert!("everyone".parse::<Audience>().is_err());
