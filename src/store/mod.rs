@@ -133,13 +133,26 @@ impl Store {
                     .journal_mode(SqliteJournalMode::Wal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10));
-                Db::Sqlite(SqlitePoolOptions::new().max_connections(8).connect_with(options).await?)
+                // No ping before each acquire: a connection to a local file does not go stale,
+                // and the ping is a round trip to SQLite's worker thread on every statement.
+                Db::Sqlite(
+                    SqlitePoolOptions::new()
+                        .max_connections(8)
+                        .test_before_acquire(false)
+                        .connect_with(options)
+                        .await?,
+                )
             }
             Some(Backend::Postgres) => {
                 let options = PgConnectOptions::from_str(url)?;
                 Db::Postgres(
+                    // No ping before each acquire (a round trip to the server per statement):
+                    // a connection the server dropped fails its next statement, which fails
+                    // that one update (kept and told, as every internal error); sqlx tests a
+                    // connection as it goes back to the pool and closes a broken one.
                     PgPoolOptions::new()
                         .max_connections(10)
+                        .test_before_acquire(false)
                         .acquire_timeout(Duration::from_secs(10))
                         .connect_with(options)
                         .await?,
