@@ -172,7 +172,7 @@ impl App {
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
     /// language, else their cluster's, else English.
     pub async fn caller(&self, user: &User, chat_id: ChatId) -> Result<Caller, StoreError> {
-        let mut member = self.store.member_by_telegram(user.id.0 as i64).await?;
+        let (mut member, mut memberships) = self.store.caller_record(user.id.0 as i64).await?;
         // Someone marked unreachable who writes to the bot in private can be reached again,
         // by every feature.
         if let Some(m) = member.as_mut().filter(|m| m.opted_out_at.is_some() && chat_id.0 == user.id.0 as i64)
@@ -180,10 +180,6 @@ impl App {
             self.store.set_opted_out(user.id.0 as i64, false).await?;
             m.opted_out_at = None;
         }
-        let mut memberships = match &member {
-            Some(m) => self.store.memberships(m.member_id).await?,
-            None => Vec::new(),
-        };
         let coordinator = member.as_ref().is_some_and(|m| m.coordinator);
         if let (true, Some(m)) = (coordinator, &member) {
             // A coordinator works in every cluster as a CDA would.

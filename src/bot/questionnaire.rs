@@ -115,7 +115,7 @@ const SPECIFY: &str = "specify";
 struct Session {
     response: Response,
     form_pk: FormVersionId,
-    form: Form,
+    form: std::sync::Arc<Form>,
     answers: Answers,
     closed: bool,
     /// Today in the cluster's time zone, for `s.today` in the form and the date buttons.

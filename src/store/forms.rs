@@ -1,5 +1,7 @@
 //! Imported questionnaires, one row per version, and their audio prompts.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool};
@@ -63,13 +65,21 @@ impl Store {
         Ok(Saved::New(form_pk))
     }
 
-    pub async fn form(&self, form_pk: FormVersionId) -> Result<Form> {
+    /// A form version, parsed once: a version never changes.
+    pub async fn form(&self, form_pk: FormVersionId) -> Result<Arc<Form>> {
+        if let Some(form) = self.cache.form(form_pk) {
+            return Ok(form);
+        }
         let json: Option<String> = on_pool!(self, pool => sqlx::query_scalar("select definition from form where form_pk = $1")
             .bind(form_pk)
             .fetch_optional(pool)
             .await)?;
         let json = json.ok_or(StoreError::NotFound("form"))?;
-        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("form {form_pk}: {e}")))
+        let form: Arc<Form> = Arc::new(
+            serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("form {form_pk}: {e}")))?,
+        );
+        self.cache.keep_form(form_pk, form.clone());
+        Ok(form)
     }
 
     /// The newest version of every form, newest first.

@@ -179,6 +179,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
+            self.cache.forget_caller(new.telegram_user_id);
             Ok(Redeemed::Joined(member))
         })
     }
@@ -225,6 +226,7 @@ impl Store {
                 return Ok(Redeemed::AlreadyInCluster);
             }
             tx.commit().await?;
+            self.cache.forget_callers();
             Ok(Redeemed::AddedCluster)
         })
     }

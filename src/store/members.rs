@@ -65,6 +65,22 @@ impl Store {
         .await)?)
     }
 
+    /// The member behind a Telegram account and their memberships, as every update looks
+    /// its caller up: from memory when read in the last seconds (see [`super::cache`]).
+    pub async fn caller_record(&self, telegram_user_id: i64) -> Result<(Option<Member>, Vec<Membership>)> {
+        if let Some(c) = self.cache.caller(telegram_user_id) {
+            return Ok((c.member.clone(), c.memberships.clone()));
+        }
+        let epoch = self.cache.epoch(telegram_user_id);
+        let member = self.member_by_telegram(telegram_user_id).await?;
+        let memberships = match &member {
+            Some(m) => self.memberships(m.member_id).await?,
+            None => Vec::new(),
+        };
+        self.cache.keep_caller(telegram_user_id, epoch, member.clone(), memberships.clone());
+        Ok((member, memberships))
+    }
+
     pub async fn set_member_locale(&self, member_id: MemberId, locale: Locale) -> Result<()> {
         on_pool!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
             .bind(locale.code())
@@ -72,6 +88,7 @@ impl Store {
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
+        self.cache.forget_callers();
         Ok(())
     }
 
@@ -87,6 +104,7 @@ impl Store {
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
+        self.cache.forget_caller(telegram_user_id);
         Ok(n > 0)
     }
 
@@ -123,7 +141,11 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
+            if let Some(Some(chat_id)) = chat {
+                self.cache.forget_dialogue(chat_id);
+            }
         });
+        self.cache.forget_callers();
         Ok(())
     }
 }

@@ -4,6 +4,7 @@
 
 mod actions;
 mod backup;
+mod cache;
 mod clusters;
 mod codec;
 mod dialogues;
@@ -102,6 +103,8 @@ pub struct Store {
     pub(crate) db: Db,
     /// On SQLite, the lock on `<database>.lock` of the one bot process that owns the file.
     file_lock: std::sync::Arc<std::sync::OnceLock<std::fs::File>>,
+    /// What does not change between taps (see [`cache`]).
+    pub(crate) cache: std::sync::Arc<cache::Cache>,
 }
 
 /// Which database a `DATABASE_URL` points at.
@@ -164,7 +167,7 @@ impl Store {
                 )));
             }
         };
-        Ok(Self { db, file_lock: Default::default() })
+        Ok(Self { db, file_lock: Default::default(), cache: Default::default() })
     }
 
     /// For a bot process on SQLite: takes the exclusive lock on `<database>.lock`, so a second
@@ -185,6 +188,8 @@ impl Store {
         match file.try_lock() {
             Ok(()) => {
                 let _ = self.file_lock.set(file);
+                // Nobody else writes this file's dialogues now: they can be written through.
+                self.cache.cache_dialogues(true);
                 Ok(())
             }
             Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(path.to_owned())),

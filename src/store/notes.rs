@@ -120,6 +120,7 @@ impl Store {
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
+        self.cache.forget_caller(telegram_user_id);
         Ok(n == 1)
     }
 

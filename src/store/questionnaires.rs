@@ -210,14 +210,20 @@ impl Store {
         })
     }
 
+    /// A launch (never changed once made: kept in memory).
     pub async fn launch(&self, launch_id: LaunchId) -> Result<Launch> {
-        on_pool!(self, pool => sqlx::query_as(
+        if let Some(launch) = self.cache.launch(launch_id) {
+            return Ok(launch);
+        }
+        let launch: Launch = on_pool!(self, pool => sqlx::query_as(
             "select launch_id, form_pk, cluster_id, audience, deadline_at, created_at from launch where launch_id = $1",
         )
         .bind(launch_id)
         .fetch_optional(pool)
         .await)?
-        .ok_or(StoreError::NotFound("launch"))
+        .ok_or(StoreError::NotFound("launch"))?;
+        self.cache.keep_launch(&launch);
+        Ok(launch)
     }
 
     /// The latest launches in a cluster, newest first.
