@@ -526,11 +526,39 @@ where
         move |p: Press, update: Update, b: B| {
             let handle = handle.clone();
             async move {
-                let result = handle(p.clone(), b).await;
-                answer_press(&p, &update, result).await
+                let answered = Arc::new(std::sync::atomic::AtomicBool::new(false));
+                let result = ANSWERED_EARLY.scope(answered.clone(), handle(p.clone(), b)).await;
+                if !answered.load(std::sync::atomic::Ordering::Acquire) {
+                    return answer_press(&p, &update, result).await;
+                }
+                // Answered with the read-back: a failure after it is told in the chat.
+                let outcome = failure::outcome(&result);
+                let toast = failure::toast(&p.app, &update, p.caller.chat_id, p.caller.locale, &result).await;
+                p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
+                if let Some(text) = toast {
+                    p.bot.send_message(p.caller.chat_id, text).await?;
+                }
+                Ok(())
             }
         },
     )
+}
+
+tokio::task_local! {
+    /// Set once the press being handled was answered early (see [`answer_press_early`]).
+    static ANSWERED_EARLY: Arc<std::sync::atomic::AtomicBool>;
+}
+
+/// Answers the press being handled now, without a toast, instead of after the handler: for
+/// a step that succeeded and only has messages left to send, so the spinner stops with the
+/// read-back rather than after the next question. Outside a button handler it does nothing.
+pub(crate) async fn answer_press_early(bot: &Bot, q: &CallbackQuery) {
+    let first = ANSWERED_EARLY.try_with(|a| !a.swap(true, std::sync::atomic::Ordering::AcqRel));
+    if first == Ok(true)
+        && let Err(e) = answer_callback(bot, q, None).await
+    {
+        tracing::warn!(error = %e, "could not answer a button press");
+    }
 }
 
 /// Who pressed, and where: presses that cannot be routed (no message, a group chat, a

@@ -431,8 +431,21 @@ async fn advance(
     bot: &Bot,
     app: &App,
     caller: &Caller,
+    s: Session,
+    value: Option<(String, Option<MediaId>)>,
+) -> HandlerResult {
+    advance_reading_back(bot, app, caller, s, value, None).await
+}
+
+/// [`advance`], and once the answer is stored, the pressed question turned into its
+/// read-back (see [`keyboards::read_back`]) while the next question is sent.
+async fn advance_reading_back(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
     mut s: Session,
     value: Option<(String, Option<MediaId>)>,
+    read_back: Option<(&CallbackQuery, String)>,
 ) -> HandlerResult {
     let Some(pos) = s.response.position else { return Ok(()) };
     let name = s.form.items[pos].name.clone();
@@ -461,10 +474,19 @@ async fn advance(
     s.response.history.push(pos);
     s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
     app.store.save_progress(&s.response).await?;
-    match s.response.position {
-        Some(_) => ask(bot, app, caller, &s).await,
-        None => finish(bot, app, caller, s).await,
-    }
+    // The answer is stored: now it may be shown as taken.
+    let shown = async {
+        if let Some((q, chosen)) = &read_back {
+            keyboards::read_back(bot, q, chosen).await;
+        }
+    };
+    let next = async {
+        match s.response.position {
+            Some(_) => ask(bot, app, caller, &s).await,
+            None => finish(bot, app, caller, s).await,
+        }
+    };
+    tokio::join!(shown, next).1
 }
 
 async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> HandlerResult {
@@ -701,14 +723,14 @@ pub async fn on_button(
         keyboards::clear(bot, q).await;
         return begin(bot, app, caller, b.response_id).await;
     }
-    let owned = match (&caller.member, app.store.response(b.response_id).await) {
-        (Some(m), Ok(r)) => r.member_id == m.member_id,
-        _ => false,
+    let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
+    let mut s = match load(app, b.response_id).await {
+        Ok(s) if s.response.member_id == member.member_id => s,
+        Ok(_) | Err(BotError::Store(crate::store::StoreError::NotFound(_))) => {
+            return Err(BotError::NoLongerActive);
+        }
+        Err(e) => return Err(e),
     };
-    if !owned {
-        return Err(BotError::NoLongerActive);
-    }
-    let mut s = load(app, b.response_id).await?;
     if s.response.status == Status::Finished || s.closed {
         keyboards::clear(bot, q).await;
         let why =
@@ -778,10 +800,9 @@ pub async fn on_button(
                     if let Err(r) = walk::check_constraint(&item, &choice.name, &s.answers, s.today) {
                         return Ok(Some(rejection_text(app, &s, &item, l, r)));
                     }
-                    keyboards::clear(bot, q).await;
                     let chosen = choice_label(app, &s.form, choice, l);
-                    bot.send_message(caller.chat_id, format!("✔️ {chosen}")).await?;
-                    advance(bot, app, caller, s, Some((choice.name.clone(), None))).await?;
+                    let value = Some((choice.name.clone(), None));
+                    advance_reading_back(bot, app, caller, s, value, Some((q, chosen))).await?;
                 }
                 Kind::SelectMultiple { .. } => {
                     let mut picked: Vec<String> = s
