@@ -450,30 +450,26 @@ async fn advance_reading_back(
     let Some(pos) = s.response.position else { return Ok(()) };
     let name = s.form.items[pos].name.clone();
     match &value {
-        Some((v, media)) => {
-            app.store.save_answer(s.response.response_id, &name, v, *media).await?;
-            s.answers.insert(name.clone(), v.clone());
-        }
-        None => {
-            app.store.remove_answer(s.response.response_id, &name).await?;
-            s.answers.remove(&name);
-        }
-    }
+        Some((v, _)) => s.answers.insert(name.clone(), v.clone()),
+        None => s.answers.remove(&name),
+    };
     // "Other" chosen on an or_other question: ask what it is before moving on.
     let or_other = matches!(
         s.form.items[pos].kind,
         Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. }
     );
-    if or_other && value.as_ref().is_some_and(|(v, _)| v.split_whitespace().any(|c| c == OTHER)) {
+    let specify = or_other && value.as_ref().is_some_and(|(v, _)| v.split_whitespace().any(|c| c == OTHER));
+    if specify {
         s.response.pending = Some(SPECIFY.to_owned());
-        app.store.save_progress(&s.response).await?;
-        return ask(bot, app, caller, &s).await;
+    } else {
+        s.response.pending = None;
+        walk::compute(&s.form, &mut s.answers, s.today);
+        s.response.history.push(pos);
+        s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
     }
-    s.response.pending = None;
-    walk::compute(&s.form, &mut s.answers, s.today);
-    s.response.history.push(pos);
-    s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
-    app.store.save_progress(&s.response).await?;
+    // The answer and where the member is now, in one commit.
+    let answer = value.as_ref().map(|(v, media)| (v.as_str(), *media));
+    app.store.save_answer_and_progress(&s.response, &name, answer).await?;
     // The answer is stored: now it may be shown as taken.
     let shown = async {
         if let Some((q, chosen)) = &read_back {
@@ -482,6 +478,7 @@ async fn advance_reading_back(
     };
     let next = async {
         match s.response.position {
+            _ if specify => ask(bot, app, caller, &s).await,
             Some(_) => ask(bot, app, caller, &s).await,
             None => finish(bot, app, caller, s).await,
         }

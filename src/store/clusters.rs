@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_duplicate, on_pool};
+use super::{Result, Store, StoreError, now, on_duplicate, on_pool, on_write};
 use crate::domain::Locale;
 use crate::domain::ids::{ClusterId, CooperativeId};
 
@@ -45,7 +45,7 @@ impl Store {
             "insert into cluster (name, timezone, locale, sector, created_at) \
              values ($1, $2, $3, $4, $5) returning {CLUSTER_COLUMNS}"
         );
-        let cluster = on_pool!(self, pool => sqlx::query_as(&sql)
+        let cluster = on_write!(self, pool => sqlx::query_as(&sql)
             .bind(name)
             .bind(timezone.name())
             .bind(locale.code())
@@ -79,7 +79,7 @@ impl Store {
 
     pub async fn add_cooperative(&self, cluster_id: ClusterId, name: &str) -> Result<Cooperative> {
         self.cluster(cluster_id).await?;
-        on_pool!(self, pool => sqlx::query_as(
+        on_write!(self, pool => sqlx::query_as(
             "insert into cooperative (cluster_id, name, created_at) values ($1, $2, $3) \
              returning cooperative_id, cluster_id, name",
         )

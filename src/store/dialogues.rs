@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::ids::{InviteId, ResponseId};
 use crate::domain::onboarding::{Dialogue, LostDialogue, Resumed};
 
@@ -95,7 +95,7 @@ impl Store {
         }
         let json = serde_json::to_string(dialogue).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let at = now();
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into dialogue_state (chat_id, state, updated_at) values ($1, $2, $3) \
              on conflict (chat_id) do update set state = excluded.state, updated_at = excluded.updated_at",
         )
@@ -121,7 +121,7 @@ impl Store {
         if let Some(None) = self.cache.dialogue(chat_id) {
             return Ok(());
         }
-        on_pool!(self, pool => sqlx::query("delete from dialogue_state where chat_id = $1")
+        on_write!(self, pool => sqlx::query("delete from dialogue_state where chat_id = $1")
             .bind(chat_id)
             .execute(pool)
             .await

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::ids::{ClusterId, CooperativeId, MemberId};
 use crate::domain::{Gender, Locale, Role};
 
@@ -82,7 +82,7 @@ impl Store {
     }
 
     pub async fn set_member_locale(&self, member_id: MemberId, locale: Locale) -> Result<()> {
-        on_pool!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
+        on_write!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
             .bind(locale.code())
             .bind(member_id)
             .execute(pool)
@@ -96,7 +96,7 @@ impl Store {
     /// they unblock it. Returns whether a member was found.
     pub async fn set_opted_out(&self, telegram_user_id: i64, opted_out: bool) -> Result<bool> {
         let at = opted_out.then(now);
-        let n = on_pool!(self, pool => sqlx::query(
+        let n = on_write!(self, pool => sqlx::query(
             "update member set opted_out_at = $1 where telegram_user_id = $2",
         )
         .bind(at)
@@ -113,7 +113,7 @@ impl Store {
     /// longer point at a person.
     pub async fn forget_member(&self, member_id: MemberId) -> Result<()> {
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let chat: Option<Option<i64>> =
                 sqlx::query_scalar("select chat_id from member where member_id = $1")
