@@ -55,8 +55,9 @@ pub fn init_logging() -> Result<(), String> {
     };
     // Every statement sqlx runs is an event of `sqlx::query`: counted for /metrics, whatever
     // RUST_LOG prints.
-    let statements = CountStatements
-        .with_filter(tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE));
+    let statements = CountStatements.with_filter(
+        tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE),
+    );
     tracing_subscriber::registry().with(logs).with(statements).init();
     Ok(())
 }
