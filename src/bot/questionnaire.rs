@@ -488,36 +488,33 @@ async fn advance_reading_back(
 
 async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> HandlerResult {
     let now = crate::store::now();
+    let mut save: Vec<(String, String)> = Vec::new();
+    let mut remove: Vec<String> = Vec::new();
     for item in &s.form.items {
         if item.kind == Kind::Meta(crate::domain::form::Meta::End) {
-            app.store
-                .save_answer(
-                    s.response.response_id,
-                    &item.name,
-                    &walk::meta_value(crate::domain::form::Meta::End, now, s.today, 0, ""),
-                    None,
-                )
-                .await?;
+            let end = walk::meta_value(crate::domain::form::Meta::End, now, s.today, 0, "");
+            save.push((item.name.clone(), end));
         }
         // Calculations are stored with the answers, as ODK submits them.
         if item.kind == Kind::Calculate || item.is_computed() {
             match s.answers.get(&item.name) {
-                Some(v) => app.store.save_answer(s.response.response_id, &item.name, v, None).await?,
-                None => app.store.remove_answer(s.response.response_id, &item.name).await?,
+                Some(v) => save.push((item.name.clone(), v.clone())),
+                None => remove.push(item.name.clone()),
             }
         }
     }
     // Answers to questions that later answers made irrelevant are not part of the submission.
     for item in s.form.questions() {
         if s.answers.contains_key(&item.name) && !walk::is_relevant(item, &s.answers, s.today) {
-            app.store.remove_answer(s.response.response_id, &item.name).await?;
+            remove.push(item.name.clone());
         }
     }
     s.response.status = Status::Finished;
     s.response.position = None;
     s.response.pending = None;
-    app.store.save_progress(&s.response).await?;
-    app.store.clear_dialogue(caller.chat_id.0).await?;
+    let save: Vec<(&str, &str)> = save.iter().map(|(q, v)| (q.as_str(), v.as_str())).collect();
+    let remove: Vec<&str> = remove.iter().map(String::as_str).collect();
+    app.store.finish_response(&s.response, &save, &remove, caller.chat_id.0).await?;
     let title = s.form.title(caller.locale).to_owned();
     bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "form-finished", title = title))
         .reply_markup(KeyboardRemove::new())

@@ -320,6 +320,49 @@ impl Store {
         Ok(())
     }
 
+    /// Finishes a response in one transaction: the answers the form computes at the end
+    /// saved, the answers no longer relevant removed, the response marked finished, and the
+    /// chat's dialogue ended.
+    pub async fn finish_response(
+        &self,
+        r: &Response,
+        save: &[(&str, &str)],
+        remove: &[&str],
+        chat_id: i64,
+    ) -> Result<()> {
+        let at = now();
+        let history = serde_json::to_string(&r.history).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        on_write!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for (question, value) in save {
+                sqlx::query(SAVE_ANSWER)
+                    .bind(r.response_id)
+                    .bind(*question)
+                    .bind(*value)
+                    .bind(None::<MediaId>)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for question in remove {
+                sqlx::query(REMOVE_ANSWER).bind(r.response_id).bind(*question).execute(&mut *tx).await?;
+            }
+            sqlx::query(SAVE_PROGRESS)
+                .bind(r.status.code())
+                .bind(r.position.map(|p| p as i64))
+                .bind(history)
+                .bind(&r.pending)
+                .bind(at)
+                .bind(r.response_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("delete from dialogue_state where chat_id = $1").bind(chat_id).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        self.cache.keep_dialogue(chat_id, None);
+        Ok(())
+    }
+
     /// Saves one answer (replacing an earlier answer to the same question).
     pub async fn save_answer(
         &self,
