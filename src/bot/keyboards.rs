@@ -43,6 +43,12 @@ pub async fn clear(bot: &Bot, q: &CallbackQuery) {
     }
 }
 
+/// An answered step's buttons removed and the press answered, at once (see
+/// [`super::answer_press_early`]): for a step that goes on, run beside what comes next.
+pub async fn done_with(bot: &Bot, q: &CallbackQuery) {
+    tokio::join!(clear(bot, q), super::answer_press_early(bot, q));
+}
+
 /// Turns the question whose button was pressed into its read-back — the question, then
 /// "✔️ choice", the keyboard gone — in one edit, instead of clearing the keyboard and echoing
 /// the choice. The press is answered at the same time, so the member waits for neither.

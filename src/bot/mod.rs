@@ -525,23 +525,31 @@ where
     dptree::filter_map(|q: CallbackQuery| q.data.as_deref().and_then(B::decode)).endpoint(
         move |p: Press, update: Update, b: B| {
             let handle = handle.clone();
-            async move {
-                let answered = Arc::new(std::sync::atomic::AtomicBool::new(false));
-                let result = ANSWERED_EARLY.scope(answered.clone(), handle(p.clone(), b)).await;
-                if !answered.load(std::sync::atomic::Ordering::Acquire) {
-                    return answer_press(&p, &update, result).await;
-                }
-                // Answered with the read-back: a failure after it is told in the chat.
-                let outcome = failure::outcome(&result);
-                let toast = failure::toast(&p.app, &update, p.caller.chat_id, p.caller.locale, &result).await;
-                p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
-                if let Some(text) = toast {
-                    p.bot.send_message(p.caller.chat_id, text).await?;
-                }
-                Ok(())
-            }
+            async move { handle_press(&p, &update, handle(p.clone(), b)).await }
         },
     )
+}
+
+/// Runs a press's handler and answers the press: after it, with its toast, unless the
+/// handler answered early ([`answer_press_early`]); then a failure after that is told in the
+/// chat.
+async fn handle_press(
+    p: &Press,
+    update: &Update,
+    handled: impl std::future::Future<Output = ButtonResult>,
+) -> HandlerResult {
+    let answered = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let result = ANSWERED_EARLY.scope(answered.clone(), handled).await;
+    if !answered.load(std::sync::atomic::Ordering::Acquire) {
+        return answer_press(p, update, result).await;
+    }
+    let outcome = failure::outcome(&result);
+    let toast = failure::toast(&p.app, update, p.caller.chat_id, p.caller.locale, &result).await;
+    p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
+    if let Some(text) = toast {
+        p.bot.send_message(p.caller.chat_id, text).await?;
+    }
+    Ok(())
 }
 
 tokio::task_local! {
@@ -616,17 +624,19 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
 /// joining first; anything else is no longer active.
 async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResult {
     let data = p.q.data.as_deref().unwrap_or_default();
-    let result = match onboarding::JoiningPress::decode(data) {
-        Some(press) => onboarding::on_callback(&p.bot, &p.app, &p.caller, o, &p.q, press).await,
-        None if all_heads().contains(&codes::head(data)) => {
-            Ok(Some(tr!(p.app.i18n, o.locale, "onboarding-finish-first")))
-        }
-        None => {
-            keyboards::clear(&p.bot, &p.q).await;
-            Ok(Some(tr!(p.app.i18n, o.locale, "button-expired")))
+    let handled = async {
+        match onboarding::JoiningPress::decode(data) {
+            Some(press) => onboarding::on_callback(&p.bot, &p.app, &p.caller, o, &p.q, press).await,
+            None if all_heads().contains(&codes::head(data)) => {
+                Ok(Some(tr!(p.app.i18n, o.locale, "onboarding-finish-first")))
+            }
+            None => {
+                keyboards::clear(&p.bot, &p.q).await;
+                Ok(Some(tr!(p.app.i18n, o.locale, "button-expired")))
+            }
         }
     };
-    answer_press(&p, &update, result).await
+    handle_press(&p, &update, handled).await
 }
 
 /// Answers a press with its toast (a failure's words, in the member's language) and

@@ -306,17 +306,18 @@ pub async fn on_callback(
     use JoiningPress::{Joining, Language};
     match (o.step, press) {
         (step, Language(locale)) => {
-            keyboards::clear(bot, q).await;
             o.locale = locale;
-            if step == Step::Language {
-                advance(bot, app, caller, o).await?;
-            } else {
-                save_and_ask(bot, app, caller.chat_id, o).await?;
-            }
+            let next = async {
+                if step == Step::Language {
+                    advance(bot, app, caller, o).await
+                } else {
+                    save_and_ask(bot, app, caller.chat_id, o).await
+                }
+            };
+            tokio::join!(keyboards::done_with(bot, q), next).1?;
         }
         (Step::Consent, Joining(JoiningButton::Consent(true))) => {
-            keyboards::clear(bot, q).await;
-            advance(bot, app, caller, o).await?;
+            tokio::join!(keyboards::done_with(bot, q), advance(bot, app, caller, o)).1?;
         }
         (Step::Consent, Joining(JoiningButton::Consent(false))) => {
             keyboards::clear(bot, q).await;
@@ -325,14 +326,12 @@ pub async fn on_callback(
             bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "consent-declined")).await?;
         }
         (Step::Name, Joining(JoiningButton::SuggestedName)) if o.suggested_name.is_some() => {
-            keyboards::clear(bot, q).await;
             o.name = o.suggested_name.clone();
-            advance(bot, app, caller, o).await?;
+            tokio::join!(keyboards::done_with(bot, q), advance(bot, app, caller, o)).1?;
         }
         (Step::Gender, Joining(JoiningButton::Gender(gender))) => {
-            keyboards::clear(bot, q).await;
             o.gender = Some(gender);
-            advance(bot, app, caller, o).await?;
+            tokio::join!(keyboards::done_with(bot, q), advance(bot, app, caller, o)).1?;
         }
         (Step::Cooperative, Joining(JoiningButton::Cooperative(choice))) => {
             let invite = app.store.invite(o.invite_id).await?;
@@ -423,8 +422,9 @@ async fn finish(
         Redeemed::AlreadyInCluster | Redeemed::AddedCluster => {}
     }
     let caller = app.caller(&caller.user, caller.chat_id).await?;
-    super::publish_member_commands(bot, app, &caller, caller.locale, caller.role()).await;
-    menu::send_menu(bot, app, &caller).await
+    // Their command menu is published while the main menu is shown.
+    let commands = super::publish_member_commands(bot, app, &caller, caller.locale, caller.role());
+    tokio::join!(commands, menu::send_menu(bot, app, &caller)).1
 }
 
 /// Messages while joining: the answer to the current step.
