@@ -437,6 +437,8 @@ pub struct Press {
     pub q: CallbackQuery,
     /// Joining in progress: every button is joining's until it ends.
     pub joining: Option<Onboarding>,
+    /// The dialogue the chat is in, as read for this press.
+    pub dialogue: Option<Dialogue>,
     started: std::time::Instant,
 }
 
@@ -467,7 +469,7 @@ fn buttons() -> UpdateHandler<BotError> {
             invite::on_draft(&p.bot, &p.app, &p.caller, &p.q, &p.me, b).await
         }))
         .branch(on::<questionnaire::FormButton, _, _>(|p, b| async move {
-            questionnaire::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+            questionnaire::on_button(&p.bot, &p.app, &p.caller, &p.q, b, p.dialogue.as_ref()).await
         }))
         .branch(on::<launch::LaunchButton, _, _>(|p, b| async move {
             launch::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
@@ -603,9 +605,9 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
         answer_now(Err(BotError::NoLongerActive), caller.locale).await;
         return None;
     }
-    let joining = match app.store.resume_dialogue(chat_id.0).await {
-        Ok(Resumed::In(Dialogue::Onboarding(o))) => Some(o),
-        Ok(Resumed::In(_) | Resumed::Idle) => None,
+    let dialogue = match app.store.resume_dialogue(chat_id.0).await {
+        Ok(Resumed::In(d)) => Some(d),
+        Ok(Resumed::Idle) => None,
         Ok(Resumed::Lost(lost)) => {
             keyboards::clear(&bot, &q).await;
             let result = reask_lost(&bot, &app, &caller, lost).await.map(|()| None);
@@ -617,7 +619,11 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
             return None;
         }
     };
-    Some(Press { bot, app, me, caller, q, joining, started })
+    let joining = match &dialogue {
+        Some(Dialogue::Onboarding(o)) => Some(o.clone()),
+        _ => None,
+    };
+    Some(Press { bot, app, me, caller, q, joining, dialogue, started })
 }
 
 /// While joining, every button is joining's: another feature's button asks to finish

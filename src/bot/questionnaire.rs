@@ -711,6 +711,7 @@ pub async fn on_button(
     caller: &Caller,
     q: &CallbackQuery,
     b: FormButton,
+    dialogue: Option<&Dialogue>,
 ) -> Result<Option<String>, BotError> {
     let l = caller.locale;
     if b.action == FormAction::Start {
@@ -740,7 +741,10 @@ pub async fn on_button(
         return Err(BotError::NoLongerActive);
     };
     // Whatever the button, this chat is now answering this questionnaire.
-    app.store.set_dialogue(caller.chat_id.0, &Dialogue::Questionnaire { response_id: b.response_id }).await?;
+    let answering = Dialogue::Questionnaire { response_id: b.response_id };
+    if dialogue != Some(&answering) {
+        app.store.set_dialogue(caller.chat_id.0, &answering).await?;
+    }
     let item = s.form.items[pos].clone();
     match b.action {
         FormAction::Start => unreachable!("handled above"),

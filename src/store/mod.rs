@@ -121,6 +121,9 @@ pub struct Store {
     pub(crate) cache: std::sync::Arc<cache::Cache>,
     /// SQLite on a file: the group flush of its write-ahead log (see [`durable`]).
     wal: Option<std::sync::Arc<durable::WalSync>>,
+    /// PostgreSQL: two connections whose commits do not wait for the disk, for claiming
+    /// update ids only (see [`Store::claim_update`]).
+    claims: Option<PgPool>,
 }
 
 /// Which database a `DATABASE_URL` points at.
@@ -145,7 +148,7 @@ impl Backend {
 impl Store {
     /// Connects (creating the SQLite file on first use); does not migrate.
     pub async fn connect(url: &str) -> Result<Self> {
-        let mut wal = None;
+        let (mut wal, mut claims) = (None, None);
         let db = match Backend::of_url(url) {
             Some(Backend::Sqlite) => {
                 let mut options = SqliteConnectOptions::from_str(url)?
@@ -171,6 +174,13 @@ impl Store {
             }
             Some(Backend::Postgres) => {
                 let options = PgConnectOptions::from_str(url)?;
+                claims = Some(
+                    PgPoolOptions::new()
+                        .max_connections(2)
+                        .test_before_acquire(false)
+                        .acquire_timeout(Duration::from_secs(10))
+                        .connect_lazy_with(options.clone().options([("synchronous_commit", "off")])),
+                );
                 Db::Postgres(
                     // No ping before each acquire (a round trip to the server per statement):
                     // a connection the server dropped fails its next statement, which fails
@@ -190,7 +200,7 @@ impl Store {
                 )));
             }
         };
-        Ok(Self { db, file_lock: Default::default(), cache: Default::default(), wal })
+        Ok(Self { db, file_lock: Default::default(), cache: Default::default(), wal, claims })
     }
 
     /// For a bot process on SQLite: takes the exclusive lock on `<database>.lock`, so a second
@@ -266,7 +276,10 @@ impl Store {
     }
 
     pub async fn close(&self) {
-        on_pool!(self, pool => pool.close().await)
+        on_pool!(self, pool => pool.close().await);
+        if let Some(claims) = &self.claims {
+            claims.close().await;
+        }
     }
 }
 
