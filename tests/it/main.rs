@@ -18,6 +18,7 @@ mod ops;
 mod outbox;
 mod progress;
 mod questionnaire;
+mod sandbox;
 mod reminders;
 mod store;
 mod support;
