@@ -388,10 +388,24 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     b.bot_says(seen, "").await;
     b.screenshot("sandbox-arabic.png").await;
 
-    // The clock moves forward on request.
+    // ⏩ time: a week later (then hour by hour until it is daytime in Tunis), the leader of
+    // the women's cooperative is asked how the festival stand is going, in French.
+    b.goto(&format!("{base}chat/700000102")).await;
     b.click(&b.wait("//details[@id='time']/summary").await).await;
-    b.click(&b.wait("//button[@data-advance='24']").await).await;
-    b.wait("//span[@id='clock'][contains(., '24 h ahead')]").await;
+    b.click(&b.wait("//button[@data-advance='168']").await).await;
+    b.wait("//span[@id='clock'][contains(., '168 h ahead')]").await;
+    let checkin = "//div[contains(@class,'msg bot')][contains(., 'Comment avance Stand au festival')]";
+    let started = Instant::now();
+    while b.all(checkin).await.is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(120), "no check-in came after a week");
+        b.click(&b.wait("//button[@data-advance='1']").await).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
+    b.click(&b.wait("//details[@id='time']/summary").await).await;
+    let seen = b.bot_bubbles().await;
+    b.tap("En bonne voie").await;
+    b.bot_says(seen, "").await;
+    b.screenshot("sandbox-checkin.png").await;
     b.close().await;
 }
 
