@@ -56,9 +56,14 @@ pub fn init_logging() -> Result<(), String> {
 pub async fn execute(cli: Cli) -> anyhow::Result<()> {
     if let Command::Sandbox(args) = cli.command {
         // Its own database and files unless named on the command line: never production's.
-        let url = if cli.database_url_given { cli.database_url } else { crate::sandbox::DEFAULT_DATABASE_URL.to_owned() };
+        let url = if cli.database_url_given {
+            cli.database_url
+        } else {
+            crate::sandbox::DEFAULT_DATABASE_URL.to_owned()
+        };
         check_database_url(&url)?;
-        let data_dir = if cli.data_dir_given { cli.data_dir } else { crate::sandbox::DEFAULT_DATA_DIR.into() };
+        let data_dir =
+            if cli.data_dir_given { cli.data_dir } else { crate::sandbox::DEFAULT_DATA_DIR.into() };
         return crate::sandbox::run(args.listen, &url, data_dir, args.form).await;
     }
     check_database_url(&cli.database_url)?;

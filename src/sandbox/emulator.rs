@@ -268,7 +268,8 @@ impl Emulator {
 
     pub fn send_text(&self, person_id: i64, text: &str) {
         let bubble = text_bubble(false, text);
-        let command_len = text.starts_with('/').then(|| text.split(' ').next().unwrap_or("").encode_utf16().count());
+        let command_len =
+            text.starts_with('/').then(|| text.split(' ').next().unwrap_or("").encode_utf16().count());
         self.person_sends(person_id, bubble, |m| {
             if let Some(len) = command_len {
                 m["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
@@ -295,7 +296,7 @@ impl Emulator {
     /// The person taps an inline button.
     pub fn press(&self, person_id: i64, message_id: i64, data: &str) -> bool {
         let query = self.with(|i| {
-            let Some(chat) = i.chats.get(&person_id) else { return None };
+            let chat = i.chats.get(&person_id)?;
             let bubble = chat.bubbles.iter().find(|b| b.message_id == message_id && b.from_bot)?;
             let person = chat.person.as_ref()?;
             let id = format!("cbq{}", i.next_message_id);
@@ -338,11 +339,17 @@ impl Emulator {
         self.with(|i| {
             let chat = i.chats.get(&person_id)?;
             let language = chat.person.as_ref().map(|p| p.language_code.clone()).unwrap_or_default();
-            let commands = ["chat:".to_owned() + &person_id.to_string(), format!("private:{language}"), "private".into(), format!("default:{language}"), "default".into()]
-                .iter()
-                .find_map(|k| i.commands.get(k))
-                .cloned()
-                .unwrap_or_default();
+            let commands = [
+                "chat:".to_owned() + &person_id.to_string(),
+                format!("private:{language}"),
+                "private".into(),
+                format!("default:{language}"),
+                "default".into(),
+            ]
+            .iter()
+            .find_map(|k| i.commands.get(k))
+            .cloned()
+            .unwrap_or_default();
             Some(ChatView {
                 person: chat.person.clone(),
                 bubbles: chat.bubbles.clone(),
@@ -391,20 +398,33 @@ impl Emulator {
         match method.as_str() {
             "getme" => {
                 let mut me = bot_user();
-                for flag in ["can_join_groups", "can_read_all_group_messages", "supports_inline_queries", "can_connect_to_business", "has_main_web_app"] {
+                for flag in [
+                    "can_join_groups",
+                    "can_read_all_group_messages",
+                    "supports_inline_queries",
+                    "can_connect_to_business",
+                    "has_main_web_app",
+                ] {
                     me[flag] = json!(false);
                 }
                 Ok(me)
             }
             "getupdates" => Ok(self.get_updates(&body).await),
             "deletewebhook" | "setwebhook" | "sendchataction" | "deletemycommands" => Ok(json!(true)),
-            "getwebhookinfo" => Ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0})),
+            "getwebhookinfo" => {
+                Ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
+            }
             "setmycommands" => {
                 let commands: Vec<(String, String)> = parse_json_field(&body, "commands")
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .map(|c| (c["command"].as_str().unwrap_or("").to_owned(), c["description"].as_str().unwrap_or("").to_owned()))
+                    .map(|c| {
+                        (
+                            c["command"].as_str().unwrap_or("").to_owned(),
+                            c["description"].as_str().unwrap_or("").to_owned(),
+                        )
+                    })
                     .collect();
                 let scope = parse_json_field(&body, "scope");
                 let language = text("language_code");
@@ -455,9 +475,11 @@ impl Emulator {
                     Kind::Document => "document",
                     _ => "",
                 };
-                let file = if field.is_empty() { None } else { Some(self.file_of(&body, &uploads, field, kind)?) };
+                let file =
+                    if field.is_empty() { None } else { Some(self.file_of(&body, &uploads, field, kind)?) };
                 let reply_markup = parse_json_field(&body, "reply_markup");
-                let mut bubble = text_bubble(true, &if kind == Kind::Text { text("text") } else { text("caption") });
+                let mut bubble =
+                    text_bubble(true, &if kind == Kind::Text { text("text") } else { text("caption") });
                 bubble.kind = kind;
                 bubble.file = file;
                 bubble.buttons = inline_buttons(&reply_markup);
@@ -494,7 +516,8 @@ impl Emulator {
                     _ => None,
                 };
                 self.with(|i| {
-                    let chat = i.chats.get_mut(&chat_id).ok_or((400, "Bad Request: chat not found".to_owned()))?;
+                    let chat =
+                        i.chats.get_mut(&chat_id).ok_or((400, "Bad Request: chat not found".to_owned()))?;
                     let b = chat
                         .bubbles
                         .iter_mut()
@@ -522,15 +545,26 @@ impl Emulator {
             }
             "getfile" => {
                 let id = text("file_id");
-                let size = self.file(&id).map(|f| f.bytes.len()).ok_or((400, "Bad Request: invalid file_id".to_owned()))?;
-                Ok(json!({"file_id": id, "file_unique_id": format!("u{id}"), "file_size": size, "file_path": format!("files/{id}")}))
+                let size = self
+                    .file(&id)
+                    .map(|f| f.bytes.len())
+                    .ok_or((400, "Bad Request: invalid file_id".to_owned()))?;
+                Ok(
+                    json!({"file_id": id, "file_unique_id": format!("u{id}"), "file_size": size, "file_path": format!("files/{id}")}),
+                )
             }
             other => Err((501, format!("the sandbox does not emulate the Bot API method '{other}'"))),
         }
     }
 
     /// The file a send names: uploaded in the request, or an id sent before.
-    fn file_of(&self, body: &Value, uploads: &Uploads, field: &str, kind: Kind) -> Result<FileRef, (u16, String)> {
+    fn file_of(
+        &self,
+        body: &Value,
+        uploads: &Uploads,
+        field: &str,
+        kind: Kind,
+    ) -> Result<FileRef, (u16, String)> {
         if let Some((name, bytes)) = uploads.get(field) {
             let mime = mime_of(name, kind, bytes);
             return Ok(self.put_file(StoredFile { bytes: bytes.clone(), name: name.clone(), mime }));
@@ -739,7 +773,9 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<(Value, Uploads), 
             find(&rest[content_start..], &delimiter).map_or(rest.len(), |e| content_start + e - 2);
         let content = &rest[content_start..content_end.max(content_start)];
         let attr = |name: &str| {
-            headers.split(';').find_map(|p| p.trim().strip_prefix(&format!("{name}=")).map(|v| v.trim_matches('"').to_owned()))
+            headers.split(';').find_map(|p| {
+                p.trim().strip_prefix(&format!("{name}=")).map(|v| v.trim_matches('"').to_owned())
+            })
         };
         let Some(name) = attr("name") else { continue };
         match attr("filename") {
@@ -754,7 +790,9 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<(Value, Uploads), 
     }
     let attached: Vec<(String, String)> = fields
         .iter()
-        .filter_map(|(k, v)| v.as_str().and_then(|s| s.strip_prefix("attach://")).map(|part| (k.clone(), part.to_owned())))
+        .filter_map(|(k, v)| {
+            v.as_str().and_then(|s| s.strip_prefix("attach://")).map(|part| (k.clone(), part.to_owned()))
+        })
         .collect();
     for (field, part) in attached {
         let file = uploads.remove(&part).ok_or(format!("Bad Request: {field} refers to a missing part"))?;

@@ -56,8 +56,15 @@ pub enum Preview {
 
 /// Runs the sandbox until Ctrl-C: seeds the database on first start, starts the emulator
 /// and the bot, and serves the page on `listen`.
-pub async fn run(listen: SocketAddr, database_url: &str, data_dir: PathBuf, form: Option<PathBuf>) -> anyhow::Result<()> {
-    let store = Store::open(database_url).await.with_context(|| format!("could not open the sandbox database {database_url}"))?;
+pub async fn run(
+    listen: SocketAddr,
+    database_url: &str,
+    data_dir: PathBuf,
+    form: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let store = Store::open(database_url)
+        .await
+        .with_context(|| format!("could not open the sandbox database {database_url}"))?;
     store.own_database_file(database_url)?;
     let i18n = Arc::new(I18n::load()?);
     let roster = seed::seed(&store).await.context("could not seed the sandbox's demo")?;
@@ -98,7 +105,9 @@ pub async fn run(listen: SocketAddr, database_url: &str, data_dir: PathBuf, form
                 }
                 start_page = format!("http://{local}/preview/refused");
             }
-            Preview::Unreadable(why) => eprintln!("{} is not a spreadsheet clusterbot reads: {why}", path.display()),
+            Preview::Unreadable(why) => {
+                eprintln!("{} is not a spreadsheet clusterbot reads: {why}", path.display())
+            }
         }
         if !matches!(preview, Preview::Ready { .. }) {
             *sandbox.last_preview.lock().expect("not poisoned") = Some(preview);
@@ -144,10 +153,21 @@ impl Sandbox {
     /// A new person on the page, who opens an invite link: Telegram sends `/start <code>`.
     pub async fn join(&self, code: &str, name: &str, language: Locale) -> anyhow::Result<i64> {
         let mut roster = self.roster.lock().await;
-        let what = roster.invites.iter().find(|(_, c)| c == code).map(|(w, _)| w.clone()).unwrap_or_else(|| "an invite".into());
+        let what = roster
+            .invites
+            .iter()
+            .find(|(_, c)| c == code)
+            .map(|(w, _)| w.clone())
+            .unwrap_or_else(|| "an invite".into());
         let id = roster.next_id();
-        let name = if name.trim().is_empty() { format!("Newcomer {}", id % 1000) } else { name.trim().to_owned() };
-        let person = Person { id, first_name: name, language_code: language.code().to_owned(), about: format!("joined from the invite for {what}") };
+        let name =
+            if name.trim().is_empty() { format!("Newcomer {}", id % 1000) } else { name.trim().to_owned() };
+        let person = Person {
+            id,
+            first_name: name,
+            language_code: language.code().to_owned(),
+            about: format!("joined from the invite for {what}"),
+        };
         roster.people.push(person.clone());
         roster.save(&self.app.store).await?;
         drop(roster);
@@ -172,12 +192,17 @@ impl Sandbox {
     pub async fn preview(&self, bytes: &[u8], name: &str) -> anyhow::Result<Preview> {
         use crate::import::ImportFailure;
         match crate::import::import(&self.app.store, bytes, name, None).await {
-            Ok(imported) => {
-                Ok(Preview::Ready {
-                    form_pk: imported.form_pk,
-                    notes: imported.cut.iter().map(ToString::to_string).chain(imported.missing_media.iter().map(|m| format!("audio prompt '{m}' is not in the sandbox; its question is asked without it"))).collect(),
-                })
-            }
+            Ok(imported) => Ok(Preview::Ready {
+                form_pk: imported.form_pk,
+                notes: imported
+                    .cut
+                    .iter()
+                    .map(ToString::to_string)
+                    .chain(imported.missing_media.iter().map(|m| {
+                        format!("audio prompt '{m}' is not in the sandbox; its question is asked without it")
+                    }))
+                    .collect(),
+            }),
             Err(ImportFailure::Invalid(problems)) => Ok(Preview::Refused(problems)),
             Err(ImportFailure::Read(e)) => Ok(Preview::Unreadable(e.to_string())),
             Err(e) => Err(e.into()),
@@ -188,14 +213,30 @@ impl Sandbox {
     pub async fn try_form(&self, form_pk: FormVersionId, language: Locale) -> anyhow::Result<i64> {
         let store = &self.app.store;
         let mut roster = self.roster.lock().await;
-        let (cluster_id, invite_id) = roster.preview.context("this sandbox database has no preview cluster")?;
+        let (cluster_id, invite_id) =
+            roster.preview.context("this sandbox database has no preview cluster")?;
         let id = match roster.preview_person {
             Some(id) => id,
             None => {
                 let id = roster.next_id();
-                let person = Person { id, first_name: "Form preview".into(), language_code: language.code().into(), about: "answers the forms you preview".into() };
+                let person = Person {
+                    id,
+                    first_name: "Form preview".into(),
+                    language_code: language.code().into(),
+                    about: "answers the forms you preview".into(),
+                };
                 let joined = store
-                    .join(invite_id, &NewMember { telegram_user_id: id, chat_id: id, display_name: "Form preview".into(), locale: language, gender: Some(Gender::Undisclosed), cooperative_id: None })
+                    .join(
+                        invite_id,
+                        &NewMember {
+                            telegram_user_id: id,
+                            chat_id: id,
+                            display_name: "Form preview".into(),
+                            locale: language,
+                            gender: Some(Gender::Undisclosed),
+                            cooperative_id: None,
+                        },
+                    )
                     .await?;
                 anyhow::ensure!(matches!(joined, Redeemed::Joined(_)), "the preview person could not join");
                 roster.people.push(person);

@@ -30,8 +30,14 @@ const DJEBBA: (f64, f64) = (36.4716, 9.0951);
 pub fn router(sandbox: Sandbox) -> Router {
     Router::new()
         .route("/", get(home))
-        .route("/assets/sandbox.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS) }))
-        .route("/assets/sandbox.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS) }))
+        .route(
+            "/assets/sandbox.css",
+            get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS) }),
+        )
+        .route(
+            "/assets/sandbox.js",
+            get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS) }),
+        )
         .route("/chat/{id}", get(chat))
         .route("/chat/{id}/feed", get(feed))
         .route("/chat/{id}/text", post(send_text))
@@ -72,7 +78,8 @@ pub fn esc(s: &str) -> String {
 pub fn direction(text: &str) -> &'static str {
     for c in text.chars() {
         let u = c as u32;
-        if (0x0590..=0x08FF).contains(&u) || (0xFB1D..=0xFDFF).contains(&u) || (0xFE70..=0xFEFF).contains(&u) {
+        if (0x0590..=0x08FF).contains(&u) || (0xFB1D..=0xFDFF).contains(&u) || (0xFE70..=0xFEFF).contains(&u)
+        {
             return "rtl";
         }
         if c.is_alphabetic() {
@@ -178,7 +185,10 @@ async fn home(State(s): State<Sandbox>) -> Html<String> {
 
 async fn chat(State(s): State<Sandbox>, Path(id): Path<i64>) -> Response {
     let Some(view) = s.emulator.snapshot(id) else {
-        return (StatusCode::NOT_FOUND, layout("not found", "ltr", "<main><p>No such person. <a href=\"/\">People</a></p></main>"))
+        return (
+            StatusCode::NOT_FOUND,
+            layout("not found", "ltr", "<main><p>No such person. <a href=\"/\">People</a></p></main>"),
+        )
             .into_response();
     };
     let person = view.person.clone().unwrap_or_else(|| super::emulator::Person {
@@ -252,18 +262,33 @@ fn render_view(view: &ChatView) -> (String, String, String) {
 fn render_bubble(out: &mut String, b: &Bubble) {
     let side = if b.from_bot { "bot" } else { "me" };
     let dir = direction(&b.text);
-    let _ = write!(out, "<div class=\"msg {side}\" id=\"m{}\" data-message=\"{}\"><div class=\"bubble\" dir=\"{dir}\">", b.message_id, b.message_id);
+    let _ = write!(
+        out,
+        "<div class=\"msg {side}\" id=\"m{}\" data-message=\"{}\"><div class=\"bubble\" dir=\"{dir}\">",
+        b.message_id, b.message_id
+    );
     if let Some(f) = &b.file {
         let src = format!("/file/{}", esc(&f.file_id));
         match b.kind {
             Kind::Photo => {
-                let _ = write!(out, "<a href=\"{src}\" target=\"_blank\"><img class=\"photo\" src=\"{src}\" alt=\"photo\"></a>");
+                let _ = write!(
+                    out,
+                    "<a href=\"{src}\" target=\"_blank\"><img class=\"photo\" src=\"{src}\" alt=\"photo\"></a>"
+                );
             }
             Kind::Voice => {
-                let _ = write!(out, "<div class=\"voice\">🎤 <audio controls preload=\"none\" src=\"{src}\"></audio></div>");
+                let _ = write!(
+                    out,
+                    "<div class=\"voice\">🎤 <audio controls preload=\"none\" src=\"{src}\"></audio></div>"
+                );
             }
             _ => {
-                let _ = write!(out, "<a class=\"document\" href=\"{src}\" download=\"{}\">📄 {}</a>", esc(&f.name), esc(&f.name));
+                let _ = write!(
+                    out,
+                    "<a class=\"document\" href=\"{src}\" download=\"{}\">📄 {}</a>",
+                    esc(&f.name),
+                    esc(&f.name)
+                );
             }
         }
     }
@@ -284,10 +309,21 @@ fn render_bubble(out: &mut String, b: &Bubble) {
             for k in row {
                 match (&k.data, &k.url) {
                     (Some(data), _) => {
-                        let _ = write!(out, "<button data-callback=\"{}\" data-on=\"{}\" dir=\"auto\">{}</button>", esc(data), b.message_id, esc(&k.text));
+                        let _ = write!(
+                            out,
+                            "<button data-callback=\"{}\" data-on=\"{}\" dir=\"auto\">{}</button>",
+                            esc(data),
+                            b.message_id,
+                            esc(&k.text)
+                        );
                     }
                     (None, Some(url)) => {
-                        let _ = write!(out, "<a class=\"button\" href=\"{}\" target=\"_blank\" dir=\"auto\">{}</a>", esc(url), esc(&k.text));
+                        let _ = write!(
+                            out,
+                            "<a class=\"button\" href=\"{}\" target=\"_blank\" dir=\"auto\">{}</a>",
+                            esc(url),
+                            esc(&k.text)
+                        );
                     }
                     _ => {}
                 }
@@ -326,7 +362,11 @@ struct TextForm {
     text: String,
 }
 
-async fn send_text(State(s): State<Sandbox>, Path(id): Path<i64>, axum::Form(f): axum::Form<TextForm>) -> StatusCode {
+async fn send_text(
+    State(s): State<Sandbox>,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<TextForm>,
+) -> StatusCode {
     let text = f.text.trim();
     if text.is_empty() || s.emulator.snapshot(id).is_none() {
         return StatusCode::BAD_REQUEST;
@@ -341,7 +381,11 @@ struct PressForm {
     data: String,
 }
 
-async fn press(State(s): State<Sandbox>, Path(id): Path<i64>, axum::Form(f): axum::Form<PressForm>) -> StatusCode {
+async fn press(
+    State(s): State<Sandbox>,
+    Path(id): Path<i64>,
+    axum::Form(f): axum::Form<PressForm>,
+) -> StatusCode {
     if s.emulator.press(id, f.message_id, &f.data) { StatusCode::NO_CONTENT } else { StatusCode::NOT_FOUND }
 }
 
@@ -351,7 +395,8 @@ async fn send_location(State(s): State<Sandbox>, Path(id): Path<i64>) -> StatusC
 }
 
 async fn send_voice(State(s): State<Sandbox>, Path(id): Path<i64>) -> StatusCode {
-    let file = StoredFile { bytes: SAMPLE_VOICE.to_vec(), name: "voice.ogg".into(), mime: "audio/ogg".into() };
+    let file =
+        StoredFile { bytes: SAMPLE_VOICE.to_vec(), name: "voice.ogg".into(), mime: "audio/ogg".into() };
     s.emulator.send_file(id, Kind::Voice, file);
     StatusCode::NO_CONTENT
 }
@@ -367,9 +412,18 @@ struct Named {
     name: Option<String>,
 }
 
-async fn send_document(State(s): State<Sandbox>, Path(id): Path<i64>, Query(q): Query<Named>, body: Bytes) -> StatusCode {
+async fn send_document(
+    State(s): State<Sandbox>,
+    Path(id): Path<i64>,
+    Query(q): Query<Named>,
+    body: Bytes,
+) -> StatusCode {
     let name = q.name.unwrap_or_else(|| "file".into());
-    let mime = if name.ends_with(".xlsx") { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } else { "application/octet-stream" };
+    let mime = if name.ends_with(".xlsx") {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    } else {
+        "application/octet-stream"
+    };
     s.emulator.send_file(id, Kind::Document, StoredFile { bytes: body.to_vec(), name, mime: mime.into() });
     StatusCode::NO_CONTENT
 }
@@ -397,7 +451,10 @@ struct TimeForm {
 async fn time(State(s): State<Sandbox>, axum::Form(f): axum::Form<TimeForm>) -> Response {
     let hours = f.hours.clamp(1, 24 * 31);
     match s.advance(chrono::Duration::hours(hours)).await {
-        Ok((nudges, checkins)) => axum::Json(json!({"clock": clock_line(), "reminders": nudges, "checkins": checkins})).into_response(),
+        Ok((nudges, checkins)) => {
+            axum::Json(json!({"clock": clock_line(), "reminders": nudges, "checkins": checkins}))
+                .into_response()
+        }
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")).into_response(),
     }
 }
@@ -408,10 +465,15 @@ async fn file(State(s): State<Sandbox>, Path(file_id): Path<String>) -> Response
     let disposition = if inline {
         "inline".to_owned()
     } else {
-        let safe: String = f.name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+        let safe: String = f
+            .name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+            .collect();
         format!("attachment; filename=\"{safe}\"")
     };
-    ([(header::CONTENT_TYPE, f.mime.clone()), (header::CONTENT_DISPOSITION, disposition)], f.bytes).into_response()
+    ([(header::CONTENT_TYPE, f.mime.clone()), (header::CONTENT_DISPOSITION, disposition)], f.bytes)
+        .into_response()
 }
 
 async fn preview_upload(State(s): State<Sandbox>, Query(q): Query<Named>, body: Bytes) -> Response {
@@ -427,7 +489,9 @@ async fn preview_upload(State(s): State<Sandbox>, Query(q): Query<Named>, body: 
 }
 
 async fn preview_refused(State(s): State<Sandbox>) -> Html<String> {
-    let mut body = String::from("<main class=\"home\"><header><h1>Form preview</h1><a href=\"/#preview\">← back</a></header>");
+    let mut body = String::from(
+        "<main class=\"home\"><header><h1>Form preview</h1><a href=\"/#preview\">← back</a></header>",
+    );
     match s.last_preview.lock().expect("not poisoned").as_ref() {
         Some(Preview::Refused(problems)) => {
             let _ = write!(
@@ -449,7 +513,11 @@ async fn preview_refused(State(s): State<Sandbox>) -> Html<String> {
             body.push_str("</tbody></table>");
         }
         Some(Preview::Unreadable(why)) => {
-            let _ = write!(body, "<p class=\"refused\">❌ This file is not a spreadsheet clusterbot reads: {}</p>", esc(why));
+            let _ = write!(
+                body,
+                "<p class=\"refused\">❌ This file is not a spreadsheet clusterbot reads: {}</p>",
+                esc(why)
+            );
         }
         _ => body.push_str("<p>No form was refused.</p>"),
     }
@@ -463,7 +531,8 @@ async fn preview_ready(State(s): State<Sandbox>, Path(form_pk): Path<FormVersion
         Err(_) => return (StatusCode::NOT_FOUND, "no such form").into_response(),
     };
     let languages: Vec<Locale> = {
-        let l: Vec<Locale> = Locale::ALL.into_iter().filter(|l| form.languages.iter().any(|f| f == l.code())).collect();
+        let l: Vec<Locale> =
+            Locale::ALL.into_iter().filter(|l| form.languages.iter().any(|f| f == l.code())).collect();
         if l.is_empty() { vec![form.default_language.parse().unwrap_or(Locale::En)] } else { l }
     };
     let questions = crate::domain::form::walk::question_count(&form, crate::store::now().date_naive());
@@ -495,11 +564,17 @@ struct LangForm {
     lang: String,
 }
 
-async fn preview_try(State(s): State<Sandbox>, Path(form_pk): Path<FormVersionId>, axum::Form(f): axum::Form<LangForm>) -> Response {
+async fn preview_try(
+    State(s): State<Sandbox>,
+    Path(form_pk): Path<FormVersionId>,
+    axum::Form(f): axum::Form<LangForm>,
+) -> Response {
     let language = f.lang.parse().unwrap_or(Locale::En);
     match s.try_form(form_pk, language).await {
         Ok(id) => Redirect::to(&format!("/chat/{id}")).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("could not send the form: {e:#}")).into_response(),
+        Err(e) => {
+            (StatusCode::INTERNAL_SERVER_ERROR, format!("could not send the form: {e:#}")).into_response()
+        }
     }
 }
 

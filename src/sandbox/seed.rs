@@ -66,12 +66,66 @@ struct Cast {
 }
 
 const CAST: [Cast; 6] = [
-    Cast { id: 700_000_101, name: "أميرة بن صالح", locale: Locale::Ar, gender: Gender::Woman, role: Role::Producer, coop: Some(0), commission: false, about: "producer, women's cooperative Nour El Jebel — Arabic" },
-    Cast { id: 700_000_102, name: "Leïla Trabelsi", locale: Locale::Fr, gender: Gender::Woman, role: Role::Leader, coop: Some(0), commission: true, about: "leader of the women's cooperative, Cluster Commission — French" },
-    Cast { id: 700_000_103, name: "محمد الجزيري", locale: Locale::Ar, gender: Gender::Man, role: Role::Leader, coop: Some(1), commission: true, about: "leader of SMSA Djebba El Olia, Cluster Commission — Arabic" },
-    Cast { id: 700_000_104, name: "Karim Ayari", locale: Locale::Fr, gender: Gender::Man, role: Role::Producer, coop: Some(1), commission: false, about: "producer, SMSA Djebba El Olia — French" },
-    Cast { id: 700_000_105, name: "Sarah Miller", locale: Locale::En, gender: Gender::Woman, role: Role::Cda, coop: None, commission: true, about: "Cluster Development Agent (CDA) — English" },
-    Cast { id: 700_000_106, name: "Lucía Romero", locale: Locale::Es, gender: Gender::Woman, role: Role::Cda, coop: None, commission: false, about: "CDA on a field mission, visiting — Spanish" },
+    Cast {
+        id: 700_000_101,
+        name: "أميرة بن صالح",
+        locale: Locale::Ar,
+        gender: Gender::Woman,
+        role: Role::Producer,
+        coop: Some(0),
+        commission: false,
+        about: "producer, women's cooperative Nour El Jebel — Arabic",
+    },
+    Cast {
+        id: 700_000_102,
+        name: "Leïla Trabelsi",
+        locale: Locale::Fr,
+        gender: Gender::Woman,
+        role: Role::Leader,
+        coop: Some(0),
+        commission: true,
+        about: "leader of the women's cooperative, Cluster Commission — French",
+    },
+    Cast {
+        id: 700_000_103,
+        name: "محمد الجزيري",
+        locale: Locale::Ar,
+        gender: Gender::Man,
+        role: Role::Leader,
+        coop: Some(1),
+        commission: true,
+        about: "leader of SMSA Djebba El Olia, Cluster Commission — Arabic",
+    },
+    Cast {
+        id: 700_000_104,
+        name: "Karim Ayari",
+        locale: Locale::Fr,
+        gender: Gender::Man,
+        role: Role::Producer,
+        coop: Some(1),
+        commission: false,
+        about: "producer, SMSA Djebba El Olia — French",
+    },
+    Cast {
+        id: 700_000_105,
+        name: "Sarah Miller",
+        locale: Locale::En,
+        gender: Gender::Woman,
+        role: Role::Cda,
+        coop: None,
+        commission: true,
+        about: "Cluster Development Agent (CDA) — English",
+    },
+    Cast {
+        id: 700_000_106,
+        name: "Lucía Romero",
+        locale: Locale::Es,
+        gender: Gender::Woman,
+        role: Role::Cda,
+        coop: None,
+        commission: false,
+        about: "CDA on a field mission, visiting — Spanish",
+    },
 ];
 
 /// Seeds the demo unless this database already has it; returns the roster either way.
@@ -80,7 +134,8 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
         return Roster::load(store).await;
     }
     let tz = chrono_tz::Africa::Tunis;
-    let cluster = store.add_cluster("Djebba figs", tz, Locale::Ar, Some("figs and dried figs (Béja, Tunisia)")).await?;
+    let cluster =
+        store.add_cluster("Djebba figs", tz, Locale::Ar, Some("figs and dried figs (Béja, Tunisia)")).await?;
     let women = store.add_cooperative(cluster.cluster_id, "Coopérative féminine Nour El Jebel").await?;
     let smsa = store.add_cooperative(cluster.cluster_id, "SMSA Djebba El Olia").await?;
     let coops = [women.cooperative_id, smsa.cooperative_id];
@@ -111,7 +166,9 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
                 },
             )
             .await?;
-        let Redeemed::Joined(member) = joined else { anyhow::bail!("the demo member {} could not join", c.name) };
+        let Redeemed::Joined(member) = joined else {
+            anyhow::bail!("the demo member {} could not join", c.name)
+        };
         members.push(member.member_id);
         if c.commission {
             store.set_commission(cluster.cluster_id, c.id, true).await?;
@@ -154,7 +211,10 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
             120,
             None,
             Some(30),
-            [(Locale::Fr, "Marque collective « Figues de Djebba » (AOC)"), (Locale::Ar, "العلامة الجماعية «تين جبة» (تسمية المنشأ)")],
+            [
+                (Locale::Fr, "Marque collective « Figues de Djebba » (AOC)"),
+                (Locale::Ar, "العلامة الجماعية «تين جبة» (تسمية المنشأ)"),
+            ],
         ),
         (
             "Stand at the Djebba fig festival",
@@ -164,7 +224,10 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
             45,
             None,
             Some(7),
-            [(Locale::Fr, "Stand au festival de la figue de Djebba"), (Locale::Ar, "جناح في مهرجان التين بجبة")],
+            [
+                (Locale::Fr, "Stand au festival de la figue de Djebba"),
+                (Locale::Ar, "جناح في مهرجان التين بجبة"),
+            ],
         ),
     ];
     let mut actions = Vec::new();
@@ -189,13 +252,46 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
         actions.push(a.action_id);
     }
     let reports = [
-        (actions[0], members[0], ActionStatus::OnTrack, Some(60.0), Some(120.0), None, Some("اشترينا 120 طبقًا، والباقي في الطريق")),
-        (actions[0], members[3], ActionStatus::Delayed, Some(40.0), None, None, Some("Le fournisseur de Béja attend l'acompte")),
-        (actions[1], members[2], ActionStatus::Blocked, Some(25.0), None, Some(Blocker::Money), Some("ملف تسمية المنشأ ينتظر رسوم المخبر")),
-        (actions[2], members[1], ActionStatus::OnTrack, Some(30.0), None, None, Some("Stand réservé, il reste les affiches")),
+        (
+            actions[0],
+            members[0],
+            ActionStatus::OnTrack,
+            Some(60.0),
+            Some(120.0),
+            None,
+            Some("اشترينا 120 طبقًا، والباقي في الطريق"),
+        ),
+        (
+            actions[0],
+            members[3],
+            ActionStatus::Delayed,
+            Some(40.0),
+            None,
+            None,
+            Some("Le fournisseur de Béja attend l'acompte"),
+        ),
+        (
+            actions[1],
+            members[2],
+            ActionStatus::Blocked,
+            Some(25.0),
+            None,
+            Some(Blocker::Money),
+            Some("ملف تسمية المنشأ ينتظر رسوم المخبر"),
+        ),
+        (
+            actions[2],
+            members[1],
+            ActionStatus::OnTrack,
+            Some(30.0),
+            None,
+            None,
+            Some("Stand réservé, il reste les affiches"),
+        ),
     ];
     for (action_id, member_id, status, percent, amount, blocker, note) in reports {
-        let report = store.add_report(&NewReport { action_id, member_id, status, percent, amount, blocker }).await?;
+        let report =
+            store.add_report(&NewReport { action_id, member_id, status, percent, amount, blocker }).await?;
         if let Some(note) = note {
             store.add_report_note(report, "text", Some(note), None).await?;
         }
@@ -204,7 +300,13 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
     // The diagnostic, launched to the producers (the sender delivers the invitations).
     let imported = crate::import::import(store, DIAGNOSTIC, "cluster_diagnostic.xlsx", None).await?;
     store
-        .create_launch(imported.form_pk, cluster.cluster_id, Audience::Role(Role::Producer), Some(now() + Duration::days(14)), Some(cda))
+        .create_launch(
+            imported.form_pk,
+            cluster.cluster_id,
+            Audience::Role(Role::Producer),
+            Some(now() + Duration::days(14)),
+            Some(cda),
+        )
         .await?;
 
     // The Cluster Commission meets tomorrow at 10:00, Tunis time.
@@ -225,7 +327,9 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
         .await?;
 
     // Form previews get a cluster of their own, apart from the demo's data.
-    let preview = store.add_cluster("Form preview", tz, Locale::En, Some("questionnaires tried out in the sandbox")).await?;
+    let preview = store
+        .add_cluster("Form preview", tz, Locale::En, Some("questionnaires tried out in the sandbox"))
+        .await?;
     let inv = store
         .add_invite(&InviteSpec {
             cluster_id: preview.cluster_id,

@@ -33,7 +33,9 @@ impl Drop for Killed {
 
 fn find_program(names: &[&str]) -> PathBuf {
     for name in names {
-        for dir in std::env::var("PATH").unwrap_or_default().split(':').chain(["/usr/bin", "/usr/lib/chromium"]) {
+        for dir in
+            std::env::var("PATH").unwrap_or_default().split(':').chain(["/usr/bin", "/usr/lib/chromium"])
+        {
             let p = Path::new(dir).join(name);
             if p.is_file() {
                 return p;
@@ -74,7 +76,10 @@ fn start_sandbox(dir: &Path, extra: &[&str]) -> (Killed, String) {
         .trim()
         .strip_prefix("clusterbot sandbox: open ")
         .unwrap_or_else(|| {
-            panic!("unexpected first line {line:?}; log: {}", std::fs::read_to_string(dir.join("sandbox.log")).unwrap_or_default())
+            panic!(
+                "unexpected first line {line:?}; log: {}",
+                std::fs::read_to_string(dir.join("sandbox.log")).unwrap_or_default()
+            )
         })
         .to_owned();
     (Killed(child), url)
@@ -120,7 +125,8 @@ impl Browser {
                          "--window-size=412,860", "--lang=en-US", "--no-first-run"],
             }
         }}});
-        let r: Value = http.post(format!("{base}/session")).json(&caps).send().await.unwrap().json().await.unwrap();
+        let r: Value =
+            http.post(format!("{base}/session")).json(&caps).send().await.unwrap().json().await.unwrap();
         let session = r["value"]["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("chromedriver gave no session: {r}"))
@@ -161,7 +167,10 @@ impl Browser {
             }
             if started.elapsed() > WAIT {
                 let text = self.run("return document.body.innerText", json!([])).await;
-                panic!("nothing matches {xpath} after {WAIT:?}; the page shows:\n{}", text.as_str().unwrap_or(""));
+                panic!(
+                    "nothing matches {xpath} after {WAIT:?}; the page shows:\n{}",
+                    text.as_str().unwrap_or("")
+                );
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
@@ -173,11 +182,17 @@ impl Browser {
     }
 
     async fn text_of(&self, element: &str) -> String {
-        self.cmd(reqwest::Method::GET, &format!("/element/{element}/text"), Value::Null).await.as_str().unwrap_or("").to_owned()
+        self.cmd(reqwest::Method::GET, &format!("/element/{element}/text"), Value::Null)
+            .await
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
     }
 
     async fn type_into(&self, element: &str, text: &str) {
-        let v = self.cmd(reqwest::Method::POST, &format!("/element/{element}/value"), json!({"text": text})).await;
+        let v = self
+            .cmd(reqwest::Method::POST, &format!("/element/{element}/value"), json!({"text": text}))
+            .await;
         assert!(v.is_null(), "typing failed: {v}");
     }
 
@@ -195,13 +210,17 @@ impl Browser {
 
     /// Waits for the bot's next bubble (after `seen` of them) whose text contains `text`, and returns it.
     async fn bot_says(&self, seen: usize, text: &str) -> String {
-        let xpath = format!("//div[contains(@class,'msg bot')][position() > {seen}][contains(., {})]", xpath_literal(text));
+        let xpath = format!(
+            "//div[contains(@class,'msg bot')][position() > {seen}][contains(., {})]",
+            xpath_literal(text)
+        );
         self.wait(&xpath).await
     }
 
     /// Taps the inline button whose label contains `label` on the bot's latest bubble that has it.
     async fn tap(&self, label: &str) {
-        let xpath = format!("//div[contains(@class,'msg bot')]//button[contains(., {})]", xpath_literal(label));
+        let xpath =
+            format!("//div[contains(@class,'msg bot')]//button[contains(., {})]", xpath_literal(label));
         let b = self.wait(&xpath).await;
         self.click(&b).await;
     }
@@ -269,7 +288,8 @@ async fn answer_diagnostic(b: &Browser, workers: &str, wish: &str) {
         if text.contains("Thank you! Your answers") {
             return;
         }
-        let actionable = text.contains("Question") || buttons.iter().any(|l| l.contains("Next") || l.contains("OK"));
+        let actionable =
+            text.contains("Question") || buttons.iter().any(|l| l.contains("Next") || l.contains("OK"));
         if id == handled || !actionable {
             tokio::time::sleep(Duration::from_millis(200)).await;
             continue;
@@ -365,12 +385,20 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
         b.bot_says(seen, "Which file?").await;
     }
     b.tap("CSV").await;
-    let link = b.wait("//div[contains(@class,'msg bot')]//a[contains(@class,'document')][contains(., '.csv')]").await;
+    let link = b
+        .wait("//div[contains(@class,'msg bot')]//a[contains(@class,'document')][contains(., '.csv')]")
+        .await;
     let href = b.cmd(reqwest::Method::GET, &format!("/element/{link}/property/href"), Value::Null).await;
     let csv = reqwest::get(href.as_str().unwrap()).await.unwrap().text().await.unwrap();
-    let row = csv.lines().find(|l| l.contains("Hind Gharbi")).unwrap_or_else(|| panic!("Hind is not in the export:\n{csv}"));
+    let row = csv
+        .lines()
+        .find(|l| l.contains("Hind Gharbi"))
+        .unwrap_or_else(|| panic!("Hind is not in the export:\n{csv}"));
     assert!(row.contains(wish), "her free-text answer is exported: {row}");
-    assert!(row.split(|c| c == ',' || c == ';').any(|cell| cell.trim_matches('"') == "12"), "her 12 workers are exported: {row}");
+    assert!(
+        row.split([',', ';']).any(|cell| cell.trim_matches('"') == "12"),
+        "her 12 workers are exported: {row}"
+    );
     b.screenshot("sandbox-cda-export.png").await;
 
     // Amira reads Arabic: her chat and the bot's bubbles are laid out right to left.
