@@ -361,7 +361,8 @@ impl Emulator {
         })
     }
 
-    /// The people who have a chat, in the order they came.
+    /// The bot's requests the emulator could not serve (a method it does not emulate, a
+    /// message to a chat it does not know…), for the page.
     pub fn refused(&self) -> Vec<String> {
         self.with(|i| i.refused.clone())
     }

@@ -176,11 +176,27 @@ async fn home(State(s): State<Sandbox>) -> Html<String> {
          <section id=\"preview\"><h2>Preview a form</h2><p>Drop an XLSForm (.xlsx) here, or choose one, then answer \
          it as a member would, in any of its languages.</p>\
          <label class=\"drop\" id=\"drop\"><input type=\"file\" id=\"form-file\" accept=\".xlsx,.xls,.ods\">\
-         <span>📄 Drop an .xlsx here or tap to choose</span></label></section></main>",
+         <span>📄 Drop an .xlsx here or tap to choose</span></label></section>{}</main>",
         time_control(),
         esc(&s.database_url),
+        refused(&s),
     );
     layout("clusterbot sandbox", "ltr", &body)
+}
+
+/// The bot's requests the emulator could not serve: a gap in the emulator, shown so it is seen.
+fn refused(s: &Sandbox) -> String {
+    let refused = s.emulator.refused();
+    if refused.is_empty() {
+        return String::new();
+    }
+    let items: String =
+        refused.iter().rev().take(20).map(|r| format!("<li><code>{}</code></li>", esc(r))).collect();
+    format!(
+        "<section id=\"refused\"><h2>Bot API requests the sandbox could not serve</h2>\
+         <p>The bot asked for something this emulator does not do; in Telegram it would have worked \
+         or been answered differently.</p><ul>{items}</ul></section>"
+    )
 }
 
 async fn chat(State(s): State<Sandbox>, Path(id): Path<i64>) -> Response {

@@ -92,6 +92,21 @@ struct Browser {
     _driver: Killed,
 }
 
+impl Drop for Browser {
+    /// Ends the session even when a test fails, so chromedriver closes chromium (killing
+    /// chromedriver alone would leave chromium running).
+    fn drop(&mut self) {
+        use std::io::{Read, Write};
+        let Some(rest) = self.session.strip_prefix("http://") else { return };
+        let Some((host, path)) = rest.split_once('/') else { return };
+        if let Ok(mut s) = std::net::TcpStream::connect(host) {
+            let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+            let _ = write!(s, "DELETE /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+            let _ = s.read_to_end(&mut Vec::new());
+        }
+    }
+}
+
 impl Browser {
     async fn start() -> Self {
         let chromium = find_program(&["chromium", "chromium-browser"]);
@@ -232,10 +247,6 @@ impl Browser {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(name), png).unwrap();
-    }
-
-    async fn close(&self) {
-        self.cmd(reqwest::Method::DELETE, "", Value::Null).await;
     }
 }
 
@@ -434,7 +445,11 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     b.tap("En bonne voie").await;
     b.bot_says(seen, "").await;
     b.screenshot("sandbox-checkin.png").await;
-    b.close().await;
+
+    // Every Bot API call the bot made in all of this was one the emulator serves.
+    b.goto(&base).await;
+    b.wait("//h1").await;
+    assert!(b.all("//section[@id='refused']").await.is_empty(), "the emulator refused calls of the bot");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
