@@ -13,7 +13,7 @@ use crate::domain::form::Audience;
 use crate::domain::ids::{ClusterId, CooperativeId, InviteId, MemberId};
 use crate::domain::meeting::MeetingAudience;
 use crate::domain::{Gender, InviteSpec, Locale, Role};
-use crate::store::{NewMeeting, NewMember, NewReport, Redeemed, Store, now};
+use crate::store::{NewMeeting, NewMember, NewReport, Redeemed, Status, Store, now};
 
 /// The form every sandbox launches: the one clusterbot ships (`forms/`).
 pub const DIAGNOSTIC: &[u8] = include_bytes!("../../forms/cluster_diagnostic.xlsx");
@@ -65,7 +65,7 @@ struct Cast {
     about: &'static str,
 }
 
-const CAST: [Cast; 6] = [
+const CAST: [Cast; 8] = [
     Cast {
         id: 700_000_101,
         name: "أميرة بن صالح",
@@ -125,6 +125,26 @@ const CAST: [Cast; 6] = [
         coop: None,
         commission: false,
         about: "CDA on a field mission, visiting — Spanish",
+    },
+    Cast {
+        id: 700_000_107,
+        name: "سلمى الورتاني",
+        locale: Locale::Ar,
+        gender: Gender::Woman,
+        role: Role::Producer,
+        coop: Some(0),
+        commission: false,
+        about: "producer, women's cooperative Nour El Jebel; has answered the diagnostic — Arabic",
+    },
+    Cast {
+        id: 700_000_108,
+        name: "Nizar Hammami",
+        locale: Locale::Fr,
+        gender: Gender::Man,
+        role: Role::Producer,
+        coop: Some(1),
+        commission: false,
+        about: "producer, SMSA Djebba El Olia; has answered the diagnostic — French",
     },
 ];
 
@@ -299,7 +319,7 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
 
     // The diagnostic, launched to the producers (the sender delivers the invitations).
     let imported = crate::import::import(store, DIAGNOSTIC, "cluster_diagnostic.xlsx", None).await?;
-    store
+    let (_, invitees) = store
         .create_launch(
             imported.form_pk,
             cluster.cluster_id,
@@ -308,6 +328,50 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
             Some(cda),
         )
         .await?;
+    // Two producers answered already, so results and charts have something to show; the
+    // others still have it open.
+    let answered: [(MemberId, [(&str, &str); 10]); 2] = [
+        (
+            members[6],
+            [
+                ("workers", "4"),
+                ("women_role", "owner_manager"),
+                ("women_decisions", "sometimes"),
+                ("cooperation", "often"),
+                ("trust", "4"),
+                ("joint_actions", "joint_purchase training"),
+                ("main_bottleneck", "markets"),
+                ("credit_access", "no"),
+                ("credit_barrier", "no_collateral"),
+                ("help_wish", "نحتاج مجففًا شمسيًا مشتركًا وزبائن في تونس العاصمة"),
+            ],
+        ),
+        (
+            members[7],
+            [
+                ("workers", "9"),
+                ("women_role", "family_helper"),
+                ("women_decisions", "never"),
+                ("cooperation", "sometimes"),
+                ("trust", "3"),
+                ("joint_actions", "trade_fair"),
+                ("main_bottleneck", "credit"),
+                ("credit_access", "never_tried"),
+                ("credit_barrier", ""),
+                ("help_wish", "Un camion frigorifique partagé pour livrer à Tunis"),
+            ],
+        ),
+    ];
+    for (member_id, answers) in answered {
+        let Some(invitee) = invitees.iter().find(|i| i.member_id == member_id) else { continue };
+        for (question, value) in answers.iter().filter(|(_, v)| !v.is_empty()) {
+            store.save_answer(invitee.response_id, question, value, None).await?;
+        }
+        let mut response = store.response(invitee.response_id).await?;
+        response.status = Status::Finished;
+        response.position = None;
+        store.save_progress(&response).await?;
+    }
 
     // The Cluster Commission meets tomorrow at 10:00, Tunis time.
     let tomorrow = today + Duration::days(1);

@@ -430,6 +430,11 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     // ⏩ time: a week later (then hour by hour until it is daytime in Tunis), the leader of
     // the women's cooperative is asked how the festival stand is going, in French.
     b.goto(&format!("{base}chat/700000102")).await;
+    // First she answers the Commission's invitation: ✅, and the invitation shows her answer.
+    b.bot_says(0, "Invitation").await;
+    b.tap("Je viens").await;
+    b.wait("//div[contains(@class,'msg bot')][contains(., 'Invitation')]//small[contains(@class,'edited')]")
+        .await;
     b.click(&b.wait("//details[@id='time']/summary").await).await;
     b.click(&b.wait("//button[@data-advance='168']").await).await;
     b.wait("//span[@id='clock'][contains(., '168 h ahead')]").await;
