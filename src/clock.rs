@@ -25,3 +25,18 @@ pub fn advance(by: Duration) {
     let micros = by.num_microseconds().unwrap_or(0).max(0);
     AHEAD_MICROS.fetch_add(micros, Ordering::Relaxed);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The offset is per process: nextest (the project's runner) gives each test its own.
+    #[test]
+    fn the_clock_moves_forward_only() {
+        let before = now();
+        advance(Duration::hours(24));
+        advance(Duration::hours(-5));
+        assert_eq!(ahead(), Duration::hours(24), "a negative step is ignored");
+        assert!(now() - before >= Duration::hours(24));
+    }
+}

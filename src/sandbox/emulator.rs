@@ -806,3 +806,106 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Result<(Value, Uploads), 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amira() -> Person {
+        Person { id: 7, first_name: "أميرة".into(), language_code: "ar".into(), about: String::new() }
+    }
+
+    async fn call(e: &Emulator, method: &str, body: Value) -> Value {
+        e.call(method, body, Uploads::new()).await.unwrap_or_else(|(s, d)| panic!("{method}: {s} {d}"))
+    }
+
+    #[tokio::test]
+    async fn updates_are_served_again_until_their_offset_is_confirmed() {
+        let e = Emulator::new();
+        e.open_chat(&amira());
+        e.send_text(7, "/start ABC");
+        e.send_text(7, "hello");
+        let first = call(&e, "getUpdates", json!({})).await;
+        assert_eq!(first.as_array().unwrap().len(), 2);
+        assert_eq!(first[0]["message"]["entities"][0]["type"], "bot_command");
+        assert_eq!(first[0]["message"]["from"]["language_code"], "ar");
+        let again = call(&e, "getUpdates", json!({"offset": first[0]["update_id"]})).await;
+        assert_eq!(again.as_array().unwrap().len(), 2, "not confirmed yet: both again");
+        let next = first[1]["update_id"].as_i64().unwrap() + 1;
+        let none = call(&e, "getUpdates", json!({"offset": next, "timeout": 0})).await;
+        assert_eq!(none, json!([]));
+    }
+
+    #[tokio::test]
+    async fn a_chat_menu_wins_over_the_language_menu_and_the_default_one() {
+        let e = Emulator::new();
+        e.open_chat(&amira());
+        let menu = |c: &str| json!([{"command": c, "description": c}]);
+        call(&e, "SetMyCommands", json!({"commands": menu("all"), "scope": {"type": "all_private_chats"}}))
+            .await;
+        assert_eq!(e.snapshot(7).unwrap().commands[0].0, "all");
+        call(
+            &e,
+            "SetMyCommands",
+            json!({"commands": menu("ar"), "scope": {"type": "all_private_chats"}, "language_code": "ar"}),
+        )
+        .await;
+        assert_eq!(e.snapshot(7).unwrap().commands[0].0, "ar", "Telegram picks the app language's menu");
+        call(&e, "SetMyCommands", json!({"commands": menu("mine"), "scope": {"type": "chat", "chat_id": 7}}))
+            .await;
+        assert_eq!(e.snapshot(7).unwrap().commands[0].0, "mine");
+    }
+
+    #[tokio::test]
+    async fn buttons_pressed_reach_the_bot_and_edits_and_toasts_reach_the_chat() {
+        let e = Emulator::new();
+        e.open_chat(&amira());
+        let sent = call(
+            &e,
+            "SendMessage",
+            json!({"chat_id": 7, "text": "سؤال", "reply_markup": {"inline_keyboard": [[{"text": "✅", "callback_data": "q:1"}]]}}),
+        )
+        .await;
+        let id = sent["message_id"].as_i64().unwrap();
+        assert!(e.press(7, id, "q:1"));
+        assert!(!e.press(7, id + 100, "q:1"), "no such message");
+        let updates = call(&e, "getUpdates", json!({})).await;
+        let query = &updates[0]["callback_query"];
+        assert_eq!(query["data"], "q:1");
+        assert_eq!(query["message"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"], "q:1");
+        call(&e, "answerCallbackQuery", json!({"callback_query_id": query["id"], "text": "تم"})).await;
+        call(&e, "editMessageText", json!({"chat_id": 7, "message_id": id, "text": "سؤال ✅"})).await;
+        let view = e.snapshot(7).unwrap();
+        assert_eq!(view.toast.unwrap().1, "تم");
+        assert_eq!(view.bubbles[0].text, "سؤال ✅");
+        assert!(
+            view.bubbles[0].edited && view.bubbles[0].buttons.is_empty(),
+            "the edit took the buttons away"
+        );
+        let unknown = e.call("sendMessage", json!({"chat_id": 99, "text": "x"}), Uploads::new()).await;
+        assert_eq!(unknown.unwrap_err().0, 400, "a chat nobody opened is not found, as in Telegram");
+    }
+
+    #[tokio::test]
+    async fn a_photo_uploaded_as_multipart_is_kept_and_can_be_sent_again_by_its_id() {
+        let e = Emulator::new();
+        e.open_chat(&amira());
+        let body = b"--XYZ\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n7\r\n\
+--XYZ\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nchart\r\n\
+--XYZ\r\nContent-Disposition: form-data; name=\"reply_markup\"\r\n\r\n{\"inline_keyboard\":[[{\"text\":\"ok\",\"callback_data\":\"x\"}]]}\r\n\
+--XYZ\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"chart.png\"\r\n\r\n\x89PNG\r\n\x1a\nDATA\r\n--XYZ--\r\n";
+        let (json, uploads) = parse_body("multipart/form-data; boundary=XYZ", body).unwrap();
+        let sent = e.call("sendPhoto", json, uploads).await.unwrap();
+        let file_id = sent["photo"][0]["file_id"].as_str().unwrap().to_owned();
+        let file = e.file(&file_id).unwrap();
+        assert_eq!(file.bytes, b"\x89PNG\r\n\x1a\nDATA");
+        assert_eq!(file.mime, "image/png");
+        let view = e.snapshot(7).unwrap();
+        assert_eq!((view.bubbles[0].kind, view.bubbles[0].text.as_str()), (Kind::Photo, "chart"));
+        assert_eq!(view.bubbles[0].buttons[0][0].data.as_deref(), Some("x"));
+        let again = call(&e, "sendPhoto", json!({"chat_id": 7, "photo": file_id})).await;
+        assert_eq!(again["photo"][0]["file_id"], file_id.as_str());
+        let path = call(&e, "getFile", json!({"file_id": file_id})).await;
+        assert_eq!(path["file_path"], format!("files/{file_id}"));
+    }
+}
