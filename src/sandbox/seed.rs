@@ -153,6 +153,15 @@ pub async fn seed(store: &Store) -> anyhow::Result<Roster> {
     if store.setting(SEEDED).await?.is_some() {
         return Roster::load(store).await;
     }
+    // A database with clusters the sandbox did not make is someone's real data: never mix
+    // the demo (and everything tried on the page) into it.
+    let clusters = store.clusters().await?;
+    if !clusters.is_empty() {
+        anyhow::bail!(
+            "this database already holds {} cluster(s) that the sandbox did not make; the sandbox runs only on a database of its own (leave out --database-url to use clusterbot-sandbox.db)",
+            clusters.len()
+        );
+    }
     let tz = chrono_tz::Africa::Tunis;
     let cluster =
         store.add_cluster("Djebba figs", tz, Locale::Ar, Some("figs and dried figs (Béja, Tunisia)")).await?;

@@ -519,3 +519,28 @@ fn sandbox_never_uses_production_database_url() {
     assert!(dir.path().join("clusterbot-sandbox.db").exists(), "the sandbox has its own file");
     assert!(!prod.exists(), "DATABASE_URL is not touched");
 }
+
+#[test]
+fn sandbox_refuses_a_database_that_holds_real_clusters() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("real.db").display());
+    let made = Command::new(BIN)
+        .args(["cluster", "add", "--name", "Sialkot surgical instruments", "--timezone", "Asia/Karachi"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let out = Command::new(BIN)
+        .args(["sandbox", "--listen", "127.0.0.1:0", "--database-url", &url])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("already holds 1 cluster(s) that the sandbox did not make"),
+        "one clear line: {stderr}"
+    );
+    let listed = Command::new(BIN).args(["cluster", "list"]).env("DATABASE_URL", &url).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 2, "nothing was added");
+}
