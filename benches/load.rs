@@ -11,15 +11,27 @@
 //!    as soon as it comes. Reports answers per second, the latency from a tap to the next
 //!    question, Bot API calls per tap, and the bot's peak memory.
 //!
+//! 4. Reports: every member reports progress on a joint action at once (/report → 🟢 on
+//!    track → 50 %: 3 updates each).
+//!
+//! Each phase reports updates handled per second, the latency from an update being served
+//! to the bot's answer (p50/p95/p99), the bot's CPU time per update (from /proc), SQL
+//! statements per update (the bot's own `clusterbot_sql_statements_total`) and Bot API calls
+//! per update. In the same run, minutes apart, a minimal teloxide + sqlx bot (below, in this
+//! file: one insert per answer, nothing else) answers the same 10 questions for the same N
+//! members on the same database, and each answer result carries its ratio to it.
+//!
 //! Every phase has a deadline: users who never finished are reported, never waited for
 //! forever. A reply the flow does not expect, a request the double refused, a second
 //! invitation to the same chat, and work missing from the database (members, the invite's
 //! uses, the outbox rows) are failures: they are reported, no numbers are printed, and the
 //! benchmark exits with status 1.
 //!
-//! Run: `cargo bench --bench load` (release build), `BENCH_USERS=500` to change N,
-//! `BENCH_DATABASE_URL=postgres://…` for PostgreSQL (default: a SQLite file). Results are kept
-//! in BENCHMARKS.md.
+//! Run: `cargo bench --bench load` (release build): 200 and 2 000 members, on SQLite and on
+//! PostgreSQL (`postgres://postgres@127.0.0.1:5432/clusterbot_bench`, recreated for each
+//! run). `BENCH_USERS=500` or `BENCH_USERS=200,2000` chooses N, `BENCH_DATABASES=sqlite` the
+//! databases, `BENCH_POSTGRES_URL=postgres://…/DB` the PostgreSQL database (dropped and
+//! created again). Results are kept in BENCHMARKS.md.
 
 #[path = "../tests/it/botapi.rs"]
 #[allow(dead_code)]
@@ -95,29 +107,238 @@ impl Failures {
         self.0.push(what);
     }
 }
+fn main() {
+    if std::env::args().nth(1).as_deref() == Some(minimal::ARG) {
+        minimal::serve();
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    runtime.block_on(bench());
+}
 
-#[tokio::main(flavor = "multi_thread")]
-async fn main() {
-    let users: usize = std::env::var("BENCH_USERS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
-    let failures = run(users).await;
-    if !failures.0.is_empty() {
-        eprintln!("clusterbot load benchmark FAILED ({} problems), no numbers:", failures.0.len());
-        for f in failures.0.iter().take(50) {
+/// Which runs: every database of `BENCH_DATABASES` with every N of `BENCH_USERS`.
+async fn bench() {
+    let users: Vec<usize> = std::env::var("BENCH_USERS")
+        .unwrap_or_else(|_| "200,2000".into())
+        .split(',')
+        .map(|n| n.trim().parse().expect("BENCH_USERS: numbers separated by commas"))
+        .collect();
+    let databases = std::env::var("BENCH_DATABASES").unwrap_or_else(|_| "sqlite,postgres".into());
+    let postgres = std::env::var("BENCH_POSTGRES_URL")
+        .or_else(|_| std::env::var("BENCH_DATABASE_URL"))
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/clusterbot_bench".into());
+    let mut table = Vec::new();
+    for database in databases.split(',').map(str::trim) {
+        for &n in &users {
+            let dir = tempfile::tempdir().unwrap();
+            let url = |name: &str| match database {
+                "sqlite" => format!("sqlite://{}", dir.path().join(format!("{name}.db")).display()),
+                "postgres" => format!("{postgres}{}", if name == "bot" { "" } else { "_minimal" }),
+                other => panic!("BENCH_DATABASES: {other} is neither sqlite nor postgres"),
+            };
+            let (bot_db, minimal_db) = (url("bot"), url("minimal"));
+            for db in [&bot_db, &minimal_db] {
+                if db.starts_with("postgres") {
+                    recreate_postgres(db).await;
+                }
+            }
+            let label = if database == "sqlite" { "SQLite" } else { "PostgreSQL" };
+            println!("\n## clusterbot load benchmark: {n} members, {label}");
+            let bot = match run(&bot_db, n, dir.path()).await {
+                Ok(bot) => bot,
+                Err(failures) => failures.exit(),
+            };
+            let minimal = match minimal::run(&minimal_db, n).await {
+                Ok(m) => m,
+                Err(failures) => failures.exit(),
+            };
+            minimal.print("minimal teloxide + sqlx bot, answers");
+            let ratio = bot.answers.rate() / minimal.rate();
+            println!(
+                "  → clusterbot answers {:.0} updates/s = {ratio:.2}× the minimal bot's {:.0}/s \
+                 (p99 {:.0} ms vs {:.0} ms)",
+                bot.answers.rate(),
+                minimal.rate(),
+                bot.answers.p(0.99),
+                minimal.p(0.99)
+            );
+            table.push((label, n, bot, minimal));
+        }
+    }
+    println!(
+        "\n| database | members | onboarding updates/s | answers updates/s | × minimal bot | answer p50 / p95 / p99 ms \
+         | CPU ms/update | SQL/update | Bot API calls/update | reports updates/s | peak RSS MB | minimal bot updates/s, p99 ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (label, n, bot, minimal) in &table {
+        let a = &bot.answers;
+        println!(
+            "| {label} | {n} | {:.0} | {:.0} | {:.2} | {:.0} / {:.0} / {:.0} | {:.2} | {:.1} | {:.2} | {:.0} | {} | {:.0}, {:.0} |",
+            bot.onboarding.rate(),
+            a.rate(),
+            a.rate() / minimal.rate(),
+            a.p(0.5),
+            a.p(0.95),
+            a.p(0.99),
+            a.cpu_ms_per_update(),
+            a.statements_per_update(),
+            a.calls_per_update(),
+            bot.reports.rate(),
+            bot.peak_rss_kib / 1024,
+            minimal.rate(),
+            minimal.p(0.99),
+        );
+    }
+}
+
+/// Drops and creates the PostgreSQL database of `url`, so each run starts empty.
+async fn recreate_postgres(url: &str) {
+    use sqlx::Connection;
+    let (server, name) = url.rsplit_once('/').unwrap();
+    let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres")).await.unwrap();
+    sqlx::query(&format!("drop database if exists \"{name}\" with (force)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query(&format!("create database \"{name}\"")).execute(&mut admin).await.unwrap();
+}
+
+impl Failures {
+    fn exit(self) -> ! {
+        eprintln!("clusterbot load benchmark FAILED ({} problems), no numbers:", self.0.len());
+        for f in self.0.iter().take(50) {
             eprintln!("  - {f}");
         }
-        if failures.0.len() > 50 {
-            eprintln!("  … and {} more", failures.0.len() - 50);
+        if self.0.len() > 50 {
+            eprintln!("  … and {} more", self.0.len() - 50);
         }
         std::process::exit(1);
     }
 }
 
-async fn run(users: usize) -> Failures {
+/// What one phase measured.
+#[derive(Default)]
+struct Phase {
+    updates: usize,
+    took: Duration,
+    latencies: Vec<Duration>,
+    cpu_ms: f64,
+    statements: u64,
+    calls: usize,
+}
+
+impl Phase {
+    fn rate(&self) -> f64 {
+        self.updates as f64 / self.took.as_secs_f64()
+    }
+
+    /// The latency percentile `p`, in ms.
+    fn p(&self, p: f64) -> f64 {
+        let mut v = self.latencies.clone();
+        v.sort();
+        if v.is_empty() { 0.0 } else { percentile(&v, p).as_secs_f64() * 1e3 }
+    }
+
+    fn cpu_ms_per_update(&self) -> f64 {
+        self.cpu_ms / self.updates as f64
+    }
+
+    fn statements_per_update(&self) -> f64 {
+        self.statements as f64 / self.updates as f64
+    }
+
+    fn calls_per_update(&self) -> f64 {
+        self.calls as f64 / self.updates as f64
+    }
+
+    fn print(&self, what: &str) {
+        println!(
+            "{what}: {} updates in {:.2} s — {:.0} updates/s; latency p50 {:.1} / p95 {:.1} / p99 {:.1} / max {:.1} ms; \
+             {:.2} CPU ms, {:.1} SQL statements, {:.2} Bot API calls per update",
+            self.updates,
+            self.took.as_secs_f64(),
+            self.rate(),
+            self.p(0.5),
+            self.p(0.95),
+            self.p(0.99),
+            self.p(1.0),
+            self.cpu_ms_per_update(),
+            self.statements_per_update(),
+            self.calls_per_update(),
+        );
+    }
+}
+
+/// Reads what a bot process used: CPU time from /proc, statements from its /metrics.
+struct Probe {
+    pid: u32,
+    metrics: Option<String>,
+}
+
+/// A reading of a [`Probe`], and the Bot API calls so far.
+struct Reading {
+    cpu_ticks: u64,
+    statements: u64,
+    calls: usize,
+}
+
+impl Probe {
+    async fn read(&self, api: &BotApi) -> Reading {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
+        // After the command name in parentheses: state is field 3, utime 14, stime 15.
+        let fields: Vec<&str> =
+            stat.rsplit_once(')').map(|(_, rest)| rest.split_whitespace().collect()).unwrap_or_default();
+        let tick = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+        let statements = match &self.metrics {
+            Some(url) => {
+                let text = reqwest::get(url).await.unwrap().text().await.unwrap();
+                text.lines()
+                    .find_map(|l| l.strip_prefix("clusterbot_sql_statements_total "))
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0)
+            }
+            None => 0,
+        };
+        Reading { cpu_ticks: tick(11) + tick(12), statements, calls: api.calls().len() }
+    }
+
+    /// A phase between two readings.
+    fn phase(
+        from: &Reading,
+        to: &Reading,
+        updates: usize,
+        took: Duration,
+        latencies: Vec<Duration>,
+    ) -> Phase {
+        // /proc counts in USER_HZ, 100 a second on Linux.
+        Phase {
+            updates,
+            took,
+            latencies,
+            cpu_ms: (to.cpu_ticks - from.cpu_ticks) as f64 * 10.0,
+            statements: to.statements - from.statements,
+            calls: to.calls - from.calls,
+        }
+    }
+}
+
+/// A free port on 127.0.0.1.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// What clusterbot did in one run.
+struct BotRun {
+    onboarding: Phase,
+    answers: Phase,
+    reports: Phase,
+    peak_rss_kib: u64,
+}
+
+async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Failures> {
+    let db = db.to_owned();
     let mut failures = Failures::default();
     let i18n = I18n::load().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db = std::env::var("BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
     let cluster =
         cli(&db, &["cluster", "add", "--name", CLUSTER, "--timezone", "Africa/Tunis", "--locale", "en"]);
     let cluster_id: ClusterId = cluster.parse().unwrap();
@@ -125,13 +346,15 @@ async fn run(users: usize) -> Failures {
         cli(&db, &["invite", "--cluster", &cluster, "--role", "producer", "--uses", &users.to_string()]);
 
     let api = BotApi::start().await;
+    let metrics_listen = format!("127.0.0.1:{}", free_port());
     let bot = BotProcess(
         Command::new(BIN)
             .arg("run")
             .env("TELOXIDE_TOKEN", TOKEN)
             .env("TELOXIDE_API_URL", &api.url)
             .env("DATABASE_URL", &db)
-            .env("DATA_DIR", dir.path().join("data"))
+            .env("DATA_DIR", dir.join("data"))
+            .env("METRICS_LISTEN", &metrics_listen)
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .spawn()
@@ -140,13 +363,10 @@ async fn run(users: usize) -> Failures {
     let bot_pid = bot.0.id();
     // Ready once the command menus are published (wait_for gives up after 30 s).
     api.wait_for(0, "start-up", |c| c.method == "setMyCommands").await;
-
-    println!(
-        "clusterbot load benchmark: {users} users, database {}",
-        if db.starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
-    );
+    let probe = Probe { pid: bot_pid, metrics: Some(format!("http://{metrics_listen}/metrics")) };
 
     // 1. Onboarding.
+    let before = probe.read(&api).await;
     let started = Instant::now();
     let people: Vec<TgUser> =
         (0..users).map(|i| TgUser::new(100_000 + i as i64, &format!("User{i}"), "en")).collect();
@@ -216,6 +436,9 @@ async fn run(users: usize) -> Failures {
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
     let onboarding_took = started.elapsed();
+    let after = probe.read(&api).await;
+    let all_latencies: Vec<Duration> = latencies.iter().flatten().copied().collect();
+    let onboarding = Probe::phase(&before, &after, users * 5, onboarding_took, all_latencies);
     let stuck: Vec<_> = (0..users).filter(|&i| step[i] < steps.len()).collect();
     if !stuck.is_empty() {
         let who: Vec<_> = stuck.iter().take(10).map(|&i| format!("User{i} at step {}", step[i])).collect();
@@ -312,19 +535,18 @@ async fn run(users: usize) -> Failures {
     for r in api.violations().iter().skip(refused.len()) {
         failures.add(format!("the Bot API refused a request: {r}"));
     }
-    let answers =
-        answer_burst(&api, &store, &i18n, cluster_id, &people, &index, bot_pid, &mut failures).await;
+    let answers = answer_burst(&api, &store, &i18n, cluster_id, &people, &index, &probe, &mut failures).await;
+    let reports = report_burst(&api, &store, &i18n, cluster_id, &people, &index, &probe, &mut failures).await;
+    let peak_rss_kib = peak_rss_kib(bot_pid);
     store.close().await;
     if !failures.0.is_empty() {
-        return failures;
+        return Err(failures);
     }
 
     // Everything verified: the numbers.
+    onboarding.print("onboarding");
     println!(
-        "onboarding: {users} users joined in {:.2} s — {:.0} updates/s handled \
-         ({members} members stored, invite used {} times; 0 unexpected replies, 0 refused)",
-        onboarding_took.as_secs_f64(),
-        (users * 5) as f64 / onboarding_took.as_secs_f64(),
+        "  verified: {members} members stored as they joined, the invite used {} times; 0 unexpected replies, 0 refused",
         invite.uses
     );
     for (k, label) in
@@ -340,9 +562,16 @@ async fn run(users: usize) -> Failures {
         meeting_took.as_secs_f64(),
         invited as f64 / meeting_took.as_secs_f64()
     );
-    answers.print();
+    answers.print("answers (10 questions, 4 choices)");
+    println!(
+        "  verified: every response finished with {QUESTIONS} answers stored; 0 unexpected, 0 refused; \
+         bot peak RSS {} MB",
+        peak_rss_kib / 1024
+    );
+    reports.print("reports (/report → status → percent)");
+    println!("  verified: {users} progress reports stored, one per member");
     assert_eq!(unexpected, 0);
-    failures
+    Ok(BotRun { onboarding, answers, reports, peak_rss_kib })
 }
 
 const QUESTIONS: usize = 10;
@@ -383,35 +612,6 @@ fn bench_form() -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
-/// What the answer burst measured.
-struct Answers {
-    users: usize,
-    took: Duration,
-    taps: usize,
-    calls: usize,
-    latencies: Vec<Duration>,
-    peak_rss_kib: u64,
-}
-
-impl Answers {
-    fn print(&self) {
-        println!(
-            "answers: {} users answered {QUESTIONS} questions in {:.2} s — {:.0} taps/s handled, \
-             {:.2} Bot API calls per tap, bot peak RSS {} MB (every response finished with \
-             {QUESTIONS} answers stored; 0 unexpected, 0 refused)",
-            self.users,
-            self.took.as_secs_f64(),
-            self.taps as f64 / self.took.as_secs_f64(),
-            self.calls as f64 / self.taps as f64,
-            self.peak_rss_kib / 1024
-        );
-        let mut v = self.latencies.clone();
-        v.sort();
-        summary("tap → next question", v.clone());
-        println!("  {:<22} p99 {:>7.1} ms", "", percentile(&v, 0.99).as_secs_f64() * 1e3);
-    }
-}
-
 /// The bot process's peak resident memory so far (Linux), in KiB.
 fn peak_rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
@@ -424,6 +624,65 @@ fn peak_rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// What a burst of taps did: how long, how many updates, each latency (from the update
+/// being served to the bot's answer), who never finished.
+struct Burst {
+    took: Duration,
+    updates: usize,
+    latencies: Vec<Duration>,
+    stuck: Vec<(usize, usize)>,
+}
+
+/// Everyone at once: `kick(i)` starts user i, then each taps the first choice of every
+/// question (the button whose data `is_choice` takes) as soon as it comes, until `finished`.
+async fn tap_burst(
+    api: &BotApi,
+    people: &[TgUser],
+    index: &HashMap<i64, usize>,
+    kick: impl Fn(usize),
+    is_choice: impl Fn(&str) -> bool,
+    finished: &str,
+    deadline: Duration,
+) -> Burst {
+    let users = people.len();
+    let from = api.calls().len();
+    let started = Instant::now();
+    let mut since = vec![started; users];
+    for i in 0..users {
+        kick(i);
+    }
+    let mut answered = vec![0_usize; users];
+    let mut done = vec![false; users];
+    let mut latencies = Vec::with_capacity(users * (QUESTIONS + 1));
+    let mut updates = users;
+    let mut finished_count = 0;
+    let mut seen = from;
+    while finished_count < users && started.elapsed() < deadline {
+        let new = api.calls_since(seen);
+        seen += new.len();
+        for call in new.iter().filter(|c| c.method == "sendMessage") {
+            let Some(&i) = call.body["chat_id"].as_i64().and_then(|c| index.get(&c)) else { continue };
+            if call.text() == finished {
+                if !done[i] {
+                    done[i] = true;
+                    finished_count += 1;
+                    latencies.push(since[i].elapsed());
+                }
+                continue;
+            }
+            let Some((_, data)) = call.buttons().into_iter().find(|(_, d)| is_choice(d)) else { continue };
+            latencies.push(since[i].elapsed());
+            since[i] = Instant::now();
+            answered[i] += 1;
+            updates += 1;
+            api.press(&people[i], call, &data);
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let stuck = (0..users).filter(|&i| !done[i]).map(|i| (i, answered[i])).collect();
+    Burst { took: started.elapsed(), updates, latencies, stuck }
+}
+
 /// Phase 3: everyone answers the same questionnaire at once.
 #[allow(clippy::too_many_arguments)]
 async fn answer_burst(
@@ -433,9 +692,9 @@ async fn answer_burst(
     cluster_id: ClusterId,
     people: &[TgUser],
     index: &HashMap<i64, usize>,
-    bot_pid: u32,
+    probe: &Probe,
     failures: &mut Failures,
-) -> Answers {
+) -> Phase {
     let users = people.len();
     let imported = clusterbot::import::import(store, &bench_form(), "bench.xlsx", None).await.unwrap();
     let before = api.calls().len();
@@ -463,67 +722,27 @@ async fn answer_burst(
     }
     if invitations.len() < users || invitees.len() != users {
         failures.add(format!("{} of {users} questionnaire invitations arrived", invitations.len()));
-        return Answers {
-            users,
-            took: Duration::ZERO,
-            taps: 1,
-            calls: 0,
-            latencies: vec![Duration::ZERO],
-            peak_rss_kib: 0,
-        };
+        return Phase::default();
     }
     let start_label = en(i18n, "btn-form-start", &[]);
     let finished = en(i18n, "form-finished", &[("title", &title)]);
-    let burst_from = api.calls().len();
-    let started = Instant::now();
-    let mut since = vec![started; users];
-    for (i, u) in people.iter().enumerate() {
-        let inv = &invitations[&i];
-        api.press(u, inv, &inv.button(&start_label));
-    }
-    let mut answered = vec![0_usize; users];
-    let mut done = vec![false; users];
-    let mut latencies = Vec::with_capacity(users * QUESTIONS);
-    let mut taps = users;
-    let mut finished_count = 0;
-    let mut seen = burst_from;
-    let deadline =
-        started + Duration::from_secs(60) + Duration::from_millis(100) * (users * QUESTIONS) as u32;
-    while finished_count < users && Instant::now() < deadline {
-        let new = api.calls_since(seen);
-        seen += new.len();
-        for call in new.iter().filter(|c| c.method == "sendMessage") {
-            let Some(&i) = call.body["chat_id"].as_i64().and_then(|c| index.get(&c)) else { continue };
-            let text = call.text();
-            if text == finished {
-                if !done[i] {
-                    done[i] = true;
-                    finished_count += 1;
-                    latencies.push(since[i].elapsed());
-                }
-                continue;
-            }
-            // A question: its choice buttons carry `q:<response>:<position>:c<index>`.
-            let Some((_, data)) =
-                call.buttons().into_iter().find(|(_, d)| d.starts_with("q:") && d.ends_with(":c0"))
-            else {
-                continue;
-            };
-            latencies.push(since[i].elapsed());
-            since[i] = Instant::now();
-            answered[i] += 1;
-            taps += 1;
-            api.press(&people[i], call, &data);
-        }
-        tokio::time::sleep(Duration::from_millis(2)).await;
-    }
-    let took = started.elapsed();
-    let calls = api.calls().len() - burst_from;
-    let stuck: Vec<_> = (0..users).filter(|&i| !done[i]).collect();
-    if !stuck.is_empty() {
+    let reading = probe.read(api).await;
+    let burst = tap_burst(
+        api,
+        people,
+        index,
+        |i| api.press(&people[i], &invitations[&i], &invitations[&i].button(&start_label)),
+        // A question's choice buttons carry `q:<response>:<position>:c<index>`.
+        |d| d.starts_with("q:") && d.ends_with(":c0"),
+        &finished,
+        Duration::from_secs(60) + Duration::from_millis(100) * (users * QUESTIONS) as u32,
+    )
+    .await;
+    let after = probe.read(api).await;
+    if !burst.stuck.is_empty() {
         let who: Vec<_> =
-            stuck.iter().take(10).map(|&i| format!("User{i} after {} answers", answered[i])).collect();
-        failures.add(format!("{} of {users} never finished the questionnaire: {who:?}", stuck.len()));
+            burst.stuck.iter().take(10).map(|(i, n)| format!("User{i} after {n} answers")).collect();
+        failures.add(format!("{} of {users} never finished the questionnaire: {who:?}", burst.stuck.len()));
     }
     for r in api.violations() {
         failures.add(format!("the Bot API refused a request: {r}"));
@@ -541,5 +760,245 @@ async fn answer_burst(
             ));
         }
     }
-    Answers { users, took, taps, calls, latencies, peak_rss_kib: peak_rss_kib(bot_pid) }
+    Probe::phase(&reading, &after, burst.updates, burst.took, burst.latencies)
+}
+
+/// Phase 4: every member reports progress on the cluster's joint action at once.
+#[allow(clippy::too_many_arguments)]
+async fn report_burst(
+    api: &BotApi,
+    store: &Store,
+    i18n: &I18n,
+    cluster_id: ClusterId,
+    people: &[TgUser],
+    index: &HashMap<i64, usize>,
+    probe: &Probe,
+    failures: &mut Failures,
+) -> Phase {
+    let users = people.len();
+    let today = chrono::Utc::now().date_naive();
+    let action = clusterbot::domain::action::NewAction {
+        cluster_id,
+        title: "Joint purchase of jars".into(),
+        description: None,
+        cooperatives: vec![],
+        start_date: today - chrono::Duration::days(30),
+        due_date: today + chrono::Duration::days(60),
+        target: None,
+        unit: None,
+        rhythm_days: None,
+        created_by: None,
+    };
+    let action = store.add_actions(&[action]).await.unwrap().remove(0);
+    let on_track = en(i18n, "status-on-track", &[]);
+    let ask_status = en(i18n, "report-ask-status", &[("action", &action.title)]);
+    let ask_progress = en(i18n, "report-ask-progress", &[]);
+    let reading = probe.read(api).await;
+    let from = api.calls().len();
+    let started = Instant::now();
+    let mut since = vec![started; users];
+    let mut step = vec![0_usize; users];
+    let mut latencies = Vec::with_capacity(users * 3);
+    for u in people {
+        api.send_text(u, "/report");
+    }
+    let mut done = 0;
+    let mut seen = from;
+    let deadline = started + Duration::from_secs(60) + Duration::from_millis(100) * users as u32;
+    while done < users && Instant::now() < deadline {
+        let new = api.calls_since(seen);
+        seen += new.len();
+        for call in new.iter().filter(|c| c.method == "sendMessage") {
+            let Some(&i) = call.body["chat_id"].as_i64().and_then(|c| index.get(&c)) else { continue };
+            let text = call.text();
+            let next = match step[i] {
+                0 if text == ask_status => Some(call.button(&on_track)),
+                1 if text == ask_progress => Some(call.button("50%")),
+                2 if text.starts_with("✅") => None,
+                _ => {
+                    failures.add(format!("User{i} got {:?} at report step {}", excerpt(text), step[i]));
+                    continue;
+                }
+            };
+            latencies.push(since[i].elapsed());
+            since[i] = Instant::now();
+            step[i] += 1;
+            match next {
+                Some(data) => api.press(&people[i], call, &data),
+                None => done += 1,
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let took = started.elapsed();
+    let after = probe.read(api).await;
+    if done < users {
+        failures.add(format!("{} of {users} never finished their report", users - done));
+    }
+    let reports = store.reports(action.action_id).await.unwrap();
+    if reports.len() != users || reports.iter().any(|r| r.percent != Some(50.0)) {
+        failures.add(format!("{} reports stored for {users} members", reports.len()));
+    }
+    Probe::phase(&reading, &after, users * 3, took, latencies)
+}
+
+/// The yardstick: a minimal teloxide + sqlx bot asking the same 10 questions with 4 buttons,
+/// one insert per answer and nothing else — no members, no dialogue, no idempotency, no
+/// read-back — run as its own process (this benchmark's binary, started again with
+/// [`ARG`]) against the same Bot API double and the same kind of database.
+mod minimal {
+    use std::collections::HashMap;
+    use std::process::{Command, Stdio};
+    use std::time::Duration;
+
+    use teloxide::prelude::*;
+    use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+
+    use super::{BotApi, BotProcess, Failures, Phase, Probe, QUESTIONS, TOKEN, TgUser, tap_burst};
+
+    pub const ARG: &str = "--minimal-bot";
+    const DONE: &str = "Thank you, all answered.";
+
+    #[derive(Clone)]
+    enum Db {
+        Sqlite(sqlx::SqlitePool),
+        Postgres(sqlx::PgPool),
+    }
+
+    const CREATE: &str = "create table if not exists answer (chat_id bigint not null, question integer not null, \
+         choice integer not null, primary key (chat_id, question))";
+    const INSERT: &str = "insert into answer (chat_id, question, choice) values ($1, $2, $3)";
+
+    fn question(n: usize) -> (String, InlineKeyboardMarkup) {
+        let buttons =
+            (0..4).map(|c| InlineKeyboardButton::callback(format!("Choice {c}"), format!("m:{n}:c{c}")));
+        (format!("Question {n}"), InlineKeyboardMarkup::new([buttons.collect::<Vec<_>>()]))
+    }
+
+    /// The minimal bot's process: `DATABASE_URL`, `TELOXIDE_API_URL`, `TELOXIDE_TOKEN`.
+    pub fn serve() {
+        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let url = std::env::var("DATABASE_URL").unwrap();
+            let db = if url.starts_with("sqlite") {
+                let options =
+                    url.parse::<sqlx::sqlite::SqliteConnectOptions>().unwrap().create_if_missing(true);
+                let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+                sqlx::query(CREATE).execute(&pool).await.unwrap();
+                Db::Sqlite(pool)
+            } else {
+                let pool = sqlx::PgPool::connect(&url).await.unwrap();
+                sqlx::query(CREATE).execute(&pool).await.unwrap();
+                Db::Postgres(pool)
+            };
+            let bot =
+                Bot::from_env().set_api_url(std::env::var("TELOXIDE_API_URL").unwrap().parse().unwrap());
+            let handler = dptree::entry()
+                .branch(Update::filter_message().endpoint(|bot: Bot, msg: Message| async move {
+                    let (text, keyboard) = question(0);
+                    bot.send_message(msg.chat.id, text).reply_markup(keyboard).await?;
+                    Ok::<_, teloxide::RequestError>(())
+                }))
+                .branch(Update::filter_callback_query().endpoint(
+                    |bot: Bot, db: Db, q: CallbackQuery| async move {
+                        let (Some(data), Some(msg)) = (q.data.as_deref(), q.message.as_ref()) else {
+                            return Ok(());
+                        };
+                        let parts: Vec<&str> = data.split(':').collect();
+                        let n: i64 = parts[1].parse().unwrap();
+                        let choice: i64 = parts[2][1..].parse().unwrap();
+                        let chat = msg.chat().id;
+                        let inserted = match &db {
+                            Db::Sqlite(p) => sqlx::query(INSERT)
+                                .bind(chat.0)
+                                .bind(n)
+                                .bind(choice)
+                                .execute(p)
+                                .await
+                                .map(|_| ()),
+                            Db::Postgres(p) => sqlx::query(INSERT)
+                                .bind(chat.0)
+                                .bind(n)
+                                .bind(choice)
+                                .execute(p)
+                                .await
+                                .map(|_| ()),
+                        };
+                        inserted.expect("the answer is stored");
+                        bot.answer_callback_query(q.id.clone()).await?;
+                        let next = n as usize + 1;
+                        if next < QUESTIONS {
+                            let (text, keyboard) = question(next);
+                            bot.send_message(chat, text).reply_markup(keyboard).await?;
+                        } else {
+                            bot.send_message(chat, DONE).await?;
+                        }
+                        Ok(())
+                    },
+                ));
+            Dispatcher::builder(bot, handler).dependencies(dptree::deps![db]).build().dispatch().await;
+        });
+    }
+
+    /// N members answer the 10 questions at once, as in phase 3 for clusterbot.
+    pub async fn run(db: &str, users: usize) -> Result<Phase, Failures> {
+        let mut failures = Failures::default();
+        let api = BotApi::start().await;
+        let bot = BotProcess(
+            Command::new(std::env::current_exe().unwrap())
+                .arg(ARG)
+                .env("TELOXIDE_TOKEN", TOKEN)
+                .env("TELOXIDE_API_URL", &api.url)
+                .env("DATABASE_URL", db)
+                .env("RUST_LOG", "warn")
+                .stdin(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        // Ready once it polls.
+        let ready = std::time::Instant::now();
+        while api.polls() == 0 && ready.elapsed() < Duration::from_secs(30) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let probe = Probe { pid: bot.0.id(), metrics: None };
+        let people: Vec<TgUser> =
+            (0..users).map(|i| TgUser::new(500_000 + i as i64, &format!("Min{i}"), "en")).collect();
+        let index: HashMap<i64, usize> = people.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+        let before = probe.read(&api).await;
+        let burst = tap_burst(
+            &api,
+            &people,
+            &index,
+            |i| api.send_text(&people[i], "/start"),
+            |d| d.starts_with("m:") && d.ends_with(":c0"),
+            DONE,
+            Duration::from_secs(60) + Duration::from_millis(100) * (users * QUESTIONS) as u32,
+        )
+        .await;
+        let after = probe.read(&api).await;
+        if !burst.stuck.is_empty() {
+            failures.add(format!("the minimal bot: {} of {users} never finished", burst.stuck.len()));
+        }
+        for r in api.violations() {
+            failures.add(format!("the Bot API refused a request of the minimal bot: {r}"));
+        }
+        drop(bot);
+        let stored: i64 = if db.starts_with("sqlite") {
+            let pool = sqlx::SqlitePool::connect(db).await.unwrap();
+            sqlx::query_scalar("select count(*) from answer").fetch_one(&pool).await.unwrap()
+        } else {
+            let pool = sqlx::PgPool::connect(db).await.unwrap();
+            sqlx::query_scalar("select count(*) from answer").fetch_one(&pool).await.unwrap()
+        };
+        if stored != (users * QUESTIONS) as i64 {
+            failures.add(format!("the minimal bot stored {stored} answers, not {}", users * QUESTIONS));
+        }
+        if !failures.0.is_empty() {
+            return Err(failures);
+        }
+        let mut phase = Probe::phase(&before, &after, burst.updates, burst.took, burst.latencies);
+        // One insert per answer, nothing else (it has no statement counter of its own).
+        phase.statements = (users * QUESTIONS) as u64;
+        Ok(phase)
+    }
 }

@@ -43,14 +43,32 @@ pub fn init_logging() -> Result<(), String> {
             ));
         }
     };
-    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    if json {
-        logs.json().with_current_span(false).init();
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::{Layer, fmt};
+    let logs = fmt::layer().with_writer(std::io::stderr);
+    let logs = if json {
+        logs.json().with_current_span(false).with_filter(filter).boxed()
     } else {
         // Colours only on a terminal: a log file or journal must not fill with escape codes.
-        logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).init();
-    }
+        logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr())).with_filter(filter).boxed()
+    };
+    // Every statement sqlx runs is an event of `sqlx::query`: counted for /metrics, whatever
+    // RUST_LOG prints.
+    let statements = CountStatements.with_filter(
+        tracing_subscriber::filter::Targets::new().with_target("sqlx::query", tracing::Level::TRACE),
+    );
+    tracing_subscriber::registry().with(logs).with(statements).init();
     Ok(())
+}
+
+/// Counts sqlx's statement events (see [`crate::metrics::count_statement`]).
+struct CountStatements;
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
+    fn on_event(&self, _: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
+        crate::metrics::count_statement();
+    }
 }
 
 pub async fn execute(cli: Cli) -> anyhow::Result<()> {

@@ -15,6 +15,20 @@ use prometheus_client::registry::Registry;
 
 use crate::store::{Operations, Store};
 
+/// SQL statements this process ran (counted from sqlx's own events, see
+/// [`crate::cli::init_logging`]): one counter for the whole process, whatever pool ran them.
+static SQL_STATEMENTS: std::sync::LazyLock<Counter> = std::sync::LazyLock::new(Counter::default);
+
+/// sqlx ran one more statement.
+pub fn count_statement() {
+    SQL_STATEMENTS.inc();
+}
+
+/// SQL statements this process ran so far.
+pub fn statements() -> u64 {
+    SQL_STATEMENTS.get()
+}
+
 /// What kind of update a handler took.
 #[derive(Clone, Copy, Debug, Hash, PartialEq, Eq, EncodeLabelValue)]
 #[allow(non_camel_case_types)]
@@ -147,6 +161,11 @@ impl Metrics {
             "failed_updates_kept",
             "Updates whose handling failed inside the bot, kept for an operator (pruned after 30 days)",
             failed_updates.clone(),
+        );
+        registry.register(
+            "sql_statements",
+            "SQL statements run by this process (reads and writes; BEGIN and COMMIT not counted)",
+            SQL_STATEMENTS.clone(),
         );
         Self {
             registry,

@@ -42,3 +42,32 @@ pub async fn clear(bot: &Bot, q: &CallbackQuery) {
         tracing::debug!(error = %e, "could not remove an answered keyboard");
     }
 }
+
+/// Turns the question whose button was pressed into its read-back — the question, then
+/// "✔️ choice", the keyboard gone — in one edit, instead of clearing the keyboard and echoing
+/// the choice. The press is answered at the same time, so the member waits for neither.
+/// Best effort, like [`clear`]: a message that cannot be edited gets the echo instead.
+pub async fn read_back(bot: &Bot, q: &CallbackQuery, chosen: &str) {
+    let answer = super::answer_press_early(bot, q);
+    let echo = format!("✔️ {chosen}");
+    let question = q.message.as_ref().and_then(|msg| {
+        let text = msg.regular_message()?.text()?;
+        (text.chars().count() + echo.chars().count() < 4_000).then(|| (msg.chat().id, msg.id(), text))
+    });
+    if let Some((chat_id, id, text)) = question {
+        let edit = bot.edit_message_text(chat_id, id, format!("{text}\n\n{echo}"));
+        let (edited, ()) = tokio::join!(edit.into_future(), answer);
+        match edited {
+            Ok(_) => return,
+            Err(e) => tracing::debug!(error = %e, "could not turn the answered question into its read-back"),
+        }
+    } else {
+        answer.await;
+    }
+    clear(bot, q).await;
+    if let Some(msg) = &q.message
+        && let Err(e) = bot.send_message(msg.chat().id, echo).await
+    {
+        tracing::debug!(error = %e, "could not echo the choice");
+    }
+}

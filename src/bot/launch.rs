@@ -260,7 +260,7 @@ pub async fn ask_form<B: ButtonCode>(
     }
     let mut buttons = Vec::new();
     for f in forms.iter().take(20) {
-        let title = questionnaire::button_title(&app.store.form(f.form_pk).await?, l);
+        let title = questionnaire::button_title(&*app.store.form(f.form_pk).await?, l);
         buttons.push(button(format!("📋 {title}"), next(f.form_pk)));
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "launch-choose-form"))

@@ -172,7 +172,7 @@ impl App {
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
     /// language, else their cluster's, else English.
     pub async fn caller(&self, user: &User, chat_id: ChatId) -> Result<Caller, StoreError> {
-        let mut member = self.store.member_by_telegram(user.id.0 as i64).await?;
+        let (mut member, mut memberships) = self.store.caller_record(user.id.0 as i64).await?;
         // Someone marked unreachable who writes to the bot in private can be reached again,
         // by every feature.
         if let Some(m) = member.as_mut().filter(|m| m.opted_out_at.is_some() && chat_id.0 == user.id.0 as i64)
@@ -180,10 +180,6 @@ impl App {
             self.store.set_opted_out(user.id.0 as i64, false).await?;
             m.opted_out_at = None;
         }
-        let mut memberships = match &member {
-            Some(m) => self.store.memberships(m.member_id).await?,
-            None => Vec::new(),
-        };
         let coordinator = member.as_ref().is_some_and(|m| m.coordinator);
         if let (true, Some(m)) = (coordinator, &member) {
             // A coordinator works in every cluster as a CDA would.
@@ -530,11 +526,39 @@ where
         move |p: Press, update: Update, b: B| {
             let handle = handle.clone();
             async move {
-                let result = handle(p.clone(), b).await;
-                answer_press(&p, &update, result).await
+                let answered = Arc::new(std::sync::atomic::AtomicBool::new(false));
+                let result = ANSWERED_EARLY.scope(answered.clone(), handle(p.clone(), b)).await;
+                if !answered.load(std::sync::atomic::Ordering::Acquire) {
+                    return answer_press(&p, &update, result).await;
+                }
+                // Answered with the read-back: a failure after it is told in the chat.
+                let outcome = failure::outcome(&result);
+                let toast = failure::toast(&p.app, &update, p.caller.chat_id, p.caller.locale, &result).await;
+                p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
+                if let Some(text) = toast {
+                    p.bot.send_message(p.caller.chat_id, text).await?;
+                }
+                Ok(())
             }
         },
     )
+}
+
+tokio::task_local! {
+    /// Set once the press being handled was answered early (see [`answer_press_early`]).
+    static ANSWERED_EARLY: Arc<std::sync::atomic::AtomicBool>;
+}
+
+/// Answers the press being handled now, without a toast, instead of after the handler: for
+/// a step that succeeded and only has messages left to send, so the spinner stops with the
+/// read-back rather than after the next question. Outside a button handler it does nothing.
+pub(crate) async fn answer_press_early(bot: &Bot, q: &CallbackQuery) {
+    let first = ANSWERED_EARLY.try_with(|a| !a.swap(true, std::sync::atomic::Ordering::AcqRel));
+    if first == Ok(true)
+        && let Err(e) = answer_callback(bot, q, None).await
+    {
+        tracing::warn!(error = %e, "could not answer a button press");
+    }
 }
 
 /// Who pressed, and where: presses that cannot be routed (no message, a group chat, a

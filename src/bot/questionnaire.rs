@@ -115,7 +115,7 @@ const SPECIFY: &str = "specify";
 struct Session {
     response: Response,
     form_pk: FormVersionId,
-    form: Form,
+    form: std::sync::Arc<Form>,
     answers: Answers,
     closed: bool,
     /// Today in the cluster's time zone, for `s.today` in the form and the date buttons.
@@ -431,40 +431,59 @@ async fn advance(
     bot: &Bot,
     app: &App,
     caller: &Caller,
+    s: Session,
+    value: Option<(String, Option<MediaId>)>,
+) -> HandlerResult {
+    advance_reading_back(bot, app, caller, s, value, None).await
+}
+
+/// [`advance`], and once the answer is stored, the pressed question turned into its
+/// read-back (see [`keyboards::read_back`]) while the next question is sent.
+async fn advance_reading_back(
+    bot: &Bot,
+    app: &App,
+    caller: &Caller,
     mut s: Session,
     value: Option<(String, Option<MediaId>)>,
+    read_back: Option<(&CallbackQuery, String)>,
 ) -> HandlerResult {
     let Some(pos) = s.response.position else { return Ok(()) };
     let name = s.form.items[pos].name.clone();
     match &value {
-        Some((v, media)) => {
-            app.store.save_answer(s.response.response_id, &name, v, *media).await?;
-            s.answers.insert(name.clone(), v.clone());
-        }
-        None => {
-            app.store.remove_answer(s.response.response_id, &name).await?;
-            s.answers.remove(&name);
-        }
-    }
+        Some((v, _)) => s.answers.insert(name.clone(), v.clone()),
+        None => s.answers.remove(&name),
+    };
     // "Other" chosen on an or_other question: ask what it is before moving on.
     let or_other = matches!(
         s.form.items[pos].kind,
         Kind::SelectOne { or_other: true, .. } | Kind::SelectMultiple { or_other: true, .. }
     );
-    if or_other && value.as_ref().is_some_and(|(v, _)| v.split_whitespace().any(|c| c == OTHER)) {
+    let specify = or_other && value.as_ref().is_some_and(|(v, _)| v.split_whitespace().any(|c| c == OTHER));
+    if specify {
         s.response.pending = Some(SPECIFY.to_owned());
-        app.store.save_progress(&s.response).await?;
-        return ask(bot, app, caller, &s).await;
+    } else {
+        s.response.pending = None;
+        walk::compute(&s.form, &mut s.answers, s.today);
+        s.response.history.push(pos);
+        s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
     }
-    s.response.pending = None;
-    walk::compute(&s.form, &mut s.answers, s.today);
-    s.response.history.push(pos);
-    s.response.position = walk::next_shown(&s.form, &s.answers, Some(pos), s.today);
-    app.store.save_progress(&s.response).await?;
-    match s.response.position {
-        Some(_) => ask(bot, app, caller, &s).await,
-        None => finish(bot, app, caller, s).await,
-    }
+    // The answer and where the member is now, in one commit.
+    let answer = value.as_ref().map(|(v, media)| (v.as_str(), *media));
+    app.store.save_answer_and_progress(&s.response, &name, answer).await?;
+    // The answer is stored: now it may be shown as taken.
+    let shown = async {
+        if let Some((q, chosen)) = &read_back {
+            keyboards::read_back(bot, q, chosen).await;
+        }
+    };
+    let next = async {
+        match s.response.position {
+            _ if specify => ask(bot, app, caller, &s).await,
+            Some(_) => ask(bot, app, caller, &s).await,
+            None => finish(bot, app, caller, s).await,
+        }
+    };
+    tokio::join!(shown, next).1
 }
 
 async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> HandlerResult {
@@ -701,14 +720,14 @@ pub async fn on_button(
         keyboards::clear(bot, q).await;
         return begin(bot, app, caller, b.response_id).await;
     }
-    let owned = match (&caller.member, app.store.response(b.response_id).await) {
-        (Some(m), Ok(r)) => r.member_id == m.member_id,
-        _ => false,
+    let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
+    let mut s = match load(app, b.response_id).await {
+        Ok(s) if s.response.member_id == member.member_id => s,
+        Ok(_) | Err(BotError::Store(crate::store::StoreError::NotFound(_))) => {
+            return Err(BotError::NoLongerActive);
+        }
+        Err(e) => return Err(e),
     };
-    if !owned {
-        return Err(BotError::NoLongerActive);
-    }
-    let mut s = load(app, b.response_id).await?;
     if s.response.status == Status::Finished || s.closed {
         keyboards::clear(bot, q).await;
         let why =
@@ -778,10 +797,9 @@ pub async fn on_button(
                     if let Err(r) = walk::check_constraint(&item, &choice.name, &s.answers, s.today) {
                         return Ok(Some(rejection_text(app, &s, &item, l, r)));
                     }
-                    keyboards::clear(bot, q).await;
                     let chosen = choice_label(app, &s.form, choice, l);
-                    bot.send_message(caller.chat_id, format!("✔️ {chosen}")).await?;
-                    advance(bot, app, caller, s, Some((choice.name.clone(), None))).await?;
+                    let value = Some((choice.name.clone(), None));
+                    advance_reading_back(bot, app, caller, s, value, Some((q, chosen))).await?;
                 }
                 Kind::SelectMultiple { .. } => {
                     let mut picked: Vec<String> = s

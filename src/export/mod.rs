@@ -276,7 +276,7 @@ struct Plan {
     scope: ExportScope,
     tz: Tz,
     /// For responses: the form's key and the form.
-    form: Option<(FormVersionId, Form)>,
+    form: Option<(FormVersionId, std::sync::Arc<Form>)>,
 }
 
 async fn plan(store: &Store, request: &ExportRequest) -> Result<Plan, ExportError> {

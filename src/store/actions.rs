@@ -3,7 +3,7 @@
 use crate::domain::ids::{ActionId, ClusterId, MediaId, MemberId, ReportId, ReportNoteId};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::action::{ActionStatus, Blocker, NewAction};
 use crate::domain::ids::CooperativeId;
 
@@ -91,7 +91,7 @@ impl Store {
             }
         }
         let at = now();
-        let ids: Vec<ActionId> = on_pool!(self, pool => {
+        let ids: Vec<ActionId> = on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let mut ids = Vec::with_capacity(news.len());
             for new in news {
@@ -152,7 +152,7 @@ impl Store {
         locale: crate::domain::Locale,
         title: &str,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into joint_action_title (action_id, locale, title, created_at) values ($1, $2, $3, $4) \
              on conflict (action_id, locale) do update set title = excluded.title",
         )
@@ -241,7 +241,7 @@ impl Store {
     /// Stores a report; a "done" report marks the action done.
     pub async fn add_report(&self, r: &NewReport) -> Result<ReportId> {
         let at = now();
-        let id = on_pool!(self, pool => {
+        let id = on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let id: ReportId = sqlx::query_scalar(
                 "insert into progress_report (action_id, member_id, status, percent, amount, blocker, created_at) \
@@ -282,7 +282,7 @@ impl Store {
         amount: Option<f64>,
         blocker: Option<Blocker>,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "update progress_report set percent = coalesce($1, percent), amount = coalesce($2, amount), \
              blocker = coalesce($3, blocker) where report_id = $4",
         )
@@ -303,7 +303,7 @@ impl Store {
         body: Option<&str>,
         media_file_id: Option<MediaId>,
     ) -> Result<ReportNoteId> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar(
+        Ok(on_write!(self, pool => sqlx::query_scalar(
             "insert into report_note (report_id, kind, body, media_file_id, created_at) values ($1, $2, $3, $4, $5) \
              returning note_id",
         )
@@ -325,7 +325,7 @@ impl Store {
         window: Duration,
     ) -> Result<bool> {
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let n = sqlx::query(
                 "update progress_report set undone_at = $1 where report_id = $2 and member_id = $3 \
@@ -452,7 +452,7 @@ impl Store {
     ) -> Result<bool> {
         use chrono::SubsecRound;
         let at = at.trunc_subsecs(6);
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let n = sqlx::query(
                 "insert into checkin (action_id, member_id, asked_at) select $1, $2, $3 \

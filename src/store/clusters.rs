@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_duplicate, on_pool};
+use super::{Result, Store, StoreError, now, on_duplicate, on_pool, on_write};
 use crate::domain::Locale;
 use crate::domain::ids::{ClusterId, CooperativeId};
 
@@ -45,7 +45,7 @@ impl Store {
             "insert into cluster (name, timezone, locale, sector, created_at) \
              values ($1, $2, $3, $4, $5) returning {CLUSTER_COLUMNS}"
         );
-        on_pool!(self, pool => sqlx::query_as(&sql)
+        let cluster = on_write!(self, pool => sqlx::query_as(&sql)
             .bind(name)
             .bind(timezone.name())
             .bind(locale.code())
@@ -53,7 +53,10 @@ impl Store {
             .bind(now())
             .fetch_one(pool)
             .await)
-        .map_err(on_duplicate("a cluster with that name"))
+        .map_err(on_duplicate("a cluster with that name"))?;
+        // Coordinators work in every cluster: theirs just grew.
+        self.cache.forget_callers();
+        Ok(cluster)
     }
 
     pub async fn clusters(&self) -> Result<Vec<Cluster>> {
@@ -61,15 +64,22 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).fetch_all(pool).await)?)
     }
 
+    /// A cluster (never changed once made: kept in memory).
     pub async fn cluster(&self, cluster_id: ClusterId) -> Result<Cluster> {
+        if let Some(cluster) = self.cache.cluster(cluster_id) {
+            return Ok(cluster);
+        }
         let sql = format!("select {CLUSTER_COLUMNS} from cluster where cluster_id = $1");
-        on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).fetch_optional(pool).await)?
-            .ok_or(StoreError::NotFound("cluster"))
+        let cluster: Cluster =
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(cluster_id).fetch_optional(pool).await)?
+                .ok_or(StoreError::NotFound("cluster"))?;
+        self.cache.keep_cluster(&cluster);
+        Ok(cluster)
     }
 
     pub async fn add_cooperative(&self, cluster_id: ClusterId, name: &str) -> Result<Cooperative> {
         self.cluster(cluster_id).await?;
-        on_pool!(self, pool => sqlx::query_as(
+        on_write!(self, pool => sqlx::query_as(
             "insert into cooperative (cluster_id, name, created_at) values ($1, $2, $3) \
              returning cooperative_id, cluster_id, name",
         )

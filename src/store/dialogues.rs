@@ -1,6 +1,8 @@
 //! Dialogue state, one row per chat, so a conversation survives a restart.
 
-use super::{Result, Store, StoreError, now, on_pool};
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::ids::{InviteId, ResponseId};
 use crate::domain::onboarding::{Dialogue, LostDialogue, Resumed};
 
@@ -39,15 +41,37 @@ impl Store {
     }
 
     async fn resume_dialogue_row(&self, chat_id: i64) -> Result<Resumed> {
-        let raw: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
-            "select state from dialogue_state where chat_id = $1",
+        match self.dialogue_row(chat_id).await? {
+            None => Ok(Resumed::Idle),
+            Some(Ok((d, _))) => Ok(Resumed::In(d)),
+            Some(Err(lost)) => Ok(Resumed::Lost(lost)),
+        }
+    }
+
+    /// The chat's stored state and when it changed: from memory where this process is the
+    /// only writer (see [`super::cache`]), else from the database.
+    async fn dialogue_row(
+        &self,
+        chat_id: i64,
+    ) -> Result<Option<std::result::Result<(Dialogue, DateTime<Utc>), LostDialogue>>> {
+        if let Some(cached) = self.cache.dialogue(chat_id) {
+            return Ok(cached.map(Ok));
+        }
+        let row: Option<(String, DateTime<Utc>)> = on_pool!(self, pool => sqlx::query_as(
+            "select state, updated_at from dialogue_state where chat_id = $1",
         )
         .bind(chat_id)
         .fetch_optional(pool)
         .await)?;
-        let Some(raw) = raw else { return Ok(Resumed::Idle) };
-        Ok(match serde_json::from_str(&raw) {
-            Ok(d) => Resumed::In(d),
+        let Some((raw, at)) = row else {
+            self.cache.keep_dialogue(chat_id, None);
+            return Ok(None);
+        };
+        Ok(Some(match serde_json::from_str::<Dialogue>(&raw) {
+            Ok(d) => {
+                self.cache.keep_dialogue(chat_id, Some((d.clone(), at)));
+                Ok((d, at))
+            }
             Err(e) => {
                 let lost = lost_dialogue(&raw);
                 tracing::warn!(
@@ -55,42 +79,54 @@ impl Store {
                     error = %e,
                     "a stored dialogue no longer decodes; it is dropped and the member is asked again"
                 );
-                Resumed::Lost(lost)
+                Err(lost)
             }
-        })
+        }))
     }
 
+    /// Puts the chat in `dialogue`. Writing the state it is already in is skipped, unless the
+    /// state lives only for a while after its last change (then the change is its time).
     pub async fn set_dialogue(&self, chat_id: i64, dialogue: &Dialogue) -> Result<()> {
+        if dialogue.lifetime().is_none()
+            && let Some(Some((current, _))) = self.cache.dialogue(chat_id)
+            && current == *dialogue
+        {
+            return Ok(());
+        }
         let json = serde_json::to_string(dialogue).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        on_pool!(self, pool => sqlx::query(
+        let at = now();
+        on_write!(self, pool => sqlx::query(
             "insert into dialogue_state (chat_id, state, updated_at) values ($1, $2, $3) \
              on conflict (chat_id) do update set state = excluded.state, updated_at = excluded.updated_at",
         )
         .bind(chat_id)
         .bind(json)
-        .bind(now())
+        .bind(at)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
+        self.cache.keep_dialogue(chat_id, Some((dialogue.clone(), at)));
         Ok(())
     }
 
     /// When the chat's dialogue last changed.
-    pub async fn dialogue_updated_at(&self, chat_id: i64) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
-        Ok(
-            on_pool!(self, pool => sqlx::query_scalar("select updated_at from dialogue_state where chat_id = $1")
-            .bind(chat_id)
-            .fetch_optional(pool)
-            .await)?,
-        )
+    pub async fn dialogue_updated_at(&self, chat_id: i64) -> Result<Option<DateTime<Utc>>> {
+        Ok(match self.dialogue_row(chat_id).await? {
+            Some(Ok((_, at))) => Some(at),
+            _ => None,
+        })
     }
 
     pub async fn clear_dialogue(&self, chat_id: i64) -> Result<()> {
-        on_pool!(self, pool => sqlx::query("delete from dialogue_state where chat_id = $1")
+        if let Some(None) = self.cache.dialogue(chat_id) {
+            return Ok(());
+        }
+        on_write!(self, pool => sqlx::query("delete from dialogue_state where chat_id = $1")
             .bind(chat_id)
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
+        self.cache.keep_dialogue(chat_id, None);
         Ok(())
     }
 }

@@ -1,8 +1,10 @@
 //! Imported questionnaires, one row per version, and their audio prompts.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::form::Form;
 use crate::domain::ids::FormVersionId;
 
@@ -48,7 +50,7 @@ impl Store {
             };
         }
         let title = form.title(crate::domain::Locale::En).to_owned();
-        let form_pk = on_pool!(self, pool => sqlx::query_scalar(
+        let form_pk = on_write!(self, pool => sqlx::query_scalar(
             "insert into form (form_id, version, title, definition, created_at) values ($1, $2, $3, $4, $5) \
              returning form_pk",
         )
@@ -63,13 +65,21 @@ impl Store {
         Ok(Saved::New(form_pk))
     }
 
-    pub async fn form(&self, form_pk: FormVersionId) -> Result<Form> {
+    /// A form version, parsed once: a version never changes.
+    pub async fn form(&self, form_pk: FormVersionId) -> Result<Arc<Form>> {
+        if let Some(form) = self.cache.form(form_pk) {
+            return Ok(form);
+        }
         let json: Option<String> = on_pool!(self, pool => sqlx::query_scalar("select definition from form where form_pk = $1")
             .bind(form_pk)
             .fetch_optional(pool)
             .await)?;
         let json = json.ok_or(StoreError::NotFound("form"))?;
-        serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("form {form_pk}: {e}")))
+        let form: Arc<Form> = Arc::new(
+            serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("form {form_pk}: {e}")))?,
+        );
+        self.cache.keep_form(form_pk, form.clone());
+        Ok(form)
     }
 
     /// The newest version of every form, newest first.
@@ -98,7 +108,7 @@ impl Store {
         file_name: &str,
         content: &[u8],
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into form_media (form_pk, file_name, content, created_at) values ($1, $2, $3, $4) \
              on conflict (form_pk, file_name) do nothing",
         )
@@ -128,7 +138,7 @@ impl Store {
     }
 
     pub async fn set_form_media_file_id(&self, form_media_id: i64, telegram_file_id: &str) -> Result<()> {
-        on_pool!(self, pool => sqlx::query("update form_media set telegram_file_id = $1 where form_media_id = $2")
+        on_write!(self, pool => sqlx::query("update form_media set telegram_file_id = $1 where form_media_id = $2")
             .bind(telegram_file_id)
             .bind(form_media_id)
             .execute(pool)

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Member, Result, Store, StoreError, now, on_pool};
+use super::{Member, Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::ids::{ClusterId, CooperativeId, InviteId, MemberId};
 use crate::domain::invite::{Invite, InviteCode, InviteProblem, InviteSpec};
 use crate::domain::{Gender, Locale, Role};
@@ -76,7 +76,7 @@ impl Store {
              returning {INVITE_COLUMNS}"
         );
         let code = InviteCode::generate();
-        let row: InviteRow = on_pool!(self, pool => sqlx::query_as(&sql)
+        let row: InviteRow = on_write!(self, pool => sqlx::query_as(&sql)
             .bind(code.as_str())
             .bind(spec.cluster_id)
             .bind(spec.role.code())
@@ -106,7 +106,7 @@ impl Store {
 
     /// Records that someone declined consent after opening this invite — and nothing about who.
     pub async fn record_consent_refusal(&self, invite_id: InviteId) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into consent_refusal (invite_id, created_at) values ($1, $2)",
         )
         .bind(invite_id)
@@ -130,7 +130,7 @@ impl Store {
     /// transaction: either all of it is stored or nothing is.
     pub async fn join(&self, invite_id: InviteId, new: &NewMember) -> Result<Redeemed> {
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let claimed = sqlx::query(
                 "update invite set uses = uses + 1 \
@@ -179,6 +179,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
+            self.cache.forget_caller(new.telegram_user_id);
             Ok(Redeemed::Joined(member))
         })
     }
@@ -191,7 +192,7 @@ impl Store {
             return Ok(Redeemed::AlreadyInCluster);
         }
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let claimed = sqlx::query(
                 "update invite set uses = uses + 1 \
@@ -225,6 +226,7 @@ impl Store {
                 return Ok(Redeemed::AlreadyInCluster);
             }
             tx.commit().await?;
+            self.cache.forget_callers();
             Ok(Redeemed::AddedCluster)
         })
     }

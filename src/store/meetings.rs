@@ -4,7 +4,7 @@
 use crate::domain::ids::{ClusterId, MeetingId, MemberId};
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::Locale;
 use crate::domain::ids::CooperativeId;
 use crate::domain::meeting::{MeetingAudience, Rsvp, reminder_times};
@@ -113,7 +113,7 @@ impl Store {
             "insert into meeting (cluster_id, title, starts_at, place, latitude, longitude, audience, reminder_offsets, \
              created_by_member_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning {MEETING_COLUMNS}"
         );
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let meeting: Meeting = sqlx::query_as(&sql)
                 .bind(new.cluster_id)
@@ -182,7 +182,7 @@ impl Store {
     /// member was not invited.
     pub async fn set_rsvp(&self, meeting_id: MeetingId, member_id: MemberId, rsvp: Rsvp) -> Result<bool> {
         let at = now();
-        let n = on_pool!(self, pool => sqlx::query(
+        let n = on_write!(self, pool => sqlx::query(
             "update meeting_invitee set rsvp = $1, rsvp_at = $2 where meeting_id = $3 and member_id = $4 \
              and exists (select 1 from meeting m where m.meeting_id = $3 and m.cancelled_at is null and m.starts_at > $2)",
         )
@@ -204,7 +204,7 @@ impl Store {
         let meeting = self.meeting(meeting_id).await?;
         let offsets = meeting.offsets();
         let generation = meeting.generation + 1;
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query("update meeting set starts_at = $1, generation = $2 where meeting_id = $3")
                 .bind(starts_at)
@@ -243,7 +243,7 @@ impl Store {
     pub async fn cancel_meeting(&self, meeting_id: MeetingId) -> Result<()> {
         let at = now();
         let generation = self.meeting(meeting_id).await?.generation;
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query("update meeting set cancelled_at = $1 where meeting_id = $2")
                 .bind(at)
@@ -271,7 +271,7 @@ impl Store {
     /// Queues a reminder for everyone who has not answered; returns how many.
     pub async fn remind_unanswered(&self, meeting_id: MeetingId) -> Result<u64> {
         let at = now();
-        Ok(on_pool!(self, pool => sqlx::query(
+        Ok(on_write!(self, pool => sqlx::query(
             "insert into outbox (meeting_id, member_id, kind, offset_minutes, generation, due_at, created_at) \
              select i.meeting_id, i.member_id, 'nudge', 0, 0, $2, $2 from meeting_invitee i \
              join member p on p.member_id = i.member_id \
@@ -317,7 +317,7 @@ impl Store {
         telegram_user_id: i64,
         member: bool,
     ) -> Result<bool> {
-        let n = on_pool!(self, pool => sqlx::query(
+        let n = on_write!(self, pool => sqlx::query(
             "update membership set commission = $1 where cluster_id = $2 \
              and member_id = (select member_id from member where telegram_user_id = $3)",
         )

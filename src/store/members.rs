@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::ids::{ClusterId, CooperativeId, MemberId};
 use crate::domain::{Gender, Locale, Role};
 
@@ -65,13 +65,30 @@ impl Store {
         .await)?)
     }
 
+    /// The member behind a Telegram account and their memberships, as every update looks
+    /// its caller up: from memory when read in the last seconds (see [`super::cache`]).
+    pub async fn caller_record(&self, telegram_user_id: i64) -> Result<(Option<Member>, Vec<Membership>)> {
+        if let Some(c) = self.cache.caller(telegram_user_id) {
+            return Ok((c.member.clone(), c.memberships.clone()));
+        }
+        let epoch = self.cache.epoch(telegram_user_id);
+        let member = self.member_by_telegram(telegram_user_id).await?;
+        let memberships = match &member {
+            Some(m) => self.memberships(m.member_id).await?,
+            None => Vec::new(),
+        };
+        self.cache.keep_caller(telegram_user_id, epoch, member.clone(), memberships.clone());
+        Ok((member, memberships))
+    }
+
     pub async fn set_member_locale(&self, member_id: MemberId, locale: Locale) -> Result<()> {
-        on_pool!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
+        on_write!(self, pool => sqlx::query("update member set locale = $1 where member_id = $2")
             .bind(locale.code())
             .bind(member_id)
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
+        self.cache.forget_callers();
         Ok(())
     }
 
@@ -79,7 +96,7 @@ impl Store {
     /// they unblock it. Returns whether a member was found.
     pub async fn set_opted_out(&self, telegram_user_id: i64, opted_out: bool) -> Result<bool> {
         let at = opted_out.then(now);
-        let n = on_pool!(self, pool => sqlx::query(
+        let n = on_write!(self, pool => sqlx::query(
             "update member set opted_out_at = $1 where telegram_user_id = $2",
         )
         .bind(at)
@@ -87,6 +104,7 @@ impl Store {
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
+        self.cache.forget_caller(telegram_user_id);
         Ok(n > 0)
     }
 
@@ -95,7 +113,7 @@ impl Store {
     /// longer point at a person.
     pub async fn forget_member(&self, member_id: MemberId) -> Result<()> {
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let chat: Option<Option<i64>> =
                 sqlx::query_scalar("select chat_id from member where member_id = $1")
@@ -123,7 +141,11 @@ impl Store {
                     .await?;
             }
             tx.commit().await?;
+            if let Some(Some(chat_id)) = chat {
+                self.cache.forget_dialogue(chat_id);
+            }
         });
+        self.cache.forget_callers();
         Ok(())
     }
 }

@@ -4,9 +4,11 @@
 
 mod actions;
 mod backup;
+mod cache;
 mod clusters;
 mod codec;
 mod dialogues;
+mod durable;
 mod exports;
 mod forms;
 mod ids;
@@ -59,6 +61,19 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// [`on_pool!`] for a write: once the body is done, waits until what it committed is on disk
+/// (see [`durable`]; at once on PostgreSQL, whose commit is durable). Every write of the
+/// store goes through it, so a handler that answers after a write answers after the disk has
+/// it.
+macro_rules! on_write {
+    ($store:expr, $pool:ident => $body:expr) => {{
+        let written = $crate::store::on_pool!($store, $pool => $body);
+        $store.durable().await?;
+        written
+    }};
+}
+pub(crate) use on_write;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
@@ -102,6 +117,10 @@ pub struct Store {
     pub(crate) db: Db,
     /// On SQLite, the lock on `<database>.lock` of the one bot process that owns the file.
     file_lock: std::sync::Arc<std::sync::OnceLock<std::fs::File>>,
+    /// What does not change between taps (see [`cache`]).
+    pub(crate) cache: std::sync::Arc<cache::Cache>,
+    /// SQLite on a file: the group flush of its write-ahead log (see [`durable`]).
+    wal: Option<std::sync::Arc<durable::WalSync>>,
 }
 
 /// Which database a `DATABASE_URL` points at.
@@ -126,13 +145,20 @@ impl Backend {
 impl Store {
     /// Connects (creating the SQLite file on first use); does not migrate.
     pub async fn connect(url: &str) -> Result<Self> {
+        let mut wal = None;
         let db = match Backend::of_url(url) {
             Some(Backend::Sqlite) => {
-                let options = SqliteConnectOptions::from_str(url)?
+                let mut options = SqliteConnectOptions::from_str(url)?
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10));
+                if let Some(file) = sqlite_file(url) {
+                    // Commits are flushed by the store, many at once (group commit): see
+                    // [`durable`]. A commit is never reported done before it is on disk.
+                    options = options.synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+                    wal = Some(std::sync::Arc::new(durable::WalSync::new(file)));
+                }
                 // No ping before each acquire: a connection to a local file does not go stale,
                 // and the ping is a round trip to SQLite's worker thread on every statement.
                 Db::Sqlite(
@@ -164,7 +190,7 @@ impl Store {
                 )));
             }
         };
-        Ok(Self { db, file_lock: Default::default() })
+        Ok(Self { db, file_lock: Default::default(), cache: Default::default(), wal })
     }
 
     /// For a bot process on SQLite: takes the exclusive lock on `<database>.lock`, so a second
@@ -172,9 +198,8 @@ impl Store {
     /// this one's). The lock goes with the process, however it ends. Nothing to do on
     /// PostgreSQL, where processes share the database through leases.
     pub fn own_database_file(&self, url: &str) -> Result<()> {
-        let Some(rest) = url.strip_prefix("sqlite:") else { return Ok(()) };
-        let rest = rest.strip_prefix("//").unwrap_or(rest);
-        let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+        let Some(path) = sqlite_file(url) else { return Ok(()) };
+        let path = path.to_string_lossy();
         let lock_path = format!("{path}.lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -185,9 +210,11 @@ impl Store {
         match file.try_lock() {
             Ok(()) => {
                 let _ = self.file_lock.set(file);
+                // Nobody else writes this file's dialogues now: they can be written through.
+                self.cache.cache_dialogues(true);
                 Ok(())
             }
-            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(path.to_owned())),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(path.into_owned())),
             Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Lock(lock_path, e)),
         }
     }
@@ -219,6 +246,19 @@ impl Store {
         }
     }
 
+    /// Waits until every write committed so far is on disk (see [`durable`]).
+    pub(crate) async fn durable(&self) -> Result<()> {
+        match &self.wal {
+            Some(wal) => wal.durable().await.map_err(|e| StoreError::Database(sqlx::Error::Io(e))),
+            None => Ok(()),
+        }
+    }
+
+    /// How many times the SQLite log was flushed for writers (0 on PostgreSQL).
+    pub fn log_flushes(&self) -> u64 {
+        self.wal.as_ref().map_or(0, |w| w.flushes.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
     /// One round trip to the database, for health checks.
     pub async fn ping(&self) -> Result<()> {
         on_pool!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))?;
@@ -228,6 +268,14 @@ impl Store {
     pub async fn close(&self) {
         on_pool!(self, pool => pool.close().await)
     }
+}
+
+/// The file of a `sqlite:` URL; `None` for an in-memory database or another backend.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split_once('?').map_or(rest, |(p, _)| p);
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| std::path::PathBuf::from(path))
 }
 
 /// The current time as the database keeps it (microseconds, like PostgreSQL), so a value

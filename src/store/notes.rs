@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::ids::{ClusterId, FieldNoteId, MediaId, MemberId};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -36,7 +36,7 @@ const NOTE_COLUMNS: &str = "n.field_note_id, n.cluster_id, n.member_id, p.displa
 
 impl Store {
     pub async fn add_field_note(&self, n: &NewFieldNote) -> Result<FieldNoteId> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar(
+        Ok(on_write!(self, pool => sqlx::query_scalar(
             "insert into field_note (cluster_id, member_id, kind, body, media_file_id, latitude, longitude, created_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8) returning field_note_id",
         )
@@ -59,7 +59,7 @@ impl Store {
         member_id: MemberId,
         tag: &str,
     ) -> Result<bool> {
-        let n = on_pool!(self, pool => sqlx::query("update field_note set tag = $1 where field_note_id = $2 and member_id = $3")
+        let n = on_write!(self, pool => sqlx::query("update field_note set tag = $1 where field_note_id = $2 and member_id = $3")
             .bind(tag)
             .bind(field_note_id)
             .bind(member_id)
@@ -99,7 +99,7 @@ impl Store {
     }
 
     pub async fn set_working_cluster(&self, member_id: MemberId, cluster_id: ClusterId) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into working_cluster (member_id, cluster_id, updated_at) values ($1, $2, $3) \
              on conflict (member_id) do update set cluster_id = excluded.cluster_id, updated_at = excluded.updated_at",
         )
@@ -114,12 +114,13 @@ impl Store {
 
     /// Marks (or unmarks) a member as coordinator: they see every cluster.
     pub async fn set_coordinator(&self, telegram_user_id: i64, coordinator: bool) -> Result<bool> {
-        let n = on_pool!(self, pool => sqlx::query("update member set coordinator = $1 where telegram_user_id = $2")
+        let n = on_write!(self, pool => sqlx::query("update member set coordinator = $1 where telegram_user_id = $2")
             .bind(coordinator)
             .bind(telegram_user_id)
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
+        self.cache.forget_caller(telegram_user_id);
         Ok(n == 1)
     }
 
@@ -127,7 +128,7 @@ impl Store {
     /// the last `window`, this one included.
     pub async fn record_failed_invite(&self, telegram_user_id: i64, window: Duration) -> Result<i64> {
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             sqlx::query("insert into invite_attempt (telegram_user_id, created_at) values ($1, $2)")
                 .bind(telegram_user_id)
                 .bind(at)

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Db, Result, Store, StoreError, now, on_pool};
+use super::{Db, Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::Locale;
 use crate::domain::ids::{ActionId, FormVersionId, LaunchId, MeetingId, MemberId, OutboxId, ResponseId};
 
@@ -120,7 +120,7 @@ impl Store {
              where outbox_id = (select outbox_id from outbox where state = 'pending' and due_at <= $2 \
              order by due_at, outbox_id limit 1{lock}) {RETURNING}"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(worker).bind(at).fetch_optional(pool).await)?)
+        Ok(on_write!(self, pool => sqlx::query_as(&sql).bind(worker).bind(at).fetch_optional(pool).await)?)
     }
 
     async fn set_outbox_state(
@@ -130,7 +130,7 @@ impl Store {
         error: Option<&str>,
         due_at: Option<DateTime<Utc>>,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "update outbox set state = $1, last_error = coalesce($2, last_error), due_at = coalesce($3, due_at), \
              sent_at = case when $1 = 'sent' then $4 else sent_at end where outbox_id = $5",
         )
@@ -149,7 +149,7 @@ impl Store {
     /// as invited, in the same transaction.
     pub async fn outbox_sent(&self, outbox_id: OutboxId) -> Result<()> {
         let at = now();
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query("update outbox set state = 'sent', sent_at = $1 where outbox_id = $2")
                 .bind(at)
@@ -187,7 +187,7 @@ impl Store {
     /// Rows a crashed process left mid-send, claimed before `now - lease`: they may have
     /// been delivered, so they are not sent again, but marked for the record. Returns how many.
     pub async fn outbox_recover(&self, lease: Duration) -> Result<u64> {
-        Ok(on_pool!(self, pool => sqlx::query(
+        Ok(on_write!(self, pool => sqlx::query(
             "update outbox set state = 'uncertain', last_error = 'interrupted while sending' \
              where state = 'sending' and claimed_at <= $1",
         )

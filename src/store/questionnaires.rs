@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, now, on_pool};
+use super::{Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::form::Audience;
 use crate::domain::ids::{ClusterId, FormVersionId, LaunchId, MediaId, MemberId, ResponseId};
 use crate::domain::{Gender, Locale, Role};
@@ -136,6 +136,17 @@ pub struct NudgeCandidate {
     pub created_at: DateTime<Utc>,
 }
 
+const SAVE_PROGRESS: &str = "update response set status = $1, position = $2, history = $3, pending = $4, \
+     started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
+     finished_at = case when $1 = 'finished' then $5 else finished_at end \
+     where response_id = $6";
+
+const SAVE_ANSWER: &str = "insert into answer (response_id, question, value, media_file_id, answered_at) \
+     values ($1, $2, $3, $4, $5) on conflict (response_id, question) do update set value = excluded.value, \
+     media_file_id = excluded.media_file_id, answered_at = excluded.answered_at";
+
+const REMOVE_ANSWER: &str = "delete from answer where response_id = $1 and question = $2";
+
 impl Store {
     /// Creates a launch, a response for every reachable member of the audience, and their
     /// invitations in the outbox — in one transaction: a launch is never half made, and every
@@ -156,7 +167,7 @@ impl Store {
                  order by m.member_id"
             )
         };
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let launch: Launch = sqlx::query_as(
                 "insert into launch (form_pk, cluster_id, audience, deadline_at, launched_by_member_id, created_at) \
@@ -210,14 +221,20 @@ impl Store {
         })
     }
 
+    /// A launch (never changed once made: kept in memory).
     pub async fn launch(&self, launch_id: LaunchId) -> Result<Launch> {
-        on_pool!(self, pool => sqlx::query_as(
+        if let Some(launch) = self.cache.launch(launch_id) {
+            return Ok(launch);
+        }
+        let launch: Launch = on_pool!(self, pool => sqlx::query_as(
             "select launch_id, form_pk, cluster_id, audience, deadline_at, created_at from launch where launch_id = $1",
         )
         .bind(launch_id)
         .fetch_optional(pool)
         .await)?
-        .ok_or(StoreError::NotFound("launch"))
+        .ok_or(StoreError::NotFound("launch"))?;
+        self.cache.keep_launch(&launch);
+        Ok(launch)
     }
 
     /// The latest launches in a cluster, newest first.
@@ -253,12 +270,7 @@ impl Store {
     pub async fn save_progress(&self, r: &Response) -> Result<()> {
         let at = now();
         let history = serde_json::to_string(&r.history).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        on_pool!(self, pool => sqlx::query(
-            "update response set status = $1, position = $2, history = $3, pending = $4, \
-             started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
-             finished_at = case when $1 = 'finished' then $5 else finished_at end \
-             where response_id = $6",
-        )
+        on_write!(self, pool => sqlx::query(SAVE_PROGRESS)
         .bind(r.status.code())
         .bind(r.position.map(|p| p as i64))
         .bind(history)
@@ -271,6 +283,43 @@ impl Store {
         Ok(())
     }
 
+    /// An answer tap in one transaction: the answer (or its removal, for a skip) and where
+    /// the member is now, committed together and on disk when this returns.
+    pub async fn save_answer_and_progress(
+        &self,
+        r: &Response,
+        question: &str,
+        value: Option<(&str, Option<MediaId>)>,
+    ) -> Result<()> {
+        let at = now();
+        let history = serde_json::to_string(&r.history).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        on_write!(self, pool => {
+            let mut tx = pool.begin().await?;
+            match value {
+                Some((value, media_file_id)) => sqlx::query(SAVE_ANSWER)
+                    .bind(r.response_id)
+                    .bind(question)
+                    .bind(value)
+                    .bind(media_file_id)
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?,
+                None => sqlx::query(REMOVE_ANSWER).bind(r.response_id).bind(question).execute(&mut *tx).await?,
+            };
+            sqlx::query(SAVE_PROGRESS)
+                .bind(r.status.code())
+                .bind(r.position.map(|p| p as i64))
+                .bind(history)
+                .bind(&r.pending)
+                .bind(at)
+                .bind(r.response_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// Saves one answer (replacing an earlier answer to the same question).
     pub async fn save_answer(
         &self,
@@ -279,11 +328,7 @@ impl Store {
         value: &str,
         media_file_id: Option<MediaId>,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
-            "insert into answer (response_id, question, value, media_file_id, answered_at) values ($1, $2, $3, $4, $5) \
-             on conflict (response_id, question) do update set value = excluded.value, \
-             media_file_id = excluded.media_file_id, answered_at = excluded.answered_at",
-        )
+        on_write!(self, pool => sqlx::query(SAVE_ANSWER)
         .bind(response_id)
         .bind(question)
         .bind(value)
@@ -296,7 +341,7 @@ impl Store {
     }
 
     pub async fn remove_answer(&self, response_id: ResponseId, question: &str) -> Result<()> {
-        on_pool!(self, pool => sqlx::query("delete from answer where response_id = $1 and question = $2")
+        on_write!(self, pool => sqlx::query(REMOVE_ANSWER)
             .bind(response_id)
             .bind(question)
             .execute(pool)
@@ -340,7 +385,7 @@ impl Store {
         path: &str,
         size_bytes: i64,
     ) -> Result<MediaId> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into media_file (telegram_file_unique_id, kind, path, size_bytes, created_at) \
              values ($1, $2, $3, $4, $5) on conflict (telegram_file_unique_id) do nothing",
         )
@@ -375,7 +420,7 @@ impl Store {
         question: &str,
         media_file_id: MediaId,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into voice_comment (response_id, question, media_file_id, created_at) values ($1, $2, $3, $4)",
         )
         .bind(response_id)
@@ -463,7 +508,7 @@ impl Store {
     ) -> Result<bool> {
         use chrono::SubsecRound;
         let at = at.trunc_subsecs(6);
-        on_pool!(self, pool => {
+        on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let member_id: Option<MemberId> = sqlx::query_scalar(
                 "update response set last_nudge_at = $1 where response_id = $2 \

@@ -1,6 +1,6 @@
 //! Small facts the bot learns at run time, such as its own username.
 
-use super::{Result, Store, now, on_pool};
+use super::{Result, Store, now, on_pool, on_write};
 
 pub const BOT_USERNAME: &str = "bot_username";
 
@@ -15,7 +15,7 @@ impl Store {
     /// Claims a one-time key (e.g. a button on one message): true the first time only, so a
     /// double tap — or two processes — cannot do the same thing twice.
     pub async fn claim_key(&self, key: &str) -> Result<bool> {
-        let n = on_pool!(self, pool => sqlx::query(
+        let n = on_write!(self, pool => sqlx::query(
             "insert into bot_setting (key, value, updated_at) values ($1, 'claimed', $2) on conflict (key) do nothing",
         )
         .bind(key)
@@ -27,7 +27,7 @@ impl Store {
     }
 
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "insert into bot_setting (key, value, updated_at) values ($1, $2, $3) \
              on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at",
         )

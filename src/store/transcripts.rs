@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Db, Result, Store, on_pool};
+use super::{Db, Result, Store, on_pool, on_write};
 use crate::domain::ids::MediaId;
 
 /// Attempts per voice note before it is given up.
@@ -95,7 +95,7 @@ impl Store {
         language: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "update media_file set transcript = $1, transcript_language = $2, transcribed_at = $3, \
              transcribe_error = null, next_transcribe_at = null where media_file_id = $4",
         )
@@ -135,7 +135,7 @@ impl Store {
         error: &str,
         next: Option<DateTime<Utc>>,
     ) -> Result<()> {
-        on_pool!(self, pool => sqlx::query(
+        on_write!(self, pool => sqlx::query(
             "update media_file set transcribe_error = $1, next_transcribe_at = $2, \
              transcribe_attempts = coalesce($3, transcribe_attempts) where media_file_id = $4 and transcript is null",
         )

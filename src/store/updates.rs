@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 
-use super::{Result, Store, now, on_pool};
+use super::{Result, Store, now, on_pool, on_write};
 
 impl Store {
     /// Claims an update for handling. Returns `false` when it was claimed before (by this
@@ -23,7 +23,7 @@ impl Store {
 
     /// Forgets claims older than `age`; Telegram keeps undelivered updates for 24 hours.
     pub async fn prune_updates(&self, age: Duration) -> Result<u64> {
-        Ok(on_pool!(self, pool => sqlx::query("delete from processed_update where created_at < $1")
+        Ok(on_write!(self, pool => sqlx::query("delete from processed_update where created_at < $1")
             .bind(now() - age)
             .execute(pool)
             .await
@@ -49,7 +49,7 @@ impl Store {
                  values ($1, $2, $3::jsonb, $4, $5) on conflict (update_id) do nothing"
             }
         };
-        on_pool!(self, pool => sqlx::query(sql)
+        on_write!(self, pool => sqlx::query(sql)
             .bind(update_id)
             .bind(chat_id)
             .bind(payload)
@@ -76,7 +76,7 @@ impl Store {
 
     /// Forgets failed updates older than `age`.
     pub async fn prune_failed_updates(&self, age: Duration) -> Result<u64> {
-        Ok(on_pool!(self, pool => sqlx::query("delete from failed_update where failed_at < $1")
+        Ok(on_write!(self, pool => sqlx::query("delete from failed_update where failed_at < $1")
             .bind(now() - age)
             .execute(pool)
             .await

@@ -178,7 +178,7 @@ both_backends!(reimporting_keeps_versions_apart, |store: Store| async move {
     changed.items[1].label.0.insert("en".into(), "Changed".into());
     let Saved::New(second) = store.save_form(&changed).await.unwrap() else { panic!() };
     assert_ne!(second, first.form_pk);
-    assert_eq!(store.form(first.form_pk).await.unwrap(), first.form);
+    assert_eq!(*store.form(first.form_pk).await.unwrap(), first.form);
     assert_eq!(store.latest_forms().await.unwrap()[0].form_pk, second);
     assert_eq!(store.forms().await.unwrap().len(), 2);
     // The same version with other content is refused.

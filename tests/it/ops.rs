@@ -264,6 +264,14 @@ async fn webhook_mode_takes_updates_only_with_the_secret() {
     assert!(metrics.contains("clusterbot_handler_seconds_count{kind=\"command\"} 1\n"), "{metrics}");
     assert!(metrics.contains("clusterbot_outbox_backlog 0\n"), "{metrics}");
     assert!(metrics.contains("clusterbot_transcription_queue 0\n"), "{metrics}");
+    // Every SQL statement is counted (the migrations, the update's claim and reads, the
+    // gauges just read).
+    let statements: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("clusterbot_sql_statements_total "))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no statement counter: {metrics}"));
+    assert!(statements > 3, "{metrics}");
     db.cleanup().await;
 }
 

@@ -173,8 +173,29 @@ async fn diagnostic_in_two_languages(backend: &str) {
     let decisions = amina.question("women_decisions").await;
     amina.press(&decisions, "btn-back");
     let role = amina.question("women_role").await;
+    let pressed_at = api.calls().len();
     amina.choose(&role, "women_role", "owner_manager");
     let decisions = amina.question("women_decisions").await;
+    // The answered question becomes its read-back in one edit (keyboard gone), the press is
+    // answered, the next question comes: three calls (the press's answer has no chat), no
+    // echo message and no separate clearing of the keyboard.
+    let chosen = label(&form, "women_role", Some("owner_manager"), Locale::Ar);
+    let (_, read_back) = api
+        .wait_for(pressed_at, "the read-back", |c| {
+            c.method == "editMessageText" && c.body["message_id"].as_i64() == role.message_id
+        })
+        .await;
+    assert_eq!(read_back.text(), format!("{}\n\n✔️ {chosen}", role.text()));
+    assert!(read_back.body.get("reply_markup").is_none_or(|m| m.is_null()), "{:?}", read_back.body);
+    api.wait_for(pressed_at, "the press answered", |c| c.method == "answerCallbackQuery").await;
+    let mut calls: Vec<_> = api
+        .calls_since(pressed_at)
+        .into_iter()
+        .filter(|c| c.body["chat_id"].as_i64() == Some(amina_user.id))
+        .map(|c| c.method)
+        .collect();
+    calls.sort();
+    assert_eq!(calls, ["editMessageText", "sendMessage"]);
     amina.choose(&decisions, "women_decisions", "sometimes");
     let cooperation = amina.question("cooperation").await;
 

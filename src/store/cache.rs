@@ -1,0 +1,178 @@
+//! What the store keeps in memory so a tap reads only what changes.
+//!
+//! - Form versions, launches and clusters never change once written: kept for good (a form
+//!   version is parsed once).
+//! - Members with their memberships, looked up by Telegram account on every update: kept a
+//!   few seconds ([`MEMBER_TTL`]), bounded, and dropped at once by every write of this
+//!   process that changes a member or a membership. The short life bounds how long a change
+//!   made by another process (the command line, another instance on PostgreSQL) takes to be
+//!   seen.
+//! - Dialogue states, written through: only in the one bot process that owns a SQLite file
+//!   (nobody else writes a chat's dialogue there). On PostgreSQL several instances may take
+//!   the same chat, so the state is read from the database each time.
+//!
+//! Nothing here loads a whole table: each cache holds at most [`CAPACITY`] entries.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use quick_cache::sync::Cache as Lru;
+
+use super::{Cluster, Launch, Member, Membership};
+use crate::domain::form::Form;
+use crate::domain::ids::{ClusterId, FormVersionId, LaunchId};
+use crate::domain::onboarding::Dialogue;
+
+/// How long a member read from the database is trusted.
+pub const MEMBER_TTL: Duration = Duration::from_secs(5);
+
+/// Entries per cache: the people active at once on a national deployment, with room.
+pub const CAPACITY: usize = 20_000;
+
+/// A member as the caller lookup needs them (`None`: no member behind that account).
+#[derive(Debug, Clone)]
+pub struct CachedCaller {
+    pub member: Option<Member>,
+    pub memberships: Vec<Membership>,
+    read_at: Instant,
+    epoch: Epoch,
+}
+
+/// What a cached caller was read under: the global epoch and its account's bucket's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Epoch(u64, u64);
+
+const BUCKETS: usize = 256;
+
+/// A chat's dialogue: the state and when it last changed; `None`: no dialogue.
+pub type CachedDialogue = Option<(Dialogue, DateTime<Utc>)>;
+
+pub struct Cache {
+    forms: Lru<FormVersionId, Arc<Form>>,
+    launches: Lru<LaunchId, Launch>,
+    clusters: Lru<ClusterId, Cluster>,
+    callers: Lru<i64, Arc<CachedCaller>>,
+    dialogues: Lru<i64, CachedDialogue>,
+    /// Whether dialogue states may be cached (this process owns the SQLite file).
+    dialogues_on: AtomicBool,
+    /// Raised by a write that may change any member's view (a new cluster for coordinators,
+    /// a membership, a language): every cached caller older than it is read again.
+    epoch: AtomicU64,
+    /// Raised by a write to one account (joining, opting out): only the accounts of its
+    /// bucket are read again.
+    buckets: Box<[AtomicU64]>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache").finish_non_exhaustive()
+    }
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Self {
+            forms: Lru::new(256),
+            launches: Lru::new(1024),
+            clusters: Lru::new(1024),
+            callers: Lru::new(CAPACITY),
+            dialogues: Lru::new(CAPACITY),
+            dialogues_on: AtomicBool::new(false),
+            epoch: AtomicU64::new(0),
+            buckets: (0..BUCKETS).map(|_| AtomicU64::new(0)).collect(),
+        }
+    }
+}
+
+impl Cache {
+    pub fn form(&self, form_pk: FormVersionId) -> Option<Arc<Form>> {
+        self.forms.get(&form_pk)
+    }
+
+    pub fn keep_form(&self, form_pk: FormVersionId, form: Arc<Form>) {
+        self.forms.insert(form_pk, form);
+    }
+
+    pub fn launch(&self, launch_id: LaunchId) -> Option<Launch> {
+        self.launches.get(&launch_id)
+    }
+
+    pub fn keep_launch(&self, launch: &Launch) {
+        self.launches.insert(launch.launch_id, launch.clone());
+    }
+
+    pub fn cluster(&self, cluster_id: ClusterId) -> Option<Cluster> {
+        self.clusters.get(&cluster_id)
+    }
+
+    pub fn keep_cluster(&self, cluster: &Cluster) {
+        self.clusters.insert(cluster.cluster_id, cluster.clone());
+    }
+
+    /// The cached caller behind a Telegram account, if still fresh.
+    pub fn caller(&self, telegram_user_id: i64) -> Option<Arc<CachedCaller>> {
+        let c = self.callers.get(&telegram_user_id)?;
+        (c.epoch == self.epoch(telegram_user_id) && c.read_at.elapsed() < MEMBER_TTL).then_some(c)
+    }
+
+    fn bucket(&self, telegram_user_id: i64) -> &AtomicU64 {
+        &self.buckets[telegram_user_id.rem_euclid(BUCKETS as i64) as usize]
+    }
+
+    /// The epoch to read a caller under, taken before reading: pass it back to
+    /// [`keep_caller`](Self::keep_caller), so a read that raced a write is never trusted.
+    pub fn epoch(&self, telegram_user_id: i64) -> Epoch {
+        Epoch(self.epoch.load(Ordering::Acquire), self.bucket(telegram_user_id).load(Ordering::Acquire))
+    }
+
+    pub fn keep_caller(
+        &self,
+        telegram_user_id: i64,
+        epoch: Epoch,
+        member: Option<Member>,
+        memberships: Vec<Membership>,
+    ) {
+        let entry = CachedCaller { member, memberships, read_at: Instant::now(), epoch };
+        self.callers.insert(telegram_user_id, Arc::new(entry));
+    }
+
+    /// A write changed this account's member: read it again next time.
+    pub fn forget_caller(&self, telegram_user_id: i64) {
+        // A lookup that read before this write may still be about to keep what it read: its
+        // epoch is now behind.
+        self.bucket(telegram_user_id).fetch_add(1, Ordering::AcqRel);
+        self.callers.remove(&telegram_user_id);
+    }
+
+    /// A write that may change any member's view: read every member again.
+    pub fn forget_callers(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    pub fn cache_dialogues(&self, on: bool) {
+        self.dialogues_on.store(on, Ordering::Release);
+        if !on {
+            self.dialogues.clear();
+        }
+    }
+
+    /// The chat's dialogue as last written (`None`: not known here, read the database).
+    pub fn dialogue(&self, chat_id: i64) -> Option<CachedDialogue> {
+        if !self.dialogues_on.load(Ordering::Acquire) {
+            return None;
+        }
+        self.dialogues.get(&chat_id)
+    }
+
+    pub fn keep_dialogue(&self, chat_id: i64, dialogue: CachedDialogue) {
+        if self.dialogues_on.load(Ordering::Acquire) {
+            self.dialogues.insert(chat_id, dialogue);
+        }
+    }
+
+    pub fn forget_dialogue(&self, chat_id: i64) {
+        self.dialogues.remove(&chat_id);
+    }
+}
