@@ -72,6 +72,18 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for CountStatements {
 }
 
 pub async fn execute(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Sandbox(args) = cli.command {
+        // Its own database and files unless named on the command line: never production's.
+        let url = if cli.database_url_given {
+            cli.database_url
+        } else {
+            crate::sandbox::DEFAULT_DATABASE_URL.to_owned()
+        };
+        check_database_url(&url)?;
+        let data_dir =
+            if cli.data_dir_given { cli.data_dir } else { crate::sandbox::DEFAULT_DATA_DIR.into() };
+        return crate::sandbox::run(args.listen, &url, data_dir, args.form).await;
+    }
     check_database_url(&cli.database_url)?;
     if let Command::Run = cli.command {
         let config = Config::from_env(cli.database_url, cli.data_dir)?;
@@ -101,7 +113,7 @@ async fn admin(store: &Store, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Run | Command::Webhook(_) => unreachable!("handled by execute"),
         Command::Export(_) => unreachable!("handled by execute"),
-        Command::Backup(_) => unreachable!("handled by execute"),
+        Command::Backup(_) | Command::Sandbox(_) => unreachable!("handled by execute"),
         Command::Migrate => {
             eprintln!("database is up to date");
         }

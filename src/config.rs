@@ -23,6 +23,28 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+
+    /// `--database-url` was given on the command line (not by DATABASE_URL or the default):
+    /// only then does `sandbox` use it.
+    #[arg(skip)]
+    pub database_url_given: bool,
+    /// `--data-dir` was given on the command line.
+    #[arg(skip)]
+    pub data_dir_given: bool,
+}
+
+impl Cli {
+    /// Parses the command line, noting which settings came from it rather than from the
+    /// environment: the sandbox never picks up production's DATABASE_URL.
+    pub fn parse_args() -> Self {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Self::command().get_matches();
+        let mut cli = Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        let given = |id: &str| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+        cli.database_url_given = given("database_url");
+        cli.data_dir_given = given("data_dir");
+        cli
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +86,21 @@ pub enum Command {
     /// The database is not migrated first, so a backup taken before an upgrade is of the
     /// old schema.
     Backup(BackupArgs),
+    /// Try clusterbot without Telegram: the real bot against a Bot API emulator in this
+    /// process, a seeded demo cluster, and a chat page in the browser. Uses its own SQLite
+    /// file (never DATABASE_URL) unless --database-url is given on the command line.
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SandboxArgs {
+    /// Where the chat page is served.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// An XLSForm (.xlsx) to preview at start: imported into the sandbox and opened on the
+    /// page, or its problems listed by row and column.
+    #[arg(long)]
+    pub form: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

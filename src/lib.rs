@@ -4,6 +4,7 @@
 pub mod bot;
 pub mod chart;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod export;
@@ -12,6 +13,7 @@ pub mod import;
 pub mod jobs;
 pub mod metrics;
 pub mod runtime;
+pub mod sandbox;
 pub mod store;
 pub mod web;
 pub mod xlsx;

@@ -1,11 +1,10 @@
 use std::process::ExitCode;
 
-use clap::Parser;
 use clusterbot::config::Cli;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     if let Err(e) = clusterbot::cli::init_logging() {
         eprintln!("error: {e}");
         return ExitCode::from(2);

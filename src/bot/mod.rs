@@ -34,7 +34,7 @@ use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 use codes::ButtonCode;
 
-pub use commands::publish_default_commands;
+pub use commands::{menu_for, publish_default_commands};
 pub use meetings::meeting_message;
 pub use questionnaire::invitation as questionnaire_invitation;
 pub use report::checkin_message;

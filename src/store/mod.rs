@@ -292,7 +292,8 @@ fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
 }
 
 /// The current time as the database keeps it (microseconds, like PostgreSQL), so a value
-/// read back equals the value written.
+/// read back equals the value written. It is [`crate::clock::now`], which only the sandbox
+/// moves.
 pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
+    crate::clock::now().trunc_subsecs(6)
 }

@@ -19,6 +19,7 @@ mod outbox;
 mod progress;
 mod questionnaire;
 mod reminders;
+mod sandbox;
 mod store;
 mod support;
 mod text;
