@@ -60,6 +60,10 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
             }
         }
     });
+    let follow = {
+        let (store, stop) = (app.store.clone(), app.stop.clone());
+        tokio::spawn(async move { store.follow_member_changes(stop.raised()).await })
+    };
     let nudges = tokio::spawn(crate::jobs::run(app.clone()));
     let worker = format!("{}-{}", std::process::id(), crate::domain::invite::InviteCode::generate());
     let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
@@ -106,6 +110,7 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
     }
     pruner.abort();
     transcriber.abort();
+    follow.abort();
     stopped
 }
 

@@ -176,3 +176,62 @@ impl Cache {
         self.dialogues.remove(&chat_id);
     }
 }
+
+/// The PostgreSQL channel on which every instance tells the others which members changed:
+/// a Telegram user id, or `*` for all.
+pub const CHANNEL: &str = "clusterbot_members";
+
+impl super::Store {
+    /// A write changed the member behind `telegram_user_id` (`None`: possibly any member):
+    /// forgotten here at once, and on PostgreSQL every other instance is told (see
+    /// [`follow_member_changes`](Self::follow_member_changes)).
+    pub(crate) async fn members_changed(&self, telegram_user_id: Option<i64>) -> super::Result<()> {
+        match telegram_user_id {
+            Some(id) => self.cache.forget_caller(id),
+            None => self.cache.forget_callers(),
+        }
+        if let super::Db::Postgres(pool) = &self.db {
+            let payload = telegram_user_id.map_or_else(|| "*".to_owned(), |id| id.to_string());
+            sqlx::query("select pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(pool).await?;
+        }
+        Ok(())
+    }
+
+    /// On PostgreSQL, until `stop`: listens for the other instances' member changes and drops
+    /// what they changed from this instance's cache. While the listening connection is down
+    /// (and once it is back), every cached member is read again. Nothing to do on SQLite.
+    pub async fn follow_member_changes(&self, stop: impl std::future::Future<Output = ()>) {
+        let super::Db::Postgres(pool) = &self.db else { return };
+        tokio::pin!(stop);
+        loop {
+            let listened = async {
+                let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+                listener.listen(CHANNEL).await?;
+                // Whatever changed while nobody listened.
+                self.cache.forget_callers();
+                loop {
+                    let n = listener.recv().await?;
+                    match n.payload().parse::<i64>() {
+                        Ok(id) => self.cache.forget_caller(id),
+                        Err(_) => self.cache.forget_callers(),
+                    }
+                }
+                #[allow(unreachable_code)]
+                Ok::<(), sqlx::Error>(())
+            };
+            tokio::select! {
+                () = &mut stop => return,
+                result = listened => {
+                    self.cache.forget_callers();
+                    if let Err(e) = result {
+                        tracing::warn!(error = %e, "lost the member-change notifications; listening again");
+                    }
+                }
+            }
+            tokio::select! {
+                () = &mut stop => return,
+                () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            }
+        }
+    }
+}

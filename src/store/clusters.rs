@@ -55,7 +55,7 @@ impl Store {
             .await)
         .map_err(on_duplicate("a cluster with that name"))?;
         // Coordinators work in every cluster: theirs just grew.
-        self.cache.forget_callers();
+        self.members_changed(None).await?;
         Ok(cluster)
     }
 

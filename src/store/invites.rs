@@ -179,7 +179,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
-            self.cache.forget_caller(new.telegram_user_id);
+            self.members_changed(Some(new.telegram_user_id)).await?;
             Ok(Redeemed::Joined(member))
         })
     }
@@ -226,7 +226,7 @@ impl Store {
                 return Ok(Redeemed::AlreadyInCluster);
             }
             tx.commit().await?;
-            self.cache.forget_callers();
+            self.members_changed(None).await?;
             Ok(Redeemed::AddedCluster)
         })
     }

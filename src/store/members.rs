@@ -88,7 +88,7 @@ impl Store {
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
-        self.cache.forget_callers();
+        self.members_changed(None).await?;
         Ok(())
     }
 
@@ -104,7 +104,7 @@ impl Store {
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
-        self.cache.forget_caller(telegram_user_id);
+        self.members_changed(Some(telegram_user_id)).await?;
         Ok(n > 0)
     }
 
@@ -145,7 +145,7 @@ impl Store {
                 self.cache.forget_dialogue(chat_id);
             }
         });
-        self.cache.forget_callers();
+        self.members_changed(None).await?;
         Ok(())
     }
 }

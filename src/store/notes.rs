@@ -120,7 +120,7 @@ impl Store {
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
-        self.cache.forget_caller(telegram_user_id);
+        self.members_changed(Some(telegram_user_id)).await?;
         Ok(n == 1)
     }
 
