@@ -881,8 +881,14 @@ mod minimal {
         runtime.block_on(async {
             let url = std::env::var("DATABASE_URL").unwrap();
             let db = if url.starts_with("sqlite") {
-                let options =
-                    url.parse::<sqlx::sqlite::SqliteConnectOptions>().unwrap().create_if_missing(true);
+                // The usual recipe for a fast SQLite bot: WAL with `synchronous = NORMAL` (a commit
+                // is not flushed: a power cut may lose answers it already acknowledged).
+                let options = url
+                    .parse::<sqlx::sqlite::SqliteConnectOptions>()
+                    .unwrap()
+                    .create_if_missing(true)
+                    .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
                 let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
                 sqlx::query(CREATE).execute(&pool).await.unwrap();
                 Db::Sqlite(pool)
