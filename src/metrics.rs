@@ -78,6 +78,8 @@ pub struct Metrics {
     outbox_due: Family<KindLabel, Gauge>,
     transcription_queue: Gauge,
     failed_updates: Gauge,
+    turn_wait_seconds: Histogram,
+    turns_refused: Counter,
     /// Unix seconds of the last Bot API call known to have succeeded; 0: none yet.
     last_api_ok: AtomicI64,
     /// Unix seconds of the sender's last round; 0: not started.
@@ -162,6 +164,18 @@ impl Metrics {
             "Updates whose handling failed inside the bot, kept for an operator (pruned after 30 days)",
             failed_updates.clone(),
         );
+        let turn_wait_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 18));
+        registry.register(
+            "chat_turn_wait_seconds",
+            "Webhook (PostgreSQL): how long an update waited for its chat's turn before it was accepted",
+            turn_wait_seconds.clone(),
+        );
+        let turns_refused = Counter::default();
+        registry.register(
+            "chat_turns_refused",
+            "Webhook (PostgreSQL): updates answered 503 because their chat's turn did not come in time",
+            turns_refused.clone(),
+        );
         registry.register(
             "sql_statements",
             "SQL statements run by this process (reads and writes; BEGIN and COMMIT not counted)",
@@ -178,6 +192,8 @@ impl Metrics {
             outbox_due,
             transcription_queue,
             failed_updates,
+            turn_wait_seconds,
+            turns_refused,
             last_api_ok: AtomicI64::new(0),
             sender_beat: AtomicI64::new(0),
         }
@@ -196,6 +212,16 @@ impl Metrics {
             // A handler that answered made its Bot API calls successfully.
             self.api_ok();
         }
+    }
+
+    /// A webhook update took its chat's turn, having waited since `started`.
+    pub fn turn_taken(&self, started: Instant) {
+        self.turn_wait_seconds.observe(started.elapsed().as_secs_f64());
+    }
+
+    /// A webhook update was refused (503) because its chat's turn did not come in time.
+    pub fn turn_refused(&self) {
+        self.turns_refused.inc();
     }
 
     /// The sender delivered a message of `kind`.
