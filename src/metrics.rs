@@ -80,6 +80,7 @@ pub struct Metrics {
     failed_updates: Gauge,
     turn_wait_seconds: Histogram,
     turns_refused: Counter,
+    sender_active: Gauge,
     /// Unix seconds of the last Bot API call known to have succeeded; 0: none yet.
     last_api_ok: AtomicI64,
     /// Unix seconds of the sender's last round; 0: not started.
@@ -176,6 +177,12 @@ impl Metrics {
             "Webhook (PostgreSQL): updates answered 503 because their chat's turn did not come in time",
             turns_refused.clone(),
         );
+        let sender_active = Gauge::default();
+        registry.register(
+            "sender_active",
+            "1 while this process holds the sender lease and sends the outbox, 0 while it stands by",
+            sender_active.clone(),
+        );
         registry.register(
             "sql_statements",
             "SQL statements run by this process (reads and writes; BEGIN and COMMIT not counted)",
@@ -194,6 +201,7 @@ impl Metrics {
             failed_updates,
             turn_wait_seconds,
             turns_refused,
+            sender_active,
             last_api_ok: AtomicI64::new(0),
             sender_beat: AtomicI64::new(0),
         }
@@ -240,9 +248,21 @@ impl Metrics {
         self.last_api_ok.store(Utc::now().timestamp(), Ordering::Relaxed);
     }
 
-    /// The sender is alive and went round its loop now.
+    /// The sender holds the lease, is alive and went round its loop now.
     pub fn sender_alive(&self) {
+        self.sender_active.set(1);
         self.sender_beat.store(Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// The sender is alive and standing by: another instance holds the lease.
+    pub fn sender_standby(&self) {
+        self.sender_active.set(0);
+        self.sender_beat.store(Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// Whether this process's sender holds the lease (sends), rather than standing by.
+    pub fn sender_active(&self) -> bool {
+        self.sender_active.get() == 1
     }
 
     /// When a Bot API call last succeeded, if ever.

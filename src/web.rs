@@ -230,7 +230,12 @@ async fn on_health(State(ops): State<Ops>) -> Response {
     let body = serde_json::json!({
         "status": if healthy { "ok" } else { "failing" },
         "database": match &database { Ok(()) => "ok".to_owned(), Err(e) => e.to_string() },
-        "sender": match &sender { Ok(()) => "ok".to_owned(), Err(e) => e.clone() },
+        "sender": match &sender {
+            Ok(()) if ops.metrics.sender_active() => "ok".to_owned(),
+            // Alive, asking for the lease: another instance sends, this one takes over.
+            Ok(()) => "standby".to_owned(),
+            Err(e) => e.clone(),
+        },
         "last_bot_api_ok": ops.metrics.last_api_ok().map(|at| at.to_rfc3339()),
     });
     (status, [("content-type", "application/json")], body.to_string()).into_response()
