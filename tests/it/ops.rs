@@ -427,7 +427,7 @@ async fn a_second_process_on_one_sqlite_file_is_refused_in_one_line() {
 
 /// A `clusterbot webhook` process on `db_url`, listening on a port of its own.
 struct Instance {
-    _process: BotProcess,
+    process: BotProcess,
     hook: String,
     listen: String,
 }
@@ -445,7 +445,7 @@ fn webhook_instance(api: &BotApi, db_url: &str, dir: &std::path::Path, name: &st
         &["webhook", "--listen", &listen, "--public-url", "https://bot.example.org/tg/hook"],
         &[("WEBHOOK_SECRET_TOKEN", HOOK_SECRET)],
     );
-    Instance { _process: process, hook: format!("http://{listen}/tg/hook"), listen }
+    Instance { process, hook: format!("http://{listen}/tg/hook"), listen }
 }
 
 /// Posts an update to an instance as Telegram does; the answer's status.
@@ -495,9 +495,13 @@ async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order
     let instances =
         [webhook_instance(&api, &db.url, dir.path(), "a"), webhook_instance(&api, &db.url, dir.path(), "b")];
     let http = reqwest::Client::new();
+    let mut senders = Vec::new();
     for instance in &instances {
-        healthy(&http, &instance.listen).await;
+        senders.push(healthy(&http, &instance.listen).await["sender"].as_str().unwrap().to_owned());
     }
+    // Both are healthy: one sends the outbox, the other stands by to take over.
+    senders.sort();
+    assert_eq!(senders, ["ok", "standby"]);
 
     let fatima = TgUser::new(7701, "Fatima", "en");
     api.send_text(&fatima, &format!("/start {code}"));
@@ -566,7 +570,8 @@ async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order
 /// The chat's turn: while one process is in the middle of an update of a chat (its reply is
 /// held by the Bot API), the same chat's next update posted to the other process is not
 /// accepted — its request waits — while another chat's update there goes through; once the
-/// first is done, the waiting one is accepted and handled after it.
+/// first is done, the waiting one is accepted and handled after it. A process killed in the
+/// middle of an update does not keep its chat's turn.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_chat_s_next_update_waits_for_its_turn_in_another_process() {
     let db = TestDb::postgres().await;
@@ -616,5 +621,21 @@ async fn a_chat_s_next_update_waits_for_its_turn_in_another_process() {
         http.get(format!("http://{}/metrics", b.listen)).send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains("clusterbot_chat_turns_refused_total 0\n"), "{metrics}");
     assert!(metrics.contains("clusterbot_chat_turn_wait_seconds_count 2\n"), "{metrics}");
+
+    // A process that dies holding a chat's turn does not keep it: its connection closes and
+    // the chat's next update goes through the other process.
+    api.fault(amina.id, crate::botapi::Fault::HoldUntilOpened);
+    let agree = press_code(&api, &amina, "c:y");
+    assert_eq!(deliver(&http, &a.hook, &agree).await, 200);
+    let name_ask = t(Locale::Ar, "name-ask", &[]);
+    let (k, _) = api.expect_text(j + 1, &amina, &name_ask).await;
+    a.process.kill();
+    api.open(amina.id);
+    api.send_text(&amina, "Amina");
+    assert_eq!(deliver(&http, &b.hook, &last_update(&api)).await, 200, "her turn went with process a");
+    api.wait_for(k + 1, "process b answering her", |c| {
+        c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(amina.id)
+    })
+    .await;
     db.cleanup().await;
 }
