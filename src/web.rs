@@ -35,8 +35,8 @@ pub fn default_secret(token: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// How long a webhook request waits for a connection of the turns' pool, and then for its
-/// chat's turn, before it is answered 503 (Telegram then delivers it again later). Well under
+/// How long a webhook request waits in all for a connection of the turns' pool and then for
+/// its chat's turn, before it is answered 503 (Telegram then delivers it again later). Well under
 /// the time Telegram waits for an answer.
 pub const TURN_WAIT: std::time::Duration = std::time::Duration::from_secs(25);
 

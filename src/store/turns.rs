@@ -28,6 +28,8 @@ const TURN_SPACE: i32 = 0x636c_6368;
 #[derive(Debug, Clone)]
 pub struct ChatTurns {
     pool: PgPool,
+    /// The lock timeout of its connections.
+    for_turn: Duration,
 }
 
 /// A chat's turn, held until [`ChatTurn::release`] (or the drop, which releases it too).
@@ -42,6 +44,8 @@ pub struct ChatTurn {
 pub enum TurnError {
     #[error("the chat's turn did not come within {0:?}")]
     Timeout(Duration),
+    #[error("no connection for chats' turns came free within {0:?} (WEBHOOK_CHAT_TURNS)")]
+    NoConnection(Duration),
     #[error("could not take the chat's turn: {0}")]
     Database(sqlx::Error),
 }
@@ -56,27 +60,27 @@ impl Store {
     /// The chats' turns (see the module docs), on PostgreSQL; `None` on SQLite, where one
     /// process owns the database file and its dispatcher orders each chat's updates.
     /// `size` bounds the updates this process holds at once; `wait` how long a request waits
-    /// for a connection and then for the turn.
+    /// in all: two fifths of it for a connection, the rest for the turn.
     pub fn chat_turns(&self, size: u32, wait: Duration) -> Option<ChatTurns> {
         let Db::Postgres(main) = &self.db else { return None };
-        let lock_timeout = format!("{}ms", wait.as_millis());
+        let (for_connection, for_turn) = (wait * 2 / 5, wait * 3 / 5);
+        let lock_timeout = format!("{}ms", for_turn.as_millis());
         let options = (*main.connect_options()).clone().options([("lock_timeout", lock_timeout.as_str())]);
         let pool = PgPoolOptions::new()
             .max_connections(size)
             .min_connections(0)
-            .acquire_timeout(wait)
+            .acquire_timeout(for_connection)
             .test_before_acquire(false)
             .connect_lazy_with(options);
-        Some(ChatTurns { pool })
+        Some(ChatTurns { pool, for_turn })
     }
 }
 
 impl ChatTurns {
     /// Waits for `chat_id`'s turn.
     pub async fn take(&self, chat_id: i64) -> Result<ChatTurn, TurnError> {
-        let wait = self.pool.options().get_acquire_timeout();
         let mut conn = self.pool.acquire().await.map_err(|e| match e {
-            sqlx::Error::PoolTimedOut => TurnError::Timeout(wait),
+            sqlx::Error::PoolTimedOut => TurnError::NoConnection(self.pool.options().get_acquire_timeout()),
             other => TurnError::Database(other),
         })?;
         let key = turn_key(chat_id);
@@ -89,7 +93,7 @@ impl ChatTurns {
             Ok(_) => Ok(ChatTurn { conn: Some(conn), key }),
             // lock_timeout: the connection is clean (the statement failed), back to the pool.
             Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("55P03") => {
-                Err(TurnError::Timeout(wait))
+                Err(TurnError::Timeout(self.for_turn))
             }
             Err(e) => {
                 // Whatever state it is in, it holds no turn of ours once closed.
