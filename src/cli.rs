@@ -499,7 +499,10 @@ pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result
     }
     let receive = match webhook {
         None => crate::runtime::Receive::Polling,
-        Some(args) => crate::runtime::Receive::Webhook(start_webhook(&bot, &app, &config, &args).await?),
+        Some(args) => {
+            let (listener, handed) = start_webhook(&bot, &app, &config, &args).await?;
+            crate::runtime::Receive::Webhook(listener, handed)
+        }
     };
     tracing::info!(bot = %me.username(), backend = ?store.backend(), "clusterbot is running");
     if let Err(e) = bot::publish_default_commands(&bot, &i18n).await {
@@ -523,10 +526,12 @@ async fn start_webhook(
     app: &App,
     config: &Config,
     args: &WebhookArgs,
-) -> anyhow::Result<crate::web::WebhookListener> {
+) -> anyhow::Result<(crate::web::WebhookListener, crate::web::HandedTurns)> {
     let secret =
         args.secret_token.clone().unwrap_or_else(|| crate::web::default_secret(config.token.expose()));
-    let (listener, router) = crate::web::webhook(args.public_url.path(), &secret);
+    let turns = app.store.chat_turns(args.chat_turns, crate::web::TURN_WAIT);
+    let (listener, router, handed) =
+        crate::web::webhook(args.public_url.path(), &secret, turns, app.metrics.clone());
     let router = router.merge(crate::web::operations(app.store.clone(), app.metrics.clone()));
     crate::web::serve(args.listen, router)
         .await
@@ -538,5 +543,5 @@ async fn start_webhook(
         .await
         .map_err(|e| anyhow::anyhow!("Telegram refused the webhook {}: {e}", args.public_url))?;
     tracing::info!(listen = %args.listen, url = %args.public_url, "webhook set");
-    Ok(listener)
+    Ok((listener, handed))
 }

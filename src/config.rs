@@ -121,6 +121,11 @@ pub struct WebhookArgs {
     /// How many connections Telegram may open at once to deliver updates (1-100).
     #[arg(long, env = "WEBHOOK_MAX_CONNECTIONS", default_value_t = 40, value_parser = clap::value_parser!(u8).range(1..=100))]
     pub max_connections: u8,
+    /// PostgreSQL: how many updates this process holds at once, each holding its chat's turn
+    /// on a connection of its own (1-100); further requests wait for one at most 10 s (25 s
+    /// in all with the turn), then are answered 503 and delivered again by Telegram.
+    #[arg(long, env = "WEBHOOK_CHAT_TURNS", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub chat_turns: u32,
 }
 
 fn parse_public_url(raw: &str) -> Result<Url, String> {

@@ -78,6 +78,9 @@ pub struct Metrics {
     outbox_due: Family<KindLabel, Gauge>,
     transcription_queue: Gauge,
     failed_updates: Gauge,
+    turn_wait_seconds: Histogram,
+    turns_refused: Counter,
+    sender_active: Gauge,
     /// Unix seconds of the last Bot API call known to have succeeded; 0: none yet.
     last_api_ok: AtomicI64,
     /// Unix seconds of the sender's last round; 0: not started.
@@ -162,6 +165,24 @@ impl Metrics {
             "Updates whose handling failed inside the bot, kept for an operator (pruned after 30 days)",
             failed_updates.clone(),
         );
+        let turn_wait_seconds = Histogram::new(exponential_buckets(0.0005, 2.0, 18));
+        registry.register(
+            "chat_turn_wait_seconds",
+            "Webhook (PostgreSQL): how long an update waited for its chat's turn before it was accepted",
+            turn_wait_seconds.clone(),
+        );
+        let turns_refused = Counter::default();
+        registry.register(
+            "chat_turns_refused",
+            "Webhook (PostgreSQL): updates answered 503 because their chat's turn did not come in time",
+            turns_refused.clone(),
+        );
+        let sender_active = Gauge::default();
+        registry.register(
+            "sender_active",
+            "1 while this process holds the sender lease and sends the outbox, 0 while it stands by",
+            sender_active.clone(),
+        );
         registry.register(
             "sql_statements",
             "SQL statements run by this process (reads and writes; BEGIN and COMMIT not counted)",
@@ -178,6 +199,9 @@ impl Metrics {
             outbox_due,
             transcription_queue,
             failed_updates,
+            turn_wait_seconds,
+            turns_refused,
+            sender_active,
             last_api_ok: AtomicI64::new(0),
             sender_beat: AtomicI64::new(0),
         }
@@ -198,6 +222,16 @@ impl Metrics {
         }
     }
 
+    /// A webhook update took its chat's turn, having waited since `started`.
+    pub fn turn_taken(&self, started: Instant) {
+        self.turn_wait_seconds.observe(started.elapsed().as_secs_f64());
+    }
+
+    /// A webhook update was refused (503) because its chat's turn did not come in time.
+    pub fn turn_refused(&self) {
+        self.turns_refused.inc();
+    }
+
     /// The sender delivered a message of `kind`.
     pub fn sent(&self, kind: &str) {
         self.sent.get_or_create(&KindLabel { kind: kind.to_owned() }).inc();
@@ -214,9 +248,21 @@ impl Metrics {
         self.last_api_ok.store(Utc::now().timestamp(), Ordering::Relaxed);
     }
 
-    /// The sender is alive and went round its loop now.
+    /// The sender holds the lease, is alive and went round its loop now.
     pub fn sender_alive(&self) {
+        self.sender_active.set(1);
         self.sender_beat.store(Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// The sender is alive and standing by: another instance holds the lease.
+    pub fn sender_standby(&self) {
+        self.sender_active.set(0);
+        self.sender_beat.store(Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// Whether this process's sender holds the lease (sends), rather than standing by.
+    pub fn sender_active(&self) -> bool {
+        self.sender_active.get() == 1
     }
 
     /// When a Bot API call last succeeded, if ever.

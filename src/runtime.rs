@@ -29,9 +29,13 @@ pub enum Receive {
     /// Long polling (`clusterbot run`): only one process may poll a token.
     Polling,
     /// Telegram posts to our webhook (`clusterbot webhook`); the listener is fed by
-    /// [`crate::web::webhook`].
-    Webhook(crate::web::WebhookListener),
+    /// [`crate::web::webhook`], with the chats' turns its updates took (on PostgreSQL).
+    Webhook(crate::web::WebhookListener, crate::web::HandedTurns),
 }
+
+/// An update's chat turn (see [`crate::store::ChatTurns`]), in the update's dependencies: it
+/// is dropped, and the turn ends, when the update's handling is over.
+struct HeldTurn(#[allow(dead_code)] Option<crate::store::ChatTurn>);
 
 /// Why the bot stopped on its own rather than being asked to.
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +73,15 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
     let outbox = tokio::spawn(crate::jobs::outbox::run(bot.clone(), app.clone(), worker));
     let transcriber = tokio::spawn(crate::jobs::transcribe::run(app.clone()));
     let stop = app.stop.clone();
-    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
+    let handler = match &receive {
+        Receive::Webhook(_, handed) => {
+            let handed = handed.clone();
+            // The first step of every update: it holds its chat's turn from here to the end.
+            dptree::entry().map(move |update: Update| HeldTurn(handed.take(&update))).chain(schema())
+        }
+        Receive::Polling => schema(),
+    };
+    let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
         .dependencies(dptree::deps![app])
         .default_handler(|_| async {})
         .error_handler(Arc::new(ErrorLogger))
@@ -92,7 +104,7 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
                 () = conflict.notified() => stopped = Err(Stopped::Conflict),
             }
         }
-        Receive::Webhook(mut listener) => {
+        Receive::Webhook(mut listener, _) => {
             stop_on_signal(teloxide::update_listeners::UpdateListener::stop_token(&mut listener));
             let on_error = teloxide::error_handlers::LoggingErrorHandler::with_custom_text("webhook");
             dispatcher.dispatch_with_listener(listener, on_error).await;

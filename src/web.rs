@@ -5,6 +5,7 @@
 //! what users wrote), and a process that is shutting down answers 503 — Telegram then
 //! delivers the update again, to another instance or after the restart.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -22,7 +23,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::UnboundedReceiverStream;
 
 use crate::metrics::Metrics;
-use crate::store::Store;
+use crate::store::{ChatTurn, ChatTurns, Store};
 
 /// The header Telegram puts the webhook's secret in.
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
@@ -34,6 +35,11 @@ pub fn default_secret(token: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// How long a webhook request waits in all for a connection of the turns' pool and then for
+/// its chat's turn, before it is answered 503 (Telegram then delivers it again later). Well under
+/// the time Telegram waits for an answer.
+pub const TURN_WAIT: std::time::Duration = std::time::Duration::from_secs(25);
+
 type Sender = mpsc::UnboundedSender<Result<Update, Infallible>>;
 
 #[derive(Clone)]
@@ -41,6 +47,33 @@ struct Hook {
     secret: Arc<str>,
     /// `None` once the bot stops taking updates.
     tx: Arc<Mutex<Option<Sender>>>,
+    /// On PostgreSQL: each update takes its chat's turn before it is answered (see
+    /// [`crate::store::ChatTurns`]).
+    turns: Option<ChatTurns>,
+    handed: HandedTurns,
+    metrics: Arc<Metrics>,
+}
+
+/// The turns of updates handed to the dispatcher, until the handler tree takes each (see
+/// [`HandedTurns::take`]); the turn then ends when the update's handling does.
+#[derive(Clone, Default)]
+pub struct HandedTurns(Arc<Mutex<HashMap<u32, ChatTurn>>>);
+
+impl HandedTurns {
+    /// The turn `update` took, if any; held by the caller until the update is handled.
+    pub fn take(&self, update: &Update) -> Option<ChatTurn> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&update.id.0)
+    }
+
+    fn hand(&self, update: &Update, turn: ChatTurn) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(update.id.0, turn);
+    }
+}
+
+/// The chat whose turn an update takes: its chat, or for a press on an inline message (which
+/// has none) the user who pressed.
+fn turn_chat(update: &Update) -> Option<i64> {
+    update.chat().map(|c| c.id.0).or_else(|| update.from().map(|u| u.id.0 as i64))
 }
 
 type Updates = UnboundedReceiverStream<Result<Update, Infallible>>;
@@ -62,11 +95,25 @@ pub type WebhookListener = StatefulListener<
     for<'a, 'b> fn(&'a mut ListenerState, &'b mut dyn Iterator<Item = teloxide::types::AllowedUpdate>),
 >;
 
-/// An update listener fed by POSTs on `path`, and the router that serves them.
-pub fn webhook(path: &str, secret: &str) -> (WebhookListener, Router) {
+/// An update listener fed by POSTs on `path`, the router that serves them, and the turns of
+/// the updates it hands on (with `turns`, on PostgreSQL: the handler tree must take each and
+/// hold it while the update is handled, see [`HandedTurns::take`]).
+pub fn webhook(
+    path: &str,
+    secret: &str,
+    turns: Option<ChatTurns>,
+    metrics: Arc<Metrics>,
+) -> (WebhookListener, Router, HandedTurns) {
     let (tx, rx) = mpsc::unbounded_channel();
     let (stop_token, stop_flag) = mk_stop_token();
-    let hook = Hook { secret: secret.into(), tx: Arc::new(Mutex::new(Some(tx))) };
+    let handed = HandedTurns::default();
+    let hook = Hook {
+        secret: secret.into(),
+        tx: Arc::new(Mutex::new(Some(tx))),
+        turns,
+        handed: handed.clone(),
+        metrics,
+    };
     let closing = hook.tx.clone();
     tokio::spawn(async move {
         // After stop: refuse new updates (503, so Telegram retries) and let the stream end
@@ -81,7 +128,7 @@ pub fn webhook(path: &str, secret: &str) -> (WebhookListener, Router) {
         updates_of as for<'a> fn(&'a mut ListenerState) -> &'a mut Updates,
         stop_token_of as fn(&mut ListenerState) -> StopToken,
     );
-    (listener, router)
+    (listener, router, handed)
 }
 
 async fn on_update(State(hook): State<Hook>, headers: HeaderMap, body: String) -> StatusCode {
@@ -90,18 +137,55 @@ async fn on_update(State(hook): State<Hook>, headers: HeaderMap, body: String) -
         tracing::warn!("a webhook request without the right secret token was refused");
         return StatusCode::UNAUTHORIZED;
     }
-    let Some(tx) = hook.tx.lock().unwrap_or_else(|e| e.into_inner()).clone() else {
+    if hook.tx.lock().unwrap_or_else(|e| e.into_inner()).is_none() {
         return StatusCode::SERVICE_UNAVAILABLE;
-    };
-    match serde_json::from_str::<Update>(&body) {
-        Ok(update) => match tx.send(Ok(update)) {
-            Ok(()) => StatusCode::OK,
-            Err(_) => StatusCode::SERVICE_UNAVAILABLE,
-        },
+    }
+    let update = match serde_json::from_str::<Update>(&body) {
+        Ok(update) => update,
         Err(e) => {
             // serde_json's error names a line and column, never the text around it.
             tracing::warn!(error = %e, bytes = body.len(), "a webhook request is not an update; ignored");
-            StatusCode::OK
+            return StatusCode::OK;
+        }
+    };
+    // The chat's turn first: an earlier update of this chat, in this process or another, is
+    // handled before this one is even accepted.
+    let turn = match (&hook.turns, turn_chat(&update)) {
+        (Some(turns), Some(chat)) => {
+            let started = std::time::Instant::now();
+            match turns.take(chat).await {
+                Ok(turn) => {
+                    hook.metrics.turn_taken(started);
+                    Some(turn)
+                }
+                Err(e) => {
+                    // Telegram delivers it again later; nothing of it was handled.
+                    hook.metrics.turn_refused();
+                    tracing::warn!(error = %e, "an update was refused for now (503): its chat's turn did not come");
+                    return StatusCode::SERVICE_UNAVAILABLE;
+                }
+            }
+        }
+        _ => None,
+    };
+    // Checked again: the bot may have begun stopping while the update waited for its turn.
+    let Some(tx) = hook.tx.lock().unwrap_or_else(|e| e.into_inner()).clone() else {
+        if let Some(turn) = turn {
+            turn.release().await;
+        }
+        return StatusCode::SERVICE_UNAVAILABLE;
+    };
+    if let Some(turn) = turn {
+        hook.handed.hand(&update, turn);
+    }
+    match tx.send(Ok(update)) {
+        Ok(()) => StatusCode::OK,
+        Err(e) => {
+            let Ok(update) = e.0;
+            if let Some(turn) = hook.handed.take(&update) {
+                turn.release().await;
+            }
+            StatusCode::SERVICE_UNAVAILABLE
         }
     }
 }
@@ -146,7 +230,12 @@ async fn on_health(State(ops): State<Ops>) -> Response {
     let body = serde_json::json!({
         "status": if healthy { "ok" } else { "failing" },
         "database": match &database { Ok(()) => "ok".to_owned(), Err(e) => e.to_string() },
-        "sender": match &sender { Ok(()) => "ok".to_owned(), Err(e) => e.clone() },
+        "sender": match &sender {
+            Ok(()) if ops.metrics.sender_active() => "ok".to_owned(),
+            // Alive, asking for the lease: another instance sends, this one takes over.
+            Ok(()) => "standby".to_owned(),
+            Err(e) => e.clone(),
+        },
         "last_bot_api_ok": ops.metrics.last_api_ok().map(|at| at.to_rfc3339()),
     });
     (status, [("content-type", "application/json")], body.to_string()).into_response()

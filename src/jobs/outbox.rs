@@ -278,7 +278,8 @@ pub async fn run(bot: Bot, app: App, worker: String) {
         let mut lease = loop {
             match app.store.sender_lease().await {
                 Ok(Some(lease)) => break lease,
-                Ok(None) => {}
+                // Standing by is alive too: another instance sends, this one takes over.
+                Ok(None) => app.metrics.sender_standby(),
                 Err(e) => tracing::warn!(error = %e, "could not ask for the sender lease"),
             }
             if app.stop.sleep(LEASE_RETRY).await {

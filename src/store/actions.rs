@@ -455,8 +455,10 @@ impl Store {
         on_write!(self, pool => {
             let mut tx = pool.begin().await?;
             let n = sqlx::query(
-                "insert into checkin (action_id, member_id, asked_at) select $1, $2, $3 \
-                 where not exists (select 1 from checkin where action_id = $1 and member_id = $2 and answered_at is null)",
+                // One waiting per member and action (a unique index): with several processes
+                // queueing at once, the second insert waits for the first and does nothing.
+                "insert into checkin (action_id, member_id, asked_at) values ($1, $2, $3) \
+                 on conflict (action_id, member_id) where answered_at is null do nothing",
             )
             .bind(action_id)
             .bind(member_id)

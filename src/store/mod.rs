@@ -21,6 +21,7 @@ mod outbox;
 mod questionnaires;
 mod settings;
 pub mod transcripts;
+mod turns;
 mod updates;
 
 use std::str::FromStr;
@@ -48,6 +49,7 @@ pub use operations::Operations;
 pub use outbox::{Address, FormDelivery, OutboxItem, SenderLease};
 pub use questionnaires::{Invitee, Launch, NudgeCandidate, OpenResponse, Participation, Response, Status};
 pub use settings::BOT_USERNAME;
+pub use turns::{ChatTurn, ChatTurns, TurnError, turn_key};
 
 /// Runs the same block against whichever pool the store holds. The block is compiled once
 /// per backend, so a query that does not type-check on both does not build.

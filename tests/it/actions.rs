@@ -159,3 +159,20 @@ both_backends!(check_ins_go_to_the_owners_leader_once_until_answered, |store: St
     store.add_report(&report(a.action_id, p.leader_a, ActionStatus::Done)).await.unwrap();
     assert!(store.checkin_candidates().await.unwrap().is_empty(), "no check-ins on done actions");
 });
+
+// Several bot processes on one PostgreSQL database run the check-in job each: when they
+// queue the same check-in at the same moment, exactly one is queued and one message waits.
+both_backends!(check_ins_queued_at_once_by_several_jobs_are_queued_once, |store: Store| async move {
+    let p = plan(&store).await;
+    let a = store.add_action(&new_action(p.cluster, "Shared kiln", vec![p.coop_a], Some(14))).await.unwrap();
+    let at = now();
+    let mut jobs = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let store = store.clone();
+        jobs.spawn(async move { store.queue_checkin(a.action_id, p.leader_a, at).await.unwrap() });
+    }
+    let queued = jobs.join_all().await.into_iter().filter(|queued| *queued).count();
+    assert_eq!(queued, 1, "one of the jobs queued it");
+    let ops = store.operations(at + Duration::minutes(1)).await.unwrap();
+    assert_eq!(ops.outbox_due, [("checkin".to_owned(), 1)], "one message waits");
+});

@@ -143,6 +143,14 @@ pub enum Fault {
     Blocked,
     /// Accept the next sendMessage (it is delivered) but hold the answer this long.
     HoldOnce { seconds: u64 },
+    /// Accept every sendMessage (each is delivered) but hold its answer until
+    /// [`BotApi::open`]: the bot is caught in the middle of handling an update.
+    HoldUntilOpened,
+}
+
+enum Hold {
+    For(u64),
+    UntilOpened(i64),
 }
 
 #[derive(Default)]
@@ -169,6 +177,8 @@ struct Shared {
     files: Arc<Mutex<HashMap<String, Vec<u8>>>>,
     new_updates: Arc<Notify>,
     new_calls: Arc<Notify>,
+    /// A chat's [`Fault::HoldUntilOpened`] was lifted.
+    opened: Arc<Notify>,
     spec: Arc<Spec>,
     next_message_id: Arc<AtomicI64>,
 }
@@ -407,8 +417,9 @@ async fn route(
             }
             Some(Fault::HoldOnce { seconds }) => {
                 shared.inner.lock().unwrap().faults.remove(&chat);
-                hold = Some(seconds);
+                hold = Some(Hold::For(seconds));
             }
+            Some(Fault::HoldUntilOpened) => hold = Some(Hold::UntilOpened(chat)),
             None => {}
         }
     }
@@ -503,9 +514,19 @@ async fn route(
         inner.calls.push(Call { method, body, message_id, at: Instant::now() });
     }
     shared.new_calls.notify_waiters();
-    if let Some(seconds) = hold {
+    match hold {
         // Delivered, but the answer is late: the sender may die before it arrives.
-        tokio::time::sleep(Duration::from_secs(seconds)).await;
+        Some(Hold::For(seconds)) => tokio::time::sleep(Duration::from_secs(seconds)).await,
+        Some(Hold::UntilOpened(chat)) => loop {
+            let opened = shared.opened.notified();
+            tokio::pin!(opened);
+            opened.as_mut().enable();
+            if shared.inner.lock().unwrap().faults.get(&chat) != Some(&Fault::HoldUntilOpened) {
+                break;
+            }
+            opened.await;
+        },
+        None => {}
     }
     ok(result)
 }
@@ -539,6 +560,7 @@ impl BotApi {
             files: Arc::default(),
             new_updates: Arc::default(),
             new_calls: Arc::default(),
+            opened: Arc::default(),
             spec: Arc::new(load_spec()),
             next_message_id: Arc::new(AtomicI64::new(1000)),
         };
@@ -673,6 +695,12 @@ impl BotApi {
 
     pub fn fault(&self, chat: i64, fault: Fault) {
         self.shared.inner.lock().unwrap().faults.insert(chat, fault);
+    }
+
+    /// Lifts a chat's [`Fault::HoldUntilOpened`]: the held answers go out.
+    pub fn open(&self, chat: i64) {
+        self.shared.inner.lock().unwrap().faults.remove(&chat);
+        self.shared.opened.notify_waiters();
     }
 
     /// Requests answered with an injected error: (method, chat, status).

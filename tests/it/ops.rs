@@ -424,3 +424,218 @@ async fn a_second_process_on_one_sqlite_file_is_refused_in_one_line() {
     api.expect_text(0, &omar, &t(Locale::Fr, "start-no-code", &[])).await;
     db.cleanup().await;
 }
+
+/// A `clusterbot webhook` process on `db_url`, listening on a port of its own.
+struct Instance {
+    process: BotProcess,
+    hook: String,
+    listen: String,
+}
+
+const HOOK_SECRET: &str = "turns-Secret_1";
+
+fn webhook_instance(api: &BotApi, db_url: &str, dir: &std::path::Path, name: &str) -> Instance {
+    let listen = format!("127.0.0.1:{}", free_port());
+    let process = BotProcess::spawn_with(
+        api,
+        db_url,
+        dir,
+        name,
+        "info",
+        &["webhook", "--listen", &listen, "--public-url", "https://bot.example.org/tg/hook"],
+        &[("WEBHOOK_SECRET_TOKEN", HOOK_SECRET)],
+    );
+    Instance { process, hook: format!("http://{listen}/tg/hook"), listen }
+}
+
+/// Posts an update to an instance as Telegram does; the answer's status.
+async fn deliver(http: &reqwest::Client, hook: &str, update: &serde_json::Value) -> u16 {
+    let answer = http
+        .post(hook)
+        .header("X-Telegram-Bot-Api-Secret-Token", HOOK_SECRET)
+        .json(update)
+        .send()
+        .await
+        .expect("the webhook answers");
+    answer.status().as_u16()
+}
+
+/// The update a user's last action made, taken from the double to be posted by hand.
+fn last_update(api: &BotApi) -> serde_json::Value {
+    api.take_updates().pop().expect("an update")
+}
+
+/// A press on a button the bot has not been seen to send yet: what a fast thumb does.
+fn press_code(api: &BotApi, user: &TgUser, data: &str) -> serde_json::Value {
+    let on = crate::botapi::Call {
+        method: "sendMessage".into(),
+        body: serde_json::json!({"text": "…"}),
+        message_id: Some(1),
+        at: std::time::Instant::now(),
+    };
+    api.press(user, &on, data);
+    last_update(api)
+}
+
+/// Two webhook processes on one PostgreSQL database, and one member's joining split across
+/// them: every update goes to the other process than the one before, the moment the previous
+/// request was answered — before the bot has replied to it, as a fast thumb and Telegram's
+/// several connections allow. Each is applied after the one before: the member ends joined
+/// with what she chose, and the bot's replies came in the order of the conversation.
+#[tokio::test(flavor = "multi_thread")]
+async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order() {
+    let db = TestDb::postgres().await;
+    let dir = tempfile::tempdir().unwrap();
+    let cluster =
+        cli(&db.url, &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis"])[0].clone();
+    cli(&db.url, &["cooperative", "add", "--cluster", &cluster, "--name", "Amal"]);
+    let coop = cli(&db.url, &["cooperative", "add", "--cluster", &cluster, "--name", "Tifawin"])[0].clone();
+    let code = cli(&db.url, &["invite", "--cluster", &cluster, "--role", "producer"])[0].clone();
+    let api = BotApi::start().await;
+    let instances =
+        [webhook_instance(&api, &db.url, dir.path(), "a"), webhook_instance(&api, &db.url, dir.path(), "b")];
+    let http = reqwest::Client::new();
+    let mut senders = Vec::new();
+    for instance in &instances {
+        senders.push(healthy(&http, &instance.listen).await["sender"].as_str().unwrap().to_owned());
+    }
+    // Both are healthy: one sends the outbox, the other stands by to take over.
+    senders.sort();
+    assert_eq!(senders, ["ok", "standby"]);
+
+    let fatima = TgUser::new(7701, "Fatima", "en");
+    api.send_text(&fatima, &format!("/start {code}"));
+    let mut conversation = vec![last_update(&api)];
+    conversation.push(press_code(&api, &fatima, "l:fr"));
+    conversation.push(press_code(&api, &fatima, "c:y"));
+    api.send_text(&fatima, "Fatima Zahra");
+    conversation.push(last_update(&api));
+    conversation.push(press_code(&api, &fatima, "g:woman"));
+    conversation.push(press_code(&api, &fatima, &format!("k:{coop}")));
+    let before = api.calls().len();
+    for (i, update) in conversation.iter().enumerate() {
+        assert_eq!(deliver(&http, &instances[i % 2].hook, update).await, 200, "update {i}");
+    }
+
+    let done = t(
+        Locale::Fr,
+        "onboarding-done",
+        &[
+            ("name", "Fatima Zahra"),
+            ("cluster", "Djebba figs"),
+            ("role", &t(Locale::Fr, "role-producer", &[])),
+        ],
+    );
+    api.expect_text(before, &fatima, &done).await;
+    let replies: Vec<String> = api
+        .calls_since(before)
+        .into_iter()
+        .filter(|c| c.method == "sendMessage" && c.body["chat_id"] == fatima.id)
+        .map(|c| c.text().to_owned())
+        .collect();
+    let welcome = format!(
+        "{}\n\n{}",
+        t(Locale::En, "onboarding-welcome", &[("cluster", "Djebba figs")]),
+        t(Locale::En, "lang-choose", &[])
+    );
+    let expected = [
+        welcome,
+        t(Locale::Fr, "consent-ask", &[("cluster", "Djebba figs")]),
+        t(Locale::Fr, "name-ask", &[]),
+        t(Locale::Fr, "gender-ask", &[]),
+        t(Locale::Fr, "coop-ask", &[]),
+        done,
+    ];
+    assert_eq!(&replies[..expected.len()], &expected[..], "the replies, in the conversation's order");
+    let expired = t(Locale::Fr, "button-expired", &[]);
+    assert!(
+        !api.calls().iter().any(|c| c.body["text"] == expired.as_str()),
+        "no press was taken for an old button"
+    );
+    assert_eq!(api.violations(), Vec::<String>::new());
+
+    let store = Store::connect(&db.url).await.unwrap();
+    let member = store.member_by_telegram(fatima.id).await.unwrap().expect("she joined");
+    assert_eq!(member.display_name.as_deref(), Some("Fatima Zahra"));
+    assert_eq!(member.locale, Some(Locale::Fr));
+    assert_eq!(member.gender, Some(clusterbot::domain::Gender::Woman));
+    let memberships = store.memberships(member.member_id).await.unwrap();
+    assert_eq!(memberships.len(), 1);
+    assert_eq!(memberships[0].cooperative_id, Some(coop.parse().unwrap()));
+    assert_eq!(store.dialogue(fatima.id).await.unwrap(), None, "the joining dialogue is over");
+    store.close().await;
+    db.cleanup().await;
+}
+
+/// The chat's turn: while one process is in the middle of an update of a chat (its reply is
+/// held by the Bot API), the same chat's next update posted to the other process is not
+/// accepted — its request waits — while another chat's update there goes through; once the
+/// first is done, the waiting one is accepted and handled after it. A process killed in the
+/// middle of an update does not keep its chat's turn.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_chat_s_next_update_waits_for_its_turn_in_another_process() {
+    let db = TestDb::postgres().await;
+    let dir = tempfile::tempdir().unwrap();
+    let cluster =
+        cli(&db.url, &["cluster", "add", "--name", "Djebba figs", "--timezone", "Africa/Tunis"])[0].clone();
+    let code = cli(&db.url, &["invite", "--cluster", &cluster, "--role", "producer"])[0].clone();
+    let api = BotApi::start().await;
+    let [a, b] =
+        [webhook_instance(&api, &db.url, dir.path(), "a"), webhook_instance(&api, &db.url, dir.path(), "b")];
+    let http = reqwest::Client::new();
+    healthy(&http, &a.listen).await;
+    healthy(&http, &b.listen).await;
+
+    let amina = TgUser::new(7711, "Amina", "fr");
+    let omar = TgUser::new(7712, "Omar", "fr");
+    api.fault(amina.id, crate::botapi::Fault::HoldUntilOpened);
+    api.send_text(&amina, &format!("/start {code}"));
+    let start = last_update(&api);
+    let press = press_code(&api, &amina, "l:ar");
+    assert_eq!(deliver(&http, &a.hook, &start).await, 200);
+    let welcome = format!(
+        "{}\n\n{}",
+        t(Locale::Fr, "onboarding-welcome", &[("cluster", "Djebba figs")]),
+        t(Locale::Fr, "lang-choose", &[])
+    );
+    // Process a is in the middle of her /start: its welcome is out, the answer held.
+    let (i, _) = api.expect_text(0, &amina, &welcome).await;
+
+    let waiting = {
+        let (http, hook) = (http.clone(), b.hook.clone());
+        tokio::spawn(async move { deliver(&http, &hook, &press).await })
+    };
+    // Another chat goes through process b meanwhile.
+    api.send_text(&omar, "/start");
+    assert_eq!(deliver(&http, &b.hook, &last_update(&api)).await, 200);
+    api.expect_text(0, &omar, &t(Locale::Fr, "start-no-code", &[])).await;
+    assert!(!waiting.is_finished(), "her press waits for her /start to be done");
+    let consent = t(Locale::Ar, "consent-ask", &[("cluster", "Djebba figs")]);
+    assert!(!api.calls().iter().any(|c| c.text() == consent), "her press was not handled");
+
+    api.open(amina.id);
+    assert_eq!(waiting.await.unwrap(), 200, "accepted once her turn came");
+    let (j, _) = api.expect_text(i + 1, &amina, &consent).await;
+    assert!(j > i);
+    let metrics =
+        http.get(format!("http://{}/metrics", b.listen)).send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("clusterbot_chat_turns_refused_total 0\n"), "{metrics}");
+    assert!(metrics.contains("clusterbot_chat_turn_wait_seconds_count 2\n"), "{metrics}");
+
+    // A process that dies holding a chat's turn does not keep it: its connection closes and
+    // the chat's next update goes through the other process.
+    api.fault(amina.id, crate::botapi::Fault::HoldUntilOpened);
+    let agree = press_code(&api, &amina, "c:y");
+    assert_eq!(deliver(&http, &a.hook, &agree).await, 200);
+    let name_ask = t(Locale::Ar, "name-ask", &[]);
+    let (k, _) = api.expect_text(j + 1, &amina, &name_ask).await;
+    a.process.kill();
+    api.open(amina.id);
+    api.send_text(&amina, "Amina");
+    assert_eq!(deliver(&http, &b.hook, &last_update(&api)).await, 200, "her turn went with process a");
+    api.wait_for(k + 1, "process b answering her", |c| {
+        c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(amina.id)
+    })
+    .await;
+    db.cleanup().await;
+}
