@@ -2,6 +2,7 @@
 //! update into a domain decision and a store call, then answer in the user's language.
 
 mod account;
+mod ask;
 mod codes;
 mod commands;
 mod exports;
@@ -34,6 +35,7 @@ use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 use codes::ButtonCode;
 
+pub use ask::{answer_message as cda_answer_message, question_message as cda_question_message};
 pub use commands::{menu_for, publish_default_commands};
 pub use meetings::meeting_message;
 pub use questionnaire::invitation as questionnaire_invitation;
@@ -271,8 +273,9 @@ pub struct Said {
 
 /// Messages that are not commands: an answer to the current dialogue step goes to the
 /// feature whose dialogue it is; a CDA's spreadsheet is a questionnaire to import, whatever
-/// they were doing (but joining); anything else a CDA says is a field note; the rest is not
-/// understood.
+/// they were doing (but joining), and a CDA's reply to a member's question is its answer;
+/// anything else a CDA says is a field note; a member's voice note is a question to their
+/// CDA; the rest is not understood.
 fn replies() -> UpdateHandler<BotError> {
     dptree::entry()
         .branch(
@@ -288,14 +291,28 @@ fn replies() -> UpdateHandler<BotError> {
                 launch::on_document(&s.bot, &s.app, &s.caller, &s.msg).await
             })),
         )
+        // A CDA replying to a member's question answers it, whatever else they were doing.
+        .branch(
+            dptree::filter_async(|s: Said| async move { ask::replies_to_question(&s).await }).chain(answered(
+                |s: Said| async move { ask::on_reply(&s.bot, &s.app, &s.caller, &s.msg).await },
+            )),
+        )
         .branch(onboarding::replies())
         .branch(questionnaire::replies())
         .branch(report::replies())
         .branch(plan::replies())
         .branch(meetings::replies())
+        .branch(ask::replies())
         .branch(dptree::filter(|s: Said| s.dialogue.is_none() && s.caller.is_cda()).chain(answered(
             |s: Said| async move { notes::on_message(&s.bot, &s.app, &s.caller, &s.msg).await },
         )))
+        // A member's voice note outside any dialogue goes to their CDA.
+        .branch(
+            dptree::filter(|s: Said| s.dialogue.is_none() && s.caller.member.is_some() && s.msg.voice().is_some())
+                .chain(answered(|s: Said| async move {
+                    ask::voice_outside(&s.bot, &s.app, &s.caller, &s.msg).await
+                })),
+        )
         .branch(answered(|s: Said| async move { menu::not_understood(&s.bot, &s.app, &s.caller).await }))
 }
 
@@ -492,6 +509,9 @@ fn buttons() -> UpdateHandler<BotError> {
         .branch(on::<exports::ExportButton, _, _>(|p, b| async move {
             exports::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
         }))
+        .branch(on::<ask::AskButton, _, _>(|p, b| async move {
+            ask::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
         .endpoint(|p: Press, update: Update| async move {
             answer_press(&p, &update, Err(BotError::NoLongerActive)).await
         })
@@ -513,6 +533,7 @@ fn all_heads() -> Vec<&'static str> {
         meetings::MeetingButton::HEADS,
         notes::NoteButton::HEADS,
         exports::ExportButton::HEADS,
+        ask::AskButton::HEADS,
     ]
     .concat()
 }

@@ -1,5 +1,5 @@
 //! Answering a questionnaire in the chat: one question per message, buttons wherever
-//! possible, a voice note wherever free text is asked, "⬅️ back", "🔁 repeat" and "⏭ skip"
+//! possible, a voice note wherever free text, a number or a date is asked, "⬅️ back", "🔁 repeat" and "⏭ skip"
 //! always at hand. Every answer is saved as it comes and the position with it, so a member
 //! who stops — or a bot that restarts — continues exactly there, even days later.
 
@@ -637,7 +637,9 @@ pub async fn on_message(
                 }
             }
         }
-        Kind::Text | Kind::Audio if msg.voice().is_some() => {
+        // A voice note where free text, a number or a date is asked: the answer's audio, no
+        // value yet; the CDA sees it marked for review (with its transcript when there is one).
+        Kind::Text | Kind::Audio | Kind::Integer | Kind::Decimal | Kind::Date if msg.voice().is_some() => {
             let voice = msg.voice().expect("checked above");
             match media::store(bot, app, &voice.file, "voice", "ogg").await? {
                 Ok(id) => {

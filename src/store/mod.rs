@@ -19,6 +19,7 @@ mod notes;
 mod operations;
 mod outbox;
 mod questionnaires;
+mod questions;
 mod settings;
 pub mod transcripts;
 mod updates;
@@ -42,11 +43,12 @@ pub use forms::{FormSummary, Saved};
 pub use invites::NewMember;
 pub use invites::Redeemed;
 pub use meetings::{Invitee as MeetingInvitee, Meeting, NewMeeting, Recipient};
-pub use members::{Member, Membership};
+pub use members::{Member, Membership, SpokenName};
 pub use notes::{FieldNote, NewFieldNote};
 pub use operations::Operations;
 pub use outbox::{Address, FormDelivery, OutboxItem, SenderLease};
 pub use questionnaires::{Invitee, Launch, NudgeCandidate, OpenResponse, Participation, Response, Status};
+pub use questions::{Asked, Question};
 pub use settings::BOT_USERNAME;
 
 /// Runs the same block against whichever pool the store holds. The block is compiled once
