@@ -113,7 +113,7 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         ]);
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "menu-title"))
-        .reply_markup(InlineKeyboardMarkup::new(rows))
+        .reply_markup(super::speak::with_speak(app, l, InlineKeyboardMarkup::new(rows)))
         .await?;
     Ok(())
 }

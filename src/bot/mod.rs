@@ -18,6 +18,7 @@ mod onboarding;
 mod plan;
 mod questionnaire;
 mod report;
+mod speak;
 
 use std::sync::Arc;
 
@@ -52,6 +53,8 @@ pub struct App {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Raised at shutdown: background jobs finish what they hold and stop.
     pub stop: Stop,
+    /// Speech synthesis for the 🔊 buttons (`TTS_URL` or `TTS_COMMAND`), when on.
+    pub speech: Option<Arc<crate::speech::Speech>>,
 }
 
 /// A shutdown signal every background job can look at or wait for.
@@ -168,7 +171,14 @@ impl Caller {
 
 impl App {
     pub fn new(store: Store, i18n: Arc<I18n>, data_dir: std::path::PathBuf) -> Self {
-        Self { store, i18n, data_dir: Arc::new(data_dir), metrics: Arc::default(), stop: Stop::default() }
+        Self {
+            store,
+            i18n,
+            data_dir: Arc::new(data_dir),
+            metrics: Arc::default(),
+            stop: Stop::default(),
+            speech: None,
+        }
     }
 
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
@@ -512,6 +522,9 @@ fn buttons() -> UpdateHandler<BotError> {
         .branch(on::<ask::AskButton, _, _>(|p, b| async move {
             ask::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
         }))
+        .branch(on::<speak::SpeakButton, _, _>(|p, _| async move {
+            speak::on_press(&p.bot, &p.app, &p.caller, &p.q).await
+        }))
         .endpoint(|p: Press, update: Update| async move {
             answer_press(&p, &update, Err(BotError::NoLongerActive)).await
         })
@@ -534,6 +547,7 @@ fn all_heads() -> Vec<&'static str> {
         notes::NoteButton::HEADS,
         exports::ExportButton::HEADS,
         ask::AskButton::HEADS,
+        speak::SpeakButton::HEADS,
     ]
     .concat()
 }
@@ -647,13 +661,18 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
     Some(Press { bot, app, me, caller, q, joining, dialogue, started })
 }
 
-/// While joining, every button is joining's: another feature's button asks to finish
-/// joining first; anything else is no longer active.
+/// While joining, every button is joining's (and 🔊): another feature's button asks to
+/// finish joining first; anything else is no longer active.
 async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResult {
     let data = p.q.data.as_deref().unwrap_or_default();
     let handled = async {
         match onboarding::JoiningPress::decode(data) {
             Some(press) => onboarding::on_callback(&p.bot, &p.app, &p.caller, o, &p.q, press).await,
+            // 🔊 reads a joining step aloud, in the language chosen for joining.
+            None if speak::SpeakButton::decode(data).is_some() => {
+                let caller = Caller { locale: o.locale, ..p.caller.clone() };
+                speak::on_press(&p.bot, &p.app, &caller, &p.q).await
+            }
             None if all_heads().contains(&codes::head(data)) => {
                 Ok(Some(tr!(p.app.i18n, o.locale, "onboarding-finish-first")))
             }

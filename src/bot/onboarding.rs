@@ -246,6 +246,10 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             (tr!(i18n, l, "coop-ask"), keyboard)
         }
     };
+    // Everything a newcomer reads while joining can be heard (the language step names each
+    // language in itself).
+    let keyboard =
+        if o.step == Step::Language { keyboard } else { super::speak::with_speak(app, l, keyboard) };
     bot.send_message(chat_id, text).reply_markup(keyboard).await?;
     Ok(())
 }

@@ -314,6 +314,12 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     let keyboard =
         InlineKeyboardMarkup::new(answer_rows(app, s, item, l).into_iter().chain([nav_row(app, s, item, l)]));
+    // The form's own recording comes first: 🔊 only where the form has none.
+    let keyboard = if item.audio.get(l, &s.form.default_language).is_some() {
+        keyboard
+    } else {
+        super::speak::with_speak(app, l, keyboard)
+    };
     bot.send_message(caller.chat_id, body).reply_markup(keyboard).await?;
     Ok(())
 }

@@ -21,6 +21,7 @@ mod outbox;
 mod questionnaires;
 mod questions;
 mod settings;
+mod spoken;
 pub mod transcripts;
 mod updates;
 
