@@ -183,7 +183,7 @@ async fn back_returns_to_the_previous_question() {
     f.onboarding_at(Step::Gender).await;
     let mut bot = f.bot(press("b"));
     bot.dispatch().await;
-    assert_eq!(texts(&bot), [t(Locale::Fr, "name-ask", &[])]);
+    assert_eq!(texts(&bot), [crate::e2e::name_question(Locale::Fr, "name-ask")]);
     assert_eq!(toast(&bot), None);
     let Some(Dialogue::Onboarding(o)) = f.store().dialogue(USER).await.unwrap() else { panic!() };
     assert_eq!(o.step, Step::Name);
