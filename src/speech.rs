@@ -239,7 +239,7 @@ pub fn speakable(text: &str) -> String {
     let kept: String = text
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c.is_whitespace() || ".,;:!?'’-()«»\"".contains(c) {
+            if c.is_alphanumeric() || c.is_whitespace() || ".,;:!?'’-()«»\"؟،۔".contains(c) {
                 c
             } else {
                 ' '

@@ -251,6 +251,8 @@ async fn the_speak_button_reads_the_menu_aloud_with_espeak_once() {
     // Uploaded as a file, with real audio in it (WAV or OGG).
     let size = first.body[field]["size"].as_u64().unwrap_or_default();
     assert!(size > 1000, "espeak-ng's audio was uploaded: {:?}", first.body);
+    // The press is answered once the recording's file id is kept.
+    let (i, _) = api.wait_for(i + 1, "the press answered", |c| c.method == "answerCallbackQuery").await;
     assert_eq!(store.spoken_count().await.unwrap(), 1);
 
     // Pressed again: the same recording, by Telegram's file id, not synthesised again.
