@@ -489,7 +489,11 @@ pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result
         ),
     })?;
     store.set_setting(BOT_USERNAME, me.username()).await?;
-    let app = App::new(store.clone(), i18n.clone(), config.data_dir.clone());
+    let mut app = App::new(store.clone(), i18n.clone(), config.data_dir.clone());
+    app.speech = crate::speech::Speech::from_env().map(std::sync::Arc::new);
+    if let Some(speech) = &app.speech {
+        tracing::info!(voice = %speech.voice(), "speech synthesis is on: messages carry a 🔊 button");
+    }
     app.metrics.api_ok();
     if let Some(addr) = config.metrics_listen {
         crate::web::serve(addr, crate::web::operations(store.clone(), app.metrics.clone()))

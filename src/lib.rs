@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod metrics;
 pub mod runtime;
 pub mod sandbox;
+pub mod speech;
 pub mod store;
 pub mod web;
 pub mod xlsx;

@@ -10,8 +10,8 @@ use teloxide::utils::command::BotCommands;
 use super::account::AccountCommand;
 use super::onboarding::JoiningCommand;
 use super::{
-    App, BotError, Caller, HandlerResult, Said, account, exports, failure, invite, launch, meetings, menu,
-    notes, onboarding, plan, questionnaire, report,
+    App, BotError, Caller, HandlerResult, Said, account, ask, exports, failure, invite, launch, meetings,
+    menu, notes, onboarding, plan, questionnaire, report,
 };
 use crate::domain::onboarding::Dialogue;
 use crate::domain::{Locale, Role};
@@ -53,6 +53,9 @@ pub fn branch() -> UpdateHandler<BotError> {
         .branch(on(|s: Said, c: launch::LaunchCommand| async move {
             launch::on_command(&s.bot, &s.app, &s.caller, c).await
         }))
+        .branch(on(|s: Said, c: ask::AskCommand| async move {
+            ask::on_command(&s.bot, &s.app, &s.caller, c).await
+        }))
 }
 
 /// Whether some feature has this command. Anything else starting with `/` is a message.
@@ -67,6 +70,7 @@ fn known(text: &str, bot_name: &str) -> bool {
         || exports::ExportCommand::parse(text, bot_name).is_ok()
         || invite::InviteCommand::parse(text, bot_name).is_ok()
         || launch::LaunchCommand::parse(text, bot_name).is_ok()
+        || ask::AskCommand::parse(text, bot_name).is_ok()
 }
 
 /// A feature's commands: those `C` parses, handled by `handle`, failures answered.
@@ -161,6 +165,7 @@ pub async fn on_menu(
         menu::MenuItem::Progress => plan::overview(bot, app, caller).await?,
         menu::MenuItem::Meetings => meetings::list(bot, app, caller).await?,
         menu::MenuItem::Export => exports::start(bot, app, caller).await?,
+        menu::MenuItem::AskCda => ask::start(bot, app, caller).await?,
     }
     Ok(None)
 }
@@ -179,6 +184,7 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
         exports::ExportCommand::menu(i18n, locale, role),
         invite::InviteCommand::menu(i18n, locale, role),
         launch::LaunchCommand::menu(i18n, locale, role),
+        ask::AskCommand::menu(i18n, locale, role),
     ]
     .concat()
 }

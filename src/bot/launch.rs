@@ -493,6 +493,32 @@ async fn on_results(
             LaunchButton::Results { launch_id, item: Some(index as u32) },
         ));
     }
+    // Numbers, dates and texts answered by voice: to review, with their transcripts.
+    for question in form
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, Kind::Integer | Kind::Decimal | Kind::Date | Kind::Text) && !i.read_only)
+    {
+        let voiced = app.store.launch_voice_answers(launch_id, &question.name).await?;
+        if voiced.is_empty() {
+            continue;
+        }
+        lines.push(String::new());
+        lines.push(tr!(
+            i18n,
+            l,
+            "results-voice-review",
+            question = label_of(question),
+            count = voiced.len() as i64
+        ));
+        for (name, _, transcript) in voiced.iter().take(10) {
+            let said = transcript.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| "…".into());
+            lines.push(format!(
+                "   🎤 {}: {said}",
+                name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "—".into())
+            ));
+        }
+    }
     let text: String = lines.join("\n").chars().take(4000).collect();
     let mut message = bot.send_message(caller.chat_id, text);
     if !chart_buttons.is_empty() {

@@ -210,6 +210,11 @@ pub fn meeting_message(
     let previous = to.previous_rsvp.as_deref().and_then(Rsvp::parse);
     let text = body(app, meeting, l, crate::domain::schedule::zone(&to.timezone), kind, rsvp, previous);
     let keyboard = (kind != "cancel").then(|| rsvp_keyboard(&app.i18n, l, meeting.meeting_id));
+    // An invitation can be heard (🔊) when speech synthesis is on.
+    let keyboard = match (kind, keyboard) {
+        ("invitation", Some(k)) => Some(super::speak::with_speak(app, l, k)),
+        (_, k) => k,
+    };
     (text, keyboard)
 }
 

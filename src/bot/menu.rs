@@ -26,10 +26,11 @@ pub enum MenuItem {
     Progress,
     Meetings,
     Export,
+    AskCda,
 }
 
 impl MenuItem {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::MyData,
         Self::Language,
         Self::Help,
@@ -41,6 +42,7 @@ impl MenuItem {
         Self::Progress,
         Self::Meetings,
         Self::Export,
+        Self::AskCda,
     ];
 
     fn code(self) -> &'static str {
@@ -56,6 +58,7 @@ impl MenuItem {
             Self::Progress => "prog",
             Self::Meetings => "meet",
             Self::Export => "exp",
+            Self::AskCda => "ask",
         }
     }
 }
@@ -92,6 +95,9 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         ],
         vec![button(tr!(i18n, l, "btn-help"), MenuButton(MenuItem::Help))],
     ];
+    if !caller.is_cda() {
+        rows.insert(0, vec![button(tr!(i18n, l, "btn-ask-cda"), MenuButton(MenuItem::AskCda))]);
+    }
     if caller.role().is_some_and(|r| r >= crate::domain::Role::Leader) {
         rows.push(vec![
             button(tr!(i18n, l, "btn-progress"), MenuButton(MenuItem::Progress)),
@@ -107,7 +113,7 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         ]);
     }
     bot.send_message(caller.chat_id, tr!(i18n, l, "menu-title"))
-        .reply_markup(InlineKeyboardMarkup::new(rows))
+        .reply_markup(super::speak::with_speak(app, l, InlineKeyboardMarkup::new(rows)))
         .await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! update into a domain decision and a store call, then answer in the user's language.
 
 mod account;
+mod ask;
 mod codes;
 mod commands;
 mod exports;
@@ -17,6 +18,7 @@ mod onboarding;
 mod plan;
 mod questionnaire;
 mod report;
+mod speak;
 
 use std::sync::Arc;
 
@@ -34,6 +36,7 @@ use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 use codes::ButtonCode;
 
+pub use ask::{answer_message as cda_answer_message, question_message as cda_question_message};
 pub use commands::{menu_for, publish_default_commands};
 pub use meetings::meeting_message;
 pub use questionnaire::invitation as questionnaire_invitation;
@@ -50,6 +53,8 @@ pub struct App {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Raised at shutdown: background jobs finish what they hold and stop.
     pub stop: Stop,
+    /// Speech synthesis for the 🔊 buttons (`TTS_URL` or `TTS_COMMAND`), when on.
+    pub speech: Option<Arc<crate::speech::Speech>>,
 }
 
 /// A shutdown signal every background job can look at or wait for.
@@ -166,7 +171,14 @@ impl Caller {
 
 impl App {
     pub fn new(store: Store, i18n: Arc<I18n>, data_dir: std::path::PathBuf) -> Self {
-        Self { store, i18n, data_dir: Arc::new(data_dir), metrics: Arc::default(), stop: Stop::default() }
+        Self {
+            store,
+            i18n,
+            data_dir: Arc::new(data_dir),
+            metrics: Arc::default(),
+            stop: Stop::default(),
+            speech: None,
+        }
     }
 
     /// Looks the caller up and negotiates their language: stored choice, else Telegram's
@@ -271,8 +283,9 @@ pub struct Said {
 
 /// Messages that are not commands: an answer to the current dialogue step goes to the
 /// feature whose dialogue it is; a CDA's spreadsheet is a questionnaire to import, whatever
-/// they were doing (but joining); anything else a CDA says is a field note; the rest is not
-/// understood.
+/// they were doing (but joining), and a CDA's reply to a member's question is its answer;
+/// anything else a CDA says is a field note; a member's voice note is a question to their
+/// CDA; the rest is not understood.
 fn replies() -> UpdateHandler<BotError> {
     dptree::entry()
         .branch(
@@ -288,14 +301,28 @@ fn replies() -> UpdateHandler<BotError> {
                 launch::on_document(&s.bot, &s.app, &s.caller, &s.msg).await
             })),
         )
+        // A CDA replying to a member's question answers it, whatever else they were doing.
+        .branch(
+            dptree::filter_async(|s: Said| async move { ask::replies_to_question(&s).await }).chain(answered(
+                |s: Said| async move { ask::on_reply(&s.bot, &s.app, &s.caller, &s.msg).await },
+            )),
+        )
         .branch(onboarding::replies())
         .branch(questionnaire::replies())
         .branch(report::replies())
         .branch(plan::replies())
         .branch(meetings::replies())
+        .branch(ask::replies())
         .branch(dptree::filter(|s: Said| s.dialogue.is_none() && s.caller.is_cda()).chain(answered(
             |s: Said| async move { notes::on_message(&s.bot, &s.app, &s.caller, &s.msg).await },
         )))
+        // A member's voice note outside any dialogue goes to their CDA.
+        .branch(
+            dptree::filter(|s: Said| s.dialogue.is_none() && s.caller.member.is_some() && s.msg.voice().is_some())
+                .chain(answered(|s: Said| async move {
+                    ask::voice_outside(&s.bot, &s.app, &s.caller, &s.msg).await
+                })),
+        )
         .branch(answered(|s: Said| async move { menu::not_understood(&s.bot, &s.app, &s.caller).await }))
 }
 
@@ -492,6 +519,12 @@ fn buttons() -> UpdateHandler<BotError> {
         .branch(on::<exports::ExportButton, _, _>(|p, b| async move {
             exports::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
         }))
+        .branch(on::<ask::AskButton, _, _>(|p, b| async move {
+            ask::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
+        }))
+        .branch(on::<speak::SpeakButton, _, _>(|p, _| async move {
+            speak::on_press(&p.bot, &p.app, &p.caller, &p.q).await
+        }))
         .endpoint(|p: Press, update: Update| async move {
             answer_press(&p, &update, Err(BotError::NoLongerActive)).await
         })
@@ -513,6 +546,8 @@ fn all_heads() -> Vec<&'static str> {
         meetings::MeetingButton::HEADS,
         notes::NoteButton::HEADS,
         exports::ExportButton::HEADS,
+        ask::AskButton::HEADS,
+        speak::SpeakButton::HEADS,
     ]
     .concat()
 }
@@ -626,13 +661,18 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
     Some(Press { bot, app, me, caller, q, joining, dialogue, started })
 }
 
-/// While joining, every button is joining's: another feature's button asks to finish
-/// joining first; anything else is no longer active.
+/// While joining, every button is joining's (and 🔊): another feature's button asks to
+/// finish joining first; anything else is no longer active.
 async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResult {
     let data = p.q.data.as_deref().unwrap_or_default();
     let handled = async {
         match onboarding::JoiningPress::decode(data) {
             Some(press) => onboarding::on_callback(&p.bot, &p.app, &p.caller, o, &p.q, press).await,
+            // 🔊 reads a joining step aloud, in the language chosen for joining.
+            None if speak::SpeakButton::decode(data).is_some() => {
+                let caller = Caller { locale: o.locale, ..p.caller.clone() };
+                speak::on_press(&p.bot, &p.app, &caller, &p.q).await
+            }
             None if all_heads().contains(&codes::head(data)) => {
                 Ok(Some(tr!(p.app.i18n, o.locale, "onboarding-finish-first")))
             }

@@ -210,13 +210,16 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
         ),
         Step::Name => match &o.suggested_name {
             Some(name) => (
-                tr!(i18n, l, "name-ask"),
+                format!("{}\n{}", tr!(i18n, l, "name-ask"), tr!(i18n, l, "name-voice-hint")),
                 InlineKeyboardMarkup::new([
                     vec![button(format!("✅ {name}"), JoiningButton::SuggestedName)],
                     back(),
                 ]),
             ),
-            None => (tr!(i18n, l, "name-ask-type"), InlineKeyboardMarkup::new([back()])),
+            None => (
+                format!("{}\n{}", tr!(i18n, l, "name-ask-type"), tr!(i18n, l, "name-voice-hint")),
+                InlineKeyboardMarkup::new([back()]),
+            ),
         },
         Step::Gender => (
             tr!(i18n, l, "gender-ask"),
@@ -243,6 +246,10 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             (tr!(i18n, l, "coop-ask"), keyboard)
         }
     };
+    // Everything a newcomer reads while joining can be heard (the language step names each
+    // language in itself).
+    let keyboard =
+        if o.step == Step::Language { keyboard } else { super::speak::with_speak(app, l, keyboard) };
     bot.send_message(chat_id, text).reply_markup(keyboard).await?;
     Ok(())
 }
@@ -264,7 +271,24 @@ pub async fn on_message(
     if o.step == Step::Name {
         if let Some(name) = msg.text().and_then(parse_display_name) {
             o.name = Some(name);
+            o.name_voice = None;
             return advance(bot, app, caller, o).await;
+        }
+        // A name said in a voice note: kept for the CDAs, who hear it and can write it down
+        // (a transcript writes it when transcription is on).
+        if let Some(voice) = msg.voice() {
+            match super::media::store(bot, app, &voice.file, "voice", "ogg").await? {
+                Ok(id) => {
+                    o.name = None;
+                    o.name_voice = Some(id);
+                    bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "name-voice-kept")).await?;
+                    return advance(bot, app, caller, o).await;
+                }
+                Err(super::media::TooBig) => {
+                    bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "form-file-too-big")).await?;
+                    return resend(bot, app, caller.chat_id, &o).await;
+                }
+            }
         }
         let text = if msg.text().is_some() {
             tr!(app.i18n, o.locale, "name-invalid")
@@ -327,6 +351,7 @@ pub async fn on_callback(
         }
         (Step::Name, Joining(JoiningButton::SuggestedName)) if o.suggested_name.is_some() => {
             o.name = o.suggested_name.clone();
+            o.name_voice = None;
             tokio::join!(keyboards::done_with(bot, q), advance(bot, app, caller, o)).1?;
         }
         (Step::Gender, Joining(JoiningButton::Gender(gender))) => {
@@ -386,12 +411,16 @@ async fn finish(
         telegram_user_id: caller.user.id.0 as i64,
         chat_id: caller.chat_id.0,
         // Cleaned again: a dialogue saved by an earlier version may hold an uncleaned name.
-        display_name: o
-            .name
-            .as_deref()
-            .or(o.suggested_name.as_deref())
-            .and_then(parse_display_name)
-            .unwrap_or_default(),
+        // A name said in a voice note has no written form until a CDA or a transcript gives it.
+        display_name: match (&o.name, o.name_voice) {
+            (None, Some(_)) => String::new(),
+            _ => o
+                .name
+                .as_deref()
+                .or(o.suggested_name.as_deref())
+                .and_then(parse_display_name)
+                .unwrap_or_default(),
+        },
         locale: l,
         gender: o.gender,
         cooperative_id,
@@ -402,14 +431,17 @@ async fn finish(
     };
     app.store.clear_dialogue(caller.chat_id.0).await?;
     match outcome {
-        Redeemed::Joined(_) => {
+        Redeemed::Joined(member) => {
+            if let Some(voice) = o.name_voice {
+                app.store.set_name_voice(member.member_id, voice).await?;
+            }
             let invite = app.store.invite(o.invite_id).await?;
             let cluster = app.store.cluster(invite.cluster_id).await?;
             let text = tr!(
                 app.i18n,
                 l,
                 "onboarding-done",
-                name = new.display_name.clone(),
+                name = super::ask::shown_name(Some(&new.display_name), o.name_voice.is_some()),
                 cluster = cluster.name,
                 role = menu::role_name(&app.i18n, l, invite.role)
             );

@@ -1,5 +1,5 @@
 //! Answering a questionnaire in the chat: one question per message, buttons wherever
-//! possible, a voice note wherever free text is asked, "⬅️ back", "🔁 repeat" and "⏭ skip"
+//! possible, a voice note wherever free text, a number or a date is asked, "⬅️ back", "🔁 repeat" and "⏭ skip"
 //! always at hand. Every answer is saved as it comes and the position with it, so a member
 //! who stops — or a bot that restarts — continues exactly there, even days later.
 
@@ -314,6 +314,12 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     let keyboard =
         InlineKeyboardMarkup::new(answer_rows(app, s, item, l).into_iter().chain([nav_row(app, s, item, l)]));
+    // The form's own recording comes first: 🔊 only where the form has none.
+    let keyboard = if item.audio.get(l, &s.form.default_language).is_some() {
+        keyboard
+    } else {
+        super::speak::with_speak(app, l, keyboard)
+    };
     bot.send_message(caller.chat_id, body).reply_markup(keyboard).await?;
     Ok(())
 }
@@ -637,7 +643,9 @@ pub async fn on_message(
                 }
             }
         }
-        Kind::Text | Kind::Audio if msg.voice().is_some() => {
+        // A voice note where free text, a number or a date is asked: the answer's audio, no
+        // value yet; the CDA sees it marked for review (with its transcript when there is one).
+        Kind::Text | Kind::Audio | Kind::Integer | Kind::Decimal | Kind::Date if msg.voice().is_some() => {
             let voice = msg.voice().expect("checked above");
             match media::store(bot, app, &voice.file, "voice", "ogg").await? {
                 Ok(id) => {

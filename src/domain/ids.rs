@@ -77,6 +77,8 @@ ids! {
     InviteId;
     /// A voice note, photo or document a member sent.
     MediaId;
+    /// A member's question to the CDAs of their cluster.
+    QuestionId;
     /// A message waiting in the outbox.
     OutboxId;
 }

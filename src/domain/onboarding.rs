@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Gender, Locale};
-use crate::domain::ids::{ActionId, InviteId, ReportId, ResponseId};
+use crate::domain::ids::{ActionId, ClusterId, InviteId, MediaId, ReportId, ResponseId};
 
 /// What the bot is waiting for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +27,9 @@ pub struct Onboarding {
     /// The name Telegram knows, offered as a one-tap answer.
     pub suggested_name: Option<String>,
     pub name: Option<String>,
+    /// The name given as a voice note (kept for the CDAs, who may type it later).
+    #[serde(default)]
+    pub name_voice: Option<MediaId>,
     pub gender: Option<Gender>,
     /// Whether the member still has to pick a cooperative (their role belongs to one, the
     /// invite did not name one, and the cluster has some).
@@ -55,6 +58,7 @@ impl Onboarding {
             locale,
             suggested_name,
             name: None,
+            name_voice: None,
             gender: None,
             asks_cooperative,
         }
@@ -109,6 +113,14 @@ pub enum Dialogue {
         action_id: ActionId,
         locale: Locale,
     },
+    /// A member's next message (text or voice) goes to the CDAs of the cluster.
+    AskCda {
+        cluster_id: ClusterId,
+    },
+    /// A CDA typing the name of a member who gave it as a voice note.
+    MemberName {
+        member_id: crate::domain::ids::MemberId,
+    },
 }
 
 impl Dialogue {
@@ -119,6 +131,7 @@ impl Dialogue {
             Self::ReportNotes { .. } | Self::ReportProgress { .. } => {
                 Some(chrono::Duration::minutes(REPORT_NOTES_MINUTES))
             }
+            Self::AskCda { .. } | Self::MemberName { .. } => Some(chrono::Duration::minutes(ASK_MINUTES)),
             _ => None,
         }
     }
@@ -126,6 +139,9 @@ impl Dialogue {
 
 /// How long after a report the member's messages are attached to it as notes.
 pub const REPORT_NOTES_MINUTES: i64 = 30;
+
+/// How long "🙋 Ask my CDA" (or typing a member's name) waits for the message.
+pub const ASK_MINUTES: i64 = 30;
 
 /// A chat's dialogue as read back from storage.
 #[derive(Debug, Clone, PartialEq)]

@@ -551,7 +551,7 @@ async fn write<'a>(
 
 /// A column of the responses export: a form item's answer; the "please specify" answer of
 /// an `or_other` question (`<name>_other`, as KoboToolbox names it); or the transcript of a
-/// voice answer to a text or audio question (`<name>_transcript`).
+/// voice answer to a text, audio, number or date question (`<name>_transcript`).
 struct QuestionColumn {
     header: String,
     /// The stored answer the column shows.
@@ -594,7 +594,9 @@ fn question_columns(form: &Form, personal: bool) -> Vec<QuestionColumn> {
             let other = format!("{}_other", item.name);
             columns.push(QuestionColumn { header: other.clone(), answer: other, item: i, part: Part::Other });
         }
-        if matches!(item.kind, Kind::Text | Kind::Audio) {
+        // Numbers and dates may be answered by voice too: the value column then holds the
+        // voice note (to review), this one its transcript.
+        if matches!(item.kind, Kind::Text | Kind::Audio | Kind::Integer | Kind::Decimal | Kind::Date) {
             let header = format!("{}_transcript", item.name);
             columns.push(QuestionColumn {
                 header,

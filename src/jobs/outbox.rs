@@ -1,5 +1,6 @@
 //! The one sender: delivers every row of the outbox — meeting invitations, reminders and
-//! notices, questionnaire invitations and reminders, joint-action check-ins — at one pace.
+//! notices, questionnaire invitations and reminders, joint-action check-ins, members'
+//! questions to their CDAs and the answers — at one pace.
 //!
 //! - One active sender per deployment: on PostgreSQL the process holding the sender lease (an
 //!   advisory lock) sends; the others wait and take over within seconds when it dies.
@@ -18,7 +19,10 @@ use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
 use teloxide::{ApiError, RequestError};
 
-use crate::bot::{App, BotError, checkin_message, meeting_message, questionnaire_invitation};
+use crate::bot::{
+    App, BotError, cda_answer_message, cda_question_message, checkin_message, meeting_message,
+    questionnaire_invitation,
+};
 use crate::domain::meeting::reminder_sendable;
 use crate::domain::schedule;
 use crate::store::OutboxItem;
@@ -83,6 +87,8 @@ struct Outgoing {
     keyboard: Option<InlineKeyboardMarkup>,
     /// A meeting's pin, sent after its invitation or new time.
     location: Option<(f64, f64)>,
+    /// A voice note (relative to the data directory) sent with the text as its caption.
+    voice: Option<String>,
 }
 
 enum Prepared {
@@ -119,6 +125,7 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
             text,
             keyboard,
             location,
+            voice: None,
         }));
     }
     if let Some(response_id) = item.response_id {
@@ -142,6 +149,7 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
             text,
             keyboard: Some(keyboard),
             location: None,
+            voice: None,
         }));
     }
     if let Some(action_id) = item.action_id {
@@ -163,6 +171,28 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
             text,
             keyboard: Some(keyboard),
             location: None,
+            voice: None,
+        }));
+    }
+    if let Some(question_id) = item.question_id {
+        let q = app.store.question(question_id).await?;
+        let to = app.store.address(item.member_id).await?;
+        let Some(chat_id) = to.chat_id.filter(|_| !to.opted_out) else { return Ok(Prepared::Unreachable) };
+        let l = to.locale.unwrap_or(app.store.cluster(q.cluster_id).await?.locale);
+        let (text, voice) = match item.kind.as_str() {
+            "answer" => cda_answer_message(&app.i18n, l, &q),
+            _ if q.body.is_none() && q.media_path.is_none() => {
+                return Ok(Prepared::Skip("the member's words were forgotten"));
+            }
+            _ => cda_question_message(&app.i18n, l, &q),
+        };
+        return Ok(Prepared::Send(Outgoing {
+            chat_id,
+            telegram_user_id: to.telegram_user_id,
+            text,
+            keyboard: None,
+            location: None,
+            voice,
         }));
     }
     Err(crate::store::StoreError::Corrupt(format!("outbox row {} names no subject", item.outbox_id)).into())
@@ -214,15 +244,27 @@ async fn send(
     pacer: &mut Pacer,
 ) -> Result<Delivery, BotError> {
     pacer.wait_for(out.chat_id).await;
-    let mut request = bot.send_message(ChatId(out.chat_id), out.text);
-    if let Some(k) = out.keyboard {
-        request = request.reply_markup(k);
-    }
-    let result = request.await;
+    let result = match &out.voice {
+        Some(path) => {
+            let file = teloxide::types::InputFile::file(app.data_dir.join(path));
+            let mut request = bot.send_voice(ChatId(out.chat_id), file).caption(out.text);
+            if let Some(k) = out.keyboard {
+                request = request.reply_markup(k);
+            }
+            request.await
+        }
+        None => {
+            let mut request = bot.send_message(ChatId(out.chat_id), out.text);
+            if let Some(k) = out.keyboard {
+                request = request.reply_markup(k);
+            }
+            request.await
+        }
+    };
     pacer.sent(out.chat_id);
     Ok(match result {
-        Ok(_) => {
-            app.store.outbox_sent(item.outbox_id).await?;
+        Ok(sent) => {
+            app.store.outbox_sent(item.outbox_id, Some((out.chat_id, i64::from(sent.id.0)))).await?;
             app.metrics.api_ok();
             app.metrics.sent(&item.kind);
             if let Some((lat, lon)) = out.location {

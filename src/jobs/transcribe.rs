@@ -1,7 +1,8 @@
 //! Voice transcription (optional, off by default). When `TRANSCRIBE_URL` points at an
 //! OpenAI-compatible server (`POST <TRANSCRIBE_URL>/v1/audio/transcriptions`, e.g. a local
 //! Whisper server), every downloaded voice note is sent there in the background and the
-//! transcript is stored next to the audio, with the language the server recognised.
+//! transcript is stored next to the audio, with the language the server recognised. A name
+//! said in a voice note while joining becomes the member's written name from its transcript.
 //!
 //! Nothing here runs inside a conversation: the job reads files the handlers already stored
 //! and writes one row per file. Each file is claimed in the database before it is sent, so
@@ -245,6 +246,10 @@ pub async fn transcribe_once(
                 app.store
                     .save_transcript(job.media_file_id, &t.text, t.language.as_deref(), crate::store::now())
                     .await?;
+                // A name said while joining is written down from its transcript.
+                if let Some(name) = crate::domain::member::parse_display_name(&t.text) {
+                    app.store.name_from_transcript(job.media_file_id, &name).await?;
+                }
                 done += 1;
             }
             Err(error) => {

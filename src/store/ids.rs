@@ -63,5 +63,6 @@ integer_keyed!(
     FieldNoteId,
     InviteId,
     MediaId,
+    QuestionId,
     OutboxId
 );

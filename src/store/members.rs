@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool, on_write};
-use crate::domain::ids::{ClusterId, CooperativeId, MemberId};
+use crate::domain::ids::{ClusterId, CooperativeId, MediaId, MemberId};
 use crate::domain::{Gender, Locale, Role};
 
 /// A person known to the bot. Identity fields are `None` once they used `/forget`.
@@ -21,10 +21,23 @@ pub struct Member {
     pub created_at: DateTime<Utc>,
     /// Project staff who see every cluster (`clusterbot coordinator`).
     pub coordinator: bool,
+    /// The name as the member said it, in a voice note while joining.
+    pub name_media_file_id: Option<MediaId>,
 }
 
 pub(super) const MEMBER_COLUMNS: &str = "member_id, telegram_user_id, chat_id, display_name, locale, \
-     gender, consent_at, opted_out_at, forgotten_at, created_at, coordinator";
+     gender, consent_at, opted_out_at, forgotten_at, created_at, coordinator, name_media_file_id";
+
+/// A member whose name was given as a voice note, as a CDA lists them.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SpokenName {
+    pub member_id: MemberId,
+    /// Empty until a CDA types it or a transcript fills it.
+    pub display_name: Option<String>,
+    pub cooperative_name: Option<String>,
+    /// The voice note, relative to the data directory.
+    pub path: String,
+}
 
 /// A member's place in one cluster, with the names a person reads.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -108,6 +121,65 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Keeps the voice note in which a new member said their name.
+    pub async fn set_name_voice(&self, member_id: MemberId, media_file_id: MediaId) -> Result<()> {
+        on_write!(self, pool => sqlx::query("update member set name_media_file_id = $1 where member_id = $2")
+            .bind(media_file_id)
+            .bind(member_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        self.members_changed(None).await?;
+        Ok(())
+    }
+
+    /// A CDA typed the name of a member who said it. Returns whether a member was found.
+    pub async fn set_display_name(&self, member_id: MemberId, name: &str) -> Result<bool> {
+        let n = on_write!(self, pool => sqlx::query(
+            "update member set display_name = $1 where member_id = $2 and forgotten_at is null",
+        )
+        .bind(name)
+        .bind(member_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        self.members_changed(None).await?;
+        Ok(n > 0)
+    }
+
+    /// A transcript of a spoken name arrived: it becomes the name of every member who said
+    /// their name in that voice note and has no written name yet. Returns how many.
+    pub async fn name_from_transcript(&self, media_file_id: MediaId, name: &str) -> Result<u64> {
+        let n = on_write!(self, pool => sqlx::query(
+            "update member set display_name = $1 where name_media_file_id = $2 \
+             and (display_name is null or display_name = '') and forgotten_at is null",
+        )
+        .bind(name)
+        .bind(media_file_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if n > 0 {
+            self.members_changed(None).await?;
+        }
+        Ok(n)
+    }
+
+    /// Members of a cluster who said their name in a voice note, those without a written
+    /// name first.
+    pub async fn spoken_names(&self, cluster_id: ClusterId) -> Result<Vec<SpokenName>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select p.member_id, p.display_name, k.name as cooperative_name, f.path from member p \
+             join membership m on m.member_id = p.member_id join media_file f on f.media_file_id = p.name_media_file_id \
+             left join cooperative k on k.cooperative_id = m.cooperative_id \
+             where m.cluster_id = $1 and p.forgotten_at is null \
+             order by coalesce(p.display_name, '') <> '', p.member_id",
+        )
+        .bind(cluster_id)
+        .fetch_all(pool)
+        .await)?)
+    }
+
     /// `/forget`: removes everything that identifies the member. Their memberships stay,
     /// so that answers they gave remain countable by cluster, cooperative and role, but no
     /// longer point at a person.
@@ -122,13 +194,18 @@ impl Store {
                     .await?;
             sqlx::query(
                 "update member set telegram_user_id = null, chat_id = null, display_name = null, \
-                 gender = null, locale = null, opted_out_at = null, forgotten_at = $1 \
-                 where member_id = $2",
+                 gender = null, locale = null, opted_out_at = null, forgotten_at = $1, \
+                 name_media_file_id = null where member_id = $2",
             )
             .bind(at)
             .bind(member_id)
             .execute(&mut *tx)
             .await?;
+            // Their questions to the CDAs are their words: kept as asked and answered, empty.
+            sqlx::query("update cda_question set body = null, media_file_id = null where member_id = $1")
+                .bind(member_id)
+                .execute(&mut *tx)
+                .await?;
             if let Some(Some(chat_id)) = chat {
                 sqlx::query("delete from dialogue_state where chat_id = $1")
                     .bind(chat_id)

@@ -8,7 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{Db, Result, Store, StoreError, now, on_pool, on_write};
 use crate::domain::Locale;
-use crate::domain::ids::{ActionId, FormVersionId, LaunchId, MeetingId, MemberId, OutboxId, ResponseId};
+use crate::domain::ids::{
+    ActionId, FormVersionId, LaunchId, MeetingId, MemberId, OutboxId, QuestionId, ResponseId,
+};
 
 /// A claimed outbox row with what is needed to write the message.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -17,6 +19,7 @@ pub struct OutboxItem {
     pub meeting_id: Option<MeetingId>,
     pub response_id: Option<ResponseId>,
     pub action_id: Option<ActionId>,
+    pub question_id: Option<QuestionId>,
     pub member_id: MemberId,
     pub kind: String,
     pub offset_minutes: i64,
@@ -109,7 +112,7 @@ impl Store {
     /// Claims the next due message for `worker` and marks it as being sent, in one
     /// statement, right before its request leaves.
     pub async fn claim_outbox(&self, worker: &str, at: DateTime<Utc>) -> Result<Option<OutboxItem>> {
-        const RETURNING: &str = "returning outbox_id, meeting_id, response_id, action_id, member_id, kind, \
+        const RETURNING: &str = "returning outbox_id, meeting_id, response_id, action_id, question_id, member_id, kind, \
              offset_minutes, due_at, attempts";
         let lock = match self.db {
             Db::Postgres(_) => " for update skip locked",
@@ -146,8 +149,9 @@ impl Store {
     }
 
     /// Telegram accepted the message. A questionnaire invitation also marks its response
-    /// as invited, in the same transaction.
-    pub async fn outbox_sent(&self, outbox_id: OutboxId) -> Result<()> {
+    /// as invited, and a question to a CDA remembers the message that carried it (`sent`:
+    /// chat and message id), in the same transaction.
+    pub async fn outbox_sent(&self, outbox_id: OutboxId, sent: Option<(i64, i64)>) -> Result<()> {
         let at = now();
         on_write!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -164,6 +168,19 @@ impl Store {
             .bind(outbox_id)
             .execute(&mut *tx)
             .await?;
+            if let Some((chat_id, message_id)) = sent {
+                sqlx::query(
+                    "insert into cda_question_message (question_id, chat_id, message_id, created_at) \
+                     select question_id, $1, $2, $3 from outbox where outbox_id = $4 and kind = 'question' \
+                     on conflict (chat_id, message_id) do nothing",
+                )
+                .bind(chat_id)
+                .bind(message_id)
+                .bind(at)
+                .bind(outbox_id)
+                .execute(&mut *tx)
+                .await?;
+            }
             tx.commit().await?;
         });
         Ok(())

@@ -448,6 +448,14 @@ impl Store {
         .await)?)
     }
 
+    /// Where a stored file is, relative to the data directory.
+    pub async fn media_path(&self, media_file_id: MediaId) -> Result<Option<String>> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar("select path from media_file where media_file_id = $1")
+            .bind(media_file_id)
+            .fetch_optional(pool)
+            .await)?)
+    }
+
     pub async fn media_file_by_unique_id(&self, telegram_file_unique_id: &str) -> Result<Option<MediaId>> {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select media_file_id from media_file where telegram_file_unique_id = $1",
@@ -518,6 +526,24 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_scalar(
             "select a.value from answer a join response r on r.response_id = a.response_id \
              where r.launch_id = $1 and a.question = $2",
+        )
+        .bind(launch_id)
+        .bind(question)
+        .fetch_all(pool)
+        .await)?)
+    }
+
+    /// Voice notes given as the answer to one question of a launch, with the answering
+    /// member's name and the transcript when there is one (for a CDA to review).
+    pub async fn launch_voice_answers(
+        &self,
+        launch_id: LaunchId,
+        question: &str,
+    ) -> Result<Vec<(Option<String>, String, Option<String>)>> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "select p.display_name, f.path, f.transcript from answer a join response r on r.response_id = a.response_id \
+             join member p on p.member_id = r.member_id join media_file f on f.media_file_id = a.media_file_id \
+             where r.launch_id = $1 and a.question = $2 and f.kind = 'voice' order by a.answer_id",
         )
         .bind(launch_id)
         .bind(question)

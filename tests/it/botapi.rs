@@ -283,6 +283,21 @@ fn parse_body(req: &HttpRequest, body: &[u8]) -> Result<Value, String> {
     }
 }
 
+/// A message the bot sent, as Telegram puts it in `reply_to_message`.
+fn replied(user: &TgUser, to: &Call) -> Value {
+    let mut msg = json!({
+        "message_id": to.message_id.expect("a reply is to a sent message"),
+        "date": chrono::Utc::now().timestamp(),
+        "chat": user.chat(),
+        "from": bot_user(),
+    });
+    match to.body.get("caption").and_then(Value::as_str) {
+        Some(caption) => msg["caption"] = json!(caption),
+        None => msg["text"] = json!(to.text()),
+    }
+    msg
+}
+
 /// Checks one request against the spec and the limits that matter to us.
 fn check(spec: &Spec, method: &str, body: &Value) -> Result<(), (u16, String)> {
     let Some(fields) = spec.get(method) else {
@@ -425,7 +440,7 @@ async fn route(
     }
     let message_id = matches!(
         method.as_str(),
-        "sendMessage" | "sendPhoto" | "sendVoice" | "sendLocation" | "sendDocument"
+        "sendMessage" | "sendPhoto" | "sendVoice" | "sendAudio" | "sendLocation" | "sendDocument"
     )
     .then(|| shared.next_message_id.fetch_add(1, Ordering::SeqCst));
     let result = match method.as_str() {
@@ -469,6 +484,13 @@ async fn route(
             "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
             "from": bot_user(),
             "voice": {"file_id": format!("voice{}", message_id.unwrap_or_default()), "file_unique_id": "v", "duration": 2, "mime_type": "audio/ogg", "file_size": body["voice"]["size"]},
+        }),
+        "sendAudio" => json!({
+            "message_id": message_id,
+            "date": chrono::Utc::now().timestamp(),
+            "chat": {"id": body["chat_id"], "type": "private", "first_name": "User"},
+            "from": bot_user(),
+            "audio": {"file_id": format!("audio{}", message_id.unwrap_or_default()), "file_unique_id": "a", "duration": 2, "mime_type": "audio/wav", "file_size": body["audio"]["size"]},
         }),
         "sendDocument" => json!({
             "message_id": message_id,
@@ -626,6 +648,22 @@ impl BotApi {
         let msg = self.message(
             user,
             json!({"voice": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "duration": 4, "mime_type": "audio/ogg", "file_size": 2048}}),
+        );
+        self.push_update("message", msg);
+    }
+
+    /// The user replies (Telegram's "Reply") to a message the bot sent, with text.
+    pub fn reply_text(&self, user: &TgUser, to: &Call, text: &str) {
+        let msg = self.message(user, json!({"text": text, "reply_to_message": replied(user, to)}));
+        self.push_update("message", msg);
+    }
+
+    /// The user replies to a message the bot sent with a voice note.
+    pub fn reply_voice(&self, user: &TgUser, to: &Call, file_id: &str) {
+        let msg = self.message(
+            user,
+            json!({"voice": {"file_id": file_id, "file_unique_id": format!("u{file_id}"), "duration": 4, "mime_type": "audio/ogg", "file_size": 2048},
+                   "reply_to_message": replied(user, to)}),
         );
         self.push_update("message", msg);
     }

@@ -113,6 +113,12 @@ impl Drop for BotProcess {
 }
 
 /// Formats a message as the bot would.
+/// The name question of joining (`name-ask` or `name-ask-type`), with its line saying the
+/// name may be said in a voice note.
+pub fn name_question(locale: Locale, key: &str) -> String {
+    format!("{}\n{}", t(locale, key, &[]), t(locale, "name-voice-hint", &[]))
+}
+
 pub fn t(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
     let i18n = I18n::load().unwrap();
     let mut fa = FluentArgs::new();
@@ -162,7 +168,7 @@ async fn onboarding_survives_a_crash(backend: &str) {
     let (i, consent) =
         api.expect_text(i + 1, &fatima, &t(Locale::Ar, "consent-ask", &[("cluster", cluster_name)])).await;
     api.press(&fatima, &consent, &consent.button(&t(Locale::Ar, "btn-agree", &[])));
-    let (_, name) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "name-ask", &[])).await;
+    let (_, name) = api.expect_text(i + 1, &fatima, &name_question(Locale::Ar, "name-ask")).await;
     assert_eq!(name.buttons()[0].0, "✅ Fatima Zahra", "her Telegram name is offered");
 
     // The bot dies in the middle of onboarding, and comes back.
@@ -211,7 +217,7 @@ async fn onboarding_survives_a_crash(backend: &str) {
         && c.body["commands"][0]["description"] == t(Locale::Ar, "cmd-start", &[]).as_str()));
 
     // Nothing was asked twice after the restart: re-delivered updates were recognised.
-    let name_asks = api.calls().iter().filter(|c| c.text() == t(Locale::Ar, "name-ask", &[])).count();
+    let name_asks = api.calls().iter().filter(|c| c.text() == name_question(Locale::Ar, "name-ask")).count();
     assert_eq!(name_asks, 1);
     assert_eq!(api.violations(), Vec::<String>::new(), "every request respected the Bot API");
 
@@ -341,7 +347,7 @@ async fn last_place_taken_while_joining(backend: &str) {
     let (i, consent) =
         api.expect_text(0, &ana, &t(Locale::En, "consent-ask", &[("cluster", "Djebba figs")])).await;
     api.press(&ana, &consent, &consent.button(&t(Locale::En, "btn-agree", &[])));
-    let (i, name) = api.expect_text(i + 1, &ana, &t(Locale::En, "name-ask", &[])).await;
+    let (i, name) = api.expect_text(i + 1, &ana, &name_question(Locale::En, "name-ask")).await;
     api.press(&ana, &name, &name.button("Ana"));
     let (i, gender) = api.expect_text(i + 1, &ana, &t(Locale::En, "gender-ask", &[])).await;
     api.press(&ana, &gender, &gender.button(&t(Locale::En, "btn-woman", &[])));

@@ -331,11 +331,14 @@ fn row(table: &Table, first: i64) -> &[String] {
     table.iter().find(|r| r[0] == first.to_string()).unwrap_or_else(|| panic!("no row {first}"))
 }
 
-const RESPONSE_QUESTIONS: [&str; 15] = [
+const RESPONSE_QUESTIONS: [&str; 17] = [
     "start",
     "end",
     "workers",
+    // Numbers and dates may be answered by voice: their transcripts follow them.
+    "workers_transcript",
     "firm_start",
+    "firm_start_transcript",
     "women_role",
     "women_decisions",
     "cooperation",
@@ -420,7 +423,9 @@ async fn every_dataset_reads_back(backend: &str) {
             "2026-11-27T08:00:00Z",
             "2026-11-27T08:10:00Z",
             "12",
+            "",
             "2019-05-01",
+            "",
             "owner_manager",
             "",
             "often",
@@ -449,7 +454,7 @@ async fn every_dataset_reads_back(backend: &str) {
     );
     assert!(cda[8..].iter().all(String::is_empty));
     let omar = row(&responses, c.responses[2].get());
-    assert_eq!((omar[10].as_str(), omar[12].as_str(), omar[7].as_str()), ("3", "worker", ""));
+    assert_eq!((omar[10].as_str(), omar[14].as_str(), omar[7].as_str()), ("3", "worker", ""));
 
     // The same responses with the choices' Arabic labels.
     let mut arabic = c.request(Dataset::Responses, Format::Csv);
@@ -458,9 +463,9 @@ async fn every_dataset_reads_back(backend: &str) {
     assert_eq!(labelled[0], header);
     let fatima = row(&labelled, c.responses[1].get());
     assert_eq!(fatima[10], "12");
-    assert_eq!(fatima[12], "👩\u{200d}💼 مالكة أو مديرة");
+    assert_eq!(fatima[14], "👩\u{200d}💼 مالكة أو مديرة");
     assert_eq!(
-        fatima[14..],
+        fatima[16..],
         [
             "👍 غالبًا",
             "🙂 كبيرة",
@@ -473,11 +478,11 @@ async fn every_dataset_reads_back(backend: &str) {
             "نريد سوقا مشتركا",
         ]
     );
-    assert_eq!(row(&labelled, c.responses[2].get())[12], "👩\u{200d}🏭 عاملة");
+    assert_eq!(row(&labelled, c.responses[2].get())[14], "👩\u{200d}🏭 عاملة");
     let mut french = arabic.clone();
     french.labels = Some(Locale::Fr);
     let fr = both_formats(store, &c, &french).await;
-    assert_eq!(row(&fr, c.responses[1].get())[19], "❌ Non");
+    assert_eq!(row(&fr, c.responses[1].get())[21], "❌ Non");
 
     // Reports: the withdrawn one is not there; text notes in order, the photo by its name.
     let reports = both_formats(store, &c, &c.request(Dataset::Reports, Format::Csv)).await;

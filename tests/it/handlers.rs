@@ -163,13 +163,17 @@ async fn a_sticker_where_a_button_is_expected_is_re_asked_and_the_step_stays() {
 }
 
 #[tokio::test]
-async fn a_voice_note_at_the_name_step_asks_for_the_name_as_text() {
+async fn a_voice_note_at_the_name_step_is_kept_as_the_spoken_name() {
     let f = fixture().await;
     f.onboarding_at(Step::Name).await;
     let mut bot = f.bot(MockMessageVoice::new());
     bot.dispatch().await;
-    assert_eq!(texts(&bot)[0], t(Locale::Fr, "reask-name", &[]));
-    // Punctuation alone is not a name either.
+    assert_eq!(texts(&bot)[0], t(Locale::Fr, "name-voice-kept", &[]));
+    let Some(Dialogue::Onboarding(o)) = f.store().dialogue(USER).await.unwrap() else { panic!() };
+    assert_eq!(o.step, Step::Gender, "joining goes on");
+    assert!(o.name.is_none() && o.name_voice.is_some(), "{o:?}");
+    // Punctuation alone is not a name.
+    f.onboarding_at(Step::Name).await;
     bot.update(MockMessageText::new().text("???"));
     bot.dispatch().await;
     assert_eq!(texts(&bot)[0], t(Locale::Fr, "name-invalid", &[]));
@@ -183,7 +187,7 @@ async fn back_returns_to_the_previous_question() {
     f.onboarding_at(Step::Gender).await;
     let mut bot = f.bot(press("b"));
     bot.dispatch().await;
-    assert_eq!(texts(&bot), [t(Locale::Fr, "name-ask", &[])]);
+    assert_eq!(texts(&bot), [crate::e2e::name_question(Locale::Fr, "name-ask")]);
     assert_eq!(toast(&bot), None);
     let Some(Dialogue::Onboarding(o)) = f.store().dialogue(USER).await.unwrap() else { panic!() };
     assert_eq!(o.step, Step::Name);

@@ -24,3 +24,4 @@ mod store;
 mod support;
 mod text;
 mod transcribe;
+mod voice;

@@ -598,9 +598,14 @@ async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
     let (i, plots) = says(&api, i + 1, &ama_user, "How many plots?").await;
     assert!(plots.text().contains(&progress("1")), "{}", plots.text());
 
-    // A voice note where a number is asked: told to type a number, not to use buttons.
+    // A voice note where a number is asked is the answer's audio, kept for review; she may
+    // still go back and type the number.
     api.send_voice(&ama_user, "v1");
-    let (i, _) = api.expect_text(i + 1, &ama_user, &t(Locale::En, "form-not-a-number", &[])).await;
+    let (i, area) = says(&api, i + 1, &ama_user, "Area of one plot?").await;
+    let voiced = store.launch_voice_answers(store.response(response_id).await.unwrap().launch_id, "plots");
+    assert_eq!(voiced.await.unwrap().len(), 1, "the voice note is the answer");
+    api.press(&ama_user, &area, &area.button_eq(&t(Locale::En, "btn-back", &[])));
+    let (i, _) = says(&api, i + 1, &ama_user, "How many plots?").await;
     api.send_text(&ama_user, "3");
     let (i, area) = says(&api, i + 1, &ama_user, "Area of one plot?").await;
     assert!(area.text().contains(&progress("2")), "{}", area.text());
@@ -617,8 +622,10 @@ async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
 
     let (i, visit) = says(&api, i + 1, &ama_user, "Visit date?").await;
     assert!(visit.text().contains(&progress("3")), "{}", visit.text());
+    // A date by voice too; back, and today by its button.
     api.send_voice(&ama_user, "v2");
-    let (i, _) = api.expect_text(i + 1, &ama_user, &t(Locale::En, "form-hint-date", &[])).await;
+    let (i, correct) = says(&api, i + 1, &ama_user, "All correct?").await;
+    api.press(&ama_user, &correct, &correct.button_eq(&t(Locale::En, "btn-back", &[])));
     let (i, visit) = says(&api, i + 1, &ama_user, "Visit date?").await;
     api.press(&ama_user, &visit, &visit.button_eq(&t(Locale::En, "btn-form-today", &[])));
 

@@ -310,6 +310,7 @@ mod dialogue_states {
                     locale,
                     suggested_name,
                     name,
+                    name_voice: None,
                     gender,
                     asks_cooperative,
                 }

@@ -6,7 +6,7 @@ use clusterbot::domain::{Gender, Locale, Role};
 use clusterbot::store::Store;
 
 use crate::botapi::{BotApi, TgUser};
-use crate::e2e::{BotProcess, cli, t};
+use crate::e2e::{BotProcess, cli, name_question, t};
 use crate::questionnaire::member;
 use crate::support::TestDb;
 
@@ -30,7 +30,8 @@ async fn to_name_step(api: &BotApi, user: &TgUser, code: &str) -> crate::botapi:
     let (_, name) = api
         .wait_for(i + 1, "the name question", |c| {
             c.body["chat_id"].as_i64() == Some(user.id)
-                && (c.text() == en("name-ask") || c.text() == en("name-ask-type"))
+                && (c.text() == name_question(Locale::En, "name-ask")
+                    || c.text() == name_question(Locale::En, "name-ask-type"))
         })
         .await;
     name
@@ -86,7 +87,7 @@ async fn typed_text_is_stored_clean(backend: &str) {
     let before = api.calls().len();
     api.send_text(&nour, "\0\u{200b}\u{202e}\u{1b}[0m\u{feff}");
     let (i, _) = api.expect_text(before, &nour, &en("name-invalid")).await;
-    let (i, _) = api.expect_text(i + 1, &nour, &en("name-ask-type")).await;
+    let (i, _) = api.expect_text(i + 1, &nour, &name_question(Locale::En, "name-ask-type")).await;
     api.send_text(&nour, "Nour \u{200c}\u{200d}");
     joins_as(&api, &nour, i + 1, "Nour").await;
 
