@@ -541,7 +541,7 @@ async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order
     let expected = [
         welcome,
         t(Locale::Fr, "consent-ask", &[("cluster", "Djebba figs")]),
-        t(Locale::Fr, "name-ask", &[]),
+        super::e2e::name_question(Locale::Fr, "name-ask"),
         t(Locale::Fr, "gender-ask", &[]),
         t(Locale::Fr, "coop-ask", &[]),
         done,
@@ -627,7 +627,7 @@ async fn a_chat_s_next_update_waits_for_its_turn_in_another_process() {
     api.fault(amina.id, crate::botapi::Fault::HoldUntilOpened);
     let agree = press_code(&api, &amina, "c:y");
     assert_eq!(deliver(&http, &a.hook, &agree).await, 200);
-    let name_ask = t(Locale::Ar, "name-ask", &[]);
+    let name_ask = super::e2e::name_question(Locale::Ar, "name-ask");
     let (k, _) = api.expect_text(j + 1, &amina, &name_ask).await;
     a.process.kill();
     api.open(amina.id);
