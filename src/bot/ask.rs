@@ -249,23 +249,10 @@ pub async fn on_reply(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> H
     Ok(())
 }
 
-/// The cluster a CDA works in (the one chosen with /cluster, else the first they serve).
-async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(ClusterId, String)>, BotError> {
-    let Some(member) = &caller.member else { return Ok(None) };
-    let served: Vec<_> =
-        caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
-    let chosen = app.store.working_cluster(member.member_id).await?;
-    Ok(served
-        .iter()
-        .find(|m| Some(m.cluster_id) == chosen)
-        .or(served.first())
-        .map(|m| (m.cluster_id, m.cluster_name.clone())))
-}
-
 /// `/questions`: what members asked in the working cluster, waiting ones first.
 pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
-    let Some((cluster_id, cluster_name)) = working_cluster(app, caller).await? else {
+    let Some((cluster_id, cluster_name)) = super::notes::working_cluster(app, caller).await? else {
         return Err(BotError::NotAllowed);
     };
     let questions = app.store.questions(cluster_id, 20).await?;
@@ -309,7 +296,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 /// `/names`: members who said their name in a voice note, to hear and write down.
 pub async fn names(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let l = caller.locale;
-    let Some((cluster_id, cluster_name)) = working_cluster(app, caller).await? else {
+    let Some((cluster_id, cluster_name)) = super::notes::working_cluster(app, caller).await? else {
         return Err(BotError::NotAllowed);
     };
     let spoken = app.store.spoken_names(cluster_id).await?;

@@ -61,8 +61,12 @@ fn tag_name(app: &App, l: crate::domain::Locale, tag: &str) -> String {
     }
 }
 
-/// The cluster a CDA's notes go to: the one chosen with /cluster, else the first they serve.
-async fn working_cluster(app: &App, caller: &Caller) -> Result<Option<(ClusterId, String)>, BotError> {
+/// The cluster a CDA works in — where their notes go and whose questions they see: the one
+/// chosen with /cluster, else the first they serve.
+pub(super) async fn working_cluster(
+    app: &App,
+    caller: &Caller,
+) -> Result<Option<(ClusterId, String)>, BotError> {
     let Some(member) = &caller.member else { return Ok(None) };
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
