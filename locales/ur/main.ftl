@@ -48,12 +48,18 @@ gender-ask = 👤 آپ عورت ہیں یا مرد؟ اس سے { -cluster } کو
 btn-woman = 👩 عورت
 btn-man = 👨 مرد
 btn-undisclosed = 🤐 نہیں بتانا
-coop-ask = 🏠 آپ کس { -cooperative } کی رکن ہیں؟
+coop-ask = 🏠 { $gender ->
+        [woman] آپ کس { -cooperative } کی رکن ہیں؟
+       *[other] آپ کس { -cooperative } کے رکن ہیں؟
+    }
 btn-no-coop = 🚫 کوئی نہیں
 btn-back = ⬅️ واپس
 reask-buttons = 👇 براہِ کرم نیچے دیے گئے بٹنوں میں سے ایک دبائیں۔
 onboarding-finish-first = 👇 براہِ کرم پہلے شمولیت مکمل کریں۔
-onboarding-done = 🎉 خوش آمدید، { $name }! اب آپ { $role } کے طور پر { $cluster } کے رکن ہیں۔
+onboarding-done = 🎉 خوش آمدید، { $name }! { $gender ->
+        [woman] اب آپ { $role } کے طور پر { $cluster } کی رکن ہیں۔
+       *[other] اب آپ { $role } کے طور پر { $cluster } کے رکن ہیں۔
+    }
 
 ## کردار
 role-producer = پروڈیوسر
