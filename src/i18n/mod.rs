@@ -112,10 +112,12 @@ impl I18n {
                         detail: e.to_string(),
                     })?;
                     let resource = FluentResource::try_new(source.clone()).map_err(|(_, errors)| {
+                        // The line where the broken entry begins, else where the parser stopped.
                         let first = &errors[0];
+                        let at = first.slice.as_ref().map_or(first.pos.start, |s| s.start);
                         I18nError::Override {
                             path: path.clone(),
-                            line: line_of(&source, first.pos.start),
+                            line: line_of(&source, at),
                             detail: first.kind.to_string(),
                         }
                     })?;

@@ -357,3 +357,132 @@ fn literal_text(p: &ast::Pattern<&str>, out: &mut String) {
         }
     }
 }
+
+fn for_reader(
+    i18n: &I18n,
+    locale: Locale,
+    gender: Option<Gender>,
+    key: &str,
+    args: &[(&str, &str)],
+) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, *v);
+    }
+    i18n.try_format(Reader::new(locale, gender), key, Some(&a)).unwrap()
+}
+
+#[test]
+fn members_are_addressed_in_their_own_gender_where_the_language_marks_it() {
+    let i18n = I18n::load().unwrap();
+    let (w, m, u) = (Some(Gender::Woman), Some(Gender::Man), Some(Gender::Undisclosed));
+    let meeting = [("title", "x"), ("when", "x"), ("place", "x")];
+    // Arabic: the verb addressed to the reader.
+    let menu = |g| for_reader(&i18n, Locale::Ar, g, "menu-title", &[]);
+    assert!(menu(w).contains("ماذا تريدين أن تفعلي"), "{}", menu(w));
+    assert!(menu(m).contains("ماذا تريد أن تفعل"), "{}", menu(m));
+    assert!(menu(u).contains("تريدون"), "prefer not to say gets the polite plural: {}", menu(u));
+    assert_eq!(menu(None), menu(u), "unknown reads like prefer not to say");
+    let invitation = |g| for_reader(&i18n, Locale::Ar, g, "meeting-invitation", &meeting);
+    assert!(invitation(w).contains("هل ستحضرين؟"));
+    assert!(invitation(m).contains("هل ستحضر؟"));
+    // Urdu: the verb's ending.
+    let invitation = |g| for_reader(&i18n, Locale::Ur, g, "meeting-invitation", &meeting);
+    assert!(invitation(w).contains("آئیں گی"), "{}", invitation(w));
+    assert!(invitation(m).contains("آئیں گے"), "{}", invitation(m));
+    assert!(!invitation(u).contains("آئیں گ"), "neither form for prefer not to say: {}", invitation(u));
+    let forget = |g| for_reader(&i18n, Locale::Ur, g, "forget-confirm", &[]);
+    assert!(forget(w).contains("چاہتی ہیں"));
+    assert!(forget(m).contains("چاہتے ہیں"));
+    // Role nouns.
+    for (locale, woman, man) in [
+        (Locale::Fr, "productrice", "producteur"),
+        (Locale::Es, "productora", "productor"),
+        (Locale::Ru, "производительница", "производитель"),
+        (Locale::Ar, "منتجة", "منتج"),
+    ] {
+        assert_eq!(for_reader(&i18n, locale, w, "role-producer", &[]), woman);
+        assert_eq!(for_reader(&i18n, locale, m, "role-producer", &[]), man);
+    }
+}
+
+/// The reviewers' fixes (issue 12 item 9): undoing one fails here.
+#[test]
+fn the_reviewed_words_stay_as_the_review_asked() {
+    let i18n = I18n::load().unwrap();
+    let tr =
+        |locale, key: &str| i18n.try_format(locale, key, Some(&sample_args(&english()[key], 2))).unwrap();
+    // French: a report is a "compte rendu"; statuses agree with l'action.
+    assert_eq!(tr(Locale::Fr, "btn-report"), "📝 Compte rendu");
+    assert_eq!(
+        ["status-not-started", "status-blocked", "status-done"].map(|k| tr(Locale::Fr, k)),
+        ["Pas commencée", "Bloquée", "Terminée"]
+    );
+    assert!(tr(Locale::Fr, "report-ask-status").to_lowercase().contains("où en est l’action ?"));
+    assert!(tr(Locale::Fr, "name-ask").contains("Appuyez sur"));
+    // Arabic: active verbs, one word for skip, الأنشطة المشتركة.
+    assert!(tr(Locale::Ar, "form-finished").contains("حفظتُ إجاباتك"));
+    for key in ["btn-form-skip", "action-ask-description", "action-ask-target"] {
+        assert!(tr(Locale::Ar, key).contains("⏭ تخطَّ"), "{key}");
+    }
+    assert!(tr(Locale::Ar, "progress-title").contains("الأنشطة المشتركة"));
+    // Spanish.
+    assert!(tr(Locale::Es, "form-send-voice").contains("mantenga presionado"));
+    assert_eq!(tr(Locale::Es, "btn-undisclosed"), "🤐 Prefiero no decirlo");
+    assert_eq!([tr(Locale::Es, "rsvp-coming"), tr(Locale::Es, "rsvp-not-coming")], ["Voy", "No voy"]);
+    assert!(tr(Locale::Es, "meeting-invitation").contains("¿Va a venir?"));
+    // Russian: a joint action is a "совместный проект".
+    assert!(tr(Locale::Ru, "report-choose-action").contains("совместный проект"));
+    // Urdu: no "پیداکار" (/help is being rewritten with issue 12 item 7).
+    for (key, _) in english().into_iter().filter(|(k, _)| !k.starts_with("help-")) {
+        let text = tr(Locale::Ur, &key);
+        assert!(!text.contains("پیداکار"), "ur {key}: {text}");
+    }
+    // No Spanish message says "añadir" (agregar everywhere).
+    for (key, _) in english() {
+        assert!(!tr(Locale::Es, &key).to_lowercase().contains("añad"), "es {key}");
+    }
+}
+
+fn override_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_deployment_chooses_its_words_without_rebuilding() {
+    let dir = override_dir(&[
+        ("en/words.ftl", "-cooperative = { $number ->\n   *[one] association\n    [other] associations\n}\n"),
+        ("es/words.ftl", "-cooperative = consorcio\n"),
+        ("ru/words.ftl", "-cda = { $case ->\n   *[nom] куратор кластера\n    [gen] куратора кластера\n}\n"),
+    ]);
+    let i18n = I18n::load_with(Some(dir.path())).unwrap();
+    assert_eq!(
+        i18n.try_format(Locale::En, "coop-ask", None).unwrap(),
+        "🏠 Which association are you part of?"
+    );
+    assert_eq!(i18n.try_format(Locale::Es, "invite-choose-coop", None).unwrap(), "🏠 ¿Qué consorcio?");
+    let ru = i18n.try_format(Locale::Ru, "start-expired", None).unwrap();
+    assert!(ru.contains("у своего куратора кластера"), "{ru}");
+    // Other languages keep the shipped words.
+    assert!(i18n.try_format(Locale::Fr, "coop-ask", None).unwrap().contains("coopérative"));
+}
+
+#[test]
+fn a_broken_override_is_refused_with_its_path_and_line() {
+    let dir =
+        override_dir(&[("fr/words.ftl", "-cooperative = association\n-cda = { $case\n-cluster = grappe\n")]);
+    let err = I18n::load_with(Some(dir.path())).unwrap_err().to_string();
+    let path = dir.path().join("fr/words.ftl");
+    assert!(err.contains(&format!("{}:2:", path.display())), "{err}");
+    let dir = override_dir(&[("klingon/words.ftl", "-cda = x\n")]);
+    let err = I18n::load_with(Some(dir.path())).unwrap_err().to_string();
+    assert!(err.contains("klingon") && err.contains("not a shipped language"), "{err}");
+    let err = I18n::load_with(Some(std::path::Path::new("/nonexistent/words"))).unwrap_err().to_string();
+    assert!(err.contains("/nonexistent/words"), "{err}");
+}
