@@ -128,7 +128,7 @@ async fn diagnostic_in_two_languages(backend: &str) {
         member(&store, cluster, Some(amal), Role::Producer, &pierre_user, Locale::Fr, Gender::Man).await;
     let form_file = concat!(env!("CARGO_MANIFEST_DIR"), "/forms/cluster_diagnostic.xlsx");
     let imported = cli(&db.url, &["form", "import", form_file]);
-    assert_eq!(imported, ["cluster_diagnostic\t2026112701"]);
+    assert_eq!(imported, ["cluster_diagnostic\t2026120701"]);
     let form =
         clusterbot::import::parse(&std::fs::read(form_file).unwrap(), "cluster_diagnostic.xlsx").unwrap();
 
