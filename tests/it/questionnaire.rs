@@ -44,7 +44,7 @@ pub async fn member(
 }
 
 /// The label of a question or a choice, as the member sees it.
-fn label(form: &Form, question: &str, choice: Option<&str>, l: Locale) -> String {
+pub fn label(form: &Form, question: &str, choice: Option<&str>, l: Locale) -> String {
     let item = form.item(question).unwrap();
     match choice {
         None => item.label.get(l, &form.default_language).unwrap().to_owned(),
