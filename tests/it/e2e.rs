@@ -397,3 +397,51 @@ async fn the_last_place_taken_while_joining_is_said_at_the_next_step_on_sqlite()
 async fn the_last_place_taken_while_joining_is_said_at_the_next_step_on_postgres() {
     last_place_taken_while_joining("postgres").await;
 }
+
+/// `LOCALES_DIR`: a deployment says "facilitator" where the shipped words say CDA, without
+/// rebuilding; the bot's messages carry its words.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deployment_s_own_words_reach_members_without_rebuilding() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let words = dir.path().join("words");
+    std::fs::create_dir_all(words.join("en")).unwrap();
+    std::fs::write(words.join("en/terms.ftl"), "-cda = facilitator\n-cda-long = Cluster Facilitator\n")
+        .unwrap();
+    let api = BotApi::start().await;
+    let envs = [("LOCALES_DIR", words.to_str().unwrap())];
+    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "bot", "info", &["run"], &envs);
+
+    let ana = TgUser::new(8101, "Ana", "en");
+    api.send_text(&ana, "/start");
+    let (_, hello) = api
+        .wait_for(0, "the answer to /start", |c| c.method == "sendMessage" && c.body["chat_id"] == ana.id)
+        .await;
+    assert!(
+        hello.text().contains("ask your Cluster Facilitator (facilitator) for an invite link"),
+        "{}",
+        hello.text()
+    );
+    assert!(!hello.text().contains("CDA"), "{}", hello.text());
+    let log = bot.kill();
+    assert!(log.contains("LOCALES_DIR"), "the override is logged: {log}");
+    api.stop().await;
+}
+
+/// A broken override file stops the start, naming the file and the line.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broken_override_stops_the_start_with_its_file_and_line() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let words = dir.path().join("words");
+    std::fs::create_dir_all(words.join("es")).unwrap();
+    let file = words.join("es/terms.ftl");
+    std::fs::write(&file, "-cooperative = consorcio\n-cda = { $case\n").unwrap();
+    let api = BotApi::start().await;
+    let envs = [("LOCALES_DIR", words.to_str().unwrap())];
+    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "bot", "info", &["run"], &envs);
+    let (status, log) = bot.exited().await;
+    assert!(!status.success(), "{log}");
+    assert!(log.contains(&format!("{}:2:", file.display())), "the file and line are named: {log}");
+    api.stop().await;
+}
