@@ -66,6 +66,11 @@ impl ButtonCode for JoiningButton {
 pub const MAX_WRONG_CODES: i64 = 5;
 pub const GUESS_WINDOW_MINUTES: i64 = 10;
 
+/// Who the joining messages are written for: the language chosen, and the gender once given.
+fn o_reader(o: &Onboarding) -> Reader {
+    Reader::new(o.locale, o.gender)
+}
+
 fn problem_text(i18n: &I18n, locale: Reader, problem: InviteProblem) -> String {
     match problem {
         InviteProblem::Unknown => tr!(i18n, locale, "start-invalid-code"),
@@ -549,9 +554,4 @@ mod button_tests {
         codes::assert_codes(&all, &["", "c:maybe", "k:abc", &"k:1".repeat(30), "g:x", "n:1", "b:1"]);
         assert_eq!(JoiningPress::decode("l:ar"), Some(JoiningPress::Language(Locale::Ar)));
     }
-}
-
-/// Who the joining messages are written for: the language chosen, and the gender once given.
-fn o_reader(o: &Onboarding) -> Reader {
-    Reader::new(o.locale, o.gender)
 }
