@@ -314,14 +314,22 @@ import-one-language = لغة واحدة، بلا اسم لغة
 import-texts-cut = ✂️ بعض النصوص أطول مما تتسع له المحادثة فقُصَّت (وتنتهي بـ «…»):
     { $texts }
 import-unchanged = 💡 هذه النسخة من { $title } مستوردة من قبل.
-import-version-conflict = ⚠️ يوجد استبيان آخر مستورد بالمعرّف نفسه والنسخة نفسها. غيّر رقم النسخة (version) في ورقة الإعدادات (settings) ثم أرسله مرة أخرى.
+import-version-conflict = ⚠️ يوجد استبيان آخر مستورد بالمعرّف نفسه والنسخة نفسها. { $gender ->
+        [woman] غيّري رقم النسخة (version) في ورقة الإعدادات (settings) ثم أرسليه مرة أخرى.
+        [man] غيّر رقم النسخة (version) في ورقة الإعدادات (settings) ثم أرسله مرة أخرى.
+       *[other] يُرجى تغيير رقم النسخة (version) في ورقة الإعدادات (settings) ثم إرساله مرة أخرى.
+    }
 import-failed = ❌ لم يُستورد الاستبيان. يُرجى إصلاح هذه المشكلات وإرساله مرة أخرى:
     { $problems }
 import-not-xlsx = 📎 يُرجى إرسال الاستبيان في ملف XLSForm (.xlsx).
 btn-launch = 🚀 إطلاق
 btn-results = 📊 النتائج
 launch-choose-form = 📋 أي استبيان؟
-launch-no-forms = 📋 لا يوجد أي استبيان بعد. أرسل لي ملف XLSForm (.xlsx) لاستيراده.
+launch-no-forms = 📋 لا يوجد أي استبيان بعد. { $gender ->
+        [woman] أرسلي لي ملف XLSForm (.xlsx) لاستيراده.
+        [man] أرسل لي ملف XLSForm (.xlsx) لاستيراده.
+       *[other] يكفي إرسال ملف XLSForm (.xlsx) إليّ لاستيراده.
+    }
 launch-choose-audience = 👥 من يجب أن يجيب؟
 btn-audience-cluster = 🌍 الجميع
 btn-audience-leaders = 👩‍💼 المسؤولون
@@ -437,10 +445,26 @@ btn-note-photo = 📷 صورة
 progress-media-caption = 👤 من: { $who } · 🎯 العمل: { $action } · 🕒 في: { $when }
 note-media-caption = 📝 ملاحظة ميدانية من { $who } · { $cluster } · 🕒 { $when }
 action-ask-title = ✍️ ما اسم { -joint-action }؟ مثلًا: شراء مشترك للأسمدة.
-action-ask-description = 📝 صِفه في جملة واحدة، أو اضغط على ⏭ تخطَّ.
-action-ask-owners = 🏠 ما { -cooperative(number: "other") } المسؤولة عنه؟ اضغط لاختيارها، ثم على ✔️ تمّ. إذا لم تختر أي { -cooperative(form: "indef") }، فالنشاط لـ{ -cluster } كله.
-action-ask-start = 📅 متى يبدأ؟ اكتب تاريخًا مثل 01/12/2026، أو اضغط على «اليوم».
-action-ask-due = 📅 متى موعد انتهائه؟ اكتب تاريخًا، أو اضغط على زر.
+action-ask-description = 📝 { $gender ->
+        [woman] صِفيه في جملة واحدة، أو اضغطي على ⏭ تخطَّ.
+        [man] صِفه في جملة واحدة، أو اضغط على ⏭ تخطَّ.
+       *[other] يُرجى وصفه في جملة واحدة، أو الضغط على ⏭ تخطَّ.
+    }
+action-ask-owners = 🏠 ما { -cooperative(number: "other") } المسؤولة عنه؟ { $gender ->
+        [woman] اضغطي لاختيارها، ثم على ✔️ تمّ. إذا لم تختاري أي { -cooperative(form: "indef") }، فالنشاط لـ{ -cluster } كله.
+        [man] اضغط لاختيارها، ثم على ✔️ تمّ. إذا لم تختر أي { -cooperative(form: "indef") }، فالنشاط لـ{ -cluster } كله.
+       *[other] يُرجى الضغط لاختيارها، ثم على ✔️ تمّ. بلا أي { -cooperative(form: "indef") }، يكون النشاط لـ{ -cluster } كله.
+    }
+action-ask-start = 📅 متى يبدأ؟ { $gender ->
+        [woman] اكتبي تاريخًا مثل 01/12/2026، أو اضغطي على «اليوم».
+        [man] اكتب تاريخًا مثل 01/12/2026، أو اضغط على «اليوم».
+       *[other] يُرجى كتابة تاريخ مثل 01/12/2026، أو الضغط على «اليوم».
+    }
+action-ask-due = 📅 متى موعد انتهائه؟ { $gender ->
+        [woman] اكتبي تاريخًا، أو اضغطي على زر.
+        [man] اكتب تاريخًا، أو اضغط على زر.
+       *[other] يُرجى كتابة تاريخ، أو الضغط على زر.
+    }
 btn-months = { $months ->
         [zero] 📅 بعد { $months } شهر
         [one] 📅 بعد شهر واحد
@@ -449,7 +473,11 @@ btn-months = { $months ->
         [many] 📅 بعد { $months } شهرًا
        *[other] 📅 بعد { $months } شهر
     }
-action-ask-target = 🎯 هل يوجد هدف؟ اكتبه مع وحدته، مثلًا 10 طن أو 500 كغ، أو اضغط على ⏭ تخطَّ.
+action-ask-target = 🎯 هل يوجد هدف؟ { $gender ->
+        [woman] اكتبيه مع وحدته، مثلًا 10 طن أو 500 كغ، أو اضغطي على ⏭ تخطَّ.
+        [man] اكتبه مع وحدته، مثلًا 10 طن أو 500 كغ، أو اضغط على ⏭ تخطَّ.
+       *[other] يُرجى كتابته مع وحدته، مثلًا 10 طن أو 500 كغ، أو الضغط على ⏭ تخطَّ.
+    }
 action-ask-rhythm = ⏰ كم مرة أسأل المسؤولين عن سير العمل؟
 btn-no-checkins = 🔕 أبدًا
 action-due-before-start = 📅 يجب أن يكون موعد الانتهاء بعد تاريخ البدء.
@@ -457,7 +485,11 @@ action-reask = ✍️ لم أفهم ذلك. يُرجى الإجابة عن ال�
 action-added = ✅ أضفتُ { -joint-action }: { $action }.
 btn-action-translate = 🌐 العنوان بلغة أخرى
 action-translate-language = 🌐 بأي لغة؟
-action-translate-type = ✍️ اكتب عنوان { $action } باللغة: { $language }.
+action-translate-type = ✍️ { $gender ->
+        [woman] اكتبي عنوان { $action } باللغة: { $language }.
+        [man] اكتب عنوان { $action } باللغة: { $language }.
+       *[other] يُرجى كتابة عنوان { $action } باللغة: { $language }.
+    }
 action-translate-saved = ✅ العنوان باللغة { $language }: { $title }
 
 ## الاجتماعات
@@ -510,10 +542,18 @@ meeting-closed = ⌛ هذا الاجتماع بدأ أو أُلغي.
 meeting-ask-title = 📅 ما هذا الاجتماع؟ مثلًا: { -commission }، أو اجتماع { -cooperative }.
 meeting-ask-day = 🗓 في أي يوم؟ اضغط على يوم، أو اكتب التاريخ والوقت، مثلًا 25/12/2026 14:30.
 meeting-ask-time = 🕒 في أي ساعة؟ اضغط على ساعة، أو اكتبها، مثلًا 14:30.
-meeting-ask-place = 📍 أين؟ اكتب المكان، أو أرسل موقعًا على الخريطة.
+meeting-ask-place = 📍 أين؟ { $gender ->
+        [woman] اكتبي المكان، أو أرسلي موقعًا على الخريطة.
+        [man] اكتب المكان، أو أرسل موقعًا على الخريطة.
+       *[other] يُرجى كتابة المكان، أو إرسال موقع على الخريطة.
+    }
 meeting-ask-audience = 👥 من المدعوّ؟
 btn-audience-commission = 🏛️ { -commission }
-meeting-ask-reminders = ⏰ متى أذكّر الناس؟ اضغط للتغيير، ثم على ✔️ تمّ.
+meeting-ask-reminders = ⏰ متى أذكّر الناس؟ { $gender ->
+        [woman] اضغطي للتغيير، ثم على ✔️ تمّ.
+        [man] اضغط للتغيير، ثم على ✔️ تمّ.
+       *[other] يُرجى الضغط للتغيير، ثم على ✔️ تمّ.
+    }
 reminder-1w = قبل أسبوع
 reminder-1d = قبل يوم
 reminder-3h = قبل 3 ساعات
@@ -539,7 +579,11 @@ btn-meeting-remind = 🔔 ذكّر من لم يُجب
 btn-meeting-move = 🕒 تغيير الموعد
 btn-meeting-cancel = 🗑 إلغاء الاجتماع
 btn-meeting-cancel-confirm = 🗑 نعم، ألغِه
-meeting-cancel-ask = 🗑 هل تريد إلغاء اجتماع { $title }؟ سيُبلَّغ كل المدعوين.
+meeting-cancel-ask = 🗑 { $gender ->
+        [woman] هل تريدين إلغاء اجتماع { $title }؟
+        [man] هل تريد إلغاء اجتماع { $title }؟
+       *[other] هل تريدون إلغاء اجتماع { $title }؟
+    } سأبلّغ كل المدعوين.
 meeting-cancel-done = 🗑 ألغيتُ الاجتماع { $title }. سأبلّغ كل المدعوين.
 meeting-moved-done = 🕒 الموعد الجديد لاجتماع { $title }: { $when }. سأبلّغ كل المدعوين.
 meeting-reminded = { $count ->
@@ -552,22 +596,38 @@ meeting-reminded = { $count ->
     }
 
 ## الملاحظات الميدانية (وكيل التنمية)
-field-note-saved = 📝 حفظتُها كملاحظة ميدانية لـ{ -cluster(form: "indef") } { $cluster }. هل تريد إضافة وسم؟
+field-note-saved = 📝 حفظتُها كملاحظة ميدانية لـ{ -cluster(form: "indef") } { $cluster }. { $gender ->
+        [woman] هل تريدين إضافة وسم؟
+        [man] هل تريد إضافة وسم؟
+       *[other] هل تريدون إضافة وسم؟
+    }
 btn-tag-meeting = 🤝 اجتماع
 btn-tag-visit = 🚶 زيارة
 btn-tag-problem = ⚠️ مشكلة
 btn-tag-success = 🌟 قصة نجاح
 field-note-tagged = 🏷️ الوسم: { $tag }
-cluster-choose = 🌍 في أي { -cluster(form: "indef") } تعمل؟
+cluster-choose = 🌍 { $gender ->
+        [woman] في أي { -cluster(form: "indef") } تعملين؟
+        [man] في أي { -cluster(form: "indef") } تعمل؟
+       *[other] في أي { -cluster(form: "indef") } تعملون؟
+    }
 cluster-chosen = 🌍 من الآن ستذهب ملاحظاتك الميدانية إلى { $cluster }.
 notes-title = 📝 آخر الملاحظات الميدانية لـ{ -cluster(form: "indef") } { $cluster }:
-notes-none = 📝 لا توجد ملاحظات ميدانية بعد. أرسل لي رسالة مكتوبة، أو رسالة صوتية، أو صورة، أو مستندًا، أو موقعًا.
+notes-none = 📝 لا توجد ملاحظات ميدانية بعد. { $gender ->
+        [woman] أرسلي لي رسالة مكتوبة، أو رسالة صوتية، أو صورة، أو مستندًا، أو موقعًا.
+        [man] أرسل لي رسالة مكتوبة، أو رسالة صوتية، أو صورة، أو مستندًا، أو موقعًا.
+       *[other] يمكن إرسال رسالة مكتوبة، أو رسالة صوتية، أو صورة، أو مستند، أو موقع إليّ.
+    }
 btn-note-document = 📄 مستند
 btn-note-location = 📍 موقع
 
 ## التصدير (وكيل التنمية)
 btn-export = 📤 تصدير
-export-choose-dataset = 📤 أي بيانات تريد؟
+export-choose-dataset = 📤 { $gender ->
+        [woman] أي بيانات تريدين؟
+        [man] أي بيانات تريد؟
+       *[other] أي بيانات تريدون؟
+    }
 btn-export-members = 👥 الأعضاء
 btn-export-responses = 📋 إجابات الاستبيانات
 btn-export-reports = 📈 تقارير التقدّم
@@ -643,7 +703,11 @@ question-waiting = ⏳ في انتظار الجواب
 question-answered = ✔️ أجاب { $cda }
 names-title = 🎤 أعضاء { $cluster } الذين قالوا أسماءهم بالصوت:
 names-none = لا أحد قال اسمه بالصوت.
-names-type = ✍️ اكتب اسم هذا العضو.
+names-type = ✍️ { $gender ->
+        [woman] اكتبي اسم هذا العضو.
+        [man] اكتب اسم هذا العضو.
+       *[other] يُرجى كتابة اسم هذا العضو.
+    }
 names-saved = ✔️ حفظتُ الاسم: { $name }
 name-voice-hint = 🎤 يمكن أيضًا قول الاسم في رسالة صوتية.
 name-voice-kept = 🎤 شكرًا، حفظتُ الاسم كما قيل.
