@@ -32,9 +32,8 @@ except ImportError:  # pragma: no cover
 
 OUT = Path(__file__).resolve().parent / "cluster_diagnostic.xlsx"
 
-FORM_TITLE = "Cluster diagnostic"
 FORM_ID = "cluster_diagnostic"
-VERSION = "2026112701"  # a string, so no spreadsheet turns it into a float
+VERSION = "2026120701"  # a string, so no spreadsheet turns it into a float
 DEFAULT_LANGUAGE = "English (en)"
 
 # (short key, column suffix). Order = column order.
@@ -62,6 +61,17 @@ def french(s):
 def T(en, fr, ar, es, ur, ru):
     """One text in all six languages."""
     return {"en": en, "fr": french(fr), "ar": ar, "es": es, "ur": ur, "ru": ru}
+
+
+# The title members see on the questionnaire's button and invitation, in their language.
+FORM_TITLE = T(
+    "Cluster diagnostic",
+    "Diagnostic du cluster",
+    "تشخيص العنقود",
+    "Diagnóstico del clúster",
+    "کلسٹر کا جائزہ",
+    "Диагностика кластера",
+)
 
 
 # --------------------------------------------------------------------------
@@ -97,12 +107,12 @@ SURVEY = [
             "👥 Сколько человек работает на вашем предприятии?",
         ),
         "hint": T(
-            "Count everyone, family too. Type a number, for example 6.",
-            "Comptez tout le monde, la famille aussi. Écrivez un nombre, par exemple 6.",
-            "احسب الجميع، والعائلة أيضًا. اكتب رقمًا، مثلًا 6.",
-            "Cuente a todos, también a la familia. Escriba un número, por ejemplo 6.",
-            "سب کو گنیں، گھر والوں کو بھی۔ ایک عدد لکھیں، مثلاً 6۔",
-            "Считайте всех, и членов семьи тоже. Напишите число, например 6.",
+            "Count everyone, family too, yourself included.",
+            "Comptez tout le monde, la famille aussi, vous compris.",
+            "عُدّوا الجميع، بمن فيهم العائلة وأنتم.",
+            "Cuente a todos, también a la familia y a usted.",
+            "سب کو گنیں، گھر والوں اور اپنے آپ کو بھی۔",
+            "Считайте всех, и членов семьи, и себя.",
         ),
         "required": True,
         "constraint": ". >= 0 and . <= 500",
@@ -127,12 +137,12 @@ SURVEY = [
             "📅 Когда начало работу ваше предприятие?",
         ),
         "hint": T(
-            "An approximate date is fine. You may skip this question.",
-            "Une date approximative suffit. Vous pouvez passer cette question.",
-            "يكفي تاريخ تقريبي. يمكنك تخطّي هذا السؤال.",
-            "Basta con una fecha aproximada. Puede saltar esta pregunta.",
-            "اندازاً تاریخ کافی ہے۔ آپ یہ سوال چھوڑ سکتے ہیں۔",
-            "Можно указать примерную дату. Этот вопрос можно пропустить.",
+            "An approximate date is fine, even just the year.",
+            "Une date approximative suffit, même seulement l'année.",
+            "يكفي تاريخ تقريبي، ولو السنة فقط.",
+            "Basta con una fecha aproximada, incluso solo el año.",
+            "اندازاً تاریخ کافی ہے، صرف سال بھی چلے گا۔",
+            "Достаточно примерной даты, даже только года.",
         ),
     },
     {
@@ -147,12 +157,12 @@ SURVEY = [
             "👩 Какова главная роль женщин на вашем предприятии?",
         ),
         "hint": T(
-            "Choose the answer that fits best.",
-            "Choisissez la réponse qui convient le mieux.",
-            "اختر الإجابة الأنسب.",
-            "Elija la respuesta que mejor corresponda.",
-            "جو جواب سب سے زیادہ درست ہو، وہ چنیں۔",
-            "Выберите самый подходящий ответ.",
+            "Think of most of the women who work in the firm.",
+            "Pensez à la plupart des femmes qui travaillent dans l'entreprise.",
+            "فكّروا في أغلب النساء اللواتي يعملن في المشروع.",
+            "Piense en la mayoría de las mujeres que trabajan en la empresa.",
+            "کاروبار میں کام کرنے والی زیادہ تر خواتین کے بارے میں سوچیں۔",
+            "Подумайте о большинстве женщин, которые работают на предприятии.",
         ),
         "required": True,
     },
@@ -196,12 +206,12 @@ SURVEY = [
             "🤔 Какое у вас доверие к другим предприятиям кластера?",
         ),
         "hint": T(
-            "Choose the face that fits best.",
-            "Choisissez le visage qui convient le mieux.",
-            "اختر الوجه الأنسب.",
-            "Elija la cara que mejor corresponda.",
-            "جو چہرہ سب سے زیادہ درست ہو، وہ چنیں۔",
-            "Выберите самый подходящий смайлик.",
+            "😟 means no trust at all, 😀 full trust.",
+            "😟 veut dire aucune confiance, 😀 une confiance totale.",
+            "😟 تعني لا ثقة أبدًا، و😀 ثقة كاملة.",
+            "😟 es ninguna confianza, 😀 confianza total.",
+            "😟 کا مطلب بالکل بھروسا نہیں، 😀 پورا بھروسا۔",
+            "😟 — совсем нет доверия, 😀 — полное доверие.",
         ),
         "required": True,
         "appearance": "likert",
@@ -218,12 +228,12 @@ SURVEY = [
             "👥 Что ваше предприятие делало вместе с другими за последние 12 месяцев?",
         ),
         "hint": T(
-            "You can choose several answers.",
-            "Vous pouvez choisir plusieurs réponses.",
-            "يمكنك اختيار أكثر من إجابة.",
-            "Puede elegir varias respuestas.",
-            "آپ ایک سے زیادہ جواب چن سکتے ہیں۔",
-            "Можно выбрать несколько ответов.",
+            "Only what was done together with other firms of the cluster.",
+            "Seulement ce qui a été fait avec d'autres entreprises du cluster.",
+            "فقط ما أُنجز مع مشاريع أخرى في العنقود.",
+            "Solo lo que se hizo junto con otras empresas del clúster.",
+            "صرف وہ جو کلسٹر کے دوسرے کاروباروں کے ساتھ مل کر کیا گیا۔",
+            "Только то, что делали вместе с другими предприятиями кластера.",
         ),
         "required": True,
         "constraint": "not(selected(., 'none') and count-selected(.) > 1)",
@@ -248,12 +258,12 @@ SURVEY = [
             "🚧 Какая самая большая проблема у вашего предприятия?",
         ),
         "hint": T(
-            "Choose one. If it is not in the list, choose “Other”.",
-            "Choisissez-en un. S'il n'est pas dans la liste, choisissez « Autre ».",
-            "اختر إجابة واحدة. إذا لم تجدها، اختر «أخرى».",
-            "Elija uno. Si no está en la lista, elija «Otro».",
-            "ایک جواب چنیں۔ اگر فہرست میں نہ ہو تو “کوئی اور” چنیں۔",
-            "Выберите один ответ. Если его нет в списке, выберите «Другое».",
+            "The one that holds the firm back the most today.",
+            "Celui qui freine le plus l'entreprise aujourd'hui.",
+            "المشكلة التي تعيق المشروع أكثر من غيرها اليوم.",
+            "El que más frena a la empresa hoy.",
+            "وہ مسئلہ جو آج کاروبار کو سب سے زیادہ روکتا ہے۔",
+            "То, что сегодня больше всего мешает предприятию.",
         ),
         "required": True,
     },
@@ -282,12 +292,12 @@ SURVEY = [
             "❓ Почему ваше предприятие не может получить кредит?",
         ),
         "hint": T(
-            "Choose the main reason.",
-            "Choisissez la raison principale.",
-            "اختر السبب الرئيسي.",
-            "Elija la razón principal.",
-            "سب سے بڑی وجہ چنیں۔",
-            "Выберите главную причину.",
+            "If there are several, the main one.",
+            "S'il y en a plusieurs, la principale.",
+            "إن كانت هناك أسباب عدّة، فالسبب الرئيسي.",
+            "Si hay varias, la principal.",
+            "اگر کئی وجوہات ہوں تو سب سے بڑی۔",
+            "Если причин несколько — главная.",
         ),
         "required": True,
         "relevant": "${credit_access} = 'no'",
@@ -304,12 +314,12 @@ SURVEY = [
             "💬 Что больше всего помогло бы вашему предприятию работать с другими?",
         ),
         "hint": T(
-            "Type your answer, or send a voice note 🎤. You may also skip.",
-            "Écrivez votre réponse ou envoyez un message vocal 🎤. Vous pouvez aussi passer.",
-            "اكتب إجابتك أو أرسل رسالة صوتية 🎤. يمكنك أيضًا التخطّي.",
-            "Escriba su respuesta o envíe una nota de voz 🎤. También puede saltarla.",
-            "اپنا جواب لکھیں یا وائس میسج بھیجیں 🎤۔ آپ یہ سوال چھوڑ بھی سکتے ہیں۔",
-            "Напишите ответ или отправьте голосовое сообщение 🎤. Можно и пропустить.",
+            "In your own words: a training, a machine, a buyer, a meeting…",
+            "Avec vos mots : une formation, une machine, un acheteur, une rencontre…",
+            "بكلماتكم: تدريب، آلة، مشترٍ، لقاء…",
+            "Con sus palabras: una formación, una máquina, un comprador, una reunión…",
+            "اپنے الفاظ میں: تربیت، مشین، خریدار، ملاقات…",
+            "Своими словами: обучение, оборудование, покупатель, встреча…",
         ),
         "appearance": "multiline",
     },
@@ -421,7 +431,7 @@ SURVEY_HEADER = (
     + ["required", "relevant", "constraint"] + cols("constraint_message") + ["appearance"]
 )
 CHOICES_HEADER = ["list_name", "name"] + cols("label")
-SETTINGS_HEADER = ["form_title", "form_id", "version", "default_language"]
+SETTINGS_HEADER = cols("form_title") + ["form_id", "version", "default_language"]
 
 
 def texts(row, key):
@@ -477,8 +487,8 @@ def build():
     settings.append(SETTINGS_HEADER)
     for cell in settings[1]:
         cell.font = Font(bold=True)
-    settings.append([FORM_TITLE, FORM_ID, VERSION, DEFAULT_LANGUAGE])
-    for c in "ABCD":
+    settings.append([FORM_TITLE[c] for c, _ in LANGS] + [FORM_ID, VERSION, DEFAULT_LANGUAGE])
+    for c in "ABCDEFGHI":
         settings.column_dimensions[c].width = 22
 
     # Fixed document properties, so the file does not change from run to run.
@@ -618,6 +628,7 @@ def check(path):
             problems.append(f"choice list {ln!r} is not used")
 
     st = t_rows[0] if t_rows else {}
+    six(st, "form_title", "settings")
     if (st.get("form_id"), st.get("version"), st.get("default_language")) != (FORM_ID, VERSION, DEFAULT_LANGUAGE):
         problems.append(f"settings are {st}")
 

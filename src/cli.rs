@@ -474,7 +474,10 @@ async fn bot_username(store: &Store) -> Option<String> {
 pub async fn run(config: Config, webhook: Option<WebhookArgs>) -> anyhow::Result<()> {
     let store = open_store(&config.database_url).await?;
     store.own_database_file(&config.database_url)?;
-    let i18n = Arc::new(I18n::load()?);
+    let i18n = Arc::new(I18n::load_with(config.locales_dir.as_deref())?);
+    if let Some(dir) = &config.locales_dir {
+        tracing::info!(dir = %dir.display(), "translations overridden from LOCALES_DIR");
+    }
     let mut bot = Bot::new(config.token.expose());
     if let Some(url) = &config.api_url {
         bot = bot.set_api_url(url.clone());

@@ -372,6 +372,14 @@ pub struct Config {
     pub api_url: Option<Url>,
     /// Where `/healthz` and `/metrics` are served, in both modes (`METRICS_LISTEN`).
     pub metrics_listen: Option<std::net::SocketAddr>,
+    /// A folder of `<lang>/*.ftl` files whose entries override the shipped translations
+    /// (`LOCALES_DIR`): the words a deployment chooses for cluster, cooperative, CDA…
+    pub locales_dir: Option<std::path::PathBuf>,
+}
+
+/// `LOCALES_DIR`: unset or empty is none.
+pub fn parse_locales_dir(raw: Option<String>) -> Option<std::path::PathBuf> {
+    raw.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).map(std::path::PathBuf::from)
 }
 
 /// `METRICS_LISTEN`: unset or empty is off.
@@ -432,6 +440,7 @@ impl Config {
             token: parse_token(std::env::var("TELOXIDE_TOKEN").ok())?,
             api_url: parse_api_url(std::env::var("TELOXIDE_API_URL").ok())?,
             metrics_listen: parse_metrics_listen(std::env::var("METRICS_LISTEN").ok())?,
+            locales_dir: parse_locales_dir(std::env::var("LOCALES_DIR").ok()),
         })
     }
 }

@@ -1,18 +1,57 @@
 ## clusterbot — English
 ## Keys are grouped by feature. Every key exists in every locale with the same variables.
 
+## Words a deployment may choose: override these terms in LOCALES_DIR/<lang>/*.ftl
+## (e.g. -cooperative = association). `number`: "one" or "other"; `cap`: "yes" at the start of a sentence.
+-cluster = { $number ->
+       *[one] { $cap ->
+            [yes] Cluster
+           *[no] cluster
+        }
+        [other] { $cap ->
+            [yes] Clusters
+           *[no] clusters
+        }
+    }
+-cooperative = { $number ->
+       *[one] { $cap ->
+            [yes] Cooperative
+           *[no] cooperative
+        }
+        [other] { $cap ->
+            [yes] Cooperatives
+           *[no] cooperatives
+        }
+    }
+-cda = CDA
+-cda-long = { $number ->
+       *[one] Cluster Development Agent
+        [other] Cluster Development Agents
+    }
+-joint-action = { $number ->
+       *[one] { $cap ->
+            [yes] Joint action
+           *[no] joint action
+        }
+        [other] { $cap ->
+            [yes] Joint actions
+           *[no] joint actions
+        }
+    }
+-commission = Cluster Commission
+
 ## Joining (/start)
-start-no-code = 👋 Hello! I collect field updates for cluster networks: progress on joint actions, short questionnaires and meeting reminders.
-    To join, ask your Cluster Development Agent (CDA) for an invite link and open it.
-start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your CDA for a new one.
-start-expired = ⌛ This invite has expired. Please ask your CDA for a new one.
-start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your CDA for a new one.
+start-no-code = 👋 Hello! I collect field updates for { -cluster } networks: progress on { -joint-action(number: "other") }, short questionnaires and meeting reminders.
+    To join, ask your { -cda-long } ({ -cda }) for an invite link and open it.
+start-invalid-code = ❌ This invite code is not valid. Please check the link, or ask your { -cda } for a new one.
+start-expired = ⌛ This invite has expired. Please ask your { -cda } for a new one.
+start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your { -cda } for a new one.
 start-already-member = ℹ️ You are already a member of { $cluster }.
 start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
 start-too-many = ⏳ Too many wrong codes. Please wait { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
-    } and try again, or ask your CDA for a new link.
+    } and try again, or ask your { -cda } for a new link.
 
 ## Onboarding
 onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
@@ -26,11 +65,11 @@ name-ask = ✍️ What is your name? Tap the button if it is right, or type your
 name-ask-type = ✍️ What is your name? Please type it.
 name-invalid = ✍️ Please type your name with letters, up to 64 characters.
 reask-name = ✍️ Please type your name as text, or tap the button with your name.
-gender-ask = 👤 Are you a woman or a man? This helps the cluster see how women take part. You may also prefer not to say.
+gender-ask = 👤 Are you a woman or a man? This helps the { -cluster } see how women take part. You may also prefer not to say.
 btn-woman = 👩 Woman
 btn-man = 👨 Man
 btn-undisclosed = 🤐 Prefer not to say
-coop-ask = 🏠 Which cooperative are you part of?
+coop-ask = 🏠 Which { -cooperative } are you part of?
 btn-no-coop = 🚫 None
 btn-back = ⬅️ Back
 reask-buttons = 👇 Please tap one of the buttons below.
@@ -39,8 +78,8 @@ onboarding-done = 🎉 Welcome, { $name }! You are now a member of { $cluster } 
 
 ## Roles
 role-producer = producer
-role-leader = cooperative leader
-role-cda = Cluster Development Agent (CDA)
+role-leader = { -cooperative } leader
+role-cda = { -cda-long } ({ -cda })
 
 ## Main menu and help
 menu-title = 🏠 Main menu: what would you like to do?
@@ -70,9 +109,9 @@ lang-changed = ✅ From now on I will write to you in English.
 mydata-title = 👤 What clusterbot stores about you:
 mydata-name = Name: { $name }
 mydata-language = Language: { $language }
-mydata-gender = Gender: { $gender }
-mydata-membership = Cluster { $cluster }: { $role }
-mydata-membership-coop = Cluster { $cluster }: { $role }, { $cooperative }
+mydata-gender = Gender: { $answer }
+mydata-membership = { -cluster(cap: "yes") } { $cluster }: { $role }
+mydata-membership-coop = { -cluster(cap: "yes") } { $cluster }: { $role }, { $cooperative }
 mydata-consent = Consent given on { $date }
 mydata-telegram = Telegram ID: { $id }
 mydata-forget-hint = To delete your personal data, send /forget.
@@ -86,7 +125,7 @@ gender-unknown = not given
 forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
 btn-forget-yes = 🗑 Yes, delete
 btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your CDA for a new invite.
+forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your { -cda } for a new invite.
 forget-kept = 👍 Nothing was deleted.
 forget-nothing = ℹ️ There is no personal data about you to delete.
 
@@ -94,9 +133,9 @@ forget-nothing = ℹ️ There is no personal data about you to delete.
 invite-choose-role = ➕ Who is the invite for?
 btn-role-producer = 🧑‍🌾 Producer
 btn-role-leader = 👩‍💼 Leader
-btn-role-cda = 🧭 CDA
-invite-choose-cluster = 🌍 Which cluster?
-invite-choose-coop = 🏠 Which cooperative?
+btn-role-cda = 🧭 { -cda }
+invite-choose-cluster = 🌍 Which { -cluster }?
+invite-choose-coop = 🏠 Which { -cooperative }?
 invite-created = ✅ Invite for a { $role } of { $cluster }:
     { $link }
     { $uses ->
@@ -107,7 +146,7 @@ invite-created = ✅ Invite for a { $role } of { $cluster }:
 
 ## Errors and notices
 button-expired = ⌛ This button is no longer active.
-error-not-allowed = ⛔ Only Cluster Development Agents can do this.
+error-not-allowed = ⛔ Only { -cda-long(number: "other") } can do this.
 error-generic = ⚠️ Something went wrong on our side. Please try again in a moment.
 error-internal = ⚠️ Something went wrong on our side. What you sent is kept; please try again in a moment.
 error-no-longer-active = ⌛ This is no longer active.
@@ -194,13 +233,13 @@ launch-sent = 🚀 Launched: { $count ->
     } Anyone who cannot be reached is listed in /results.
 launch-nobody = 🤷 Nobody in that group can be reached yet.
 results-choose = 📊 Results of which questionnaire?
-results-none = 📊 No questionnaire has been launched in your clusters yet.
+results-none = 📊 No questionnaire has been launched in your { -cluster(number: "other") } yet.
 results-summary = 📊 { $title }
     Invited: { $invited } · Started: { $started } · Finished: { $finished }
-results-by-cooperative = 🏠 By cooperative:
+results-by-cooperative = 🏠 By { -cooperative }:
 results-by-gender = 👥 By gender:
 results-line = • { $group }: { $finished } finished, { $started } started, { $invited } invited
-results-no-cooperative = no cooperative
+results-no-cooperative = no { -cooperative }
 results-chart-caption = 📊 { $question } ({ $count ->
         [one] one answer
        *[other] { $count } answers
@@ -208,10 +247,10 @@ results-chart-caption = 📊 { $question } ({ $count ->
 
 ## Joint actions: reporting progress
 btn-report = 📝 Report
-report-no-actions = 🎯 There is no open joint action for you to report on.
-report-choose-action = 🎯 Which joint action?
+report-no-actions = 🎯 There is no open { -joint-action } for you to report on.
+report-choose-action = 🎯 Which { -joint-action }?
 report-ask-status = 🎯 { $action }: how is it going?
-report-confirm-done = 🏁 Is { $action } finished for the whole cooperative? Once it is done, nobody reports on it any more.
+report-confirm-done = 🏁 Is { $action } finished for the whole { -cooperative }? Once it is done, nobody reports on it any more.
 btn-done-yes = 🏁 Yes, it is finished
 btn-done-no = ↩️ No, not yet
 checkin-ask = 👋 How is { $action } going? One tap is enough.
@@ -242,28 +281,28 @@ report-note-added = 📎 Note added. Send another one, or tap 👍 Finish.
 report-note-kinds = 📎 A note can be a message, a voice note or a photo.
 report-undone = ↩️ The report was withdrawn.
 report-undo-too-late = ⌛ It is too late to undo this report. Send a new one instead.
-report-already-done = 🏁 This joint action is already done. Thank you!
+report-already-done = 🏁 This { -joint-action } is already done. Thank you!
 
 ## Joint actions: the action plan (CDAs and leaders)
 btn-progress = 📈 Progress
-error-not-leader = ⛔ Only cooperative leaders and CDAs can see the progress of joint actions.
-progress-title = 📈 Joint actions:
+error-not-leader = ⛔ Only { -cooperative } leaders and { -cda }s can see the progress of { -joint-action(number: "other") }.
+progress-title = 📈 { -joint-action(number: "other", cap: "yes") }:
 progress-no-report = no report yet
-progress-empty = 🎯 No joint action yet.
+progress-empty = 🎯 No { -joint-action } yet.
 progress-warning-legend = ⚠️ means nobody reported for longer than the action's check-in rhythm.
 progress-reports-by = 📊 Who reports:
 btn-progress-chart = 📊 Chart
-progress-chart-title = 📈 Progress of joint actions (%)
-btn-action-add = ➕ Add a joint action
-action-whole-cluster = the whole cluster
+progress-chart-title = 📈 Progress of { -joint-action(number: "other") } (%)
+btn-action-add = ➕ Add a { -joint-action }
+action-whole-cluster = the whole { -cluster }
 action-details = 👥 { $owners } · 📅 { $start } → { $due }
 btn-note-voice = 🎤 Voice note
 btn-note-photo = 📷 Photo
 progress-media-caption = 👤 From { $who } · 🎯 { $action } · 🕒 { $when }
 note-media-caption = 📝 Field note from { $who } · { $cluster } · 🕒 { $when }
-action-ask-title = ✍️ What is the joint action called? For example: Joint purchase of fertiliser.
+action-ask-title = ✍️ What is the { -joint-action } called? For example: Joint purchase of fertiliser.
 action-ask-description = 📝 Describe it in a sentence, or tap ⏭ Skip.
-action-ask-owners = 🏠 Which cooperatives own it? Tap to select, then ✔️ Done. Select none for the whole cluster.
+action-ask-owners = 🏠 Which { -cooperative(number: "other") } own it? Tap to select, then ✔️ Done. Select none for the whole { -cluster }.
 action-ask-start = 📅 When does it start? Type a date like 01/12/2026, or tap Today.
 action-ask-due = 📅 When is it due? Type a date, or tap a button.
 btn-months = { $months ->
@@ -275,7 +314,7 @@ action-ask-rhythm = ⏰ How often should I ask the owners how it is going?
 btn-no-checkins = 🔕 Never
 action-due-before-start = 📅 The due date must come after the start date.
 action-reask = ✍️ I did not understand that. Please answer the question below.
-action-added = ✅ Joint action added: { $action }.
+action-added = ✅ { -joint-action(cap: "yes") } added: { $action }.
 btn-action-translate = 🌐 Title in another language
 action-translate-language = 🌐 In which language?
 action-translate-type = ✍️ Type the title of { $action } in { $language }.
@@ -312,12 +351,12 @@ rsvp-coming = Coming
 rsvp-not-coming = Not coming
 rsvp-maybe = Maybe
 meeting-closed = ⌛ This meeting has started or was cancelled.
-meeting-ask-title = 📅 What is the meeting? For example: Cluster Commission, or Cooperative meeting.
+meeting-ask-title = 📅 What is the meeting? For example: { -commission }, or { -cooperative(cap: "yes") } meeting.
 meeting-ask-day = 🗓 Which day? Tap a day, or type the date and time, for example 25/12/2026 14:30.
 meeting-ask-time = 🕒 At what time? Tap an hour, or type it, for example 14:30.
 meeting-ask-place = 📍 Where? Type the place, or send a location pin.
 meeting-ask-audience = 👥 Who is invited?
-btn-audience-commission = 🏛️ Commission
+btn-audience-commission = 🏛️ { -commission }
 meeting-ask-reminders = ⏰ When should I remind people? Tap to change, then ✔️ Done.
 reminder-1w = 1 week before
 reminder-1d = 1 day before
@@ -355,7 +394,7 @@ btn-tag-visit = 🚶 Visit
 btn-tag-problem = ⚠️ Problem
 btn-tag-success = 🌟 Success story
 field-note-tagged = 🏷️ Tagged: { $tag }
-cluster-choose = 🌍 Which cluster are you working in?
+cluster-choose = 🌍 Which { -cluster } are you working in?
 cluster-chosen = 🌍 Your field notes now go to { $cluster }.
 notes-title = 📝 Latest field notes of { $cluster }:
 notes-none = 📝 No field note yet. Send me a message, a voice note, a photo, a document or a location.
@@ -391,31 +430,31 @@ cmd-mydata = What is stored about me
 cmd-language = Change the language
 cmd-help = Help
 cmd-forget = Delete my personal data
-cmd-invite = Create an invite (CDA)
+cmd-invite = Create an invite ({ -cda })
 cmd-forms = My questionnaires
-cmd-launch = Launch a questionnaire (CDA)
-cmd-results = Results of questionnaires (CDA)
-cmd-report = Report progress on a joint action
-cmd-progress = Progress of joint actions (leaders, CDA)
-cmd-actions = The action plan (CDA)
-cmd-meeting = Schedule a meeting (leaders, CDA)
-cmd-meetings = Upcoming meetings and answers (leaders, CDA)
-cmd-notes = Latest field notes (CDA)
-cmd-cluster = Choose the cluster you work in (CDA)
-cmd-export = Export data as a spreadsheet (CDA)
+cmd-launch = Launch a questionnaire ({ -cda })
+cmd-results = Results of questionnaires ({ -cda })
+cmd-report = Report progress on a { -joint-action }
+cmd-progress = Progress of { -joint-action(number: "other") } (leaders, { -cda })
+cmd-actions = The action plan ({ -cda })
+cmd-meeting = Schedule a meeting (leaders, { -cda })
+cmd-meetings = Upcoming meetings and answers (leaders, { -cda })
+cmd-notes = Latest field notes ({ -cda })
+cmd-cluster = Choose the { -cluster } you work in ({ -cda })
+cmd-export = Export data as a spreadsheet ({ -cda })
 
 ## Voice at every step, a line to the CDA, the bot speaks (issue 12)
-btn-ask-cda = 🙋 Ask my CDA
-cmd-ask = Ask your CDA a question
-cmd-questions = Questions from members (CDA)
-cmd-names = Names said by voice (CDA)
-ask-prompt = 🙋 What would you like to ask your CDA? Type it, or send a voice note 🎤.
-ask-sent = 📨 Sent to your CDA. The answer will come here.
-ask-kept = 📥 Kept for your CDA, who will answer here.
+btn-ask-cda = 🙋 Ask my { -cda }
+cmd-ask = Ask your { -cda } a question
+cmd-questions = Questions from members ({ -cda })
+cmd-names = Names said by voice ({ -cda })
+ask-prompt = 🙋 What would you like to ask your { -cda }? Type it, or send a voice note 🎤.
+ask-sent = 📨 Sent to your { -cda }. The answer will come here.
+ask-kept = 📥 Kept for your { -cda }, who will answer here.
 ask-question = 🙋 Question from { $who } ({ $cluster }):
 ask-question-voice = 🎤 A voice note: listen to it above.
 ask-reply-hint = ↩️ Reply to this message (text or voice) to answer.
-ask-answer = 💬 Your CDA { $cda } answered:
+ask-answer = 💬 Your { -cda } { $cda } answered:
 ask-answer-how = ↩️ Please answer with text or a voice note.
 ask-answer-sent = 📨 Your answer is on its way to { $name }.
 questions-title = 🙋 Questions from members of { $cluster } (↩️ to answer):

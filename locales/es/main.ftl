@@ -1,18 +1,57 @@
 ## clusterbot — Español
 ## Las claves están agrupadas por función. Cada clave existe en cada idioma con las mismas variables.
 
+## Palabras que cada despliegue puede elegir: reemplace estos términos en LOCALES_DIR/es/*.ftl
+## (p. ej. -cooperative = consorcio). `number`: "one" u "other"; `cap`: "yes" al inicio de una frase.
+-cluster = { $number ->
+       *[one] { $cap ->
+            [yes] Clúster
+           *[no] clúster
+        }
+        [other] { $cap ->
+            [yes] Clústeres
+           *[no] clústeres
+        }
+    }
+-cooperative = { $number ->
+       *[one] { $cap ->
+            [yes] Cooperativa
+           *[no] cooperativa
+        }
+        [other] { $cap ->
+            [yes] Cooperativas
+           *[no] cooperativas
+        }
+    }
+-cda = CDA
+-cda-long = { $number ->
+       *[one] agente de desarrollo del clúster
+        [other] agentes de desarrollo del clúster
+    }
+-joint-action = { $number ->
+       *[one] { $cap ->
+            [yes] Acción conjunta
+           *[no] acción conjunta
+        }
+        [other] { $cap ->
+            [yes] Acciones conjuntas
+           *[no] acciones conjuntas
+        }
+    }
+-commission = Comisión del clúster
+
 ## Unirse (/start)
-start-no-code = 👋 ¡Hola! Recopilo información del campo para las redes de clústeres: avances de las acciones conjuntas, cuestionarios cortos y recordatorios de reuniones.
-    Para unirse, pida a su agente de desarrollo del clúster (CDA) un enlace de invitación y ábralo.
-start-invalid-code = ❌ Este código de invitación no es válido. Por favor, revise el enlace o pida uno nuevo a su CDA.
-start-expired = ⌛ Esta invitación ya venció. Por favor, pida una nueva a su CDA.
-start-used-up = 🚫 Esta invitación ya se usó todas las veces permitidas. Por favor, pida una nueva a su CDA.
+start-no-code = 👋 ¡Hola! Recopilo información del campo para las redes de { -cluster(number: "other") }: avances de las { -joint-action(number: "other") }, cuestionarios cortos y recordatorios de reuniones.
+    Para unirse, pida a su { -cda-long } ({ -cda }) un enlace de invitación y ábralo.
+start-invalid-code = ❌ Este código de invitación no es válido. Por favor, revise el enlace o pida uno nuevo a su { -cda }.
+start-expired = ⌛ Esta invitación ya venció. Por favor, pida una nueva a su { -cda }.
+start-used-up = 🚫 Esta invitación ya se usó todas las veces permitidas. Por favor, pida una nueva a su { -cda }.
 start-already-member = ℹ️ Usted ya es miembro de { $cluster }.
 start-added-cluster = ✅ Ahora también forma parte de { $cluster } como { $role }.
 start-too-many = ⏳ Demasiados códigos incorrectos. Por favor, espere { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
-    } y vuelva a intentarlo, o pida un nuevo enlace a su CDA.
+    } y vuelva a intentarlo, o pida un nuevo enlace a su { -cda }.
 
 ## Registro
 onboarding-welcome = 👋 ¡Le damos la bienvenida! Tiene una invitación para unirse a { $cluster }.
@@ -26,11 +65,11 @@ name-ask = ✍️ ¿Cuál es su nombre? Toque el botón si es correcto, o escrib
 name-ask-type = ✍️ ¿Cuál es su nombre? Por favor, escríbalo.
 name-invalid = ✍️ Por favor, escriba su nombre con letras, hasta 64 caracteres.
 reask-name = ✍️ Por favor, escriba su nombre como texto, o toque el botón con su nombre.
-gender-ask = 👤 ¿Es usted mujer u hombre? Esto ayuda al clúster a ver cómo participan las mujeres. También puede preferir no decirlo.
+gender-ask = 👤 ¿Es usted mujer u hombre? Esto ayuda al { -cluster } a ver cómo participan las mujeres. También puede preferir no decirlo.
 btn-woman = 👩 Mujer
 btn-man = 👨 Hombre
-btn-undisclosed = 🤐 Prefiero no decir
-coop-ask = 🏠 ¿De qué cooperativa forma parte?
+btn-undisclosed = 🤐 Prefiero no decirlo
+coop-ask = 🏠 ¿De qué { -cooperative } forma parte?
 btn-no-coop = 🚫 Ninguna
 btn-back = ⬅️ Volver
 reask-buttons = 👇 Por favor, toque uno de los botones de abajo.
@@ -38,9 +77,13 @@ onboarding-finish-first = 👇 Por favor, primero termine de unirse.
 onboarding-done = 🎉 ¡Le damos la bienvenida, { $name }! Ahora es miembro de { $cluster } como { $role }.
 
 ## Roles
-role-producer = productor
-role-leader = líder de cooperativa
-role-cda = agente de desarrollo del clúster (CDA)
+role-producer = { $gender ->
+        [woman] productora
+        [man] productor
+       *[other] miembro productor
+    }
+role-leader = líder de { -cooperative }
+role-cda = { -cda-long } ({ -cda })
 
 ## Menú principal y ayuda
 menu-title = 🏠 Menú principal: ¿qué desea hacer?
@@ -70,9 +113,9 @@ lang-changed = ✅ A partir de ahora le escribiré en español.
 mydata-title = 👤 Lo que clusterbot guarda sobre usted:
 mydata-name = Nombre: { $name }
 mydata-language = Idioma: { $language }
-mydata-gender = Sexo: { $gender }
-mydata-membership = Clúster { $cluster }: { $role }
-mydata-membership-coop = Clúster { $cluster }: { $role }, { $cooperative }
+mydata-gender = Sexo: { $answer }
+mydata-membership = { -cluster(cap: "yes") } { $cluster }: { $role }
+mydata-membership-coop = { -cluster(cap: "yes") } { $cluster }: { $role }, { $cooperative }
 mydata-consent = Consentimiento dado el { $date }
 mydata-telegram = ID de Telegram: { $id }
 mydata-forget-hint = Para borrar sus datos personales, envíe /forget.
@@ -86,7 +129,7 @@ gender-unknown = no indicado
 forget-confirm = 🗑 ¿Borrar sus datos personales? Se borrarán su nombre, su cuenta de Telegram, su sexo y su idioma. Las respuestas que dio quedan solo de forma anónima, sin su nombre.
 btn-forget-yes = 🗑 Sí, borrar
 btn-forget-no = ↩️ No, conservar
-forget-done = ✅ Sus datos personales fueron borrados. ¡Hasta luego! Para volver a unirse, pida una nueva invitación a su CDA.
+forget-done = ✅ Sus datos personales fueron borrados. ¡Hasta luego! Para volver a unirse, pida una nueva invitación a su { -cda }.
 forget-kept = 👍 No se borró nada.
 forget-nothing = ℹ️ No hay datos personales suyos para borrar.
 
@@ -94,9 +137,9 @@ forget-nothing = ℹ️ No hay datos personales suyos para borrar.
 invite-choose-role = ➕ ¿Para quién es la invitación?
 btn-role-producer = 🧑‍🌾 Productor
 btn-role-leader = 👩‍💼 Líder
-btn-role-cda = 🧭 Agente CDA
-invite-choose-cluster = 🌍 ¿Qué clúster?
-invite-choose-coop = 🏠 ¿Qué cooperativa?
+btn-role-cda = 🧭 Agente { -cda }
+invite-choose-cluster = 🌍 ¿Qué { -cluster }?
+invite-choose-coop = 🏠 ¿Qué { -cooperative }?
 invite-created = ✅ Invitación para { $cluster }, como { $role }:
     { $link }
     { $uses ->
@@ -107,7 +150,7 @@ invite-created = ✅ Invitación para { $cluster }, como { $role }:
 
 ## Errores y avisos
 button-expired = ⌛ Este botón ya no está activo.
-error-not-allowed = ⛔ Solo los agentes de desarrollo del clúster (CDA) pueden hacer esto.
+error-not-allowed = ⛔ Solo los { -cda-long(number: "other") } ({ -cda }) pueden hacer esto.
 error-generic = ⚠️ Algo salió mal de nuestro lado. Por favor, intente de nuevo en un momento.
 error-internal = ⚠️ Algo salió mal de nuestro lado. Lo que envió está guardado; por favor, intente de nuevo en un momento.
 error-no-longer-active = ⌛ Esto ya no está activo.
@@ -150,7 +193,7 @@ form-constraint-default = ⚠️ Esta respuesta no es posible aquí. Por favor, 
 form-required = ❗ Esta pregunta necesita una respuesta.
 form-use-buttons = 👇 Por favor, responda con los botones.
 form-voice-kept = 🎤 Gracias, guardé su nota de voz. Por favor, toque también uno de los botones.
-form-send-voice = 🎤 Por favor, envíe una nota de voz: mantenga pulsado el botón del micrófono mientras habla.
+form-send-voice = 🎤 Por favor, envíe una nota de voz: mantenga presionado el botón del micrófono mientras habla.
 form-send-photo = 📷 Por favor, envíe una foto.
 form-send-location = 📍 Por favor, toque el botón para enviar su ubicación.
 form-file-too-big = ⚠️ Este archivo es demasiado grande: Telegram me deja recibir hasta 20 MB. Por favor, envíe uno más corto.
@@ -194,13 +237,13 @@ launch-sent = 🚀 Lanzado: { $count ->
     } En /results verá a quien no se pueda contactar.
 launch-nobody = 🤷 Todavía no se puede contactar a nadie de ese grupo.
 results-choose = 📊 ¿Resultados de qué cuestionario?
-results-none = 📊 Todavía no se ha lanzado ningún cuestionario en sus clústeres.
+results-none = 📊 Todavía no se ha lanzado ningún cuestionario en sus { -cluster(number: "other") }.
 results-summary = 📊 { $title }
     Invitados: { $invited } · Empezaron: { $started } · Terminaron: { $finished }
-results-by-cooperative = 🏠 Por cooperativa:
+results-by-cooperative = 🏠 Por { -cooperative }:
 results-by-gender = 👥 Por sexo:
 results-line = • { $group }: { $finished } terminaron, { $started } empezaron, { $invited } invitados
-results-no-cooperative = sin cooperativa
+results-no-cooperative = sin { -cooperative }
 results-chart-caption = 📊 { $question } ({ $count ->
         [one] una respuesta
        *[other] { $count } respuestas
@@ -208,10 +251,10 @@ results-chart-caption = 📊 { $question } ({ $count ->
 
 ## Acciones conjuntas: informar del avance
 btn-report = 📝 Informar
-report-no-actions = 🎯 No tiene ninguna acción conjunta abierta sobre la que informar.
-report-choose-action = 🎯 ¿Qué acción conjunta?
+report-no-actions = 🎯 No tiene ninguna { -joint-action } abierta sobre la que informar.
+report-choose-action = 🎯 ¿Qué { -joint-action }?
 report-ask-status = 🎯 { $action }: ¿cómo va?
-report-confirm-done = 🏁 ¿{ $action } está terminada para toda la cooperativa? Una vez terminada, nadie informará más sobre ella.
+report-confirm-done = 🏁 ¿{ $action } está terminada para toda la { -cooperative }? Una vez terminada, nadie informará más sobre ella.
 btn-done-yes = 🏁 Sí, está terminada
 btn-done-no = ↩️ No, todavía no
 checkin-ask = 👋 ¿Cómo va { $action }? Basta con tocar un botón.
@@ -242,28 +285,28 @@ report-note-added = 📎 Nota agregada. Envíe otra o toque 👍 Terminar.
 report-note-kinds = 📎 Una nota puede ser un mensaje, una nota de voz o una foto.
 report-undone = ↩️ El informe fue retirado.
 report-undo-too-late = ⌛ Ya es tarde para deshacer este informe. Mejor envíe uno nuevo.
-report-already-done = 🏁 Esta acción conjunta ya está terminada. ¡Gracias!
+report-already-done = 🏁 Esta { -joint-action } ya está terminada. ¡Gracias!
 
 ## Acciones conjuntas: el plan de acción (CDA y líderes)
 btn-progress = 📈 Avance
-error-not-leader = ⛔ Solo los líderes de cooperativa y los CDA pueden ver el avance de las acciones conjuntas.
-progress-title = 📈 Acciones conjuntas:
+error-not-leader = ⛔ Solo los líderes de { -cooperative } y los { -cda } pueden ver el avance de las { -joint-action(number: "other") }.
+progress-title = 📈 { -joint-action(number: "other", cap: "yes") }:
 progress-no-report = todavía sin informes
-progress-empty = 🎯 Todavía no hay ninguna acción conjunta.
+progress-empty = 🎯 Todavía no hay ninguna { -joint-action }.
 progress-warning-legend = ⚠️ significa que nadie ha informado durante más tiempo que el ritmo de seguimiento de la acción.
 progress-reports-by = 📊 Quién informa:
 btn-progress-chart = 📊 Gráfico
-progress-chart-title = 📈 Avance de las acciones conjuntas (%)
-btn-action-add = ➕ Agregar acción conjunta
-action-whole-cluster = todo el clúster
+progress-chart-title = 📈 Avance de las { -joint-action(number: "other") } (%)
+btn-action-add = ➕ Agregar { -joint-action }
+action-whole-cluster = todo el { -cluster }
 action-details = 👥 { $owners } · 📅 del { $start } al { $due }
 btn-note-voice = 🎤 Nota de voz
 btn-note-photo = 📷 Foto
 progress-media-caption = 👤 De { $who } · 🎯 { $action } · 🕒 { $when }
 note-media-caption = 📝 Nota de campo de { $who } · { $cluster } · 🕒 { $when }
-action-ask-title = ✍️ ¿Cómo se llama la acción conjunta? Por ejemplo: Compra conjunta de fertilizante.
+action-ask-title = ✍️ ¿Cómo se llama la { -joint-action }? Por ejemplo: Compra conjunta de fertilizante.
 action-ask-description = 📝 Descríbala en una frase, o toque ⏭ Omitir.
-action-ask-owners = 🏠 ¿Qué cooperativas la llevan a cabo? Tóquelas para seleccionarlas y luego ✔️ Listo. No seleccione ninguna si es de todo el clúster.
+action-ask-owners = 🏠 ¿Qué { -cooperative(number: "other") } la llevan a cabo? Tóquelas para seleccionarlas y luego ✔️ Listo. No seleccione ninguna si es de todo el { -cluster }.
 action-ask-start = 📅 ¿Cuándo empieza? Escriba una fecha como 01/12/2026, o toque Hoy.
 action-ask-due = 📅 ¿Para cuándo debe estar terminada? Escriba una fecha o toque un botón.
 btn-months = { $months ->
@@ -275,7 +318,7 @@ action-ask-rhythm = ⏰ ¿Cada cuánto debo preguntar a los responsables cómo v
 btn-no-checkins = 🔕 Nunca
 action-due-before-start = 📅 La fecha límite debe ser posterior a la fecha de inicio.
 action-reask = ✍️ No entendí eso. Por favor, responda la pregunta de abajo.
-action-added = ✅ Acción conjunta agregada: { $action }.
+action-added = ✅ { -joint-action(cap: "yes") } agregada: { $action }.
 btn-action-translate = 🌐 Título en otro idioma
 action-translate-language = 🌐 ¿En qué idioma?
 action-translate-type = ✍️ Escriba el título de { $action } en { $language }.
@@ -293,31 +336,31 @@ btn-meetings = 📅 Reuniones
 meeting-invitation = 📅 Invitación: { $title }
     🗓 { $when }
     📍 { $place }
-    ¿Asistirá?
+    ¿Va a venir?
 meeting-reminder = ⏰ Recordatorio: { $title }
     🗓 { $when }
     📍 { $place }
 meeting-moved = 🕒 Nuevo horario: { $title }
     🗓 { $when }
     📍 { $place }
-    ¿Asistirá en el nuevo horario?
+    ¿Va a venir en el nuevo horario?
 meeting-cancelled = 🗑 Cancelación: { $title } ({ $when }) no se realizará.
-meeting-nudge = 🔔 Por favor, díganos si asistirá: { $title }
+meeting-nudge = 🔔 Por favor, díganos si va a venir: { $title }
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = Su respuesta: { $answer }
 meeting-answer-again = Usted había respondido { $answer } para la hora anterior — por favor, responda de nuevo.
 meeting-before-change = ↩️ Respuestas antes del cambio: { $names }
-rsvp-coming = Asistiré
-rsvp-not-coming = No asistiré
+rsvp-coming = Voy
+rsvp-not-coming = No voy
 rsvp-maybe = Tal vez
 meeting-closed = ⌛ Esta reunión ya empezó o fue cancelada.
-meeting-ask-title = 📅 ¿De qué reunión se trata? Por ejemplo: Comisión del clúster, o Reunión de la cooperativa.
+meeting-ask-title = 📅 ¿De qué reunión se trata? Por ejemplo: { -commission }, o Reunión de la { -cooperative }.
 meeting-ask-day = 🗓 ¿Qué día? Toque un día, o escriba la fecha y la hora, por ejemplo 25/12/2026 14:30.
 meeting-ask-time = 🕒 ¿A qué hora? Toque una hora, o escríbala, por ejemplo 14:30.
 meeting-ask-place = 📍 ¿Dónde? Escriba el lugar, o envíe una ubicación.
 meeting-ask-audience = 👥 ¿Quién está invitado?
-btn-audience-commission = 🏛️ Comisión
+btn-audience-commission = 🏛️ { -commission }
 meeting-ask-reminders = ⏰ ¿Cuándo debo enviar recordatorios a los invitados? Toque para cambiar y luego ✔️ Listo.
 reminder-1w = 1 semana antes
 reminder-1d = 1 día antes
@@ -330,7 +373,7 @@ meeting-scheduled = ✅ Reunión programada: { $title }, { $when }. { $count ->
         [one] Se invitó a una persona.
        *[other] Se invitó a { $count } personas.
     }
-btn-meeting-details = 👥 Quién asistirá
+btn-meeting-details = 👥 Quién va
 meetings-title = 📅 Próximas reuniones:
 meetings-none = 📅 No hay ninguna reunión prevista.
 meeting-is-cancelled = 🗑 Cancelada.
@@ -349,13 +392,13 @@ meeting-reminded = { $count ->
     }
 
 ## Notas de campo (CDA)
-field-note-saved = 📝 Guardado como nota de campo de { $cluster }. ¿Desea añadir una etiqueta?
+field-note-saved = 📝 Guardado como nota de campo de { $cluster }. ¿Desea agregar una etiqueta?
 btn-tag-meeting = 🤝 Reunión
 btn-tag-visit = 🚶 Visita
 btn-tag-problem = ⚠️ Problema
 btn-tag-success = 🌟 Caso de éxito
 field-note-tagged = 🏷️ Etiqueta: { $tag }
-cluster-choose = 🌍 ¿En qué clúster está trabajando?
+cluster-choose = 🌍 ¿En qué { -cluster } está trabajando?
 cluster-chosen = 🌍 Ahora sus notas de campo van a { $cluster }.
 notes-title = 📝 Últimas notas de campo de { $cluster }:
 notes-none = 📝 Todavía no hay notas de campo. Envíeme un mensaje, una nota de voz, una foto, un documento o una ubicación.
@@ -391,31 +434,31 @@ cmd-mydata = Lo que se guarda sobre mí
 cmd-language = Cambiar el idioma
 cmd-help = Ayuda
 cmd-forget = Borrar mis datos personales
-cmd-invite = Crear una invitación (CDA)
+cmd-invite = Crear una invitación ({ -cda })
 cmd-forms = Mis cuestionarios
-cmd-launch = Lanzar un cuestionario (CDA)
-cmd-results = Resultados de los cuestionarios (CDA)
-cmd-report = Informar del avance de una acción conjunta
-cmd-progress = Avance de las acciones conjuntas (líderes, CDA)
-cmd-actions = El plan de acción (CDA)
-cmd-meeting = Programar una reunión (líderes, CDA)
-cmd-meetings = Próximas reuniones y respuestas (líderes, CDA)
-cmd-notes = Últimas notas de campo (CDA)
-cmd-cluster = Elegir el clúster en el que trabaja (CDA)
-cmd-export = Exportar los datos a una hoja de cálculo (CDA)
+cmd-launch = Lanzar un cuestionario ({ -cda })
+cmd-results = Resultados de los cuestionarios ({ -cda })
+cmd-report = Informar del avance de una { -joint-action }
+cmd-progress = Avance de las { -joint-action(number: "other") } (líderes, { -cda })
+cmd-actions = El plan de acción ({ -cda })
+cmd-meeting = Programar una reunión (líderes, { -cda })
+cmd-meetings = Próximas reuniones y respuestas (líderes, { -cda })
+cmd-notes = Últimas notas de campo ({ -cda })
+cmd-cluster = Elegir el { -cluster } en el que trabaja ({ -cda })
+cmd-export = Exportar los datos a una hoja de cálculo ({ -cda })
 
 ## Voz en cada paso, una línea con el CDA, el bot habla (incidencia 12)
-btn-ask-cda = 🙋 Preguntar al CDA
-cmd-ask = Hacer una pregunta a su CDA
-cmd-questions = Preguntas de los miembros (CDA)
-cmd-names = Nombres dichos en voz (CDA)
-ask-prompt = 🙋 ¿Qué quiere preguntar a su CDA? Escríbalo o envíe una nota de voz 🎤.
-ask-sent = 📨 Enviado a su CDA. La respuesta llegará aquí.
-ask-kept = 📥 Guardado para su CDA, que responderá aquí.
+btn-ask-cda = 🙋 Preguntar al { -cda }
+cmd-ask = Hacer una pregunta a su { -cda }
+cmd-questions = Preguntas de los miembros ({ -cda })
+cmd-names = Nombres dichos en voz ({ -cda })
+ask-prompt = 🙋 ¿Qué quiere preguntar a su { -cda }? Escríbalo o envíe una nota de voz 🎤.
+ask-sent = 📨 Enviado a su { -cda }. La respuesta llegará aquí.
+ask-kept = 📥 Guardado para su { -cda }, que responderá aquí.
 ask-question = 🙋 Pregunta de { $who } ({ $cluster }):
 ask-question-voice = 🎤 Una nota de voz: escúchela arriba.
 ask-reply-hint = ↩️ Responda a este mensaje (texto o voz) para contestar.
-ask-answer = 💬 Su CDA { $cda } respondió:
+ask-answer = 💬 Su { -cda } { $cda } respondió:
 ask-answer-how = ↩️ Por favor, responda con texto o una nota de voz.
 ask-answer-sent = 📨 Su respuesta va en camino a { $name }.
 questions-title = 🙋 Preguntas de los miembros de { $cluster } (↩️ para responder):

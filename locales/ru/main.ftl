@@ -1,23 +1,133 @@
 ## clusterbot — Русский
 ## Ключи сгруппированы по функциям. Каждый ключ есть в каждом языке, с теми же переменными.
 
+## Слова, которые выбирает каждое развёртывание: переопределите эти термины в LOCALES_DIR/ru/*.ftl
+## (например, -cda = куратор кластера, со всеми падежами). `number`: "one" или "other";
+## `case`: nom, gen, dat, acc, ins, prep; "Nom" — именительный с заглавной буквы.
+-cluster = { $number ->
+       *[one] { $case ->
+           *[nom] кластер
+            [Nom] Кластер
+            [gen] кластера
+            [dat] кластеру
+            [acc] кластер
+            [ins] кластером
+            [prep] кластере
+        }
+        [other] { $case ->
+           *[nom] кластеры
+            [Nom] Кластеры
+            [gen] кластеров
+            [dat] кластерам
+            [acc] кластеры
+            [ins] кластерами
+            [prep] кластерах
+        }
+    }
+-cooperative = { $number ->
+       *[one] { $case ->
+           *[nom] кооператив
+            [Nom] Кооператив
+            [gen] кооператива
+            [dat] кооперативу
+            [acc] кооператив
+            [ins] кооперативом
+            [prep] кооперативе
+        }
+        [other] { $case ->
+           *[nom] кооперативы
+            [Nom] Кооперативы
+            [gen] кооперативов
+            [dat] кооперативам
+            [acc] кооперативы
+            [ins] кооперативами
+            [prep] кооперативах
+        }
+    }
+-cda = { $number ->
+       *[one] { $case ->
+           *[nom] агент CDA
+            [Nom] Агент CDA
+            [gen] агента CDA
+            [dat] агенту CDA
+            [acc] агента CDA
+            [ins] агентом CDA
+            [prep] агенте CDA
+        }
+        [other] { $case ->
+           *[nom] агенты CDA
+            [Nom] Агенты CDA
+            [gen] агентов CDA
+            [dat] агентам CDA
+            [acc] агентов CDA
+            [ins] агентами CDA
+            [prep] агентах CDA
+        }
+    }
+-cda-long = { $number ->
+       *[one] { $case ->
+           *[nom] агент по развитию кластера
+            [gen] агента по развитию кластера
+            [dat] агенту по развитию кластера
+            [acc] агента по развитию кластера
+            [ins] агентом по развитию кластера
+            [prep] агенте по развитию кластера
+        }
+        [other] { $case ->
+           *[nom] агенты по развитию кластера
+            [gen] агентов по развитию кластера
+            [dat] агентам по развитию кластера
+            [acc] агентов по развитию кластера
+            [ins] агентами по развитию кластера
+            [prep] агентах по развитию кластера
+        }
+    }
+-joint-action = { $number ->
+       *[one] { $case ->
+           *[nom] совместный проект
+            [Nom] Совместный проект
+            [gen] совместного проекта
+            [dat] совместному проекту
+            [acc] совместный проект
+            [ins] совместным проектом
+            [prep] совместном проекте
+        }
+        [other] { $case ->
+           *[nom] совместные проекты
+            [Nom] Совместные проекты
+            [gen] совместных проектов
+            [dat] совместным проектам
+            [acc] совместные проекты
+            [ins] совместными проектами
+            [prep] совместных проектах
+        }
+    }
+-commission = { $case ->
+       *[nom] Комиссия кластера
+        [gen] Комиссии кластера
+        [dat] Комиссии кластера
+        [acc] Комиссию кластера
+        [ins] Комиссией кластера
+        [prep] Комиссии кластера
+    }
+
 ## Вступление (/start)
-start-no-code = 👋 Здравствуйте! Я собираю новости с мест для сетей кластеров: как идут общие дела, короткие опросы и напоминания о встречах.
-    Чтобы вступить, попросите у своего агента по развитию кластера (CDA) ссылку-приглашение и откройте её.
-start-invalid-code = ❌ Этот код приглашения неверный. Проверьте ссылку или попросите у своего агента CDA новую.
-start-expired = ⌛ Срок этого приглашения истёк. Попросите у своего агента CDA новое.
-start-used-up = 🚫 Этим приглашением уже воспользовались столько раз, сколько было можно. Попросите у своего агента CDA новое.
-start-already-member = ℹ️ Вы уже состоите в кластере { $cluster }.
-start-added-cluster = ✅ Теперь вы также состоите в кластере { $cluster }. Ваша роль: { $role }.
+start-no-code = 👋 Здравствуйте! Я собираю новости с мест для сетей { -cluster(number: "other", case: "gen") }: как идут { -joint-action(number: "other") }, короткие опросы и напоминания о встречах.
+    Чтобы вступить, попросите у своего { -cda-long(case: "gen") } (CDA) ссылку-приглашение и откройте её.
+start-invalid-code = ❌ Этот код приглашения неверный. Проверьте ссылку или попросите у своего { -cda(case: "gen") } новую.
+start-expired = ⌛ Срок этого приглашения истёк. Попросите у своего { -cda(case: "gen") } новое.
+start-used-up = 🚫 Этим приглашением уже воспользовались столько раз, сколько было можно. Попросите у своего { -cda(case: "gen") } новое.
+start-already-member = ℹ️ Вы уже состоите в { -cluster(case: "prep") } { $cluster }.
+start-added-cluster = ✅ Теперь вы также состоите в { -cluster(case: "prep") } { $cluster }. Ваша роль: { $role }.
 start-too-many = ⏳ Слишком много неверных кодов. Подождите { $minutes ->
         [one] { $minutes } минуту
         [few] { $minutes } минуты
         [many] { $minutes } минут
        *[other] { $minutes } минуты
-    } и попробуйте снова или попросите у своего агента CDA новую ссылку.
+    } и попробуйте снова или попросите у своего { -cda(case: "gen") } новую ссылку.
 
 ## Знакомство
-onboarding-welcome = 👋 Добро пожаловать! Вас приглашают вступить в кластер { $cluster }.
+onboarding-welcome = 👋 Добро пожаловать! Вас приглашают вступить в { -cluster } { $cluster }.
 lang-choose = 🌐 Выберите язык:
 consent-ask = 🔒 Чтобы вы могли участвовать в работе кластера { $cluster }, я сохраню ваше имя, язык, пол (если вы его укажете), ваш кооператив и ваши ответы. Ваш агент по развитию кластера использует их, чтобы следить за работой кластера. В любое время вы можете посмотреть их командой /mydata и удалить командой /forget.
     Вы согласны?
@@ -28,21 +138,25 @@ name-ask = ✍️ Как вас зовут? Нажмите на кнопку, е
 name-ask-type = ✍️ Как вас зовут? Пожалуйста, напишите своё имя.
 name-invalid = ✍️ Пожалуйста, напишите имя буквами, не длиннее 64 знаков.
 reask-name = ✍️ Пожалуйста, напишите своё имя текстом или нажмите на кнопку с вашим именем.
-gender-ask = 👤 Вы женщина или мужчина? Это помогает кластеру видеть, как участвуют женщины. Если не хотите, можете не отвечать.
+gender-ask = 👤 Вы женщина или мужчина? Это помогает { -cluster(case: "dat") } видеть, как участвуют женщины. Если не хотите, можете не отвечать.
 btn-woman = 👩 Женщина
 btn-man = 👨 Мужчина
 btn-undisclosed = 🤐 Не указывать
-coop-ask = 🏠 В каком кооперативе вы состоите?
+coop-ask = 🏠 В каком { -cooperative(case: "prep") } вы состоите?
 btn-no-coop = 🚫 Ни в каком
 btn-back = ⬅️ Назад
 reask-buttons = 👇 Пожалуйста, нажмите на одну из кнопок ниже.
 onboarding-finish-first = 👇 Пожалуйста, сначала закончите вступление.
-onboarding-done = 🎉 Добро пожаловать, { $name }! Теперь вы состоите в кластере { $cluster }. Ваша роль: { $role }.
+onboarding-done = 🎉 Добро пожаловать, { $name }! Теперь вы состоите в { -cluster(case: "prep") } { $cluster }. Ваша роль: { $role }.
 
 ## Роли
-role-producer = производитель
-role-leader = руководитель кооператива
-role-cda = агент по развитию кластера (CDA)
+role-producer = { $gender ->
+        [woman] производительница
+        [man] производитель
+       *[other] участник-производитель
+    }
+role-leader = руководитель { -cooperative(case: "gen") }
+role-cda = { -cda-long } (CDA)
 
 ## Главное меню и помощь
 menu-title = 🏠 Главное меню: что вы хотите сделать?
@@ -72,9 +186,9 @@ lang-changed = ✅ Теперь я буду писать вам по-русск�
 mydata-title = 👤 Что clusterbot хранит о вас:
 mydata-name = Имя: { $name }
 mydata-language = Язык: { $language }
-mydata-gender = Пол: { $gender }
-mydata-membership = Кластер { $cluster }: { $role }
-mydata-membership-coop = Кластер { $cluster }: { $role }, { $cooperative }
+mydata-gender = Пол: { $answer }
+mydata-membership = { -cluster(case: "Nom") } { $cluster }: { $role }
+mydata-membership-coop = { -cluster(case: "Nom") } { $cluster }: { $role }, { $cooperative }
 mydata-consent = Согласие дано: { $date }
 mydata-telegram = ID в Telegram: { $id }
 mydata-forget-hint = Чтобы удалить ваши личные данные, отправьте /forget.
@@ -88,7 +202,7 @@ gender-unknown = не указан
 forget-confirm = 🗑 Удалить ваши личные данные? Ваше имя, аккаунт Telegram, пол и язык будут стёрты. Ваши ответы останутся только анонимно, без вашего имени.
 btn-forget-yes = 🗑 Да, удалить
 btn-forget-no = ↩️ Нет, оставить
-forget-done = ✅ Ваши личные данные удалены. До свидания! Чтобы вступить снова, попросите у своего агента CDA новое приглашение.
+forget-done = ✅ Ваши личные данные удалены. До свидания! Чтобы вступить снова, попросите у своего { -cda(case: "gen") } новое приглашение.
 forget-kept = 👍 Ничего не удалено.
 forget-nothing = ℹ️ Личных данных о вас нет, удалять нечего.
 
@@ -96,10 +210,10 @@ forget-nothing = ℹ️ Личных данных о вас нет, удалят
 invite-choose-role = ➕ Кого вы приглашаете?
 btn-role-producer = 🧑‍🌾 Производитель
 btn-role-leader = 👩‍💼 Руководитель
-btn-role-cda = 🧭 Агент CDA
-invite-choose-cluster = 🌍 В какой кластер?
-invite-choose-coop = 🏠 В какой кооператив?
-invite-created = ✅ Приглашение в кластер { $cluster }, роль: { $role }.
+btn-role-cda = 🧭 { -cda(case: "Nom") }
+invite-choose-cluster = 🌍 В какой { -cluster }?
+invite-choose-coop = 🏠 В какой { -cooperative }?
+invite-created = ✅ Приглашение в { -cluster } { $cluster }, роль: { $role }.
     { $link }
     { $uses ->
         [one] Ссылку можно использовать { $uses } раз, до { $expires }.
@@ -111,7 +225,7 @@ invite-created = ✅ Приглашение в кластер { $cluster }, ро
 
 ## Ошибки и уведомления
 button-expired = ⌛ Эта кнопка больше не работает.
-error-not-allowed = ⛔ Это могут делать только агенты по развитию кластера.
+error-not-allowed = ⛔ Это могут делать только { -cda-long(number: "other") }.
 error-generic = ⚠️ У нас что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже.
 error-internal = ⚠️ У нас что-то пошло не так. То, что вы отправили, сохранено; пожалуйста, попробуйте ещё раз чуть позже.
 error-no-longer-active = ⌛ Это больше не действует.
@@ -206,13 +320,13 @@ launch-sent = 🚀 Опрос запущен: { $count ->
     } В /results видно, до кого не удалось достучаться.
 launch-nobody = 🤷 Пока ни с кем из этой группы нельзя связаться.
 results-choose = 📊 Результаты какого опроса?
-results-none = 📊 В ваших кластерах ещё не запускали ни одного опроса.
+results-none = 📊 В ваших { -cluster(number: "other", case: "prep") } ещё не запускали ни одного опроса.
 results-summary = 📊 { $title }
     Приглашены: { $invited } · Начали: { $started } · Закончили: { $finished }
-results-by-cooperative = 🏠 По кооперативам:
+results-by-cooperative = 🏠 По { -cooperative(number: "other", case: "dat") }:
 results-by-gender = 👥 По полу:
 results-line = • { $group }: закончили { $finished }, начали { $started }, приглашены { $invited }
-results-no-cooperative = без кооператива
+results-no-cooperative = без { -cooperative(case: "gen") }
 results-chart-caption = 📊 { $question } ({ $count ->
         [one] { $count } ответ
         [few] { $count } ответа
@@ -222,18 +336,18 @@ results-chart-caption = 📊 { $question } ({ $count ->
 
 ## Общие дела: отчёты о ходе работы
 btn-report = 📝 Отчёт
-report-no-actions = 🎯 Сейчас нет открытых общих дел, по которым вы можете отчитаться.
-report-choose-action = 🎯 Какое общее дело?
-report-ask-status = 🎯 «{ $action }»: как идут дела?
-report-confirm-done = 🏁 «{ $action }» завершено для всего кооператива? После этого по нему больше никто не отчитывается.
-btn-done-yes = 🏁 Да, завершено
+report-no-actions = 🎯 Сейчас нет открытых { -joint-action(number: "other", case: "gen") }, по которым вы можете отчитаться.
+report-choose-action = 🎯 Какой { -joint-action }?
+report-ask-status = 🎯 «{ $action }»: как идёт работа?
+report-confirm-done = 🏁 «{ $action }» завершён для всего { -cooperative(case: "gen") }? После этого по нему больше никто не отчитывается.
+btn-done-yes = 🏁 Да, завершён
 btn-done-no = ↩️ Нет, ещё нет
-checkin-ask = 👋 Как продвигается общее дело «{ $action }»? Достаточно одного нажатия.
-status-not-started = Не начато
+checkin-ask = 👋 Как продвигается { -joint-action } «{ $action }»? Достаточно одного нажатия.
+status-not-started = Не начат
 status-on-track = По плану
 status-delayed = С задержкой
-status-blocked = Застопорилось
-status-done = Выполнено
+status-blocked = Застопорился
+status-done = Выполнен
 report-ask-blocker = 🔴 Что мешает?
 blocker-money = 💰 Деньги
 blocker-inputs = 📦 Сырьё
@@ -256,28 +370,28 @@ report-note-added = 📎 Заметка добавлена. Отправьте �
 report-note-kinds = 📎 Заметкой может быть текстовое сообщение, голосовое сообщение или фото.
 report-undone = ↩️ Отчёт отменён.
 report-undo-too-late = ⌛ Этот отчёт уже нельзя отменить. Лучше отправьте новый.
-report-already-done = 🏁 Это общее дело уже выполнено. Спасибо!
+report-already-done = 🏁 Этот { -joint-action } уже выполнен. Спасибо!
 
 ## Общие дела: план действий (агенты CDA и руководители)
 btn-progress = 📈 Ход работ
-error-not-leader = ⛔ Ход общих дел могут смотреть только руководители кооперативов и агенты CDA.
-progress-title = 📈 Общие дела:
+error-not-leader = ⛔ Ход { -joint-action(number: "other", case: "gen") } могут смотреть только руководители { -cooperative(number: "other", case: "gen") } и { -cda(number: "other") }.
+progress-title = 📈 { -joint-action(number: "other", case: "Nom") }:
 progress-no-report = отчётов пока нет
-progress-empty = 🎯 Общих дел пока нет.
+progress-empty = 🎯 { -joint-action(number: "other", case: "Nom") } пока не добавлены.
 progress-warning-legend = ⚠️ означает, что никто не отчитывался дольше, чем положено по графику напоминаний для этого дела.
 progress-reports-by = 📊 Кто присылает отчёты:
 btn-progress-chart = 📊 График
-progress-chart-title = 📈 Ход общих дел (%)
-btn-action-add = ➕ Добавить общее дело
-action-whole-cluster = весь кластер
+progress-chart-title = 📈 Ход { -joint-action(number: "other", case: "gen") } (%)
+btn-action-add = ➕ Добавить { -joint-action(case: "acc") }
+action-whole-cluster = весь { -cluster }
 action-details = 👥 { $owners } · 📅 с { $start } по { $due }
 btn-note-voice = 🎤 Голосовое
 btn-note-photo = 📷 Фото
 progress-media-caption = 👤 От: { $who } · 🎯 { $action } · 🕒 { $when }
 note-media-caption = 📝 Полевая заметка от { $who } · { $cluster } · 🕒 { $when }
-action-ask-title = ✍️ Как называется общее дело? Например: Совместная закупка удобрений.
+action-ask-title = ✍️ Как называется { -joint-action }? Например: Совместная закупка удобрений.
 action-ask-description = 📝 Опишите его одним предложением или нажмите ⏭ Пропустить.
-action-ask-owners = 🏠 Какие кооперативы за него отвечают? Нажмите, чтобы выбрать, затем ✔️ Готово. Если дело касается всего кластера, не выбирайте ни одного.
+action-ask-owners = 🏠 Какие { -cooperative(number: "other") } за него отвечают? Нажмите, чтобы выбрать, затем ✔️ Готово. Если проект касается всего { -cluster(case: "gen") }, не выбирайте ни одного.
 action-ask-start = 📅 Когда оно начинается? Напишите дату, например 01.12.2026, или нажмите «Сегодня».
 action-ask-due = 📅 К какому сроку его нужно выполнить? Напишите дату или нажмите на кнопку.
 btn-months = { $months ->
@@ -291,7 +405,7 @@ action-ask-rhythm = ⏰ Как часто мне спрашивать ответ
 btn-no-checkins = 🔕 Никогда
 action-due-before-start = 📅 Срок выполнения должен быть позже даты начала.
 action-reask = ✍️ Я не понял ответ. Пожалуйста, ответьте на вопрос ниже.
-action-added = ✅ Общее дело добавлено: «{ $action }».
+action-added = ✅ { -joint-action(case: "Nom") } добавлен: «{ $action }».
 btn-action-translate = 🌐 Название на другом языке
 action-translate-language = 🌐 На каком языке?
 action-translate-type = ✍️ Напишите название «{ $action }» на языке: { $language }.
@@ -328,12 +442,12 @@ rsvp-coming = Приду
 rsvp-not-coming = Не приду
 rsvp-maybe = Возможно
 meeting-closed = ⌛ Эта встреча уже началась или отменена.
-meeting-ask-title = 📅 Что это за встреча? Например: Комиссия кластера или Собрание кооператива.
+meeting-ask-title = 📅 Что это за встреча? Например: { -commission } или Собрание { -cooperative(case: "gen") }.
 meeting-ask-day = 🗓 В какой день? Нажмите на день или напишите дату и время, например 25.12.2026 14:30.
 meeting-ask-time = 🕒 Во сколько? Нажмите на время или напишите его, например 14:30.
 meeting-ask-place = 📍 Где? Напишите место или отправьте геопозицию.
 meeting-ask-audience = 👥 Кто приглашён?
-btn-audience-commission = 🏛️ Комиссия
+btn-audience-commission = 🏛️ { -commission }
 meeting-ask-reminders = ⏰ Когда напомнить участникам? Нажмите, чтобы изменить, затем ✔️ Готово.
 reminder-1w = За неделю
 reminder-1d = За день
@@ -369,15 +483,15 @@ meeting-reminded = { $count ->
     }
 
 ## Полевые заметки (агент CDA)
-field-note-saved = 📝 Сохранено как полевая заметка кластера { $cluster }. Добавить метку?
+field-note-saved = 📝 Сохранено как полевая заметка { -cluster(case: "gen") } { $cluster }. Добавить метку?
 btn-tag-meeting = 🤝 Встреча
 btn-tag-visit = 🚶 Визит
 btn-tag-problem = ⚠️ Проблема
 btn-tag-success = 🌟 История успеха
 field-note-tagged = 🏷️ Метка: { $tag }
-cluster-choose = 🌍 В каком кластере вы работаете?
-cluster-chosen = 🌍 Теперь ваши полевые заметки попадают в кластер { $cluster }.
-notes-title = 📝 Последние полевые заметки кластера { $cluster }:
+cluster-choose = 🌍 В каком { -cluster(case: "prep") } вы работаете?
+cluster-chosen = 🌍 Теперь ваши полевые заметки попадают в { -cluster } { $cluster }.
+notes-title = 📝 Последние полевые заметки { -cluster(case: "gen") } { $cluster }:
 notes-none = 📝 Полевых заметок пока нет. Пришлите мне сообщение, голосовое, фото, документ или геопозицию.
 btn-note-document = 📄 Документ
 btn-note-location = 📍 Геопозиция
@@ -415,38 +529,38 @@ cmd-mydata = Что обо мне сохранено
 cmd-language = Сменить язык
 cmd-help = Помощь
 cmd-forget = Удалить мои личные данные
-cmd-invite = Создать приглашение (агент CDA)
+cmd-invite = Создать приглашение ({ -cda })
 cmd-forms = Мои опросы
-cmd-launch = Запустить опрос (агент CDA)
-cmd-results = Результаты опросов (агент CDA)
-cmd-report = Сообщить, как идёт общее дело
-cmd-progress = Ход общих дел (руководители, агент CDA)
-cmd-actions = План действий (агент CDA)
-cmd-meeting = Назначить встречу (руководители, агент CDA)
-cmd-meetings = Ближайшие встречи и ответы (руководители, агент CDA)
-cmd-notes = Последние полевые заметки (агент CDA)
-cmd-cluster = Выбрать кластер для работы (агент CDA)
-cmd-export = Выгрузить данные в таблицу (агент CDA)
+cmd-launch = Запустить опрос ({ -cda })
+cmd-results = Результаты опросов ({ -cda })
+cmd-report = Сообщить, как идёт { -joint-action }
+cmd-progress = Ход { -joint-action(number: "other", case: "gen") } (руководители, { -cda })
+cmd-actions = План действий ({ -cda })
+cmd-meeting = Назначить встречу (руководители, { -cda })
+cmd-meetings = Ближайшие встречи и ответы (руководители, { -cda })
+cmd-notes = Последние полевые заметки ({ -cda })
+cmd-cluster = Выбрать { -cluster } для работы ({ -cda })
+cmd-export = Выгрузить данные в таблицу ({ -cda })
 
 ## Голос на каждом шаге, связь с CDA, бот говорит (задача 12)
-btn-ask-cda = 🙋 Спросить CDA
-cmd-ask = Задать вопрос своему CDA
+btn-ask-cda = 🙋 Спросить { -cda(case: "acc") }
+cmd-ask = Задать вопрос своему { -cda(case: "dat") }
 cmd-questions = Вопросы участников (CDA)
 cmd-names = Имена, сказанные голосом (CDA)
-ask-prompt = 🙋 Что вы хотите спросить у CDA? Напишите или отправьте голосовое сообщение 🎤.
-ask-sent = 📨 Отправлено вашему CDA. Ответ придёт сюда.
-ask-kept = 📥 Сохранено для вашего CDA, ответ придёт сюда.
+ask-prompt = 🙋 Что вы хотите спросить у { -cda(case: "gen") }? Напишите или отправьте голосовое сообщение 🎤.
+ask-sent = 📨 Отправлено вашему { -cda(case: "dat") }. Ответ придёт сюда.
+ask-kept = 📥 Сохранено для вашего { -cda(case: "gen") }, ответ придёт сюда.
 ask-question = 🙋 Вопрос от: { $who } ({ $cluster }):
 ask-question-voice = 🎤 Голосовое сообщение: послушайте его выше.
 ask-reply-hint = ↩️ Ответьте на это сообщение (текстом или голосом), чтобы ответить на вопрос.
-ask-answer = 💬 Ответ вашего CDA ({ $cda }):
+ask-answer = 💬 Ответ вашего { -cda(case: "gen") } ({ $cda }):
 ask-answer-how = ↩️ Пожалуйста, ответьте текстом или голосовым сообщением.
 ask-answer-sent = 📨 Ваш ответ отправляется: { $name }.
-questions-title = 🙋 Вопросы участников кластера { $cluster } (↩️ — ответить):
+questions-title = 🙋 Вопросы участников { -cluster(case: "gen") } { $cluster } (↩️ — ответить):
 questions-none = Вопросов пока нет.
 question-waiting = ⏳ ждёт ответа
 question-answered = ✔️ ответ дал(а): { $cda }
-names-title = 🎤 Участники кластера { $cluster }, назвавшие имя голосом:
+names-title = 🎤 Участники { -cluster(case: "gen") } { $cluster }, назвавшие имя голосом:
 names-none = Никто не назвал имя голосом.
 names-type = ✍️ Напишите имя этого участника.
 names-saved = ✔️ Имя сохранено: { $name }

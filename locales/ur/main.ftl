@@ -1,15 +1,36 @@
 ## clusterbot — اردو
 ## کلیدیں فیچر کے لحاظ سے گروپ کی گئی ہیں۔ ہر کلید ہر زبان میں انہی متغیرات کے ساتھ موجود ہے۔
 
+## ہر ڈپلائمنٹ اپنے الفاظ چن سکتا ہے: یہ اصطلاحات LOCALES_DIR/ur/*.ftl میں بدلیں
+## (مثلاً ‎-cooperative‎ = ایسوسی ایشن)۔ `number`: ‏"one" یا "other"؛ `case`: ‏"obl" (حرفِ جار سے پہلے)۔
+-cluster = { $number ->
+       *[one] کلسٹر
+        [other] کلسٹرز
+    }
+-cooperative = { $number ->
+       *[one] کوآپریٹو
+        [other] کوآپریٹوز
+    }
+-cda = ڈیولپمنٹ ایجنٹ
+-cda-long = کلسٹر ڈیولپمنٹ ایجنٹ
+-joint-action = { $number ->
+       *[one] مشترکہ کام
+        [other] { $case ->
+           *[dir] مشترکہ کام
+            [obl] مشترکہ کاموں
+        }
+    }
+-commission = کلسٹر کمیشن
+
 ## شمولیت (/start)
-start-no-code = 👋 السلام علیکم! میں کلسٹر نیٹ ورکس کے لیے میدانی خبریں جمع کرتا ہوں: مشترکہ کاموں میں پیش رفت، مختصر سوالنامے اور میٹنگ کی یاد دہانیاں۔
-    شامل ہونے کے لیے اپنے کلسٹر ڈیولپمنٹ ایجنٹ (CDA) سے دعوتی لنک مانگیں اور اسے کھولیں۔
-start-invalid-code = ❌ یہ دعوتی کوڈ درست نہیں۔ براہِ کرم لنک چیک کریں، یا اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نیا لنک مانگیں۔
-start-expired = ⌛ اس دعوت کی مدت ختم ہو چکی ہے۔ براہِ کرم اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
-start-used-up = 🚫 یہ دعوت جتنی بار استعمال ہو سکتی تھی، ہو چکی ہے۔ براہِ کرم اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
+start-no-code = 👋 السلام علیکم! میں { -cluster } نیٹ ورکس کے لیے میدانی خبریں جمع کرتا ہوں: { -joint-action(number: "other", case: "obl") } میں پیش رفت، مختصر سوالنامے اور میٹنگ کی یاد دہانیاں۔
+    شامل ہونے کے لیے اپنے { -cda-long } (CDA) سے دعوتی لنک مانگیں اور اسے کھولیں۔
+start-invalid-code = ❌ یہ دعوتی کوڈ درست نہیں۔ براہِ کرم لنک چیک کریں، یا اپنے { -cda } (CDA) سے نیا لنک مانگیں۔
+start-expired = ⌛ اس دعوت کی مدت ختم ہو چکی ہے۔ براہِ کرم اپنے { -cda } (CDA) سے نئی دعوت مانگیں۔
+start-used-up = 🚫 یہ دعوت جتنی بار استعمال ہو سکتی تھی، ہو چکی ہے۔ براہِ کرم اپنے { -cda } (CDA) سے نئی دعوت مانگیں۔
 start-already-member = 💡 آپ پہلے ہی { $cluster } کے رکن ہیں۔
 start-added-cluster = ✅ اب آپ { $role } کے طور پر { $cluster } میں بھی شامل ہیں۔
-start-too-many = ⏳ بہت زیادہ غلط کوڈ بھیجے گئے ہیں۔ براہِ کرم { $minutes } منٹ انتظار کر کے دوبارہ کوشش کریں، یا اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نیا لنک مانگیں۔
+start-too-many = ⏳ بہت زیادہ غلط کوڈ بھیجے گئے ہیں۔ براہِ کرم { $minutes } منٹ انتظار کر کے دوبارہ کوشش کریں، یا اپنے { -cda } (CDA) سے نیا لنک مانگیں۔
 
 ## رجسٹریشن
 onboarding-welcome = 👋 خوش آمدید! آپ کو { $cluster } میں شامل ہونے کی دعوت دی گئی ہے۔
@@ -23,24 +44,34 @@ name-ask = ✍️ آپ کا نام کیا ہے؟ اگر بٹن پر لکھا ن�
 name-ask-type = ✍️ آپ کا نام کیا ہے؟ براہِ کرم لکھ کر بھیجیں۔
 name-invalid = ✍️ براہِ کرم اپنا نام حروف میں لکھیں، زیادہ سے زیادہ 64 حروف۔
 reask-name = ✍️ براہِ کرم اپنا نام لکھ کر بھیجیں، یا اپنے نام والا بٹن دبائیں۔
-gender-ask = 👤 آپ عورت ہیں یا مرد؟ اس سے کلسٹر کو پتا چلتا ہے کہ خواتین کتنا حصہ لے رہی ہیں۔ آپ چاہیں تو نہ بتائیں۔
+gender-ask = 👤 آپ عورت ہیں یا مرد؟ اس سے { -cluster } کو پتا چلتا ہے کہ خواتین کتنا حصہ لے رہی ہیں۔ آپ چاہیں تو نہ بتائیں۔
 btn-woman = 👩 عورت
 btn-man = 👨 مرد
 btn-undisclosed = 🤐 نہیں بتانا
-coop-ask = 🏠 آپ کس کوآپریٹو کے رکن ہیں؟
+coop-ask = 🏠 { $gender ->
+        [woman] آپ کس { -cooperative } کی رکن ہیں؟
+       *[other] آپ کس { -cooperative } کے رکن ہیں؟
+    }
 btn-no-coop = 🚫 کوئی نہیں
 btn-back = ⬅️ واپس
 reask-buttons = 👇 براہِ کرم نیچے دیے گئے بٹنوں میں سے ایک دبائیں۔
 onboarding-finish-first = 👇 براہِ کرم پہلے شمولیت مکمل کریں۔
-onboarding-done = 🎉 خوش آمدید، { $name }! اب آپ { $role } کے طور پر { $cluster } کے رکن ہیں۔
+onboarding-done = 🎉 خوش آمدید، { $name }! { $gender ->
+        [woman] اب آپ { $role } کے طور پر { $cluster } کی رکن ہیں۔
+       *[other] اب آپ { $role } کے طور پر { $cluster } کے رکن ہیں۔
+    }
 
 ## کردار
-role-producer = پیداکار
-role-leader = کوآپریٹو لیڈر
-role-cda = کلسٹر ڈیولپمنٹ ایجنٹ (CDA)
+role-producer = پروڈیوسر
+role-leader = { -cooperative } لیڈر
+role-cda = { -cda-long } (CDA)
 
 ## مرکزی مینو اور مدد
-menu-title = 🏠 مرکزی مینو: آپ کیا کرنا چاہیں گے؟
+menu-title = 🏠 مرکزی مینو: { $gender ->
+        [woman] آپ کیا کرنا چاہیں گی؟
+        [man] آپ کیا کرنا چاہیں گے؟
+       *[other] کیا کرنا ہے؟
+    }
 btn-mydata = 👤 میرا ڈیٹا
 btn-language = 🌐 زبان
 btn-help = ❓ مدد
@@ -67,33 +98,37 @@ lang-changed = ✅ اب سے میں آپ کو اردو میں لکھوں گا۔
 mydata-title = 👤 آپ کے بارے میں clusterbot یہ محفوظ رکھتا ہے:
 mydata-name = نام: { $name }
 mydata-language = زبان: { $language }
-mydata-gender = جنس: { $gender }
-mydata-membership = کلسٹر { $cluster }: { $role }
-mydata-membership-coop = کلسٹر { $cluster }: { $role }، { $cooperative }
+mydata-gender = جنس: { $answer }
+mydata-membership = { -cluster } { $cluster }: { $role }
+mydata-membership-coop = { -cluster } { $cluster }: { $role }، { $cooperative }
 mydata-consent = رضامندی کی تاریخ: { $date }
 mydata-telegram = ٹیلی گرام آئی ڈی: { $id }
 mydata-forget-hint = اپنا ذاتی ڈیٹا مٹانے کے لیے /forget بھیجیں۔
 mydata-none = 💡 آپ کے بارے میں clusterbot کے پاس کچھ بھی محفوظ نہیں۔
 gender-woman = عورت
 gender-man = مرد
-gender-undisclosed = بتانا نہیں چاہتے
+gender-undisclosed = بتانا پسند نہیں
 gender-unknown = نہیں بتایا گیا
 
 ## ڈیٹا مٹانا
-forget-confirm = 🗑 کیا آپ اپنا ذاتی ڈیٹا مٹانا چاہتے ہیں؟ آپ کا نام، ٹیلی گرام اکاؤنٹ، جنس اور زبان مٹا دیے جائیں گے۔ آپ کے دیے ہوئے جوابات صرف گمنام شکل میں، آپ کے نام کے بغیر، باقی رہیں گے۔
+forget-confirm = 🗑 { $gender ->
+        [woman] کیا آپ اپنا ذاتی ڈیٹا مٹانا چاہتی ہیں؟
+        [man] کیا آپ اپنا ذاتی ڈیٹا مٹانا چاہتے ہیں؟
+       *[other] کیا آپ کا ذاتی ڈیٹا مٹا دیا جائے؟
+    } آپ کا نام، ٹیلی گرام اکاؤنٹ، جنس اور زبان مٹا دیے جائیں گے۔ آپ کے دیے ہوئے جوابات صرف گمنام شکل میں، آپ کے نام کے بغیر، باقی رہیں گے۔
 btn-forget-yes = 🗑 ہاں، مٹا دیں
 btn-forget-no = ↩️ نہیں، رہنے دیں
-forget-done = ✅ آپ کا ذاتی ڈیٹا مٹا دیا گیا ہے۔ خدا حافظ! دوبارہ شامل ہونے کے لیے اپنے ڈیولپمنٹ ایجنٹ (CDA) سے نئی دعوت مانگیں۔
+forget-done = ✅ میں نے آپ کا ذاتی ڈیٹا مٹا دیا ہے۔ خدا حافظ! دوبارہ شامل ہونے کے لیے اپنے { -cda } (CDA) سے نئی دعوت مانگیں۔
 forget-kept = 👍 کچھ بھی نہیں مٹایا گیا۔
 forget-nothing = 💡 آپ کا کوئی ذاتی ڈیٹا موجود نہیں جسے مٹایا جائے۔
 
 ## چیٹ میں بنائی گئی دعوتیں (ڈیولپمنٹ ایجنٹ)
 invite-choose-role = ➕ یہ دعوت کس کے لیے ہے؟
-btn-role-producer = 🧑‍🌾 پیداکار
+btn-role-producer = 🧑‍🌾 پروڈیوسر
 btn-role-leader = 👩‍💼 لیڈر
-btn-role-cda = 🧭 ایجنٹ (CDA)
-invite-choose-cluster = 🌍 کون سا کلسٹر؟
-invite-choose-coop = 🏠 کون سا کوآپریٹو؟
+btn-role-cda = 🧭 { -cda } (CDA)
+invite-choose-cluster = 🌍 کون سا { -cluster }؟
+invite-choose-coop = 🏠 کون سا { -cooperative }؟
 invite-created = ✅ یہ دعوت { $cluster } کے ایک { $role } کے لیے ہے:
     { $link }
     { $uses ->
@@ -104,7 +139,7 @@ invite-created = ✅ یہ دعوت { $cluster } کے ایک { $role } کے لی�
 
 ## غلطیاں اور اطلاعات
 button-expired = ⌛ یہ بٹن اب کام نہیں کرتا۔
-error-not-allowed = ⛔ یہ کام صرف کلسٹر ڈیولپمنٹ ایجنٹ کر سکتے ہیں۔
+error-not-allowed = ⛔ یہ کام صرف { -cda-long } کر سکتے ہیں۔
 error-generic = ⚠️ ہماری طرف سے کچھ گڑبڑ ہو گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
 error-internal = ⚠️ ہماری طرف سے کچھ گڑبڑ ہو گئی۔ جو آپ نے بھیجا وہ محفوظ ہے؛ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
 error-no-longer-active = ⌛ یہ اب فعال نہیں ہے۔
@@ -116,7 +151,11 @@ form-invitation = 📋 نیا سوالنامہ: { $title }
     { $count ->
         [one] ایک سوال۔
        *[other] { $count } سوال۔
-    } جب آپ تیار ہوں تو «شروع کریں» دبائیں؛ آپ رک کر بعد میں جاری رکھ سکتے ہیں۔
+    } جب آپ تیار ہوں تو «شروع کریں» دبائیں؛ { $gender ->
+        [woman] آپ رک کر بعد میں جاری رکھ سکتی ہیں۔
+        [man] آپ رک کر بعد میں جاری رکھ سکتے ہیں۔
+       *[other] رک کر بعد میں جاری رکھنا بھی ممکن ہے۔
+    }
 form-invitation-deadline = ⏳ براہِ کرم { $date } سے پہلے جواب دیں۔
 form-nudge = ⏰ یاد دہانی: براہِ کرم { $date } سے پہلے سوالنامہ { $title } کا جواب دیں۔ اس میں صرف چند منٹ لگتے ہیں۔
 btn-form-start = ▶️ شروع کریں
@@ -153,7 +192,11 @@ form-send-location = 📍 براہِ کرم اپنی لوکیشن بھیجنے �
 form-file-too-big = ⚠️ یہ فائل بہت بڑی ہے: ٹیلی گرام مجھے زیادہ سے زیادہ 20 MB تک وصول کرنے دیتا ہے۔ براہِ کرم چھوٹی فائل بھیجیں۔
 form-finished = 🎉 شکریہ! سوالنامہ { $title } کے لیے آپ کے جوابات محفوظ ہو گئے ہیں۔
 form-closed = ⌛ یہ سوالنامہ بند ہو چکا ہے۔
-form-already-done = ✅ آپ اس سوالنامے کا جواب پہلے ہی دے چکے ہیں۔ شکریہ!
+form-already-done = ✅ { $gender ->
+        [woman] آپ اس سوالنامے کا جواب پہلے ہی دے چکی ہیں۔ شکریہ!
+        [man] آپ اس سوالنامے کا جواب پہلے ہی دے چکے ہیں۔ شکریہ!
+       *[other] اس سوالنامے کا جواب پہلے ہی دیا جا چکا ہے۔ شکریہ!
+    }
 form-none-open = 📋 ابھی آپ کے لیے جواب دینے کو کوئی سوالنامہ نہیں ہے۔
 form-open-list = 📋 آپ کے سوالنامے:
 btn-forms = 📋 سوالنامے
@@ -178,7 +221,7 @@ launch-no-forms = 📋 ابھی کوئی سوالنامہ موجود نہیں۔ 
 launch-choose-audience = 👥 جواب کون دے؟
 btn-audience-cluster = 🌍 سب
 btn-audience-leaders = 👩‍💼 لیڈرز
-btn-audience-producers = 🧑‍🌾 پیداکار
+btn-audience-producers = 🧑‍🌾 پروڈیوسرز
 launch-choose-deadline = ⏳ جواب کے لیے کتنی مہلت؟
 btn-deadline-days = { $days ->
         [one] ⏳ مہلت: ایک دن
@@ -191,13 +234,13 @@ launch-sent = 🚀 سوالنامہ شروع ہو گیا: { $count ->
     } جن تک رسائی نہ ہو سکی وہ /results میں نظر آئیں گے۔
 launch-nobody = 🤷 اس گروپ میں ابھی کسی سے رابطہ نہیں ہو سکتا۔
 results-choose = 📊 کس سوالنامے کے نتائج؟
-results-none = 📊 آپ کے کلسٹرز میں ابھی تک کوئی سوالنامہ نہیں بھیجا گیا۔
+results-none = 📊 آپ کے { -cluster(number: "other") } میں ابھی تک کوئی سوالنامہ نہیں بھیجا گیا۔
 results-summary = 📊 نتائج: { $title }
     مدعو: { $invited } · شروع کیا: { $started } · مکمل کیا: { $finished }
-results-by-cooperative = 🏠 کوآپریٹو کے لحاظ سے:
+results-by-cooperative = 🏠 { -cooperative } کے لحاظ سے:
 results-by-gender = 👥 جنس کے لحاظ سے:
 results-line = • گروپ { $group }: { $finished } نے مکمل کیا، { $started } نے شروع کیا، { $invited } مدعو
-results-no-cooperative = کوئی کوآپریٹو نہیں
+results-no-cooperative = کوئی { -cooperative } نہیں
 results-chart-caption = 📊 سوال: { $question } ({ $count ->
         [one] ایک جواب
        *[other] { $count } جوابات
@@ -205,18 +248,18 @@ results-chart-caption = 📊 سوال: { $question } ({ $count ->
 
 ## مشترکہ کام: پیش رفت کی رپورٹ
 btn-report = 📝 رپورٹ
-report-no-actions = 🎯 ابھی کوئی کھلا مشترکہ کام نہیں جس کی آپ رپورٹ دے سکیں۔
-report-choose-action = 🎯 کون سا مشترکہ کام؟
-report-ask-status = 🎯 مشترکہ کام { $action } کیسا چل رہا ہے؟
-report-confirm-done = 🏁 کیا { $action } پوری کوآپریٹو کے لیے مکمل ہو گیا ہے؟ مکمل ہونے کے بعد اس پر کوئی رپورٹ نہیں کرے گا۔
+report-no-actions = 🎯 ابھی کوئی کھلا { -joint-action } نہیں جس کی آپ رپورٹ دے سکیں۔
+report-choose-action = 🎯 کون سا { -joint-action }؟
+report-ask-status = 🎯 { -joint-action } { $action } کیسا چل رہا ہے؟
+report-confirm-done = 🏁 کیا { $action } پورے { -cooperative } کے لیے مکمل ہو گیا ہے؟ مکمل ہونے کے بعد اس پر کوئی رپورٹ نہیں کرے گا۔
 btn-done-yes = 🏁 جی ہاں، مکمل ہو گیا
 btn-done-no = ↩️ نہیں، ابھی نہیں
-checkin-ask = 👋 مشترکہ کام { $action } کیسا چل رہا ہے؟ بس ایک بٹن دبا دیں۔
-status-not-started = شروع نہیں ہوا
+checkin-ask = 👋 { -joint-action } { $action } کیسا چل رہا ہے؟ بس ایک بٹن دبا دیں۔
+status-not-started = ابھی شروع نہیں ہوا
 status-on-track = ٹھیک چل رہا ہے
-status-delayed = تاخیر
-status-blocked = رکا ہوا
-status-done = مکمل
+status-delayed = دیر ہو رہی ہے
+status-blocked = کام رکا ہوا ہے
+status-done = مکمل ہو گیا
 report-ask-blocker = 🔴 کام کس وجہ سے رکا ہوا ہے؟
 blocker-money = 💰 پیسے
 blocker-inputs = 📦 خام مال
@@ -229,35 +272,39 @@ report-ask-progress = 📈 کتنا کام ہو چکا ہے؟
 report-ask-progress-target = 📈 کتنا کام ہو چکا ہے؟ کوئی فیصد دبائیں، یا لکھیں کہ کتنا ہو چکا ہے (ہدف { $target } ہے)۔
 report-not-a-number = 🔢 براہِ کرم کوئی فیصد دبائیں، یا نمبر لکھیں۔
 report-recorded = ✅ رپورٹ محفوظ ہو گئی: { $action }: { $summary }۔
-    اب آپ نوٹ بھیج سکتے ہیں: میسج، وائس نوٹ 🎤 یا تصویر 📷۔ آپ { $minutes } منٹ کے اندر رپورٹ واپس لے سکتے ہیں۔
+    { $gender ->
+        [woman] اب آپ نوٹ بھیج سکتی ہیں: میسج، وائس نوٹ 🎤 یا تصویر 📷۔ آپ { $minutes } منٹ کے اندر رپورٹ واپس لے سکتی ہیں۔
+        [man] اب آپ نوٹ بھیج سکتے ہیں: میسج، وائس نوٹ 🎤 یا تصویر 📷۔ آپ { $minutes } منٹ کے اندر رپورٹ واپس لے سکتے ہیں۔
+       *[other] اب نوٹ بھیجا جا سکتا ہے: میسج، وائس نوٹ 🎤 یا تصویر 📷۔ { $minutes } منٹ کے اندر رپورٹ واپس لی جا سکتی ہے۔
+    }
 btn-report-undo = ↩️ واپس لیں
 btn-report-finish = 👍 ختم کریں
 report-note-added = 📎 نوٹ شامل ہو گیا۔ ایک اور بھیجیں، یا 👍 ختم کریں دبائیں۔
 report-note-kinds = 📎 نوٹ میسج، وائس نوٹ یا تصویر ہو سکتا ہے۔
 report-undone = ↩️ رپورٹ واپس لے لی گئی۔
 report-undo-too-late = ⌛ یہ رپورٹ واپس لینے کا وقت گزر چکا ہے۔ اس کی جگہ نئی رپورٹ بھیجیں۔
-report-already-done = 🏁 یہ مشترکہ کام پہلے ہی مکمل ہو چکا ہے۔ شکریہ!
+report-already-done = 🏁 یہ { -joint-action } پہلے ہی مکمل ہو چکا ہے۔ شکریہ!
 
 ## مشترکہ کام: ایکشن پلان (ڈیولپمنٹ ایجنٹ اور لیڈر)
 btn-progress = 📈 پیش رفت
-error-not-leader = ⛔ مشترکہ کاموں کی پیش رفت صرف کوآپریٹو لیڈر اور کلسٹر ڈیولپمنٹ ایجنٹ دیکھ سکتے ہیں۔
-progress-title = 📈 مشترکہ کام:
+error-not-leader = ⛔ { -joint-action(number: "other", case: "obl") } کی پیش رفت صرف { -cooperative } لیڈر اور { -cda-long } دیکھ سکتے ہیں۔
+progress-title = 📈 { -joint-action(number: "other") }:
 progress-no-report = ابھی کوئی رپورٹ نہیں
-progress-empty = 🎯 ابھی کوئی مشترکہ کام نہیں۔
+progress-empty = 🎯 ابھی کوئی { -joint-action } نہیں۔
 progress-warning-legend = ⚠️ کا مطلب ہے کہ کام کے لیے طے شدہ وقفے سے زیادہ عرصے سے کسی نے رپورٹ نہیں دی۔
 progress-reports-by = 📊 رپورٹ کون دیتا ہے:
 btn-progress-chart = 📊 چارٹ
-progress-chart-title = 📈 مشترکہ کاموں کی پیش رفت (%)
-btn-action-add = ➕ مشترکہ کام شامل کریں
-action-whole-cluster = پورا کلسٹر
+progress-chart-title = 📈 { -joint-action(number: "other", case: "obl") } کی پیش رفت (%)
+btn-action-add = ➕ { -joint-action } شامل کریں
+action-whole-cluster = پورا { -cluster }
 action-details = 👥 ذمہ دار: { $owners } · 📅 { $start } سے { $due } تک
 btn-note-voice = 🎤 وائس نوٹ
 btn-note-photo = 📷 تصویر
 progress-media-caption = 👤 بھیجنے والا: { $who } · 🎯 سرگرمی: { $action } · 🕒 وقت: { $when }
 note-media-caption = 📝 فیلڈ نوٹ از { $who } · { $cluster } · 🕒 { $when }
-action-ask-title = ✍️ مشترکہ کام کا نام کیا ہے؟ مثلاً: کھاد کی مشترکہ خریداری۔
+action-ask-title = ✍️ { -joint-action } کا نام کیا ہے؟ مثلاً: کھاد کی مشترکہ خریداری۔
 action-ask-description = 📝 ایک جملے میں اس کے بارے میں بتائیں، یا ⏭ چھوڑ دیں دبائیں۔
-action-ask-owners = 🏠 یہ کام کن کوآپریٹوز کے ذمے ہے؟ انہیں منتخب کرنے کے لیے دبائیں، پھر ✔️ مکمل دبائیں۔ اگر کوئی منتخب نہ کریں تو یہ پورے کلسٹر کا کام ہوگا۔
+action-ask-owners = 🏠 یہ کام کن { -cooperative(number: "other") } کے ذمے ہے؟ انہیں منتخب کرنے کے لیے دبائیں، پھر ✔️ مکمل دبائیں۔ اگر کوئی منتخب نہ کریں تو یہ پورے { -cluster } کا کام ہوگا۔
 action-ask-start = 📅 یہ کب شروع ہوگا؟ تاریخ اس طرح لکھیں: 01/12/2026، یا «آج» دبائیں۔
 action-ask-due = 📅 اسے کب تک مکمل ہونا ہے؟ تاریخ لکھیں، یا کوئی بٹن دبائیں۔
 btn-months = { $months ->
@@ -269,7 +316,7 @@ action-ask-rhythm = ⏰ میں ذمہ داروں سے کتنی بار پوچھو
 btn-no-checkins = 🔕 کبھی نہیں
 action-due-before-start = 📅 آخری تاریخ شروع ہونے کی تاریخ کے بعد ہونی چاہیے۔
 action-reask = ✍️ میں یہ سمجھ نہیں سکا۔ براہِ کرم نیچے دیے گئے سوال کا جواب دیں۔
-action-added = ✅ مشترکہ کام شامل ہو گیا: { $action }۔
+action-added = ✅ { -joint-action } شامل ہو گیا: { $action }۔
 btn-action-translate = 🌐 عنوان دوسری زبان میں
 action-translate-language = 🌐 کس زبان میں؟
 action-translate-type = ✍️ عنوان { $action } اس زبان میں لکھیں: { $language }۔
@@ -287,16 +334,28 @@ btn-meetings = 📅 میٹنگز
 meeting-invitation = 📅 دعوت: { $title }
     🗓 { $when }
     📍 { $place }
-    کیا آپ آئیں گے؟
+    { $gender ->
+        [woman] کیا آپ آئیں گی؟
+        [man] کیا آپ آئیں گے؟
+       *[other] کیا آپ کا آنا ہوگا؟
+    }
 meeting-reminder = ⏰ یاد دہانی: { $title }
     🗓 { $when }
     📍 { $place }
 meeting-moved = 🕒 نیا وقت: { $title }
     🗓 { $when }
     📍 { $place }
-    کیا آپ نئے وقت پر آئیں گے؟
+    { $gender ->
+        [woman] کیا آپ نئے وقت پر آئیں گی؟
+        [man] کیا آپ نئے وقت پر آئیں گے؟
+       *[other] کیا نئے وقت پر آپ کا آنا ہوگا؟
+    }
 meeting-cancelled = 🗑 منسوخ: میٹنگ { $title } ({ $when }) نہیں ہوگی۔
-meeting-nudge = 🔔 براہِ کرم بتائیں کہ کیا آپ آئیں گے: { $title }
+meeting-nudge = 🔔 { $gender ->
+        [woman] براہِ کرم بتائیں کہ کیا آپ آئیں گی: { $title }
+        [man] براہِ کرم بتائیں کہ کیا آپ آئیں گے: { $title }
+       *[other] براہِ کرم بتائیں کہ کیا آپ کا آنا ہوگا: { $title }
+    }
     🗓 { $when }
     📍 { $place }
 meeting-your-answer = آپ کا جواب: { $answer }
@@ -306,12 +365,12 @@ rsvp-coming = ہاں
 rsvp-not-coming = نہیں
 rsvp-maybe = شاید
 meeting-closed = ⌛ یہ میٹنگ شروع ہو چکی ہے یا منسوخ ہو گئی ہے۔
-meeting-ask-title = 📅 میٹنگ کس چیز کی ہے؟ مثلاً: کلسٹر کمیشن، یا کوآپریٹو کی میٹنگ۔
+meeting-ask-title = 📅 میٹنگ کس چیز کی ہے؟ مثلاً: { -commission }، یا { -cooperative } کی میٹنگ۔
 meeting-ask-day = 🗓 کس دن؟ کوئی دن دبائیں، یا تاریخ اور وقت لکھیں، مثلاً 25/12/2026 14:30
 meeting-ask-time = 🕒 کس وقت؟ کوئی گھنٹہ دبائیں، یا وقت لکھیں، مثلاً 14:30
 meeting-ask-place = 📍 کہاں؟ جگہ کا نام لکھیں، یا لوکیشن بھیجیں۔
 meeting-ask-audience = 👥 کس کو بلایا گیا ہے؟
-btn-audience-commission = 🏛️ کمیشن
+btn-audience-commission = 🏛️ { -commission }
 meeting-ask-reminders = ⏰ میں لوگوں کو کب یاد دلاؤں؟ بدلنے کے لیے دبائیں، پھر ✔️ مکمل دبائیں۔
 reminder-1w = ایک ہفتہ پہلے
 reminder-1d = ایک دن پہلے
@@ -343,15 +402,19 @@ meeting-reminded = { $count ->
     }
 
 ## فیلڈ نوٹس (ڈیولپمنٹ ایجنٹ)
-field-note-saved = 📝 کلسٹر { $cluster } کے فیلڈ نوٹ کے طور پر محفوظ ہو گیا۔ کیا ٹیگ لگانا ہے؟
+field-note-saved = 📝 { -cluster } { $cluster } کے فیلڈ نوٹ کے طور پر محفوظ ہو گیا۔ کیا ٹیگ لگانا ہے؟
 btn-tag-meeting = 🤝 میٹنگ
 btn-tag-visit = 🚶 دورہ
 btn-tag-problem = ⚠️ مسئلہ
 btn-tag-success = 🌟 کامیابی کی کہانی
 field-note-tagged = 🏷️ ٹیگ: { $tag }
-cluster-choose = 🌍 آپ کس کلسٹر میں کام کر رہے ہیں؟
-cluster-chosen = 🌍 اب آپ کے فیلڈ نوٹس کلسٹر { $cluster } میں جائیں گے۔
-notes-title = 📝 کلسٹر { $cluster } کے تازہ ترین فیلڈ نوٹس:
+cluster-choose = 🌍 { $gender ->
+        [woman] آپ کس { -cluster } میں کام کر رہی ہیں؟
+        [man] آپ کس { -cluster } میں کام کر رہے ہیں؟
+       *[other] آپ کا کام کس { -cluster } میں ہے؟
+    }
+cluster-chosen = 🌍 اب آپ کے فیلڈ نوٹس { -cluster } { $cluster } میں جائیں گے۔
+notes-title = 📝 { -cluster } { $cluster } کے تازہ ترین فیلڈ نوٹس:
 notes-none = 📝 ابھی کوئی فیلڈ نوٹ نہیں۔ مجھے میسج، وائس نوٹ، تصویر، دستاویز یا مقام بھیجیں۔
 btn-note-document = 📄 دستاویز
 btn-note-location = 📍 مقام
@@ -389,39 +452,39 @@ cmd-invite = دعوت بنائیں (CDA)
 cmd-forms = میرے سوالنامے
 cmd-launch = سوالنامہ بھیجیں (CDA)
 cmd-results = سوالناموں کے نتائج (CDA)
-cmd-report = مشترکہ کام کی پیش رفت بتائیں
-cmd-progress = مشترکہ کاموں کی پیش رفت (لیڈر، CDA)
+cmd-report = کسی { -joint-action } کی پیش رفت بتائیں
+cmd-progress = { -joint-action(number: "other", case: "obl") } کی پیش رفت (لیڈرز، CDA)
 cmd-actions = ایکشن پلان (CDA)
 cmd-meeting = میٹنگ طے کریں (لیڈر، CDA)
 cmd-meetings = آنے والی میٹنگز اور جوابات (لیڈر، CDA)
 cmd-notes = تازہ ترین فیلڈ نوٹس (CDA)
-cmd-cluster = وہ کلسٹر منتخب کریں جس میں آپ کام کرتے ہیں (CDA)
+cmd-cluster = وہ { -cluster } منتخب کریں جس میں آپ کام کرتے ہیں (CDA)
 cmd-export = ڈیٹا اسپریڈشیٹ میں برآمد کریں (CDA)
 
 ## ہر قدم پر آواز، CDA سے رابطہ، بوٹ بولتا ہے (مسئلہ 12)
-btn-ask-cda = 🙋 اپنے CDA سے پوچھیں
-cmd-ask = اپنے CDA سے سوال پوچھیں
+btn-ask-cda = 🙋 اپنے { -cda } سے پوچھیں
+cmd-ask = اپنے { -cda } سے سوال پوچھیں
 cmd-questions = ارکان کے سوالات (CDA)
-cmd-names = آواز میں بتائے گئے نام (CDA)
-ask-prompt = 🙋 اپنے CDA سے کیا پوچھنا ہے؟ لکھیں یا وائس نوٹ 🎤 بھیجیں۔
-ask-sent = 📨 سوال آپ کے CDA کو بھیج دیا گیا۔ جواب یہیں آئے گا۔
-ask-kept = 📥 سوال آپ کے CDA کے لیے محفوظ ہے، جواب یہیں آئے گا۔
+cmd-names = وائس نوٹ میں بتائے گئے نام (CDA)
+ask-prompt = 🙋 اپنے { -cda } سے کیا پوچھنا ہے؟ لکھیں یا وائس نوٹ 🎤 بھیجیں۔
+ask-sent = 📨 سوال آپ کے { -cda } کو بھیج دیا گیا۔ جواب یہیں آئے گا۔
+ask-kept = 📥 سوال آپ کے { -cda } کے لیے محفوظ ہے، جواب یہیں آئے گا۔
 ask-question = 🙋 سوال از { $who } ({ $cluster }):
 ask-question-voice = 🎤 وائس نوٹ: اوپر سنیں۔
-ask-reply-hint = ↩️ جواب دینے کے لیے اس پیغام کا جواب دیں (تحریر یا آواز)۔
-ask-answer = 💬 آپ کے CDA { $cda } کا جواب:
+ask-reply-hint = ↩️ جواب دینے کے لیے اس پیغام کا جواب دیں (تحریر یا وائس نوٹ)۔
+ask-answer = 💬 آپ کے { -cda } { $cda } کا جواب:
 ask-answer-how = ↩️ براہِ کرم تحریر یا وائس نوٹ سے جواب دیں۔
 ask-answer-sent = 📨 آپ کا جواب { $name } کو جا رہا ہے۔
 questions-title = 🙋 ارکان کے سوالات، { $cluster } (↩️ جواب کے لیے):
 questions-none = ابھی تک کوئی سوال نہیں۔
 question-waiting = ⏳ جواب کا انتظار
 question-answered = ✔️ جواب: { $cda }
-names-title = 🎤 وہ ارکان جنہوں نے نام آواز میں بتایا، { $cluster }:
-names-none = کسی نے نام آواز میں نہیں بتایا۔
+names-title = 🎤 وہ ارکان جنہوں نے نام وائس نوٹ میں بتایا، { $cluster }:
+names-none = کسی نے نام وائس نوٹ میں نہیں بتایا۔
 names-type = ✍️ اس رکن کا نام لکھیں۔
 names-saved = ✔️ نام محفوظ ہو گیا: { $name }
 name-voice-hint = 🎤 نام وائس نوٹ میں بھی بتایا جا سکتا ہے۔
 name-voice-kept = 🎤 شکریہ، نام ویسے ہی محفوظ ہے جیسے بتایا گیا۔
-results-voice-review = 🎤 آواز میں جوابات، جانچ کے لیے — { $question }: { $count }
+results-voice-review = 🎤 وائس نوٹ والے جوابات، جانچ کے لیے — { $question }: { $count }
 btn-speak = 🔊 سنیں
-tts-failed = 🔇 معذرت، ابھی یہ بلند آواز میں نہیں پڑھا جا سکتا۔
+tts-failed = 🔇 معذرت، ابھی یہ وائس نوٹ میں نہیں سنایا جا سکتا۔

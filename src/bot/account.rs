@@ -34,7 +34,7 @@ impl ButtonCode for ForgetButton {
 }
 
 pub async fn send_help(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     let text = match (caller.member.is_some(), caller.is_cda()) {
         (false, _) => tr!(i18n, l, "start-no-code"),
         (true, false) => tr!(i18n, l, "help-member"),
@@ -45,7 +45,7 @@ pub async fn send_help(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 }
 
 pub async fn ask_language(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "lang-choose"))
+    bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "lang-choose"))
         .reply_markup(keyboards::languages())
         .await?;
     Ok(())
@@ -72,7 +72,7 @@ pub async fn set_language(
 }
 
 pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     let Some(member) = &caller.member else {
         bot.send_message(caller.chat_id, tr!(i18n, l, "mydata-none")).await?;
         return Ok(());
@@ -86,8 +86,8 @@ pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResul
     let mut lines = vec![
         tr!(i18n, l, "mydata-title"),
         tr!(i18n, l, "mydata-name", name = member.display_name.clone().unwrap_or_default()),
-        tr!(i18n, l, "mydata-language", language = l.native_name()),
-        tr!(i18n, l, "mydata-gender", gender = gender),
+        tr!(i18n, l, "mydata-language", language = l.locale.native_name()),
+        tr!(i18n, l, "mydata-gender", answer = gender),
     ];
     for m in &caller.memberships {
         let role = menu::role_name(i18n, l, m.role);
@@ -114,7 +114,7 @@ pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResul
 }
 
 pub async fn ask_forget(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     if caller.member.is_none() {
         bot.send_message(caller.chat_id, tr!(i18n, l, "forget-nothing")).await?;
         return Ok(());
@@ -135,7 +135,7 @@ pub async fn on_forget(
     yes: bool,
 ) -> Result<Option<String>, BotError> {
     keyboards::clear(bot, q).await;
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     let Some(member) = &caller.member else {
         // Already forgotten (an old confirmation pressed twice).
         return Ok(Some(tr!(i18n, l, "forget-nothing")));
@@ -145,7 +145,7 @@ pub async fn on_forget(
         return Ok(None);
     }
     app.store.forget_member(member.member_id).await?;
-    super::publish_member_commands(bot, app, caller, l, None).await;
+    super::publish_member_commands(bot, app, caller, l.locale, None).await;
     bot.send_message(caller.chat_id, tr!(i18n, l, "forget-done")).await?;
     Ok(None)
 }
@@ -186,12 +186,12 @@ pub async fn on_command(bot: &Bot, app: &App, caller: &Caller, cmd: AccountComma
         AccountCommand::Forget => ask_forget(bot, app, caller).await,
         // A stranger, someone who declined or was forgotten: nothing is stored.
         AccountCommand::Mydata if caller.member.is_none() => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "mydata-none")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "mydata-none")).await?;
             Ok(())
         }
         AccountCommand::Mydata => send_my_data(bot, app, caller).await,
         AccountCommand::Menu if caller.member.is_none() => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "start-no-code")).await?;
             Ok(())
         }
         AccountCommand::Menu => menu::send_menu(bot, app, caller).await,

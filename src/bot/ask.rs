@@ -16,13 +16,12 @@ use teloxide::utils::command::BotCommands;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, Said, media, menu};
-use crate::domain::Locale;
 use crate::domain::access::Act;
 use crate::domain::ids::{ClusterId, MediaId, MemberId, QuestionId};
 use crate::domain::member::parse_display_name;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_text;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Reader};
 use crate::store::Question;
 use crate::tr;
 
@@ -101,7 +100,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 }
 
 async fn prompt(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "ask-prompt"))
         .reply_markup(InlineKeyboardMarkup::new([vec![button(
             tr!(app.i18n, l, "btn-back"),
@@ -151,7 +150,7 @@ pub async fn voice_outside(bot: &Bot, app: &App, caller: &Caller, msg: &Message)
     match asked(bot, app, msg).await? {
         Some((body, media)) => send_question(bot, app, caller, cluster_id, body, media).await,
         None => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "form-file-too-big")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "form-file-too-big")).await?;
             Ok(())
         }
     }
@@ -175,9 +174,9 @@ async fn send_question(
     }
     // Kept either way: without a CDA to write to, `/questions` shows it.
     let text = if asked.cdas > 0 {
-        tr!(app.i18n, caller.locale, "ask-sent")
+        tr!(app.i18n, caller.reader(), "ask-sent")
     } else {
-        tr!(app.i18n, caller.locale, "ask-kept")
+        tr!(app.i18n, caller.reader(), "ask-kept")
     };
     bot.send_message(caller.chat_id, text).await?;
     Ok(())
@@ -185,7 +184,7 @@ async fn send_question(
 
 /// The question as a CDA receives it (from the outbox, or again from `/questions`): the
 /// words, and the voice note to send with them as its caption.
-pub fn question_message(i18n: &I18n, l: Locale, q: &Question) -> (String, Option<String>) {
+pub fn question_message(i18n: &I18n, l: Reader, q: &Question) -> (String, Option<String>) {
     let mut lines = vec![tr!(i18n, l, "ask-question", who = who(q), cluster = q.cluster_name.clone())];
     if let Some(body) = &q.body {
         lines.push(format!("💬 {body}"));
@@ -203,7 +202,7 @@ pub fn question_message(i18n: &I18n, l: Locale, q: &Question) -> (String, Option
 }
 
 /// A CDA's answer as the member receives it.
-pub fn answer_message(i18n: &I18n, l: Locale, q: &Question) -> (String, Option<String>) {
+pub fn answer_message(i18n: &I18n, l: Reader, q: &Question) -> (String, Option<String>) {
     let cda = q.answered_by.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "—".into());
     let mut lines = vec![tr!(i18n, l, "ask-answer", cda = cda)];
     if let Some(body) = &q.answer_body {
@@ -227,7 +226,7 @@ pub async fn replies_to_question(s: &Said) -> bool {
 
 /// A CDA's reply to a question: the answer goes to the member.
 pub async fn on_reply(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let (Some(member), Some(original)) = (&caller.member, msg.reply_to_message()) else {
         return Err(BotError::NoLongerActive);
     };
@@ -251,7 +250,7 @@ pub async fn on_reply(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> H
 
 /// `/questions`: what members asked in the working cluster, waiting ones first.
 pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some((cluster_id, cluster_name)) = super::notes::working_cluster(app, caller).await? else {
         return Err(BotError::NotAllowed);
     };
@@ -295,7 +294,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 
 /// `/names`: members who said their name in a voice note, to hear and write down.
 pub async fn names(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some((cluster_id, cluster_name)) = super::notes::working_cluster(app, caller).await? else {
         return Err(BotError::NotAllowed);
     };
@@ -337,7 +336,7 @@ pub async fn on_button(
     q: &CallbackQuery,
     b: AskButton,
 ) -> Result<Option<String>, BotError> {
-    let l = caller.locale;
+    let l = caller.reader();
     match b {
         AskButton::Cancel => {
             keyboards::clear(bot, q).await;
@@ -392,7 +391,7 @@ pub async fn on_button(
 
 /// A CDA typing a member's name.
 async fn on_name(bot: &Bot, app: &App, caller: &Caller, member_id: MemberId, msg: &Message) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     require_cda_of(app, caller, member_id).await?;
     let Some(name) = msg.text().and_then(parse_display_name) else {
         bot.send_message(caller.chat_id, tr!(app.i18n, l, "names-type")).await?;
@@ -439,7 +438,7 @@ pub enum AskCommand {
 
 impl AskCommand {
     /// Its entries in Telegram's command menu, for someone with `role`.
-    pub fn menu(i18n: &I18n, l: Locale, role: Option<crate::domain::Role>) -> Vec<BotCommand> {
+    pub fn menu(i18n: &I18n, l: Reader, role: Option<crate::domain::Role>) -> Vec<BotCommand> {
         match role {
             Some(r) if r.is_cda() => vec![
                 BotCommand::new("questions", tr!(i18n, l, "cmd-questions")),

@@ -146,9 +146,9 @@ pub async fn on_menu(
 ) -> Result<Option<String>, BotError> {
     if caller.member.is_none() {
         let text = if item == menu::MenuItem::MyData {
-            tr!(app.i18n, caller.locale, "mydata-none")
+            tr!(app.i18n, caller.reader(), "mydata-none")
         } else {
-            tr!(app.i18n, caller.locale, "start-no-code")
+            tr!(app.i18n, caller.reader(), "start-no-code")
         };
         bot.send_message(caller.chat_id, text).await?;
         return Ok(None);
@@ -184,7 +184,7 @@ pub fn menu_for(i18n: &I18n, locale: Locale, role: Option<Role>) -> Vec<BotComma
         exports::ExportCommand::menu(i18n, locale, role),
         invite::InviteCommand::menu(i18n, locale, role),
         launch::LaunchCommand::menu(i18n, locale, role),
-        ask::AskCommand::menu(i18n, locale, role),
+        ask::AskCommand::menu(i18n, locale.into(), role),
     ]
     .concat()
 }

@@ -72,7 +72,7 @@ fn dataset_name(app: &App, l: crate::domain::Locale, d: Dataset) -> String {
 }
 
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     match served.as_slice() {
@@ -121,12 +121,11 @@ pub async fn on_button(
 }
 
 async fn ask(bot: &Bot, app: &App, caller: &Caller, b: ExportButton) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let Some(index) = b.dataset else {
-        let buttons = Dataset::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, d)| button(dataset_name(app, l, *d), ExportButton { dataset: Some(i as u8), ..b }));
+        let buttons = Dataset::ALL.iter().enumerate().map(|(i, d)| {
+            button(dataset_name(app, l.locale, *d), ExportButton { dataset: Some(i as u8), ..b })
+        });
         bot.send_message(caller.chat_id, tr!(i18n, l, "export-choose-dataset"))
             .reply_markup(keyboards::column(buttons))
             .await?;
@@ -162,7 +161,7 @@ async fn send(
     form_pk: Option<FormVersionId>,
     format: u8,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let mut request = ExportRequest::new(
         cluster_id,
         dataset,
@@ -170,7 +169,7 @@ async fn send(
     );
     // Only CDAs and coordinators get here: they may see personal fields.
     request.include_personal = true;
-    request.labels = Some(l);
+    request.labels = Some(l.locale);
     request.data_dir = app.data_dir.as_ref().clone();
     if let Some(pk) = form_pk {
         let f = app

@@ -10,6 +10,7 @@ use teloxide::types::User;
 
 use super::{App, BotError, HandlerResult};
 use crate::domain::Locale;
+use crate::i18n::Reader;
 use crate::metrics::Outcome;
 use crate::store::StoreError;
 use crate::tr;
@@ -35,7 +36,7 @@ pub fn outcome<T>(result: &Result<T, BotError>) -> Outcome {
 }
 
 /// The words for a failure: `on_button` for a toast (at most 200 characters), else a message.
-fn words(app: &App, l: Locale, error: &BotError, on_button: bool) -> String {
+fn words(app: &App, l: Reader, error: &BotError, on_button: bool) -> String {
     let i18n = &app.i18n;
     match error {
         BotError::NotAllowed => tr!(i18n, l, "error-not-allowed"),
@@ -68,13 +69,13 @@ async fn record(app: &App, update: &Update, chat_id: ChatId, error: &BotError) {
 
 /// The member's language when the handler could not say: their stored choice if it can be
 /// read, else Telegram's.
-async fn locale_of(app: &App, user: Option<&User>, chat_id: ChatId) -> Locale {
+async fn locale_of(app: &App, user: Option<&User>, chat_id: ChatId) -> Reader {
     match user {
         Some(user) => match app.caller(user, chat_id).await {
-            Ok(caller) => caller.locale,
-            Err(_) => Locale::negotiate(None, user.language_code.as_deref(), None),
+            Ok(caller) => caller.reader(),
+            Err(_) => Locale::negotiate(None, user.language_code.as_deref(), None).into(),
         },
-        None => Locale::negotiate(None, None, None),
+        None => Locale::negotiate(None, None, None).into(),
     }
 }
 
@@ -93,7 +94,7 @@ pub async fn toast(
     app: &App,
     update: &Update,
     chat_id: ChatId,
-    locale: Locale,
+    locale: Reader,
     result: &Result<Option<String>, BotError>,
 ) -> Option<String> {
     match result {

@@ -68,7 +68,7 @@ pub fn uses_for(role: Role) -> i64 {
 pub const VALIDITY_DAYS: i64 = 7;
 
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     if !caller.is_cda() {
         return Err(BotError::NotAllowed);
     }
@@ -92,7 +92,7 @@ pub async fn on_draft(
     me: &Me,
     mut draft: InviteDraft,
 ) -> Result<Option<String>, BotError> {
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {

@@ -12,12 +12,13 @@ use teloxide::utils::command::BotCommands;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, questionnaire};
+use crate::domain::Role;
 use crate::domain::access::Act;
 use crate::domain::form::audience::DEADLINE_CHOICES;
 use crate::domain::form::results::{self, Rate};
 use crate::domain::form::{Audience, Kind, walk};
 use crate::domain::ids::{ClusterId, FormVersionId, LaunchId};
-use crate::domain::{Locale, Role};
+use crate::i18n::Reader;
 use crate::import::ImportFailure;
 use crate::store::Saved;
 use crate::tr;
@@ -120,7 +121,7 @@ fn serves(caller: &Caller, cluster_id: ClusterId) -> bool {
 /// A CDA sends an XLSForm as a document (the caller checked it is one, with
 /// [`crate::xlsx::is_form_file`]): import it, or say exactly what is wrong with it.
 pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(doc) = msg.document() else { return Ok(()) };
     let name = doc
         .file_name
@@ -138,7 +139,7 @@ pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -
     let text = match crate::import::import(&app.store, &bytes, &name, None).await {
         Ok(imported) => {
             let form = &imported.form;
-            let title = form.title(l).to_owned();
+            let title = form.title(l.locale).to_owned();
             let languages = if form.languages.is_empty() {
                 tr!(app.i18n, l, "import-one-language")
             } else {
@@ -180,7 +181,7 @@ pub async fn on_document(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -
 
 /// `/launch`: choose the cluster (when the CDA serves several), then the form.
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let clusters = served(caller);
     match clusters.as_slice() {
         [] => return Err(BotError::NotAllowed),
@@ -252,7 +253,7 @@ pub async fn ask_form<B: ButtonCode>(
     caller: &Caller,
     next: impl Fn(FormVersionId) -> B,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let forms = app.store.latest_forms().await?;
     if forms.is_empty() {
         bot.send_message(caller.chat_id, tr!(i18n, l, "launch-no-forms")).await?;
@@ -271,7 +272,7 @@ pub async fn ask_form<B: ButtonCode>(
 
 /// Asks for the first missing piece of the launch; launches when nothing is missing.
 async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let Some(form_pk) = draft.form_pk else {
         return ask_form(bot, app, caller, |form_pk| {
             LaunchButton::Draft(LaunchDraft { form_pk: Some(form_pk), ..draft })
@@ -325,7 +326,7 @@ async fn ask_next(bot: &Bot, app: &App, caller: &Caller, draft: LaunchDraft) -> 
 
 /// `/results`: the latest launches of the CDA's clusters.
 pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let clusters = served(caller);
     if clusters.is_empty() {
         return Err(BotError::NotAllowed);
@@ -333,7 +334,7 @@ pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResu
     let mut buttons = Vec::new();
     for (cluster_id, cluster_name) in &clusters {
         for launch in app.store.launches(*cluster_id, 10).await? {
-            let title = app.store.form(launch.form_pk).await?.title(l).to_owned();
+            let title = app.store.form(launch.form_pk).await?.title(l.locale).to_owned();
             let label = format!("📊 {title} · {} · {}", launch.created_at.format("%Y-%m-%d"), cluster_name);
             buttons.push(button(label, LaunchButton::Results { launch_id: launch.launch_id, item: None }));
         }
@@ -348,7 +349,7 @@ pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResu
     Ok(())
 }
 
-fn rate_line(app: &App, l: Locale, group: String, r: &Rate) -> String {
+fn rate_line(app: &App, l: Reader, group: String, r: &Rate) -> String {
     tr!(
         app.i18n,
         l,
@@ -368,14 +369,14 @@ async fn on_results(
     launch_id: LaunchId,
     item: Option<u32>,
 ) -> Result<Option<String>, BotError> {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let launch = app.store.launch(launch_id).await?;
     if !serves(caller, launch.cluster_id) {
         return Err(BotError::NotAllowed);
     }
     let form = app.store.form(launch.form_pk).await?;
     let label_of = |item: &crate::domain::form::Item| {
-        item.label.get(l, &form.default_language).unwrap_or(&item.name).to_owned()
+        item.label.get(l.locale, &form.default_language).unwrap_or(&item.name).to_owned()
     };
 
     if let Some(index) = item {
@@ -394,7 +395,7 @@ async fn on_results(
                         if c.label.is_empty() {
                             tr!(i18n, l, "btn-form-other")
                         } else {
-                            c.label.get(l, &form.default_language).unwrap_or(&name).to_owned()
+                            c.label.get(l.locale, &form.default_language).unwrap_or(&name).to_owned()
                         }
                     })
                     .unwrap_or(name);
@@ -403,7 +404,7 @@ async fn on_results(
             .collect();
         let title = label_of(question);
         // Rasterising is CPU work: keep it off the async workers.
-        let (chart_title, rtl) = (title.clone(), l.is_rtl());
+        let (chart_title, rtl) = (title.clone(), l.locale.is_rtl());
         let rendered = tokio::task::spawn_blocking(move || {
             crate::chart::bar_chart_png(&chart_title, &bars, crate::chart::Values::Counts, rtl)
         })
@@ -437,7 +438,7 @@ async fn on_results(
         i18n,
         l,
         "results-summary",
-        title = form.title(l).to_owned(),
+        title = form.title(l.locale).to_owned(),
         invited = rates.total.invited as i64,
         started = rates.total.started as i64,
         finished = rates.total.finished as i64
@@ -479,7 +480,7 @@ async fn on_results(
                 let label = choices
                     .iter()
                     .find(|c| c.name == name)
-                    .and_then(|c| c.label.get(l, &form.default_language))
+                    .and_then(|c| c.label.get(l.locale, &form.default_language))
                     .unwrap_or(&name)
                     .to_owned();
                 format!("{label}: {n}")

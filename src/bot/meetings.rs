@@ -16,6 +16,7 @@ use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult};
+use crate::domain::Role;
 use crate::domain::access::Act;
 use crate::domain::ids::CooperativeId;
 use crate::domain::meeting::{
@@ -24,8 +25,7 @@ use crate::domain::meeting::{
 };
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_line;
-use crate::domain::{Locale, Role};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Reader};
 use crate::store::{Meeting, NewMeeting, Recipient};
 use crate::tr;
 
@@ -128,7 +128,7 @@ impl ButtonCode for MeetingButton {
     }
 }
 
-fn weekday(i18n: &I18n, l: Locale, index: u32) -> String {
+fn weekday(i18n: &I18n, l: Reader, index: u32) -> String {
     match index {
         0 => tr!(i18n, l, "weekday-mon"),
         1 => tr!(i18n, l, "weekday-tue"),
@@ -141,12 +141,12 @@ fn weekday(i18n: &I18n, l: Locale, index: u32) -> String {
 }
 
 /// "Monday 30/03/2026 10:00", in the reader's language and the cluster's time zone.
-pub fn when(i18n: &I18n, l: Locale, at: DateTime<Utc>, tz: Tz) -> String {
+pub fn when(i18n: &I18n, l: Reader, at: DateTime<Utc>, tz: Tz) -> String {
     let local = at.with_timezone(&tz);
     format!("{} {}", weekday(i18n, l, weekday_index(at, tz)), local.format("%d/%m/%Y %H:%M"))
 }
 
-fn rsvp_name(i18n: &I18n, l: Locale, r: Rsvp) -> String {
+fn rsvp_name(i18n: &I18n, l: Reader, r: Rsvp) -> String {
     let word = match r {
         Rsvp::Coming => tr!(i18n, l, "rsvp-coming"),
         Rsvp::NotComing => tr!(i18n, l, "rsvp-not-coming"),
@@ -155,7 +155,7 @@ fn rsvp_name(i18n: &I18n, l: Locale, r: Rsvp) -> String {
     format!("{} {word}", r.emoji())
 }
 
-fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: MeetingId) -> InlineKeyboardMarkup {
+fn rsvp_keyboard(i18n: &I18n, l: Reader, meeting_id: MeetingId) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([Rsvp::ALL
         .map(|r| button(rsvp_name(i18n, l, r), MeetingButton::Rsvp(meeting_id, r)))
         .to_vec()])
@@ -167,7 +167,7 @@ fn rsvp_keyboard(i18n: &I18n, l: Locale, meeting_id: MeetingId) -> InlineKeyboar
 fn body(
     app: &App,
     meeting: &Meeting,
-    l: Locale,
+    l: Reader,
     tz: Tz,
     kind: &str,
     rsvp: Option<Rsvp>,
@@ -205,7 +205,7 @@ pub fn meeting_message(
     kind: &str,
     _offset_minutes: i64,
 ) -> (String, Option<InlineKeyboardMarkup>) {
-    let l = to.locale.unwrap_or(to.cluster_locale);
+    let l = Reader::new(to.locale.unwrap_or(to.cluster_locale), to.gender);
     let rsvp = to.rsvp.as_deref().and_then(Rsvp::parse);
     let previous = to.previous_rsvp.as_deref().and_then(Rsvp::parse);
     let text = body(app, meeting, l, crate::domain::schedule::zone(&to.timezone), kind, rsvp, previous);
@@ -246,7 +246,7 @@ fn may_view(caller: &Caller, meeting: &Meeting) -> bool {
 
 /// `/meeting`: schedule a meeting — in which cluster first, when the caller organises in several.
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     match organiser_of(caller).as_slice() {
         [] => {
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "error-not-leader")).await?;
@@ -281,7 +281,7 @@ async fn start_in(bot: &Bot, app: &App, caller: &Caller, cluster_id: ClusterId) 
 }
 
 async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let tz = app.store.cluster(d.cluster_id).await?.tz();
     let now = crate::store::now();
     let (text, keyboard) = match d.step() {
@@ -367,7 +367,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
 }
 
 async fn complete(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     app.store.clear_dialogue(caller.chat_id.0).await?;
     let Some(starts_at) = d.starts_at else { return Ok(()) };
     let tz = app.store.cluster(d.cluster_id).await?.tz();
@@ -429,7 +429,7 @@ pub async fn on_message(
     mut d: MeetingDraft,
     msg: &Message,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let tz = app.store.cluster(d.cluster_id).await?.tz();
     let now = crate::store::now();
     let line = msg.text().map(clean_line).filter(|t| !t.starts_with('/')).unwrap_or_default();
@@ -484,7 +484,7 @@ pub async fn on_button(
     q: &CallbackQuery,
     b: MeetingButton,
 ) -> Result<Option<String>, BotError> {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     match b {
         MeetingButton::Rsvp(meeting_id, r) => return rsvp(bot, app, caller, q, meeting_id, r).await,
         MeetingButton::InCluster(cluster_id) => {
@@ -651,7 +651,7 @@ async fn rsvp(
     meeting_id: MeetingId,
     r: Rsvp,
 ) -> Result<Option<String>, BotError> {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
     let Ok(m) = app.store.meeting(meeting_id).await else { return Err(BotError::NoLongerActive) };
     if !app.store.set_rsvp(meeting_id, member.member_id, r).await? {
@@ -674,7 +674,7 @@ async fn rsvp(
 
 /// `/meetings`: upcoming meetings of the caller's clusters, with answer counts.
 pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     if !caller.memberships.iter().any(|m| m.role >= Role::Leader) {
         bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-leader")).await?;
         return Ok(());
@@ -711,7 +711,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 
 /// A meeting's detail: names by answer, who has not answered, who could not be reached.
 async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let tz = app.store.cluster(m.cluster_id).await?.tz();
     let invitees = app.store.invitees(m.meeting_id).await?;
     let names = |pred: &dyn Fn(&crate::store::MeetingInvitee) -> bool| {

@@ -8,8 +8,8 @@ use teloxide::types::InlineKeyboardMarkup;
 use super::codes::ButtonCode;
 use super::keyboards::button;
 use super::{App, Caller, HandlerResult};
-use crate::domain::{Locale, Role};
-use crate::i18n::I18n;
+use crate::domain::Role;
+use crate::i18n::{I18n, Reader};
 use crate::tr;
 
 /// The main menu's entries. The menu knows every feature; no feature needs its internals.
@@ -83,7 +83,7 @@ impl ButtonCode for MenuButton {
 }
 
 pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (i18n, l) = (&app.i18n, caller.locale);
+    let (i18n, l) = (&app.i18n, caller.reader());
     let mut rows = vec![
         vec![
             button(tr!(i18n, l, "btn-report"), MenuButton(MenuItem::Report)),
@@ -122,16 +122,16 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 /// else how to join.
 pub async fn not_understood(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     if caller.member.is_some() {
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "not-understood")).await?;
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "not-understood")).await?;
         send_menu(bot, app, caller).await
     } else {
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "start-no-code")).await?;
         Ok(())
     }
 }
 
 /// A role's name, in `locale`.
-pub fn role_name(i18n: &I18n, locale: Locale, role: Role) -> String {
+pub fn role_name(i18n: &I18n, locale: Reader, role: Role) -> String {
     match role {
         Role::Producer => tr!(i18n, locale, "role-producer"),
         Role::Leader => tr!(i18n, locale, "role-leader"),

@@ -31,7 +31,7 @@ use crate::domain::access::{Act, Grant, Viewer};
 use crate::domain::ids::ClusterId;
 use crate::domain::onboarding::{Dialogue, LostDialogue, Onboarding, Resumed};
 use crate::domain::{Locale, Role};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Reader};
 use crate::store::{Member, Membership, Store, StoreError};
 use crate::tr;
 use codes::ButtonCode;
@@ -135,6 +135,11 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// Who the bot writes for: the caller's language and gender.
+    pub fn reader(&self) -> Reader {
+        Reader::new(self.locale, self.member.as_ref().and_then(|m| m.gender))
+    }
+
     /// The member's widest role across their clusters.
     pub fn role(&self) -> Option<Role> {
         self.memberships.iter().map(|m| m.role).max()
@@ -430,7 +435,7 @@ pub(crate) async fn reask_lost(bot: &Bot, app: &App, caller: &Caller, lost: Lost
         }
         (_, Some(_)) => menu::send_menu(bot, app, caller).await,
         (_, None) => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "start-no-code")).await?;
             Ok(())
         }
     }
@@ -581,7 +586,7 @@ async fn handle_press(
         return answer_press(p, update, result).await;
     }
     let outcome = failure::outcome(&result);
-    let toast = failure::toast(&p.app, update, p.caller.chat_id, p.caller.locale, &result).await;
+    let toast = failure::toast(&p.app, update, p.caller.chat_id, p.caller.reader(), &result).await;
     p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
     if let Some(text) = toast {
         p.bot.send_message(p.caller.chat_id, text).await?;
@@ -617,7 +622,7 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
         }
         return None;
     };
-    let answer_now = |result: ButtonResult, locale: Locale| {
+    let answer_now = |result: ButtonResult, locale: Reader| {
         let (bot, app, q, update) = (bot.clone(), app.clone(), q.clone(), update.clone());
         async move {
             let outcome = failure::outcome(&result);
@@ -632,12 +637,12 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
     let caller = match app.caller(&q.from, chat_id).await {
         Ok(caller) => caller,
         Err(e) => {
-            answer_now(Err(e.into()), fallback).await;
+            answer_now(Err(e.into()), fallback.into()).await;
             return None;
         }
     };
     if !q.message.as_ref().is_some_and(|m| m.chat().is_private()) {
-        answer_now(Err(BotError::NoLongerActive), caller.locale).await;
+        answer_now(Err(BotError::NoLongerActive), caller.reader()).await;
         return None;
     }
     let dialogue = match app.store.resume_dialogue(chat_id.0).await {
@@ -646,11 +651,11 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
         Ok(Resumed::Lost(lost)) => {
             keyboards::clear(&bot, &q).await;
             let result = reask_lost(&bot, &app, &caller, lost).await.map(|()| None);
-            answer_now(result, caller.locale).await;
+            answer_now(result, caller.reader()).await;
             return None;
         }
         Err(e) => {
-            answer_now(Err(e.into()), caller.locale).await;
+            answer_now(Err(e.into()), caller.reader()).await;
             return None;
         }
     };
@@ -690,7 +695,7 @@ async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResul
 async fn answer_press(p: &Press, update: &Update, result: ButtonResult) -> HandlerResult {
     let chat_id = p.caller.chat_id;
     let outcome = failure::outcome(&result);
-    let toast = failure::toast(&p.app, update, chat_id, p.caller.locale, &result).await;
+    let toast = failure::toast(&p.app, update, chat_id, p.caller.reader(), &result).await;
     let answered = answer_callback(&p.bot, &p.q, toast).await;
     p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
     answered

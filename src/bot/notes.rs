@@ -90,7 +90,7 @@ pub async fn on_message(bot: &Bot, app: &App, caller: &Caller, msg: &Message) ->
 }
 
 async fn take_note(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Result<bool, BotError> {
-    let l = caller.locale;
+    let l = caller.reader();
     let (Some(member), Some((cluster_id, cluster_name))) =
         (&caller.member, working_cluster(app, caller).await?)
     else {
@@ -144,7 +144,7 @@ async fn take_note(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Resu
     let buttons: Vec<_> = TAGS
         .iter()
         .enumerate()
-        .map(|(i, t)| button(tag_name(app, l, t), NoteButton::Tag(note_id, i as u8)))
+        .map(|(i, t)| button(tag_name(app, l.locale, t), NoteButton::Tag(note_id, i as u8)))
         .collect();
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "field-note-saved", cluster = cluster_name))
         .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
@@ -154,7 +154,7 @@ async fn take_note(bot: &Bot, app: &App, caller: &Caller, msg: &Message) -> Resu
 
 /// `/cluster`: which cluster the CDA's notes go to.
 pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let served: Vec<_> =
         caller.memberships.iter().filter(|m| caller.can(Act::Coordinate, m.cluster_id)).collect();
     if served.is_empty() {
@@ -170,7 +170,7 @@ pub async fn choose_cluster(bot: &Bot, app: &App, caller: &Caller) -> HandlerRes
 
 /// `/notes`: the latest notes of the working cluster.
 pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some((cluster_id, cluster_name)) = working_cluster(app, caller).await? else {
         return Err(BotError::NotAllowed);
     };
@@ -182,7 +182,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     }
     let mut buttons = Vec::new();
     for n in &notes {
-        let tag = n.tag.as_deref().map(|t| format!(" · {}", tag_name(app, l, t))).unwrap_or_default();
+        let tag = n.tag.as_deref().map(|t| format!(" · {}", tag_name(app, l.locale, t))).unwrap_or_default();
         let what = match n.kind.as_str() {
             "voice" => tr!(app.i18n, l, "btn-note-voice"),
             "photo" => tr!(app.i18n, l, "btn-note-photo"),
@@ -218,7 +218,7 @@ pub async fn on_button(
     q: &CallbackQuery,
     b: NoteButton,
 ) -> Result<Option<String>, BotError> {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
     match b {
         NoteButton::Tag(note_id, index) => {
@@ -229,7 +229,7 @@ pub async fn on_button(
                 return Err(BotError::NoLongerActive);
             }
             keyboards::clear(bot, q).await;
-            return Ok(Some(tr!(app.i18n, l, "field-note-tagged", tag = tag_name(app, l, tag))));
+            return Ok(Some(tr!(app.i18n, l, "field-note-tagged", tag = tag_name(app, l.locale, tag))));
         }
         NoteButton::Cluster(cluster_id) => {
             caller.require(Act::Coordinate, cluster_id)?;

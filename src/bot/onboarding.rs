@@ -19,7 +19,7 @@ use crate::domain::invite::{InviteCode, InviteProblem};
 use crate::domain::member::parse_display_name;
 use crate::domain::onboarding::{Dialogue, Next, Onboarding, Step};
 use crate::domain::{Gender, Locale};
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Reader};
 use crate::store::{NewMember, Redeemed, StoreError};
 use crate::tr;
 
@@ -66,7 +66,12 @@ impl ButtonCode for JoiningButton {
 pub const MAX_WRONG_CODES: i64 = 5;
 pub const GUESS_WINDOW_MINUTES: i64 = 10;
 
-fn problem_text(i18n: &I18n, locale: Locale, problem: InviteProblem) -> String {
+/// Who the joining messages are written for: the language chosen, and the gender once given.
+fn o_reader(o: &Onboarding) -> Reader {
+    Reader::new(o.locale, o.gender)
+}
+
+fn problem_text(i18n: &I18n, locale: Reader, problem: InviteProblem) -> String {
     match problem {
         InviteProblem::Unknown => tr!(i18n, locale, "start-invalid-code"),
         InviteProblem::Expired => tr!(i18n, locale, "start-expired"),
@@ -83,7 +88,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
         if caller.member.is_some() {
             return menu::send_menu(bot, app, caller).await;
         }
-        bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+        bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "start-no-code")).await?;
         return Ok(());
     }
     // Guessing codes is slowed down: after a few wrong ones, no code is even looked up.
@@ -91,7 +96,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
     if app.store.failed_invites(user_id, Duration::minutes(GUESS_WINDOW_MINUTES)).await? >= MAX_WRONG_CODES {
         bot.send_message(
             caller.chat_id,
-            tr!(app.i18n, caller.locale, "start-too-many", minutes = GUESS_WINDOW_MINUTES),
+            tr!(app.i18n, caller.reader(), "start-too-many", minutes = GUESS_WINDOW_MINUTES),
         )
         .await?;
         return Ok(());
@@ -108,7 +113,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller, payload: &str) -> Hand
     let invite = match checked {
         Ok(invite) => invite,
         Err(problem) => {
-            bot.send_message(caller.chat_id, problem_text(&app.i18n, caller.locale, problem)).await?;
+            bot.send_message(caller.chat_id, problem_text(&app.i18n, caller.reader(), problem)).await?;
             return Ok(());
         }
     };
@@ -121,13 +126,13 @@ pub async fn rejoin(bot: &Bot, app: &App, caller: &Caller, invite_id: InviteId) 
     let invite = match app.store.invite(invite_id).await {
         Ok(invite) => invite,
         Err(StoreError::NotFound(_)) => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "start-no-code")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "start-no-code")).await?;
             return Ok(());
         }
         Err(e) => return Err(e.into()),
     };
     if let Err(problem) = invite.check_usable(crate::store::now()) {
-        bot.send_message(caller.chat_id, problem_text(&app.i18n, caller.locale, problem)).await?;
+        bot.send_message(caller.chat_id, problem_text(&app.i18n, caller.reader(), problem)).await?;
         return Ok(());
     }
     join_with(bot, app, caller, invite).await
@@ -146,14 +151,14 @@ async fn join_with(
         let text = match app.store.add_membership(member.member_id, invite.invite_id).await? {
             Redeemed::AddedCluster => tr!(
                 app.i18n,
-                caller.locale,
+                caller.reader(),
                 "start-added-cluster",
                 cluster = cluster.name.clone(),
-                role = menu::role_name(&app.i18n, caller.locale, invite.role)
+                role = menu::role_name(&app.i18n, caller.reader(), invite.role)
             ),
-            Redeemed::Refused(problem) => problem_text(&app.i18n, caller.locale, problem),
+            Redeemed::Refused(problem) => problem_text(&app.i18n, caller.reader(), problem),
             Redeemed::AlreadyInCluster | Redeemed::Joined(_) => {
-                tr!(app.i18n, caller.locale, "start-already-member", cluster = cluster.name.clone())
+                tr!(app.i18n, caller.reader(), "start-already-member", cluster = cluster.name.clone())
             }
         };
         bot.send_message(caller.chat_id, text).await?;
@@ -178,7 +183,7 @@ async fn save_and_ask(bot: &Bot, app: &App, chat_id: ChatId, onboarding: Onboard
 
 /// Sends the question of the step the onboarding is at.
 pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> HandlerResult {
-    let (l, i18n) = (o.locale, &app.i18n);
+    let (l, i18n) = (o_reader(o), &app.i18n);
     let back = || vec![button(tr!(i18n, l, "btn-back"), JoiningButton::Back)];
     let invite = app.store.invite(o.invite_id).await?;
     // The invite may have been used up, revoked or expired since `/start`: say so now,
@@ -281,23 +286,24 @@ pub async fn on_message(
                 Ok(id) => {
                     o.name = None;
                     o.name_voice = Some(id);
-                    bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "name-voice-kept")).await?;
+                    bot.send_message(caller.chat_id, tr!(app.i18n, o_reader(&o), "name-voice-kept")).await?;
                     return advance(bot, app, caller, o).await;
                 }
                 Err(super::media::TooBig) => {
-                    bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "form-file-too-big")).await?;
+                    bot.send_message(caller.chat_id, tr!(app.i18n, o_reader(&o), "form-file-too-big"))
+                        .await?;
                     return resend(bot, app, caller.chat_id, &o).await;
                 }
             }
         }
         let text = if msg.text().is_some() {
-            tr!(app.i18n, o.locale, "name-invalid")
+            tr!(app.i18n, o_reader(&o), "name-invalid")
         } else {
-            tr!(app.i18n, o.locale, "reask-name")
+            tr!(app.i18n, o_reader(&o), "reask-name")
         };
         bot.send_message(caller.chat_id, text).await?;
     } else {
-        bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "reask-buttons")).await?;
+        bot.send_message(caller.chat_id, tr!(app.i18n, o_reader(&o), "reask-buttons")).await?;
     }
     resend(bot, app, caller.chat_id, &o).await
 }
@@ -347,7 +353,7 @@ pub async fn on_callback(
             keyboards::clear(bot, q).await;
             app.store.record_consent_refusal(o.invite_id).await?;
             app.store.clear_dialogue(caller.chat_id.0).await?;
-            bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "consent-declined")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, o_reader(&o), "consent-declined")).await?;
         }
         (Step::Name, Joining(JoiningButton::SuggestedName)) if o.suggested_name.is_some() => {
             o.name = o.suggested_name.clone();
@@ -367,14 +373,14 @@ pub async fn on_callback(
                 None => !invite.role.cooperative_required(),
             };
             if !valid {
-                return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
+                return Ok(Some(tr!(app.i18n, o_reader(&o), "button-expired")));
             }
             keyboards::clear(bot, q).await;
             finish(bot, app, caller, o, choice).await?;
         }
         (_, Joining(JoiningButton::Back)) => {
             let Some(previous) = o.previous() else {
-                return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
+                return Ok(Some(tr!(app.i18n, o_reader(&o), "button-expired")));
             };
             keyboards::clear(bot, q).await;
             o.step = previous;
@@ -382,7 +388,7 @@ pub async fn on_callback(
         }
         _ => {
             keyboards::clear(bot, q).await;
-            return Ok(Some(tr!(app.i18n, o.locale, "button-expired")));
+            return Ok(Some(tr!(app.i18n, o_reader(&o), "button-expired")));
         }
     }
     Ok(None)
@@ -406,7 +412,7 @@ async fn finish(
     o: Onboarding,
     cooperative_id: Option<CooperativeId>,
 ) -> HandlerResult {
-    let l = o.locale;
+    let l = o_reader(&o);
     let new = NewMember {
         telegram_user_id: caller.user.id.0 as i64,
         chat_id: caller.chat_id.0,
@@ -421,7 +427,7 @@ async fn finish(
                 .and_then(parse_display_name)
                 .unwrap_or_default(),
         },
-        locale: l,
+        locale: l.locale,
         gender: o.gender,
         cooperative_id,
     };
@@ -514,17 +520,17 @@ pub async fn while_joining(
         Some(AccountCommand::Language) => to_language_step(bot, app, caller, o).await,
         Some(AccountCommand::Mydata) if caller.member.is_none() => {
             // A joining dialogue is not member data: nothing is stored.
-            bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "mydata-none")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, o_reader(&o), "mydata-none")).await?;
             resend(bot, app, caller.chat_id, &o).await
         }
         Some(AccountCommand::Forget) if caller.member.is_none() => {
             // Nothing is stored yet but the dialogue itself.
             app.store.clear_dialogue(caller.chat_id.0).await?;
-            bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "forget-nothing")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "forget-nothing")).await?;
             Ok(())
         }
         _ => {
-            bot.send_message(caller.chat_id, tr!(app.i18n, o.locale, "onboarding-finish-first")).await?;
+            bot.send_message(caller.chat_id, tr!(app.i18n, o_reader(&o), "onboarding-finish-first")).await?;
             resend(bot, app, caller.chat_id, &o).await
         }
     }

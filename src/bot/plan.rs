@@ -4,6 +4,7 @@
 //! chart of the whole plan. CDAs see their clusters; leaders their cooperative's actions.
 
 use crate::domain::ids::{ActionId, ClusterId};
+use crate::i18n::Reader;
 use chrono::{Duration, Months, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -144,13 +145,13 @@ fn cda_of(caller: &Caller, cluster_id: ClusterId) -> bool {
 
 /// `/progress`: each action's latest status, percent and report date.
 pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     if !caller.memberships.iter().any(|m| matches!(m.role, Role::Cda | Role::Leader)) {
         bot.send_message(caller.chat_id, tr!(i18n, l, "error-not-leader")).await?;
         return Ok(());
     }
     let mut actions = visible_actions(app, caller).await?;
-    app.store.localize_actions(&mut actions, l).await?;
+    app.store.localize_actions(&mut actions, l.locale).await?;
     let mut lines = vec![tr!(i18n, l, "progress-title")];
     let mut buttons = Vec::new();
     let now = crate::store::now();
@@ -241,8 +242,8 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 
 /// Who sent a report's voice note or photo, about which action, and when (in the viewer's
 /// language and the cluster's time zone): what a forwarded file does not say by itself.
-async fn media_caption(app: &App, l: Locale, report: &Report) -> Result<String, BotError> {
-    let action = app.store.action_in(report.action_id, l).await?;
+async fn media_caption(app: &App, l: Reader, report: &Report) -> Result<String, BotError> {
+    let action = app.store.action_in(report.action_id, l.locale).await?;
     let cluster = app.store.cluster(action.cluster_id).await?;
     let name = report.member_name.clone().unwrap_or_else(|| "—".into());
     let cooperative = app
@@ -274,7 +275,7 @@ pub async fn on_button(
     q: &CallbackQuery,
     b: ProgressButton,
 ) -> Result<Option<String>, BotError> {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     match b {
         ProgressButton::History(action_id) => {
             may_follow(app, caller, action_id).await?;
@@ -301,7 +302,7 @@ pub async fn on_button(
                 .into_iter()
                 .filter(|a| a.cluster_id == cluster_id)
                 .collect();
-            app.store.localize_actions(&mut actions, l).await?;
+            app.store.localize_actions(&mut actions, l.locale).await?;
             if actions.is_empty() {
                 return Err(BotError::NotAllowed);
             }
@@ -316,7 +317,7 @@ pub async fn on_button(
                 bars.push(crate::chart::Bar::with_note(a.title.clone(), status, percent));
             }
             let title = tr!(i18n, l, "progress-chart-title");
-            let rtl = l.is_rtl();
+            let rtl = l.locale.is_rtl();
             let chart_title = title.clone();
             let png = tokio::task::spawn_blocking(move || {
                 crate::chart::bar_chart_png(&chart_title, &bars, crate::chart::Values::Percents, rtl)
@@ -369,8 +370,8 @@ pub async fn on_button(
 }
 
 async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
-    let a = app.store.action_in(action_id, l).await?;
+    let (l, i18n) = (caller.reader(), &app.i18n);
+    let a = app.store.action_in(action_id, l.locale).await?;
     let owners = app.store.action_owners(action_id).await?;
     let owner_names = if owners.is_empty() {
         tr!(i18n, l, "action-whole-cluster")
@@ -457,7 +458,7 @@ pub async fn on_title_message(
     to: Locale,
     msg: &Message,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let a = app.store.action(action_id).await?;
     let title = msg.text().map(clean_line).unwrap_or_default();
     if title.is_empty() || title.chars().count() > 200 || title.starts_with('/') {
@@ -485,7 +486,7 @@ pub async fn on_title_message(
 
 /// Asks for the first missing piece of a new action.
 async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let skip = || button(tr!(i18n, l, "btn-form-skip"), DraftButton::Skip);
     let (text, keyboard) = match d.step() {
         DraftStep::Title => (tr!(i18n, l, "action-ask-title"), None),
@@ -545,7 +546,7 @@ async fn ask_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> Ha
 }
 
 async fn save_draft(bot: &Bot, app: &App, caller: &Caller, d: &ActionDraft) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(new) = d.finish(caller.member.as_ref().map(|m| m.member_id)) else { return Ok(()) };
     let a = app.store.add_action(&new).await?;
     app.store.clear_dialogue(caller.chat_id.0).await?;
@@ -621,7 +622,7 @@ pub async fn on_draft_message(
     mut d: ActionDraft,
     msg: &Message,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let typed = msg.text().map(clean_text).unwrap_or_default();
     let line = clean_line(&typed);
     let text = line.as_str();

@@ -4,6 +4,7 @@
 //! who stops — or a bot that restarts — continues exactly there, even days later.
 
 use crate::domain::ids::{FormVersionId, ResponseId};
+use crate::i18n::Reader;
 use chrono::{Duration, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -18,7 +19,6 @@ use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, menu};
-use crate::domain::Locale;
 use crate::domain::form::model::OTHER;
 use crate::domain::form::walk::{self, Answers, Rejection};
 use crate::domain::form::{Form, Item, Kind};
@@ -136,12 +136,12 @@ async fn load(app: &App, response_id: ResponseId) -> Result<Session, BotError> {
 
 /// The member's language for the form: theirs if the form has it, else the form's default
 /// (resolved per text by [`crate::domain::form::Text::get`]).
-fn text(t: &crate::domain::form::Text, form: &Form, l: Locale) -> String {
-    t.get(l, &form.default_language).unwrap_or_default().to_owned()
+fn text(t: &crate::domain::form::Text, form: &Form, l: Reader) -> String {
+    t.get(l.locale, &form.default_language).unwrap_or_default().to_owned()
 }
 
 /// Replaces `${name}` in a label with the answer (a choice's label for select questions).
-fn fill(label: &str, form: &Form, answers: &Answers, l: Locale) -> String {
+fn fill(label: &str, form: &Form, answers: &Answers, l: Reader) -> String {
     let mut out = String::new();
     let mut rest = label;
     while let Some(start) = rest.find("${") {
@@ -162,7 +162,7 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Locale) -> String {
 }
 
 /// A value as the member reads it: a choice's label for select questions.
-fn shown_value(form: &Form, item: &Item, value: &str, l: Locale) -> String {
+fn shown_value(form: &Form, item: &Item, value: &str, l: Reader) -> String {
     if item.kind.list().is_none() {
         return value.to_owned();
     }
@@ -181,13 +181,13 @@ fn shown_value(form: &Form, item: &Item, value: &str, l: Locale) -> String {
 }
 
 /// A form's title short enough for a button.
-pub fn button_title(form: &Form, l: Locale) -> String {
-    let title = form.title(l);
+pub fn button_title(form: &Form, l: Reader) -> String {
+    let title = form.title(l.locale);
     crate::domain::form::xlsform::cut(title, crate::domain::form::xlsform::BUTTON_MAX)
         .unwrap_or_else(|| title.to_owned())
 }
 
-fn choice_label(app: &App, form: &Form, choice: &crate::domain::form::Choice, l: Locale) -> String {
+fn choice_label(app: &App, form: &Form, choice: &crate::domain::form::Choice, l: Reader) -> String {
     if choice.name == OTHER && choice.label.is_empty() {
         tr!(app.i18n, l, "btn-form-other")
     } else {
@@ -210,7 +210,7 @@ pub async fn begin(
     caller: &Caller,
     response_id: ResponseId,
 ) -> Result<Option<String>, BotError> {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(member) = &caller.member else { return Err(BotError::NoLongerActive) };
     let mut s = match app.store.response(response_id).await {
         Ok(r) if r.member_id == member.member_id => load(app, response_id).await?,
@@ -256,7 +256,7 @@ pub async fn begin(
 /// Sends the current question: its audio prompt first when the form has one, then the
 /// text with the buttons that answer it.
 async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let Some(pos) = s.response.position else { return Ok(()) };
     let item = &s.form.items[pos];
     if s.response.pending.as_deref() == Some(SPECIFY) {
@@ -315,7 +315,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     let keyboard =
         InlineKeyboardMarkup::new(answer_rows(app, s, item, l).into_iter().chain([nav_row(app, s, item, l)]));
     // The form's own recording comes first: 🔊 only where the form has none.
-    let keyboard = if item.audio.get(l, &s.form.default_language).is_some() {
+    let keyboard = if item.audio.get(l.locale, &s.form.default_language).is_some() {
         keyboard
     } else {
         super::speak::with_speak(app, l, keyboard)
@@ -348,7 +348,7 @@ async fn send_audio_prompt(bot: &Bot, app: &App, caller: &Caller, s: &Session, i
     }
 }
 
-fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<InlineKeyboardButton>> {
+fn answer_rows(app: &App, s: &Session, item: &Item, l: Reader) -> Vec<Vec<InlineKeyboardButton>> {
     let i18n = &app.i18n;
     let choice_button =
         |label: String, index: usize| button(label, form_button(s, FormAction::Choice(index as u32)));
@@ -419,7 +419,7 @@ fn answer_rows(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<Vec<Inline
 }
 
 /// "⬅️ back" (when there is somewhere to go back to), "🔁 repeat", "⏭ skip" (when allowed).
-fn nav_row(app: &App, s: &Session, item: &Item, l: Locale) -> Vec<InlineKeyboardButton> {
+fn nav_row(app: &App, s: &Session, item: &Item, l: Reader) -> Vec<InlineKeyboardButton> {
     let i18n = &app.i18n;
     let mut row = Vec::new();
     if !s.response.history.is_empty() {
@@ -522,7 +522,7 @@ async fn finish(bot: &Bot, app: &App, caller: &Caller, mut s: Session) -> Handle
     let remove: Vec<&str> = remove.iter().map(String::as_str).collect();
     app.store.finish_response(&s.response, &save, &remove, caller.chat_id.0).await?;
     let title = s.form.title(caller.locale).to_owned();
-    bot.send_message(caller.chat_id, tr!(app.i18n, caller.locale, "form-finished", title = title))
+    bot.send_message(caller.chat_id, tr!(app.i18n, caller.reader(), "form-finished", title = title))
         .reply_markup(KeyboardRemove::new())
         .await?;
     menu::send_menu(bot, app, caller).await
@@ -533,7 +533,7 @@ async fn reask(bot: &Bot, app: &App, caller: &Caller, s: &Session, message: Stri
     ask(bot, app, caller, s).await
 }
 
-fn rejection_text(app: &App, s: &Session, item: &Item, l: Locale, r: Rejection) -> String {
+fn rejection_text(app: &App, s: &Session, item: &Item, l: Reader, r: Rejection) -> String {
     let i18n = &app.i18n;
     match r {
         Rejection::Required => text(&item.required_message, &s.form, l)
@@ -560,7 +560,7 @@ pub async fn on_message(
     response_id: ResponseId,
     msg: &Message,
 ) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let s = match load(app, response_id).await {
         Ok(s) if s.response.status != Status::Finished && !s.closed => s,
         _ => {
@@ -721,7 +721,7 @@ pub async fn on_button(
     b: FormButton,
     dialogue: Option<&Dialogue>,
 ) -> Result<Option<String>, BotError> {
-    let l = caller.locale;
+    let l = caller.reader();
     if b.action == FormAction::Start {
         keyboards::clear(bot, q).await;
         return begin(bot, app, caller, b.response_id).await;
@@ -888,7 +888,7 @@ pub async fn on_button(
 
 /// The "📋 Questionnaires" menu: what the member can still answer.
 pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(member) = &caller.member else { return Ok(()) };
     let open = app.store.open_responses(member.member_id).await?;
     if open.is_empty() {
@@ -911,13 +911,13 @@ pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 /// The invitation a member gets when a form is launched (and, reworded, as a reminder).
 pub fn invitation(
     app: &App,
-    l: Locale,
+    l: Reader,
     form: &Form,
     response_id: ResponseId,
     deadline: Option<String>,
     reminder: bool,
 ) -> (String, InlineKeyboardMarkup) {
-    let title = form.title(l).to_owned();
+    let title = form.title(l.locale).to_owned();
     let count = walk::question_count(form, crate::store::now().date_naive()) as i64;
     let mut text = if reminder {
         tr!(app.i18n, l, "form-nudge", title = title, date = deadline.clone().unwrap_or_default())

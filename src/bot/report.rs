@@ -15,14 +15,13 @@ use super::Said;
 use super::codes::{self, ButtonCode};
 use super::keyboards::{self, button};
 use super::{App, BotError, Caller, HandlerResult, media, menu};
-use crate::domain::Locale;
 use crate::domain::access::Act;
 use crate::domain::action::{self, ActionStatus, Blocker, PERCENT_CHOICES};
 use crate::domain::form::walk;
 use crate::domain::ids::CooperativeId;
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_text;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Reader};
 use crate::store::{JointAction, NewReport};
 use crate::tr;
 
@@ -79,7 +78,7 @@ impl ButtonCode for ReportButton {
 /// How long a report can be withdrawn.
 pub const UNDO_WINDOW_MINUTES: i64 = 10;
 
-pub fn status_name(i18n: &I18n, l: Locale, s: ActionStatus) -> String {
+pub fn status_name(i18n: &I18n, l: Reader, s: ActionStatus) -> String {
     let word = match s {
         ActionStatus::NotStarted => tr!(i18n, l, "status-not-started"),
         ActionStatus::OnTrack => tr!(i18n, l, "status-on-track"),
@@ -90,7 +89,7 @@ pub fn status_name(i18n: &I18n, l: Locale, s: ActionStatus) -> String {
     format!("{} {word}", s.emoji())
 }
 
-pub fn blocker_name(i18n: &I18n, l: Locale, b: Blocker) -> String {
+pub fn blocker_name(i18n: &I18n, l: Reader, b: Blocker) -> String {
     match b {
         Blocker::Money => tr!(i18n, l, "blocker-money"),
         Blocker::Inputs => tr!(i18n, l, "blocker-inputs"),
@@ -102,7 +101,7 @@ pub fn blocker_name(i18n: &I18n, l: Locale, b: Blocker) -> String {
 }
 
 /// The five status buttons, one per row so the pictogram and word are easy to hit.
-pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: ActionId) -> InlineKeyboardMarkup {
+pub fn status_keyboard(i18n: &I18n, l: Reader, action_id: ActionId) -> InlineKeyboardMarkup {
     keyboards::column(
         ActionStatus::ALL.map(|s| button(status_name(i18n, l, s), ReportButton::Status(action_id, s))),
     )
@@ -110,7 +109,7 @@ pub fn status_keyboard(i18n: &I18n, l: Locale, action_id: ActionId) -> InlineKey
 
 /// "📝 Report": the actions this member can report on, not done yet.
 pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(member) = &caller.member else { return Ok(()) };
     let mut open: Vec<JointAction> = app
         .store
@@ -119,7 +118,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         .into_iter()
         .filter(|a| a.done_at.is_none())
         .collect();
-    app.store.localize_actions(&mut open, l).await?;
+    app.store.localize_actions(&mut open, l.locale).await?;
     match open.as_slice() {
         [] => {
             bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-no-actions")).await?;
@@ -140,7 +139,7 @@ pub async fn start(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
 }
 
 pub async fn ask_status(bot: &Bot, app: &App, caller: &Caller, a: &JointAction) -> HandlerResult {
-    let l = caller.locale;
+    let l = caller.reader();
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "report-ask-status", action = a.title.clone()))
         .reply_markup(status_keyboard(&app.i18n, l, a.action_id))
         .await?;
@@ -155,7 +154,7 @@ async fn may_report(app: &App, caller: &Caller, action_id: ActionId) -> Result<b
     Ok(caller.member.is_some() && caller.can(Act::Report { cooperatives: &owners }, a.cluster_id))
 }
 
-fn percent_keyboard(i18n: &I18n, l: Locale, report_id: ReportId) -> InlineKeyboardMarkup {
+fn percent_keyboard(i18n: &I18n, l: Reader, report_id: ReportId) -> InlineKeyboardMarkup {
     let p = |n: u8| button(format!("{n}%"), ReportButton::Percent(report_id, n));
     let mut rows: Vec<Vec<_>> =
         PERCENT_CHOICES.chunks(3).map(|row| row.iter().map(|n| p(*n)).collect()).collect();
@@ -170,7 +169,7 @@ pub async fn on_button(
     q: &CallbackQuery,
     b: ReportButton,
 ) -> Result<Option<String>, BotError> {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let Some(member) = caller.member.clone() else { return Err(BotError::NoLongerActive) };
     match b {
         ReportButton::Pick(action_id) => {
@@ -178,7 +177,7 @@ pub async fn on_button(
                 return Err(BotError::NotAllowed);
             }
             keyboards::clear(bot, q).await;
-            let a = app.store.action_in(action_id, l).await?;
+            let a = app.store.action_in(action_id, l.locale).await?;
             if a.done_at.is_some() {
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
             }
@@ -189,7 +188,7 @@ pub async fn on_button(
             if !may_report(app, caller, action_id).await? {
                 return Err(BotError::NotAllowed);
             }
-            let a = app.store.action_in(action_id, l).await?;
+            let a = app.store.action_in(action_id, l.locale).await?;
             keyboards::clear(bot, q).await;
             if a.done_at.is_some() {
                 return Ok(Some(tr!(i18n, l, "report-already-done")));
@@ -219,7 +218,7 @@ pub async fn on_button(
                 // "Other" is best explained in their own words: the next note is about it.
                 bot.send_message(caller.chat_id, tr!(i18n, l, "report-blocker-explain")).await?;
             }
-            let a = app.store.action_in(r.action_id, l).await?;
+            let a = app.store.action_in(r.action_id, l.locale).await?;
             ask_progress(bot, app, caller, report_id, &a).await?;
         }
         ReportButton::Percent(report_id, percent) => {
@@ -278,11 +277,11 @@ async fn record_status(
     action_id: ActionId,
     status: ActionStatus,
 ) -> Result<Option<String>, BotError> {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     if !may_report(app, caller, action_id).await? {
         return Err(BotError::NotAllowed);
     }
-    let a = app.store.action_in(action_id, l).await?;
+    let a = app.store.action_in(action_id, l.locale).await?;
     // An old status button pressed after the action was finished.
     if a.done_at.is_some() {
         keyboards::clear(bot, q).await;
@@ -341,7 +340,7 @@ async fn ask_progress(
     report_id: ReportId,
     a: &JointAction,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let text = match (&a.target, &a.unit) {
         (Some(t), unit) => tr!(
             i18n,
@@ -358,9 +357,9 @@ async fn ask_progress(
 
 /// "Recorded: …", with ↩️ Undo; what the member sends next is attached as a note.
 async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: ReportId) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let r = app.store.report(report_id).await?;
-    let a = app.store.action_in(r.action_id, l).await?;
+    let a = app.store.action_in(r.action_id, l.locale).await?;
     let mut parts = vec![status_name(i18n, l, r.status)];
     if let Some(p) = r.percent {
         parts.push(format!("{}%", p.round()));
@@ -396,9 +395,9 @@ pub async fn on_progress_message(
     report_id: ReportId,
     msg: &Message,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let r = app.store.report(report_id).await?;
-    let a = app.store.action_in(r.action_id, l).await?;
+    let a = app.store.action_in(r.action_id, l.locale).await?;
     let number = msg
         .text()
         .and_then(|t| walk::parse_number(t.trim_end_matches('%'), false).ok())
@@ -425,7 +424,7 @@ pub async fn on_note_message(
     report_id: ReportId,
     msg: &Message,
 ) -> HandlerResult {
-    let (l, i18n) = (caller.locale, &app.i18n);
+    let (l, i18n) = (caller.reader(), &app.i18n);
     let stored = if let Some(text) = msg.text().map(clean_text).filter(|t| !t.is_empty()) {
         app.store.add_report_note(report_id, "text", Some(&text), None).await?;
         true
@@ -465,7 +464,7 @@ pub async fn on_note_message(
 }
 
 /// The check-in message: "How is <action>?" with the status buttons — one tap reports.
-pub fn checkin_message(i18n: &I18n, l: Locale, a: &JointAction) -> (String, InlineKeyboardMarkup) {
+pub fn checkin_message(i18n: &I18n, l: Reader, a: &JointAction) -> (String, InlineKeyboardMarkup) {
     (tr!(i18n, l, "checkin-ask", action = a.title.clone()), status_keyboard(i18n, l, a.action_id))
 }
 

@@ -9,7 +9,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile};
 use super::codes::ButtonCode;
 use super::keyboards::button;
 use super::{App, BotError, Caller};
-use crate::domain::Locale;
+use crate::i18n::Reader;
 use crate::speech::speakable;
 use crate::tr;
 
@@ -30,12 +30,12 @@ impl ButtonCode for SpeakButton {
 }
 
 /// The 🔊 button when speech synthesis is on.
-pub fn speak_button(app: &App, l: Locale) -> Option<InlineKeyboardButton> {
+pub fn speak_button(app: &App, l: Reader) -> Option<InlineKeyboardButton> {
     app.speech.as_ref().map(|_| button(tr!(app.i18n, l, "btn-speak"), SpeakButton))
 }
 
 /// `keyboard` with a 🔊 row at its end, when speech synthesis is on.
-pub fn with_speak(app: &App, l: Locale, keyboard: InlineKeyboardMarkup) -> InlineKeyboardMarkup {
+pub fn with_speak(app: &App, l: Reader, keyboard: InlineKeyboardMarkup) -> InlineKeyboardMarkup {
     match speak_button(app, l) {
         Some(b) => keyboard.append_row([b]),
         None => keyboard,
@@ -50,7 +50,7 @@ pub async fn on_press(
     caller: &Caller,
     q: &CallbackQuery,
 ) -> Result<Option<String>, BotError> {
-    let l = caller.locale;
+    let l = caller.reader();
     let Some(speech) = app.speech.as_ref() else { return Err(BotError::NoLongerActive) };
     let Some(text) = q.regular_message().and_then(|m| m.text().or(m.caption())).map(speakable) else {
         return Err(BotError::NoLongerActive);
@@ -59,7 +59,7 @@ pub async fn on_press(
         return Err(BotError::NoLongerActive);
     }
     let voice = speech.voice();
-    if let Some(kept) = app.store.spoken_file_id(&text, l, &voice).await? {
+    if let Some(kept) = app.store.spoken_file_id(&text, l.locale, &voice).await? {
         // An audio file (WAV, without an OGG encoder) is kept as `audio:<file id>`.
         match kept.strip_prefix("audio:") {
             Some(id) => bot.send_audio(caller.chat_id, InputFile::file_id(id.to_owned().into())).await?,
@@ -67,7 +67,7 @@ pub async fn on_press(
         };
         return Ok(None);
     }
-    let audio = match speech.synthesise(&text, l).await {
+    let audio = match speech.synthesise(&text, l.locale).await {
         Ok(audio) => audio,
         Err(e) => {
             tracing::warn!(error = %e, "speech synthesis failed");
@@ -84,7 +84,7 @@ pub async fn on_press(
         sent.audio().map(|a| format!("audio:{}", a.file.id))
     };
     if let Some(id) = file_id {
-        app.store.keep_spoken(&text, l, &voice, &id).await?;
+        app.store.keep_spoken(&text, l.locale, &voice, &id).await?;
     }
     Ok(None)
 }

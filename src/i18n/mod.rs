@@ -1,5 +1,11 @@
 //! Translations. Every user-facing string comes from `locales/<lang>/main.ftl` through
-//! Fluent; the files are compiled into the binary, so the bot needs nothing beside it.
+//! Fluent; the files are compiled into the binary, so the bot needs nothing beside it. A
+//! deployment may override entries (the words for cluster, cooperative, CDA… are Fluent
+//! terms for that) with its own `.ftl` files in `LOCALES_DIR/<lang>/`, read at start-up.
+//!
+//! Words that agree with the reader: every message gets a `$gender` variable ("woman",
+//! "man" or "other") from the [`Reader`] it is written for, so a language that marks the
+//! reader's gender selects on it (`{ $gender -> [woman] … *[other] … }`).
 //!
 //! Bidi: Fluent wraps every placeable in invisible FSI/PDI isolation marks by default. In a
 //! Telegram bubble they are not always invisible (older clients draw boxes), they break
@@ -9,12 +15,13 @@
 //! it are placed by the Unicode bidi algorithm. A test checks that rule for every message.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
 
-use crate::domain::Locale;
+use crate::domain::{Gender, Locale};
 
 /// The shipped translations, as compiled in.
 pub const SOURCES: [(Locale, &str); 6] = [
@@ -26,6 +33,38 @@ pub const SOURCES: [(Locale, &str); 6] = [
     (Locale::Ru, include_str!("../../locales/ru/main.ftl")),
 ];
 
+/// The variable every message receives: the reader's gender as Fluent selects on it.
+pub const GENDER_VARIABLE: &str = "gender";
+
+/// Who a message is written for: their language and, when known, their gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Reader {
+    pub locale: Locale,
+    pub gender: Option<Gender>,
+}
+
+impl Reader {
+    pub fn new(locale: Locale, gender: Option<Gender>) -> Self {
+        Self { locale, gender }
+    }
+
+    /// The value of `$gender`: "woman", "man", or "other" for "prefer not to say" and unknown.
+    pub fn gender_word(self) -> &'static str {
+        match self.gender {
+            Some(Gender::Woman) => "woman",
+            Some(Gender::Man) => "man",
+            Some(Gender::Undisclosed) | None => "other",
+        }
+    }
+}
+
+/// Code that only knows a language writes for a reader of unknown gender.
+impl From<Locale> for Reader {
+    fn from(locale: Locale) -> Self {
+        Self { locale, gender: None }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum I18nError {
     #[error("locales/{locale}/main.ftl does not parse: {detail}")]
@@ -34,6 +73,10 @@ pub enum I18nError {
     Missing { locale: Locale, key: String },
     #[error("message '{key}' in locale {locale} does not format: {detail}")]
     Format { locale: Locale, key: String, detail: String },
+    #[error("LOCALES_DIR: {path}:{line}: {detail}")]
+    Override { path: PathBuf, line: usize, detail: String },
+    #[error("LOCALES_DIR: {path}: {detail}")]
+    OverrideFolder { path: PathBuf, detail: String },
 }
 
 pub struct I18n {
@@ -46,8 +89,42 @@ impl std::fmt::Debug for I18n {
     }
 }
 
+/// 1-based line of a byte offset.
+fn line_of(source: &str, at: usize) -> usize {
+    source[..at.min(source.len())].matches('\n').count() + 1
+}
+
 impl I18n {
+    /// The shipped translations only.
     pub fn load() -> Result<Self, I18nError> {
+        Self::load_with(None)
+    }
+
+    /// The shipped translations, with the entries of `overrides/<lang>/*.ftl` (`LOCALES_DIR`)
+    /// replacing theirs. A file that does not parse is refused with its path and line.
+    pub fn load_with(overrides: Option<&Path>) -> Result<Self, I18nError> {
+        let mut extra: HashMap<Locale, Vec<FluentResource>> = HashMap::new();
+        if let Some(dir) = overrides {
+            for (locale, files) in override_files(dir)? {
+                for path in files {
+                    let source = std::fs::read_to_string(&path).map_err(|e| I18nError::OverrideFolder {
+                        path: path.clone(),
+                        detail: e.to_string(),
+                    })?;
+                    let resource = FluentResource::try_new(source.clone()).map_err(|(_, errors)| {
+                        // The line where the broken entry begins, else where the parser stopped.
+                        let first = &errors[0];
+                        let at = first.slice.as_ref().map_or(first.pos.start, |s| s.start);
+                        I18nError::Override {
+                            path: path.clone(),
+                            line: line_of(&source, at),
+                            detail: first.kind.to_string(),
+                        }
+                    })?;
+                    extra.entry(locale).or_default().push(resource);
+                }
+            }
+        }
         let mut bundles = HashMap::new();
         for (locale, source) in SOURCES {
             let resource = FluentResource::try_new(source.to_owned())
@@ -58,6 +135,9 @@ impl I18n {
             bundle
                 .add_resource(resource)
                 .map_err(|errors| I18nError::Parse { locale, detail: format!("{errors:?}") })?;
+            for resource in extra.remove(&locale).unwrap_or_default() {
+                bundle.add_resource_overriding(resource);
+            }
             bundles.insert(locale, bundle);
         }
         Ok(Self { bundles })
@@ -66,17 +146,24 @@ impl I18n {
     /// Formats a message, failing on a missing key or a formatting error (tests use this).
     pub fn try_format(
         &self,
-        locale: Locale,
+        reader: impl Into<Reader>,
         key: &str,
         args: Option<&FluentArgs>,
     ) -> Result<String, I18nError> {
+        let reader = reader.into();
+        let locale = reader.locale;
         let bundle = &self.bundles[&locale];
         let pattern = bundle
             .get_message(key)
             .and_then(|m| m.value())
             .ok_or_else(|| I18nError::Missing { locale, key: key.to_owned() })?;
+        let mut all = FluentArgs::new();
+        all.set(GENDER_VARIABLE, reader.gender_word());
+        for (name, value) in args.into_iter().flat_map(FluentArgs::iter) {
+            all.set(name.to_owned(), value.clone());
+        }
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        let text = bundle.format_pattern(pattern, Some(&all), &mut errors).into_owned();
         if errors.is_empty() {
             Ok(text)
         } else {
@@ -86,26 +173,59 @@ impl I18n {
 
     /// Formats a message for a user. Tests guarantee every key exists in every locale; should
     /// one slip through anyway, the user gets English rather than nothing.
-    pub fn format(&self, locale: Locale, key: &str, args: Option<&FluentArgs>) -> String {
-        match self.try_format(locale, key, args) {
+    pub fn format(&self, reader: impl Into<Reader>, key: &str, args: Option<&FluentArgs>) -> String {
+        let reader = reader.into();
+        match self.try_format(reader, key, args) {
             Ok(text) => text,
             Err(e) => {
                 tracing::error!(error = %e, "translation problem");
-                self.try_format(Locale::En, key, args).unwrap_or_else(|_| key.to_owned())
+                self.try_format(Reader { locale: Locale::En, ..reader }, key, args)
+                    .unwrap_or_else(|_| key.to_owned())
             }
         }
     }
 }
 
-/// `tr!(i18n, locale, "key")` or `tr!(i18n, locale, "key", name = value, …)`.
+/// The `.ftl` files of an override folder, per language, in name order.
+fn override_files(dir: &Path) -> Result<Vec<(Locale, Vec<PathBuf>)>, I18nError> {
+    let folder_error =
+        |path: &Path, detail: String| I18nError::OverrideFolder { path: path.to_owned(), detail };
+    let entries = std::fs::read_dir(dir).map_err(|e| folder_error(dir, e.to_string()))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| folder_error(dir, e.to_string()))?.path();
+        if !path.is_dir() {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let Some(locale) = Locale::ALL.into_iter().find(|l| l.code() == name) else {
+            let codes: Vec<_> = Locale::ALL.iter().map(|l| l.code()).collect();
+            return Err(folder_error(
+                &path,
+                format!("not a shipped language (use one of {})", codes.join(", ")),
+            ));
+        };
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+            .map_err(|e| folder_error(&path, e.to_string()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        out.push((locale, files));
+    }
+    Ok(out)
+}
+
+/// `tr!(i18n, reader, "key")` or `tr!(i18n, reader, "key", name = value, …)`; `reader` is a
+/// [`Reader`] or a bare [`Locale`] (gender unknown).
 #[macro_export]
 macro_rules! tr {
-    ($i18n:expr, $locale:expr, $key:literal) => {
-        $i18n.format($locale, $key, None)
+    ($i18n:expr, $reader:expr, $key:literal) => {
+        $i18n.format($reader, $key, None)
     };
-    ($i18n:expr, $locale:expr, $key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+    ($i18n:expr, $reader:expr, $key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
         let mut args = $crate::i18n::FluentArgs::new();
         $(args.set(stringify!($name), $crate::i18n::FluentValue::from($value));)+
-        $i18n.format($locale, $key, Some(&args))
+        $i18n.format($reader, $key, Some(&args))
     }};
 }

@@ -25,6 +25,7 @@ use crate::bot::{
 };
 use crate::domain::meeting::reminder_sendable;
 use crate::domain::schedule;
+use crate::i18n::Reader;
 use crate::store::OutboxItem;
 
 /// Without the lease (another process sent a moment ago), a row left "sending" longer than
@@ -138,7 +139,7 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
             return Ok(Prepared::Skip("the questionnaire's deadline has passed"));
         }
         let form = app.store.form(d.form_pk).await?;
-        let l = d.locale.unwrap_or(d.cluster_locale);
+        let l = Reader::new(d.locale.unwrap_or(d.cluster_locale), d.gender);
         let tz = schedule::zone(&d.timezone);
         let deadline = d.deadline_at.map(|at| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());
         let reminder = item.kind == "form_reminder";
@@ -162,8 +163,8 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
             }
             app.store.cluster(a.cluster_id).await?.locale
         };
-        let l = to.locale.unwrap_or(cluster_locale);
-        let a = app.store.action_in(action_id, l).await?;
+        let l = Reader::new(to.locale.unwrap_or(cluster_locale), to.gender);
+        let a = app.store.action_in(action_id, l.locale).await?;
         let (text, keyboard) = checkin_message(&app.i18n, l, &a);
         return Ok(Prepared::Send(Outgoing {
             chat_id,
@@ -178,7 +179,7 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
         let q = app.store.question(question_id).await?;
         let to = app.store.address(item.member_id).await?;
         let Some(chat_id) = to.chat_id.filter(|_| !to.opted_out) else { return Ok(Prepared::Unreachable) };
-        let l = to.locale.unwrap_or(app.store.cluster(q.cluster_id).await?.locale);
+        let l = Reader::new(to.locale.unwrap_or(app.store.cluster(q.cluster_id).await?.locale), to.gender);
         let (text, voice) = match item.kind.as_str() {
             "answer" => cda_answer_message(&app.i18n, l, &q),
             _ if q.body.is_none() && q.media_path.is_none() => {

@@ -66,7 +66,8 @@ pub async fn run(
         .await
         .with_context(|| format!("could not open the sandbox database {database_url}"))?;
     store.own_database_file(database_url)?;
-    let i18n = Arc::new(I18n::load()?);
+    let overrides = crate::config::parse_locales_dir(std::env::var("LOCALES_DIR").ok());
+    let i18n = Arc::new(I18n::load_with(overrides.as_deref())?);
     let roster = seed::seed(&store).await.context("could not seed the sandbox's demo")?;
     let emulator = Emulator::new();
     let api_url = emulator.serve().await.context("could not start the sandbox's Bot API emulator")?;

@@ -5,9 +5,9 @@ use crate::domain::ids::{ClusterId, MeetingId, MemberId};
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, now, on_pool, on_write};
-use crate::domain::Locale;
 use crate::domain::ids::CooperativeId;
 use crate::domain::meeting::{MeetingAudience, Rsvp, reminder_times};
+use crate::domain::{Gender, Locale};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Meeting {
@@ -63,6 +63,7 @@ pub struct Recipient {
     pub chat_id: Option<i64>,
     pub telegram_user_id: Option<i64>,
     pub locale: Option<Locale>,
+    pub gender: Option<Gender>,
     pub cluster_locale: Locale,
     pub timezone: String,
     pub opted_out: bool,
@@ -287,7 +288,7 @@ impl Store {
     /// Who an outbox row goes to.
     pub async fn recipient(&self, meeting_id: MeetingId, member_id: MemberId) -> Result<Recipient> {
         on_pool!(self, pool => sqlx::query_as(
-            "select p.chat_id, p.telegram_user_id, p.locale, c.locale as cluster_locale, c.timezone, \
+            "select p.chat_id, p.telegram_user_id, p.locale, p.gender, c.locale as cluster_locale, c.timezone, \
              p.opted_out_at is not null as opted_out, i.rsvp, i.previous_rsvp from member p \
              join meeting m on m.meeting_id = $1 join cluster c on c.cluster_id = m.cluster_id \
              left join meeting_invitee i on i.meeting_id = m.meeting_id and i.member_id = p.member_id \

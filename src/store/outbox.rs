@@ -7,10 +7,10 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Db, Result, Store, StoreError, now, on_pool, on_write};
-use crate::domain::Locale;
 use crate::domain::ids::{
     ActionId, FormVersionId, LaunchId, MeetingId, MemberId, OutboxId, QuestionId, ResponseId,
 };
+use crate::domain::{Gender, Locale};
 
 /// A claimed outbox row with what is needed to write the message.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -33,6 +33,8 @@ pub struct Address {
     pub chat_id: Option<i64>,
     pub telegram_user_id: Option<i64>,
     pub locale: Option<Locale>,
+    /// The addressee's gender, which the words agree with.
+    pub gender: Option<Gender>,
     pub opted_out: bool,
 }
 
@@ -42,6 +44,7 @@ pub struct FormDelivery {
     pub chat_id: Option<i64>,
     pub telegram_user_id: Option<i64>,
     pub locale: Option<Locale>,
+    pub gender: Option<Gender>,
     pub cluster_locale: Locale,
     pub timezone: String,
     pub opted_out: bool,
@@ -217,7 +220,7 @@ impl Store {
     /// Who a row that is not a meeting's goes to.
     pub async fn address(&self, member_id: MemberId) -> Result<Address> {
         on_pool!(self, pool => sqlx::query_as(
-            "select chat_id, telegram_user_id, locale, opted_out_at is not null as opted_out from member \
+            "select chat_id, telegram_user_id, locale, gender, opted_out_at is not null as opted_out from member \
              where member_id = $1",
         )
         .bind(member_id)
@@ -229,7 +232,7 @@ impl Store {
     /// A questionnaire row's recipient, form and deadline.
     pub async fn form_delivery(&self, response_id: ResponseId) -> Result<FormDelivery> {
         on_pool!(self, pool => sqlx::query_as(
-            "select p.chat_id, p.telegram_user_id, p.locale, c.locale as cluster_locale, c.timezone, \
+            "select p.chat_id, p.telegram_user_id, p.locale, p.gender, c.locale as cluster_locale, c.timezone, \
              p.opted_out_at is not null as opted_out, l.form_pk, r.status, l.deadline_at \
              from response r join launch l on l.launch_id = r.launch_id join cluster c on c.cluster_id = l.cluster_id \
              join member p on p.member_id = r.member_id where r.response_id = $1",

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use clusterbot::domain::{Gender, Locale, Role};
-use clusterbot::i18n::{FluentArgs, I18n};
+use clusterbot::i18n::{FluentArgs, I18n, Reader};
 use clusterbot::store::Store;
 
 use crate::botapi::{BotApi, TOKEN, TgUser};
@@ -119,13 +119,20 @@ pub fn name_question(locale: Locale, key: &str) -> String {
     format!("{}\n{}", t(locale, key, &[]), t(locale, "name-voice-hint", &[]))
 }
 
-pub fn t(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+/// `reader`: a bare locale (gender unknown, as before joining) or a [`Reader`] with the
+/// member's gender.
+pub fn t(reader: impl Into<Reader>, key: &str, args: &[(&str, &str)]) -> String {
     let i18n = I18n::load().unwrap();
     let mut fa = FluentArgs::new();
     for (k, v) in args {
         fa.set(*k, *v);
     }
-    i18n.try_format(locale, key, Some(&fa)).unwrap()
+    i18n.try_format(reader, key, Some(&fa)).unwrap()
+}
+
+/// A woman reading in `locale`.
+pub fn woman(locale: Locale) -> Reader {
+    Reader::new(locale, Some(Gender::Woman))
 }
 
 async fn onboarding_survives_a_crash(backend: &str) {
@@ -180,7 +187,9 @@ async fn onboarding_survives_a_crash(backend: &str) {
     api.send_text(&fatima, "فاطمة الزهراء");
     let (i, gender) = api.expect_text(before, &fatima, &t(Locale::Ar, "gender-ask", &[])).await;
     api.press(&fatima, &gender, &gender.button(&t(Locale::Ar, "btn-woman", &[])));
-    let (i, coops) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "coop-ask", &[])).await;
+    // From here she is addressed as a woman.
+    let (i, coops) = api.expect_text(i + 1, &fatima, &t(woman(Locale::Ar), "coop-ask", &[])).await;
+    assert!(coops.text().contains("تنتمين؟"), "{}", coops.text());
     let coop_labels: Vec<_> = coops.buttons().into_iter().map(|(l, _)| l).collect();
     assert_eq!(
         coop_labels,
@@ -198,16 +207,18 @@ async fn onboarding_survives_a_crash(backend: &str) {
 
     api.press(&fatima, &coops, &coops.button("Tifawin"));
     let done = t(
-        Locale::Ar,
+        woman(Locale::Ar),
         "onboarding-done",
         &[
             ("name", "فاطمة الزهراء"),
             ("cluster", cluster_name),
-            ("role", &t(Locale::Ar, "role-producer", &[])),
+            ("role", &t(woman(Locale::Ar), "role-producer", &[])),
         ],
     );
-    let (i, _) = api.expect_text(i + 1, &fatima, &done).await;
-    let (_, menu) = api.expect_text(i + 1, &fatima, &t(Locale::Ar, "menu-title", &[])).await;
+    let (i, welcome) = api.expect_text(i + 1, &fatima, &done).await;
+    assert!(welcome.text().contains("بصفة منتجة"), "a producer, in the feminine: {}", welcome.text());
+    let (_, menu) = api.expect_text(i + 1, &fatima, &t(woman(Locale::Ar), "menu-title", &[])).await;
+    assert!(menu.text().contains("ماذا تريدين أن تفعلي؟"), "{}", menu.text());
     assert!(menu.buttons().iter().any(|(l, _)| l == &t(Locale::Ar, "btn-mydata", &[])));
     let second_log = bot.kill();
 
@@ -251,12 +262,12 @@ async fn onboarding_survives_a_crash(backend: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn onboarding_in_arabic_survives_a_crash_on_sqlite() {
+async fn a_woman_joining_in_arabic_survives_a_crash_and_is_addressed_as_a_woman_on_sqlite() {
     onboarding_survives_a_crash("sqlite").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn onboarding_in_arabic_survives_a_crash_on_postgres() {
+async fn a_woman_joining_in_arabic_survives_a_crash_and_is_addressed_as_a_woman_on_postgres() {
     onboarding_survives_a_crash("postgres").await;
 }
 
@@ -385,4 +396,52 @@ async fn the_last_place_taken_while_joining_is_said_at_the_next_step_on_sqlite()
 #[tokio::test(flavor = "multi_thread")]
 async fn the_last_place_taken_while_joining_is_said_at_the_next_step_on_postgres() {
     last_place_taken_while_joining("postgres").await;
+}
+
+/// `LOCALES_DIR`: a deployment says "facilitator" where the shipped words say CDA, without
+/// rebuilding; the bot's messages carry its words.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deployment_s_own_words_reach_members_without_rebuilding() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let words = dir.path().join("words");
+    std::fs::create_dir_all(words.join("en")).unwrap();
+    std::fs::write(words.join("en/terms.ftl"), "-cda = facilitator\n-cda-long = Cluster Facilitator\n")
+        .unwrap();
+    let api = BotApi::start().await;
+    let envs = [("LOCALES_DIR", words.to_str().unwrap())];
+    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "bot", "info", &["run"], &envs);
+
+    let ana = TgUser::new(8101, "Ana", "en");
+    api.send_text(&ana, "/start");
+    let (_, hello) = api
+        .wait_for(0, "the answer to /start", |c| c.method == "sendMessage" && c.body["chat_id"] == ana.id)
+        .await;
+    assert!(
+        hello.text().contains("ask your Cluster Facilitator (facilitator) for an invite link"),
+        "{}",
+        hello.text()
+    );
+    assert!(!hello.text().contains("CDA"), "{}", hello.text());
+    let log = bot.kill();
+    assert!(log.contains("LOCALES_DIR"), "the override is logged: {log}");
+    api.stop().await;
+}
+
+/// A broken override file stops the start, naming the file and the line.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broken_override_stops_the_start_with_its_file_and_line() {
+    let db = TestDb::sqlite().await;
+    let dir = tempfile::tempdir().unwrap();
+    let words = dir.path().join("words");
+    std::fs::create_dir_all(words.join("es")).unwrap();
+    let file = words.join("es/terms.ftl");
+    std::fs::write(&file, "-cooperative = consorcio\n-cda = { $case\n").unwrap();
+    let api = BotApi::start().await;
+    let envs = [("LOCALES_DIR", words.to_str().unwrap())];
+    let bot = BotProcess::spawn_with(&api, &db.url, dir.path(), "bot", "info", &["run"], &envs);
+    let (status, log) = bot.exited().await;
+    assert!(!status.success(), "{log}");
+    assert!(log.contains(&format!("{}:2:", file.display())), "the file and line are named: {log}");
+    api.stop().await;
 }

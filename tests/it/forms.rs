@@ -109,7 +109,7 @@ fn placeholder_defaults_and_a_date_as_form_id_are_refused() {
 #[test]
 fn the_shipped_diagnostic_imports_in_all_six_languages() {
     let form: Form = import::parse(&diagnostic(), "cluster_diagnostic.xlsx").unwrap();
-    assert_eq!((form.form_id.as_str(), form.version.as_str()), ("cluster_diagnostic", "2026112701"));
+    assert_eq!((form.form_id.as_str(), form.version.as_str()), ("cluster_diagnostic", "2026120701"));
     assert_eq!(form.languages, ["ar", "en", "es", "fr", "ru", "ur"]);
     let questions = form.questions().count();
     assert!((8..=12).contains(&questions), "{questions} questions");
@@ -125,6 +125,38 @@ fn the_shipped_diagnostic_imports_in_all_six_languages() {
     }
     assert!(form.questions().any(|q| !q.required), "something can be skipped");
     assert!(form.questions().any(|q| q.constraint.is_some()));
+    // Its title is in every language, not English everywhere.
+    let titles: Vec<_> = Locale::ALL.iter().map(|l| form.title(*l)).collect();
+    assert_eq!(
+        titles,
+        [
+            "Cluster diagnostic",
+            "Diagnostic du cluster",
+            "تشخيص العنقود",
+            "Diagnóstico del clúster",
+            "کلسٹر کا جائزہ",
+            "Диагностика кластера"
+        ]
+    );
+    // Hints add to the bot's own instruction (form-hint-*), they do not repeat it.
+    let i18n = clusterbot::i18n::I18n::load().unwrap();
+    for item in form.questions() {
+        for locale in Locale::ALL {
+            let Some(hint) = item.hint.0.get(locale.code()) else { continue };
+            for key in ["form-hint-number", "form-hint-text", "form-hint-multiple", "form-hint-date"] {
+                let instruction = i18n.try_format(locale, key, None).unwrap();
+                // The instruction's first words after its pictogram, e.g. "Type a number".
+                let words: String =
+                    instruction.split_whitespace().skip(1).take(3).collect::<Vec<_>>().join(" ");
+                let words = words.trim_end_matches([',', '.', '،']);
+                assert!(
+                    !hint.contains(words),
+                    "{} {locale}: the hint repeats \"{words}\": {hint}",
+                    item.name
+                );
+            }
+        }
+    }
 }
 
 fn broken(survey: &[&[&str]], choices: &[&[&str]]) -> Vec<String> {

@@ -13,6 +13,7 @@ mod fieldnotes;
 mod forms;
 mod handlers;
 mod i18n;
+mod journey;
 mod meetings;
 mod ops;
 mod outbox;

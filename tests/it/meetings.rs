@@ -554,7 +554,8 @@ mod end_to_end {
         let moved_line = first_line(Locale::Ar, "meeting-moved", "Cluster Commission");
         let (_, notice) =
             api.wait_for(i, "the notice", |c| to(&producer, c) && c.text().starts_with(&moved_line)).await;
-        let again = t(Locale::Ar, "meeting-answer-again", &[("answer", &coming)]);
+        // She is a woman, and the notice says so (كنتِ قد أجبتِ).
+        let again = t(crate::e2e::woman(Locale::Ar), "meeting-answer-again", &[("answer", &coming)]);
         assert!(notice.text().contains(&again), "{}", notice.text());
         let your_answer_line = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
         assert!(!notice.text().contains(&your_answer_line), "{}", notice.text());

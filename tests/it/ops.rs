@@ -517,13 +517,14 @@ async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order
         assert_eq!(deliver(&http, &instances[i % 2].hook, update).await, 200, "update {i}");
     }
 
+    // She said she is a woman: a "productrice".
     let done = t(
-        Locale::Fr,
+        super::e2e::woman(Locale::Fr),
         "onboarding-done",
         &[
             ("name", "Fatima Zahra"),
             ("cluster", "Djebba figs"),
-            ("role", &t(Locale::Fr, "role-producer", &[])),
+            ("role", &t(super::e2e::woman(Locale::Fr), "role-producer", &[])),
         ],
     );
     api.expect_text(before, &fatima, &done).await;
@@ -543,7 +544,7 @@ async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order
         t(Locale::Fr, "consent-ask", &[("cluster", "Djebba figs")]),
         super::e2e::name_question(Locale::Fr, "name-ask"),
         t(Locale::Fr, "gender-ask", &[]),
-        t(Locale::Fr, "coop-ask", &[]),
+        t(super::e2e::woman(Locale::Fr), "coop-ask", &[]),
         done,
     ];
     assert_eq!(&replies[..expected.len()], &expected[..], "the replies, in the conversation's order");

@@ -44,7 +44,7 @@ pub async fn member(
 }
 
 /// The label of a question or a choice, as the member sees it.
-fn label(form: &Form, question: &str, choice: Option<&str>, l: Locale) -> String {
+pub fn label(form: &Form, question: &str, choice: Option<&str>, l: Locale) -> String {
     let item = form.item(question).unwrap();
     match choice {
         None => item.label.get(l, &form.default_language).unwrap().to_owned(),
@@ -128,7 +128,7 @@ async fn diagnostic_in_two_languages(backend: &str) {
         member(&store, cluster, Some(amal), Role::Producer, &pierre_user, Locale::Fr, Gender::Man).await;
     let form_file = concat!(env!("CARGO_MANIFEST_DIR"), "/forms/cluster_diagnostic.xlsx");
     let imported = cli(&db.url, &["form", "import", form_file]);
-    assert_eq!(imported, ["cluster_diagnostic\t2026112701"]);
+    assert_eq!(imported, ["cluster_diagnostic\t2026120701"]);
     let form =
         clusterbot::import::parse(&std::fs::read(form_file).unwrap(), "cluster_diagnostic.xlsx").unwrap();
 

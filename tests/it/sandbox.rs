@@ -444,7 +444,7 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     b.click(&b.wait("//details[@id='time']/summary").await).await;
     b.click(&b.wait("//button[@data-advance='168']").await).await;
     b.wait("//span[@id='clock'][contains(., '168 h ahead')]").await;
-    let checkin = "//div[contains(@class,'msg bot')][contains(., 'Comment avance Stand au festival')]";
+    let checkin = "//div[contains(@class,'msg bot')][contains(., 'Où en est l’action Stand au festival')]";
     let started = Instant::now();
     while b.all(checkin).await.is_empty() {
         assert!(started.elapsed() < Duration::from_secs(120), "no check-in came after a week");

@@ -242,7 +242,8 @@ async fn the_speak_button_reads_the_menu_aloud_with_espeak_once() {
     );
 
     api.send_text(&bilal, "/menu");
-    let (_, menu) = api.expect_text(0, &bilal, &t(Locale::Ur, "menu-title", &[])).await;
+    let bilal_reads = clusterbot::i18n::Reader::new(Locale::Ur, Some(Gender::Man));
+    let (_, menu) = api.expect_text(0, &bilal, &t(bilal_reads, "menu-title", &[])).await;
     let speak = t(Locale::Ur, "btn-speak", &[]);
     api.press(&bilal, &menu, &menu.button_eq(&speak));
     let audio = |c: &Call| c.method == "sendVoice" || c.method == "sendAudio";
