@@ -480,3 +480,39 @@ name-voice-kept = 🎤 شكرًا، حفظتُ الاسم كما قيل.
 results-voice-review = 🎤 إجابات صوتية للمراجعة — { $question }: { $count }
 btn-speak = 🔊 استماع
 tts-failed = 🔇 عذرًا، لا أستطيع قراءة هذا بصوت عالٍ الآن.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = اليوم
+read-tomorrow = غدًا
+read-yesterday = أمس
+read-weekday = { $weekday ->
+    [mon] الاثنين
+    [tue] الثلاثاء
+    [wed] الأربعاء
+    [thu] الخميس
+    [fri] الجمعة
+    [sat] السبت
+   *[sun] الأحد
+}
+read-month = { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] مايو
+    [6] يونيو
+    [7] يوليو
+    [8] أغسطس
+    [9] سبتمبر
+    [10] أكتوبر
+    [11] نوفمبر
+   *[12] ديسمبر
+}
+read-day-part = { $part ->
+    [small-hours] ليلًا
+    [morning] صباحًا
+    [afternoon] ظهرًا
+    [evening] مساءً
+   *[night] ليلًا
+}
+read-location-pin = الموقع على الخريطة أدناه

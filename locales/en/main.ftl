@@ -431,3 +431,39 @@ name-voice-kept = 🎤 Thank you, I kept your name as you said it.
 results-voice-review = 🎤 Answered by voice, to review — { $question }: { $count }
 btn-speak = 🔊 Listen
 tts-failed = 🔇 Sorry, I cannot read this aloud right now.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = today
+read-tomorrow = tomorrow
+read-yesterday = yesterday
+read-weekday = { $weekday ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+}
+read-month = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+read-day-part = { $part ->
+    [small-hours] AM
+    [morning] AM
+    [afternoon] PM
+    [evening] PM
+   *[night] PM
+}
+read-location-pin = see the pin below

@@ -431,3 +431,39 @@ name-voice-kept = 🎤 Gracias, guardé su nombre tal como lo dijo.
 results-voice-review = 🎤 Respuestas en voz por revisar — { $question }: { $count }
 btn-speak = 🔊 Escuchar
 tts-failed = 🔇 Lo siento, ahora no puedo leer esto en voz alta.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = hoy
+read-tomorrow = mañana
+read-yesterday = ayer
+read-weekday = { $weekday ->
+    [mon] lun
+    [tue] mar
+    [wed] mié
+    [thu] jue
+    [fri] vie
+    [sat] sáb
+   *[sun] dom
+}
+read-month = { $month ->
+    [1] ene
+    [2] feb
+    [3] mar
+    [4] abr
+    [5] may
+    [6] jun
+    [7] jul
+    [8] ago
+    [9] sept
+    [10] oct
+    [11] nov
+   *[12] dic
+}
+read-day-part = { $part ->
+    [small-hours] de la madrugada
+    [morning] de la mañana
+    [afternoon] de la tarde
+    [evening] de la tarde
+   *[night] de la noche
+}
+read-location-pin = vea el pin de abajo

@@ -440,3 +440,39 @@ name-voice-kept = 🎤 Merci, j’ai gardé votre nom tel que vous l’avez dit.
 results-voice-review = 🎤 Réponses vocales à vérifier — { $question } : { $count }
 btn-speak = 🔊 Écouter
 tts-failed = 🔇 Désolé, je ne peux pas lire ce message à voix haute pour le moment.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = aujourd’hui
+read-tomorrow = demain
+read-yesterday = hier
+read-weekday = { $weekday ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
+}
+read-month = { $month ->
+    [1] janv.
+    [2] févr.
+    [3] mars
+    [4] avr.
+    [5] mai
+    [6] juin
+    [7] juil.
+    [8] août
+    [9] sept.
+    [10] oct.
+    [11] nov.
+   *[12] déc.
+}
+read-day-part = { $part ->
+    [small-hours] du matin
+    [morning] du matin
+    [afternoon] de l’après-midi
+    [evening] du soir
+   *[night] du soir
+}
+read-location-pin = voir l’épingle ci-dessous

@@ -455,3 +455,39 @@ name-voice-kept = 🎤 Спасибо, я сохранил ваше имя та�
 results-voice-review = 🎤 Ответы голосом, проверить — { $question }: { $count }
 btn-speak = 🔊 Послушать
 tts-failed = 🔇 Извините, сейчас не получается прочитать это вслух.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = сегодня
+read-tomorrow = завтра
+read-yesterday = вчера
+read-weekday = { $weekday ->
+    [mon] пн
+    [tue] вт
+    [wed] ср
+    [thu] чт
+    [fri] пт
+    [sat] сб
+   *[sun] вс
+}
+read-month = { $month ->
+    [1] янв.
+    [2] февр.
+    [3] марта
+    [4] апр.
+    [5] мая
+    [6] июня
+    [7] июля
+    [8] авг.
+    [9] сент.
+    [10] окт.
+    [11] нояб.
+   *[12] дек.
+}
+read-day-part = { $part ->
+    [small-hours] ночи
+    [morning] утра
+    [afternoon] дня
+    [evening] вечера
+   *[night] вечера
+}
+read-location-pin = место на карте ниже

@@ -425,3 +425,39 @@ name-voice-kept = 🎤 شکریہ، نام ویسے ہی محفوظ ہے جیس�
 results-voice-review = 🎤 آواز میں جوابات، جانچ کے لیے — { $question }: { $count }
 btn-speak = 🔊 سنیں
 tts-failed = 🔇 معذرت، ابھی یہ بلند آواز میں نہیں پڑھا جا سکتا۔
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = آج
+read-tomorrow = کل
+read-yesterday = گزشتہ کل
+read-weekday = { $weekday ->
+    [mon] پیر
+    [tue] منگل
+    [wed] بدھ
+    [thu] جمعرات
+    [fri] جمعہ
+    [sat] ہفتہ
+   *[sun] اتوار
+}
+read-month = { $month ->
+    [1] جنوری
+    [2] فروری
+    [3] مارچ
+    [4] اپریل
+    [5] مئی
+    [6] جون
+    [7] جولائی
+    [8] اگست
+    [9] ستمبر
+    [10] اکتوبر
+    [11] نومبر
+   *[12] دسمبر
+}
+read-day-part = { $part ->
+    [small-hours] رات
+    [morning] صبح
+    [afternoon] دوپہر
+    [evening] شام
+   *[night] رات
+}
+read-location-pin = جگہ نیچے نقشے پر
