@@ -315,13 +315,6 @@ action-translate-type = ✍️ اكتب عنوان { $action } باللغة: { $
 action-translate-saved = ✅ العنوان باللغة { $language }: { $title }
 
 ## الاجتماعات
-weekday-mon = الاثنين
-weekday-tue = الثلاثاء
-weekday-wed = الأربعاء
-weekday-thu = الخميس
-weekday-fri = الجمعة
-weekday-sat = السبت
-weekday-sun = الأحد
 btn-meetings = 📅 الاجتماعات
 meeting-invitation = 📅 دعوة: { $title }
     🗓 { $when }

@@ -282,13 +282,6 @@ action-translate-type = ✍️ Type the title of { $action } in { $language }.
 action-translate-saved = ✅ Title in { $language }: { $title }
 
 ## Meetings
-weekday-mon = Monday
-weekday-tue = Tuesday
-weekday-wed = Wednesday
-weekday-thu = Thursday
-weekday-fri = Friday
-weekday-sat = Saturday
-weekday-sun = Sunday
 btn-meetings = 📅 Meetings
 meeting-invitation = 📅 Invitation: { $title }
     🗓 { $when }

@@ -282,13 +282,6 @@ action-translate-type = ✍️ Escriba el título de { $action } en { $language 
 action-translate-saved = ✅ Título en { $language }: { $title }
 
 ## Reuniones
-weekday-mon = lunes
-weekday-tue = martes
-weekday-wed = miércoles
-weekday-thu = jueves
-weekday-fri = viernes
-weekday-sat = sábado
-weekday-sun = domingo
 btn-meetings = 📅 Reuniones
 meeting-invitation = 📅 Invitación: { $title }
     🗓 { $when }

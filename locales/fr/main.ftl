@@ -291,13 +291,6 @@ action-translate-type = ✍️ Écrivez le titre de { $action } en { $language }
 action-translate-saved = ✅ Titre en { $language } : { $title }
 
 ## Réunions
-weekday-mon = lundi
-weekday-tue = mardi
-weekday-wed = mercredi
-weekday-thu = jeudi
-weekday-fri = vendredi
-weekday-sat = samedi
-weekday-sun = dimanche
 btn-meetings = 📅 Réunions
 meeting-invitation = 📅 Invitation : { $title }
     🗓 { $when }

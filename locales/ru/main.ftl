@@ -298,13 +298,6 @@ action-translate-type = ✍️ Напишите название «{ $action }»
 action-translate-saved = ✅ Название ({ $language }): { $title }
 
 ## Встречи
-weekday-mon = понедельник
-weekday-tue = вторник
-weekday-wed = среда
-weekday-thu = четверг
-weekday-fri = пятница
-weekday-sat = суббота
-weekday-sun = воскресенье
 btn-meetings = 📅 Встречи
 meeting-invitation = 📅 Приглашение: { $title }
     🗓 { $when }

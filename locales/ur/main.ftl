@@ -276,13 +276,6 @@ action-translate-type = ✍️ عنوان { $action } اس زبان میں لک�
 action-translate-saved = ✅ عنوان ({ $language }): { $title }
 
 ## میٹنگز
-weekday-mon = پیر
-weekday-tue = منگل
-weekday-wed = بدھ
-weekday-thu = جمعرات
-weekday-fri = جمعہ
-weekday-sat = ہفتہ
-weekday-sun = اتوار
 btn-meetings = 📅 میٹنگز
 meeting-invitation = 📅 دعوت: { $title }
     🗓 { $when }

@@ -104,12 +104,16 @@ pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResul
         });
     }
     if let Some(at) = member.consent_at {
-        lines.push(tr!(i18n, l, "mydata-consent", date = at.format("%Y-%m-%d").to_string()));
+        let tz = match caller.memberships.first() {
+            Some(m) => app.store.cluster(m.cluster_id).await?.tz(),
+            None => chrono_tz::UTC,
+        };
+        lines.push(tr!(i18n, l, "mydata-consent", date = i18n.day(l, at, tz)));
     }
     lines.push(tr!(i18n, l, "mydata-telegram", id = caller.user.id.0.to_string()));
     lines.push(String::new());
     lines.push(tr!(i18n, l, "mydata-forget-hint"));
-    bot.send_message(caller.chat_id, lines.join("\n")).await?;
+    bot.send_message(caller.chat_id, app.i18n.lines(l, &lines.join("\n"))).await?;
     Ok(())
 }
 

@@ -188,7 +188,10 @@ pub fn number(value: f64, locale: Locale) -> String {
 pub fn decimal_text(raw: &str, locale: Locale) -> String {
     let plain = raw.trim();
     let is_decimal = plain.strip_prefix('-').unwrap_or(plain).split_once('.').is_some_and(|(a, b)| {
-        !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
     });
     if is_decimal { plain.replace('.', &decimal_separator(locale).to_string()) } else { raw.to_owned() }
 }
@@ -259,15 +262,24 @@ mod tests {
             read(Locale::En, utc(2027, 1, 1, 9, 0), "Africa/Tunis", new_years_eve),
             "tomorrow, Fri 1 Jan 2027, 10:00 AM"
         );
-        assert_eq!(read(Locale::Fr, utc(2027, 1, 12, 9, 0), "Africa/Tunis", new_years_eve), "mar. 12 janv. 2027, 10:00");
-        assert_eq!(read(Locale::En, utc(2026, 12, 12, 9, 0), "Africa/Tunis", new_years_eve), "Sat 12 Dec, 10:00 AM");
+        assert_eq!(
+            read(Locale::Fr, utc(2027, 1, 12, 9, 0), "Africa/Tunis", new_years_eve),
+            "mar. 12 janv. 2027, 10:00"
+        );
+        assert_eq!(
+            read(Locale::En, utc(2026, 12, 12, 9, 0), "Africa/Tunis", new_years_eve),
+            "Sat 12 Dec, 10:00 AM"
+        );
     }
 
     #[test]
     fn the_day_and_hour_are_the_zones_even_across_midnight_and_daylight_saving() {
         // 23:30 UTC on Saturday 24 October 2026 is already Sunday 01:30 in Madrid (UTC+2).
         let now = utc(2026, 10, 24, 12, 0);
-        assert_eq!(read(Locale::Es, utc(2026, 10, 24, 23, 30), "Europe/Madrid", now), "mañana, dom 25 oct, 01:30");
+        assert_eq!(
+            read(Locale::Es, utc(2026, 10, 24, 23, 30), "Europe/Madrid", now),
+            "mañana, dom 25 oct, 01:30"
+        );
         // The clocks go back that night: 10:00 UTC on Monday is 11:00 in Madrid (UTC+1),
         // while it was 12:00 the Monday before (UTC+2).
         assert_eq!(read(Locale::Es, utc(2026, 10, 26, 10, 0), "Europe/Madrid", now), "lun 26 oct, 11:00");
@@ -295,7 +307,10 @@ mod tests {
         let words = LocaleWords::new(&i18n, Locale::En);
         assert_eq!(date(today, Locale::En, today, &words), "today");
         assert_eq!(date(today.succ_opt().unwrap(), Locale::En, today, &words), "tomorrow, Tue 1 Dec");
-        assert_eq!(date(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(), Locale::En, today, &words), "Mon 1 Mar 2027");
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(), Locale::En, today, &words),
+            "Mon 1 Mar 2027"
+        );
     }
 
     #[test]

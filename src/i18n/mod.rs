@@ -119,6 +119,11 @@ impl I18n {
         readable::day_of(at, tz, locale, crate::clock::now(), &LocaleWords::new(self, locale))
     }
 
+    /// A time of day on the reader's clock: "10:00 AM", "10:00", "صبح 10:00".
+    pub fn time(&self, locale: Locale, t: chrono::NaiveTime) -> String {
+        readable::time(t, locale, readable::Clock::of(locale), &LocaleWords::new(self, locale))
+    }
+
     /// A calendar date as the reader reads it ("Thu 12 Dec"), `today` being the reader's.
     pub fn date(&self, locale: Locale, day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
         readable::date(day, locale, today, &LocaleWords::new(self, locale))
@@ -164,16 +169,13 @@ impl Words for LocaleWords<'_> {
 const RLM: char = '\u{200F}';
 
 fn is_rtl_letter(c: char) -> bool {
-    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-        || c == RLM
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') || c == RLM
 }
 
 /// Whether a line already reads right-to-left: its first strong character (a letter, or a
 /// direction mark) is right-to-left.
 pub fn line_is_rtl(line: &str) -> bool {
-    line.chars()
-        .find(|c| c.is_alphabetic() || *c == RLM || *c == '\u{200E}')
-        .is_some_and(is_rtl_letter)
+    line.chars().find(|c| c.is_alphabetic() || *c == RLM || *c == '\u{200E}').is_some_and(is_rtl_letter)
 }
 
 /// The arrows that point the other way in a right-to-left language.

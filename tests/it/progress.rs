@@ -167,7 +167,8 @@ async fn reporting(backend: &str) {
     let caption = voice.body["caption"].as_str().unwrap_or_default().to_owned();
     let reported = store.reports(steel.action_id).await.unwrap();
     let ali_report = reported.iter().find(|r| r.member_id == ali_id).expect("Ali's report");
-    let local = ali_report.created_at.with_timezone(&chrono_tz::Asia::Karachi).format("%d/%m/%Y %H:%M");
+    // On the English reader's 12-hour clock, in Sialkot's zone (UTC+5).
+    let local = ali_report.created_at.with_timezone(&chrono_tz::Asia::Karachi).format("%-I:%M %p");
     for part in ["Ali · Forgers", "Joint steel purchase", &local.to_string()] {
         assert!(caption.contains(part), "the caption {caption:?} lacks {part:?}");
     }
