@@ -8,7 +8,7 @@ start-invalid-code = ❌ رمز الدعوة هذا غير صالح. يُرجى 
 start-expired = ⌛ انتهت صلاحية هذه الدعوة. يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
 start-used-up = 🚫 استُعملت هذه الدعوة كل المرات المسموح بها. يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
 start-already-member = 💡 أنت عضو في { $cluster } بالفعل.
-start-added-cluster = ✅ أنت الآن في { $cluster } أيضًا، بصفة { $role }.
+start-added-cluster = 🤝 أنت الآن في { $cluster } أيضًا، بصفة { $role }.
 start-too-many = ⏳ أُرسلت رموز خاطئة كثيرة جدًا. يُرجى الانتظار { $minutes ->
         [one] دقيقة واحدة
         [two] دقيقتين
@@ -21,9 +21,9 @@ onboarding-welcome = 👋 أهلًا وسهلًا! هذه دعوة لك للان
 lang-choose = 🌐 يُرجى اختيار اللغة:
 consent-ask = 🔒 للمشاركة في { $cluster }، سأحفظ اسمك ولغتك وجنسك (إن ذكرته)، وتعاونيتك وإجاباتك. يستعملها وكيل تنمية العنقود لمتابعة عمل العنقود. يمكنك رؤيتها بالأمر /mydata وحذفها بالأمر /forget في أي وقت.
     هل توافق؟
-btn-agree = 🤝 أوافق
+btn-agree = ✅ أوافق
 btn-decline = ✋ لا، شكرًا
-consent-declined = 👍 مفهوم. لم أحفظ أي شيء عنك. إذا غيّرت رأيك، افتح رابط الدعوة مرة أخرى.
+consent-declined = 👌 مفهوم. لم أحفظ أي شيء عنك. إذا غيّرت رأيك، افتح رابط الدعوة مرة أخرى.
 name-ask = ✍️ ما اسمك؟ اضغط على الزر إذا كان الاسم صحيحًا، أو اكتب اسمك.
 name-ask-type = ✍️ ما اسمك؟ يُرجى كتابته.
 name-invalid = ✍️ يُرجى كتابة اسمك بالحروف، بحدّ أقصى 64 حرفًا.
@@ -52,21 +52,7 @@ btn-help = ❓ مساعدة
 btn-invite = ➕ دعوة
 not-understood = 🤔 عذرًا، لم أفهم. هذه هي القائمة:
 dialogue-lost = 🔄 تم تحديث البوت وضاع موضعنا في المحادثة. لنكمل من جديد.
-help-member = ❓ يمكنك استعمال الأزرار، أو هذه الأوامر:
-    القائمة الرئيسية: /menu
-    استبيانات للإجابة عنها: /forms
-    الإبلاغ عن تقدّم عمل مشترك: /report
-    ما نحفظه عنك: /mydata
-    تغيير اللغة: /language
-    حذف بياناتك الشخصية: /forget
-help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاونية أو وكيل تنمية: /invite
-    إرسال استبيان إلى الأعضاء (لاستيراد استبيان، أرسل لي ملف .xlsx): /launch
-    نسب الإجابة والإجابات، مع رسوم بيانية: /results
-    خطة العمل والتقارير والمتابعات الدورية: /progress، /actions
-    جدولة الاجتماعات، ومعرفة من سيحضر: /meeting، /meetings
-    كل ما ترسله إليّ غير ذلك يُحفظ كملاحظة ميدانية؛ عرض الملاحظات: /notes، واختيار العنقود: /cluster
-    تصدير البيانات كجدول بيانات: /export
-lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
+lang-changed = 🌐 من الآن فصاعدًا سأكتب لك بالعربية.
 
 ## بياناتي
 mydata-title = 👤 ما يحفظه clusterbot عنك:
@@ -88,8 +74,8 @@ gender-unknown = غير مذكور
 forget-confirm = 🗑 هل تريد حذف بياناتك الشخصية؟ سيُمحى اسمك وحسابك في تيليجرام وجنسك ولغتك. أمّا الإجابات التي قدّمتها فتبقى فقط بشكل مجهول، دون اسمك.
 btn-forget-yes = 🗑 نعم، احذف
 btn-forget-no = ↩️ لا، أبقِها
-forget-done = ✅ حُذفت بياناتك الشخصية. مع السلامة! للانضمام من جديد، يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
-forget-kept = 👍 لم يُحذف أي شيء.
+forget-done = 🗑️ حُذفت بياناتك الشخصية. مع السلامة! للانضمام من جديد، يُرجى طلب دعوة جديدة من وكيل التنمية (CDA).
+forget-kept = 👌 لم يُحذف أي شيء.
 forget-nothing = 💡 لا توجد بيانات شخصية عنك لحذفها.
 
 ## الدعوات المُنشأة في المحادثة (وكيل التنمية)
@@ -99,7 +85,7 @@ btn-role-leader = 👩‍💼 مسؤول تعاونية
 btn-role-cda = 🧭 وكيل (CDA)
 invite-choose-cluster = 🌍 أي عنقود؟
 invite-choose-coop = 🏠 أي تعاونية؟
-invite-created = ✅ دعوة لشخص بصفة { $role } في { $cluster }:
+invite-created = 🔗 دعوة لشخص بصفة { $role } في { $cluster }:
     { $link }
     { $uses ->
         [zero] لا يمكن لأحد استعمالها (تنتهي في { $expires }).
@@ -143,7 +129,6 @@ btn-form-today = 📅 اليوم
 btn-form-yesterday = 📅 أمس
 btn-form-other = ✏️ غير ذلك
 btn-form-location = 📍 أرسل موقعي
-form-progress = ❓ السؤال { $n } من { $total }
 form-hint-text = ✍️ اكتب إجابتك، أو أرسل رسالة صوتية 🎤.
 form-hint-number = 🔢 اكتب رقمًا.
 form-hint-decimal = 🔢 اكتب رقمًا، مثلًا 2.5.
@@ -166,13 +151,13 @@ form-send-location = 📍 يُرجى الضغط على الزر لإرسال م�
 form-file-too-big = ⚠️ هذا الملف كبير جدًا: يسمح لي تيليجرام باستلام 20 ميغابايت على الأكثر. يُرجى إرسال ملف أقصر.
 form-finished = 🎉 شكرًا لك! حُفظت إجاباتك عن استبيان { $title }.
 form-closed = ⌛ هذا الاستبيان مغلق.
-form-already-done = ✅ لقد أجبت عن هذا الاستبيان من قبل. شكرًا لك!
+form-already-done = 🏁 لقد أجبت عن هذا الاستبيان من قبل. شكرًا لك!
 form-none-open = 📋 ليس لديك استبيان للإجابة عنه الآن.
 form-open-list = 📋 استبياناتك:
 btn-forms = 📋 الاستبيانات
 
 ## الاستبيانات: الاستيراد والإطلاق والنتائج (وكيل التنمية)
-import-ok = ✅ تم استيراد { $title }: { $count ->
+import-ok = 📥 تم استيراد { $title }: { $count ->
         [zero] بدون أسئلة
         [one] سؤال واحد
         [two] سؤالان
@@ -257,7 +242,7 @@ report-blocker-explain = 🎤 بعد هذه الرسالة، يُرجى أن ت�
 report-ask-progress = 📈 كم أُنجز من العمل؟
 report-ask-progress-target = 📈 كم أُنجز من العمل؟ اضغط على نسبة مئوية، أو اكتب الكمية المُنجزة (الهدف هو { $target }).
 report-not-a-number = 🔢 يُرجى الضغط على نسبة مئوية، أو كتابة رقم.
-report-recorded = ✅ سُجّل التقرير: { $action }: { $summary }.
+report-recorded = 📥 سُجّل التقرير: { $action }: { $summary }.
     يمكنك الآن إرسال ملاحظة: رسالة مكتوبة، أو رسالة صوتية 🎤، أو صورة 📷. ويمكنك التراجع خلال { $minutes ->
         [one] دقيقة واحدة
         [two] دقيقتين
@@ -266,8 +251,8 @@ report-recorded = ✅ سُجّل التقرير: { $action }: { $summary }.
        *[other] { $minutes } دقيقة
     }.
 btn-report-undo = ↩️ تراجع
-btn-report-finish = 👍 إنهاء
-report-note-added = 📎 أُضيفت الملاحظة. أرسل ملاحظة أخرى، أو اضغط على 👍 إنهاء.
+btn-report-finish = ⏹️ إنهاء
+report-note-added = 📎 أُضيفت الملاحظة. أرسل ملاحظة أخرى، أو اضغط على ⏹️ إنهاء.
 report-note-kinds = 📎 يمكن أن تكون الملاحظة رسالة مكتوبة أو رسالة صوتية أو صورة.
 report-undone = ↩️ سُحب التقرير.
 report-undo-too-late = ⌛ فات وقت التراجع عن هذا التقرير. أرسل تقريرًا جديدًا بدلًا منه.
@@ -308,11 +293,11 @@ action-ask-rhythm = ⏰ كم مرة أسأل المسؤولين عن سير ال
 btn-no-checkins = 🔕 أبدًا
 action-due-before-start = 📅 يجب أن يكون موعد الانتهاء بعد تاريخ البدء.
 action-reask = ✍️ لم أفهم ذلك. يُرجى الإجابة عن السؤال في الأسفل.
-action-added = ✅ أُضيف العمل المشترك: { $action }.
+action-added = 📥 أُضيف العمل المشترك: { $action }.
 btn-action-translate = 🌐 العنوان بلغة أخرى
 action-translate-language = 🌐 بأي لغة؟
 action-translate-type = ✍️ اكتب عنوان { $action } باللغة: { $language }.
-action-translate-saved = ✅ العنوان باللغة { $language }: { $title }
+action-translate-saved = 📥 العنوان باللغة { $language }: { $title }
 
 ## الاجتماعات
 btn-meetings = 📅 الاجتماعات
@@ -352,7 +337,7 @@ reminder-1h = قبل ساعة
 meeting-time-past = ⌛ مضى هذا الوقت بالفعل. يُرجى اختيار وقت في المستقبل.
 meeting-time-skipped = 🕒 هذا الوقت غير موجود في ذلك اليوم، لأن الساعة تتغيّر فيه. يُرجى اختيار وقت آخر.
 meeting-time-unreadable = 🕒 لم أستطع قراءة ذلك. يُرجى كتابته هكذا: 25/12/2026 14:30، أو الضغط على زر.
-meeting-scheduled = ✅ حُدّد موعد الاجتماع: { $title }، { $when }. { $count ->
+meeting-scheduled = 📅 حُدّد موعد الاجتماع: { $title }، { $when }. { $count ->
         [zero] لم يُدعَ أي شخص.
         [one] دُعي شخص واحد.
         [two] دُعي شخصان.
@@ -509,3 +494,8 @@ read-day-part = { $part ->
    *[night] ليلًا
 }
 read-location-pin = الموقع على الخريطة أدناه
+
+## Fewer words (issue 12 item 7): the short consent, its "more" button, /help's buttons.
+consent-short = 🔒 للمشاركة في { $cluster }، أحفظ الاسم واللغة والجنس والتعاونية والإجابات لوكيل تنمية العنقود. للاطلاع عليها: /mydata. لحذفها: /forget.
+btn-more = ℹ️ المزيد
+help-title = ❓ ما المطلوب؟

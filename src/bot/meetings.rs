@@ -1,5 +1,5 @@
 //! Meetings: CDAs (and leaders, for their cooperative) schedule them with buttons; members
-//! get invitations and reminders in their language and time zone with ✅ ❌ ❔ buttons,
+//! get invitations and reminders in their language and time zone with 👍 ❌ ❔ buttons,
 //! and the message shows their current answer; `/meetings` shows who comes, who did not
 //! answer and who could not be reached, with "remind those who have not answered".
 
@@ -638,7 +638,7 @@ pub async fn on_button(
     Ok(None)
 }
 
-/// ✅ ❌ ❔ on an invitation or reminder: recorded until the meeting starts, and the message
+/// 👍 ❌ ❔ on an invitation or reminder: recorded until the meeting starts, and the message
 /// is edited to show the answer.
 async fn rsvp(
     bot: &Bot,
@@ -685,7 +685,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             let count = |code: &str| invitees.iter().filter(|i| i.rsvp.as_deref() == Some(code)).count();
             let unanswered = invitees.iter().filter(|i| i.rsvp.is_none()).count();
             lines.push(format!(
-                "📅 {} — {}\n   ✅ {} · ❌ {} · ❔ {} · ⏳ {}",
+                "📅 {} — {}\n   👍 {} · ❌ {} · ❔ {} · ⏳ {}",
                 m.title,
                 when(i18n, l, m.starts_at, tz),
                 count("coming"),

@@ -17,7 +17,7 @@ use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
-use crate::domain::action::{ActionDraft, DUE_MONTH_CHOICES, DraftStep, RHYTHM_CHOICES, parse_target};
+use crate::domain::action::{self, ActionDraft, DUE_MONTH_CHOICES, DraftStep, RHYTHM_CHOICES, parse_target};
 use crate::domain::form::walk;
 use crate::domain::ids::{CooperativeId, ReportNoteId};
 use crate::domain::onboarding::Dialogue;
@@ -162,7 +162,7 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             Some(r) => {
                 line.push_str(&format!(" — {}", status_name(i18n, l, r.status)));
                 if let Some(p) = r.percent {
-                    line.push_str(&format!(" · {}%", p.round()));
+                    line.push_str(&format!(" · {}", action::percent_label(p)));
                 }
                 let tz = app.store.cluster(a.cluster_id).await?.tz();
                 line.push_str(&format!(" · {}", i18n.day(l, r.created_at, tz)));
@@ -342,7 +342,7 @@ pub async fn on_button(
             caller.require(Act::Coordinate, a.cluster_id)?;
             let buttons: Vec<_> = Locale::ALL
                 .into_iter()
-                .map(|to| button(to.native_name(), ProgressButton::TranslateTo(action_id, to)))
+                .map(|to| button(to.button_label(), ProgressButton::TranslateTo(action_id, to)))
                 .collect();
             bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-language"))
                 .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
@@ -412,7 +412,7 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> 
             status_name(i18n, l, r.status)
         );
         if let Some(p) = r.percent {
-            line.push_str(&format!(" · {}%", p.round()));
+            line.push_str(&format!(" · {}", action::percent_label(p)));
         }
         if let (Some(amount), Some(unit)) = (r.amount, &a.unit) {
             line.push_str(&format!(" · {} {unit}", readable::number(amount, l)));

@@ -276,7 +276,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     if item.is_asked() {
         let (n, total) = walk::progress(&s.form, &s.answers, pos, s.today);
-        lines.push(tr!(i18n, l, "form-progress", n = n as i64, total = total as i64));
+        lines.push(walk::progress_bar(n, total));
     }
     lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l));
     if item.read_only {

@@ -156,7 +156,7 @@ async fn may_report(app: &App, caller: &Caller, action_id: ActionId) -> Result<b
 }
 
 fn percent_keyboard(i18n: &I18n, l: Locale, report_id: ReportId) -> InlineKeyboardMarkup {
-    let p = |n: u8| button(format!("{n}%"), ReportButton::Percent(report_id, n));
+    let p = |n: u8| button(action::percent_label(f64::from(n)), ReportButton::Percent(report_id, n));
     let mut rows: Vec<Vec<_>> =
         PERCENT_CHOICES.chunks(3).map(|row| row.iter().map(|n| p(*n)).collect()).collect();
     rows.push(vec![button(tr!(i18n, l, "btn-form-skip"), ReportButton::Finish(report_id))]);
@@ -363,10 +363,10 @@ async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: ReportId) -> 
     let a = app.store.action_in(r.action_id, l).await?;
     let mut parts = vec![status_name(i18n, l, r.status)];
     if let Some(p) = r.percent {
-        parts.push(format!("{}%", p.round()));
+        parts.push(action::percent_label(p));
     }
     if let (Some(amount), Some(unit)) = (r.amount, &a.unit) {
-        parts.push(format!("{amount} {unit}"));
+        parts.push(format!("{} {unit}", crate::domain::readable::number(amount, l)));
     }
     if let Some(b) = r.blocker {
         parts.push(blocker_name(i18n, l, b));

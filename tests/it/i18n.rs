@@ -284,6 +284,39 @@ fn consent_done_finish_and_coming_have_distinct_pictograms_in_every_locale() {
     assert_eq!(ActionStatus::ALL.last(), Some(&ActionStatus::Done), "Done is the last status button");
 }
 
+/// ✅ means one thing: "yes / I confirm". Messages saying something was saved, done or
+/// changed carry their own pictograms (📥, 🏁, 🌐…).
+#[test]
+fn the_check_mark_only_says_yes() {
+    const YES: [&str; 2] = ["btn-agree", "btn-form-ok"];
+    let i18n = I18n::load().unwrap();
+    for locale in Locale::ALL {
+        for (key, vars) in english() {
+            let text = i18n.try_format(locale, &key, Some(&sample_args(&vars, 2))).unwrap();
+            assert_eq!(text.contains('✅'), YES.contains(&key.as_str()), "{locale} {key}: {text}");
+        }
+    }
+    assert_ne!(clusterbot::domain::meeting::Rsvp::Coming.emoji(), "✅", "coming is not a confirmation");
+}
+
+/// The consent a newcomer reads first fits in about 200 characters in every language (the
+/// full text is one "ℹ️ More" away), and still names what is kept and how to delete it.
+#[test]
+fn the_short_consent_fits_in_two_hundred_characters() {
+    let i18n = I18n::load().unwrap();
+    for locale in Locale::ALL {
+        let mut args = FluentArgs::new();
+        args.set("cluster", "Sialkot surgical instruments");
+        let short = i18n.try_format(locale, "consent-short", Some(&args)).unwrap();
+        let full = i18n.try_format(locale, "consent-ask", Some(&args)).unwrap();
+        assert!(short.chars().count() <= 200, "{locale}: {} characters: {short}", short.chars().count());
+        assert!(full.chars().count() > short.chars().count() + 50, "{locale}: the full text says more");
+        assert!(short.contains("/mydata") && short.contains("/forget"), "{locale}: {short}");
+        let more = i18n.try_format(locale, "btn-more", None).unwrap();
+        assert!(more.trim_start_matches('\u{200F}').starts_with("ℹ️"), "{locale}: {more:?}");
+    }
+}
+
 #[test]
 fn the_wait_after_wrong_codes_is_counted_in_proper_russian() {
     let i18n = I18n::load().unwrap();

@@ -395,7 +395,7 @@ mod end_to_end {
         );
         assert_eq!(api.violations(), Vec::<String>::new());
 
-        // A member answers ✅; the invitation shows the answer.
+        // A member answers 👍; the invitation shows the answer.
         let producer = t_.members[2].1.clone();
         let invitation = calls
             .iter()
@@ -409,7 +409,7 @@ mod end_to_end {
             })
             .unwrap()
             .clone();
-        let coming = format!("✅ {}", t(Locale::Ar, "rsvp-coming", &[]));
+        let coming = format!("👍 {}", t(Locale::Ar, "rsvp-coming", &[]));
         let before = api.calls().len();
         api.press(&producer, &invitation, &invitation.button_eq(&coming));
         let answer = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
@@ -426,7 +426,7 @@ mod end_to_end {
             .wait_for(before, "the list", |c| {
                 c.method == "sendMessage"
                     && c.body["chat_id"].as_i64() == Some(cda.id)
-                    && c.text().contains("✅ 1")
+                    && c.text().contains("👍 1")
             })
             .await;
         api.press(&cda, &list, &list.button("Cluster Commission"));
