@@ -722,7 +722,7 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
     let mut lines = vec![
         format!("📅 {}", m.title),
         format!("🗓 {}", when(i18n, l, m.starts_at, tz)),
-        format!("📍 {}", place(app, &m, l)),
+        format!("📍 {}", place(app, m, l)),
     ];
     if m.cancelled_at.is_some() {
         lines.push(tr!(i18n, l, "meeting-is-cancelled"));

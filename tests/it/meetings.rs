@@ -502,7 +502,7 @@ mod end_to_end {
         let text = invitation.text();
         let iso = regex::Regex::new(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}").unwrap();
         assert!(text.contains("Fig harvest planning"), "{text}");
-        assert!(!iso.is_match(&text) && !text.contains("UTC") && !text.contains("36.47"), "{text}");
+        assert!(!iso.is_match(text) && !text.contains("UTC") && !text.contains("36.47"), "{text}");
         assert!(text.contains(&t(Locale::Fr, "read-location-pin", &[])), "{text}");
         // The producer reads it in Arabic: every line right-to-left, though the title is Latin.
         let producer = t_.members[2].1.clone();
@@ -513,8 +513,11 @@ mod end_to_end {
                     && c.text().contains("Fig harvest planning")
             })
             .await;
-        assert!(crate::i18n::every_line_is_rtl(&arabic.text()), "{:?}", arabic.text());
-        assert!(arabic.text().contains(&t(Locale::Ar, "read-tomorrow", &[])) || tomorrow != today.succ_opt().unwrap());
+        assert!(crate::i18n::every_line_is_rtl(arabic.text()), "{:?}", arabic.text());
+        assert!(
+            arabic.text().contains(&t(Locale::Ar, "read-tomorrow", &[]))
+                || tomorrow != today.succ_opt().unwrap()
+        );
         // The CDA, invited too, reads it in English on a 12-hour clock: "tomorrow, Tue 8 Dec, 10:00 AM".
         let in_english = format!("{}, 10:00 AM", en_day(tomorrow, today));
         api.wait_for(0, "the English invitation", |c| {
