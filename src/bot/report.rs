@@ -347,7 +347,10 @@ async fn ask_progress(
             i18n,
             l,
             "report-ask-progress-target",
-            target = format!("{t} {}", unit.clone().unwrap_or_default()).trim().to_owned()
+            target =
+                format!("{} {}", crate::domain::readable::number(*t, l), unit.clone().unwrap_or_default())
+                    .trim()
+                    .to_owned()
         ),
         (None, _) => tr!(i18n, l, "report-ask-progress"),
     };
