@@ -58,7 +58,7 @@ start-already-member = 💡 { $gender ->
         [man] أنتَ عضو في { $cluster } بالفعل.
        *[other] أنت من أعضاء { $cluster } بالفعل.
     }
-start-added-cluster = ✅ أنت الآن في { $cluster } أيضًا، بصفة { $role }.
+start-added-cluster = 🤝 أنت الآن في { $cluster } أيضًا، بصفة { $role }.
 start-too-many = ⏳ أُرسلت رموز خاطئة كثيرة جدًا. يُرجى الانتظار { $minutes ->
         [one] دقيقة واحدة
         [two] دقيقتين
@@ -69,11 +69,18 @@ start-too-many = ⏳ أُرسلت رموز خاطئة كثيرة جدًا. يُ�
 ## التسجيل
 onboarding-welcome = 👋 أهلًا وسهلًا! هذه دعوة لك للانضمام إلى { $cluster }.
 lang-choose = 🌐 يُرجى اختيار اللغة:
-consent-ask = 🔒 للمشاركة في { $cluster }، سأحفظ اسمك ولغتك وجنسك (إن ذكرته)، وتعاونيتك وإجاباتك. يستعملها وكيل تنمية العنقود لمتابعة عمل العنقود. يمكنك رؤيتها بالأمر /mydata وحذفها بالأمر /forget في أي وقت.
-    هل توافق؟
-btn-agree = 🤝 أوافق
+consent-ask = 🔒 للمشاركة في { $cluster }، سأحفظ اسمك ولغتك وجنسك ({ $gender ->
+        [woman] إن ذكرتِه
+       *[other] إن ذُكر
+    })، و{ -cooperative } وإجاباتك. يستعملها { -cda-long } لمتابعة عمل { -cluster }. يمكنك رؤيتها بالأمر /mydata وحذفها بالأمر /forget في أي وقت.
+    { $gender ->
+        [woman] هل توافقين؟
+        [man] هل توافق؟
+       *[other] هل توافقون؟
+    }
+btn-agree = ✅ أوافق
 btn-decline = ✋ لا، شكرًا
-consent-declined = 👍 مفهوم. لم أحفظ أي شيء عنك. { $gender ->
+consent-declined = 👌 مفهوم. لم أحفظ أي شيء عنك. { $gender ->
         [woman] إذا غيّرتِ رأيكِ، افتحي رابط الدعوة مرة أخرى.
         [man] إذا غيّرتَ رأيك، افتح رابط الدعوة مرة أخرى.
        *[other] عند تغيير الرأي، يكفي فتح رابط الدعوة مرة أخرى.
@@ -126,21 +133,7 @@ btn-help = ❓ مساعدة
 btn-invite = ➕ دعوة
 not-understood = 🤔 عذرًا، لم أفهم. هذه هي القائمة:
 dialogue-lost = 🔄 تم تحديث البوت وضاع موضعنا في المحادثة. لنكمل من جديد.
-help-member = ❓ يمكنك استعمال الأزرار، أو هذه الأوامر:
-    القائمة الرئيسية: /menu
-    استبيانات للإجابة عنها: /forms
-    الإبلاغ عن تقدّم عمل مشترك: /report
-    ما نحفظه عنك: /mydata
-    تغيير اللغة: /language
-    حذف بياناتك الشخصية: /forget
-help-cda = إنشاء رابط دعوة لمنتج أو مسؤول تعاونية أو وكيل تنمية: /invite
-    إرسال استبيان إلى الأعضاء (لاستيراد استبيان، أرسل لي ملف .xlsx): /launch
-    نسب الإجابة والإجابات، مع رسوم بيانية: /results
-    خطة العمل والتقارير والمتابعات الدورية: /progress، /actions
-    جدولة الاجتماعات، ومعرفة من سيحضر: /meeting، /meetings
-    كل ما ترسله إليّ غير ذلك يُحفظ كملاحظة ميدانية؛ عرض الملاحظات: /notes، واختيار العنقود: /cluster
-    تصدير البيانات كجدول بيانات: /export
-lang-changed = ✅ من الآن فصاعدًا سأكتب لك بالعربية.
+lang-changed = 🌐 من الآن فصاعدًا سأكتب لك بالعربية.
 
 ## بياناتي
 mydata-title = 👤 ما يحفظه clusterbot عنك:
@@ -166,8 +159,8 @@ forget-confirm = 🗑 { $gender ->
     } سيُمحى الاسم وحساب تيليجرام والجنس واللغة. أمّا الإجابات فتبقى فقط بشكل مجهول، دون اسم.
 btn-forget-yes = 🗑 نعم، احذف
 btn-forget-no = ↩️ لا، أبقِها
-forget-done = ✅ حذفتُ بياناتك الشخصية. مع السلامة! للانضمام من جديد، يُرجى طلب دعوة جديدة من { -cda } (CDA).
-forget-kept = 👍 لم أحذف أي شيء.
+forget-done = 🗑️ حذفتُ بياناتك الشخصية. مع السلامة! للانضمام من جديد، يُرجى طلب دعوة جديدة من { -cda } (CDA).
+forget-kept = 👌 لم أحذف أي شيء.
 forget-nothing = 💡 لا توجد بيانات شخصية عنك لحذفها.
 
 ## الدعوات المُنشأة في المحادثة (وكيل التنمية)
@@ -177,7 +170,7 @@ btn-role-leader = 👩‍💼 مسؤول { -cooperative(form: "indef") }
 btn-role-cda = 🧭 { -cda } (CDA)
 invite-choose-cluster = 🌍 أي { -cluster(form: "indef") }؟
 invite-choose-coop = 🏠 أي { -cooperative(form: "indef") }؟
-invite-created = ✅ دعوة لشخص بصفة { $role } في { $cluster }:
+invite-created = 🔗 دعوة لشخص بصفة { $role } في { $cluster }:
     { $link }
     { $uses ->
         [zero] لا يمكن لأحد استعمالها (تنتهي في { $expires }).
@@ -229,7 +222,6 @@ btn-form-today = 📅 اليوم
 btn-form-yesterday = 📅 أمس
 btn-form-other = ✏️ غير ذلك
 btn-form-location = 📍 أرسل موقعي
-form-progress = ❓ السؤال { $n } من { $total }
 form-hint-text = ✍️ { $gender ->
         [woman] اكتبي إجابتكِ، أو أرسلي رسالة صوتية 🎤.
         [man] اكتب إجابتك، أو أرسل رسالة صوتية 🎤.
@@ -292,7 +284,7 @@ form-send-location = 📍 يُرجى الضغط على الزر لإرسال م�
 form-file-too-big = ⚠️ هذا الملف كبير جدًا: يسمح لي تيليجرام باستلام 20 ميغابايت على الأكثر. يُرجى إرسال ملف أقصر.
 form-finished = 🎉 شكرًا! حفظتُ إجاباتك عن استبيان { $title }.
 form-closed = ⌛ هذا الاستبيان مغلق.
-form-already-done = ✅ { $gender ->
+form-already-done = 🏁 { $gender ->
         [woman] لقد أجبتِ عن هذا الاستبيان من قبل. شكرًا لكِ!
         [man] لقد أجبتَ عن هذا الاستبيان من قبل. شكرًا لك!
        *[other] سبقت الإجابة عن هذا الاستبيان. شكرًا!
@@ -302,7 +294,7 @@ form-open-list = 📋 استبياناتك:
 btn-forms = 📋 الاستبيانات
 
 ## الاستبيانات: الاستيراد والإطلاق والنتائج (وكيل التنمية)
-import-ok = ✅ تم استيراد { $title }: { $count ->
+import-ok = 📥 تم استيراد { $title }: { $count ->
         [zero] بدون أسئلة
         [one] سؤال واحد
         [two] سؤالان
@@ -403,7 +395,7 @@ report-ask-progress-target = 📈 كم أُنجز من العمل؟ { $gender ->
        *[other] يُرجى الضغط على نسبة مئوية، أو كتابة الكمية المُنجزة (الهدف هو { $target }).
     }
 report-not-a-number = 🔢 يُرجى الضغط على نسبة مئوية، أو كتابة رقم.
-report-recorded = ✅ سجّلتُ التقرير: { $action }: { $summary }.
+report-recorded = 📥 سجّلتُ التقرير: { $action }: { $summary }.
     يمكنك الآن إرسال ملاحظة: رسالة مكتوبة، أو رسالة صوتية 🎤، أو صورة 📷. ويمكنك التراجع خلال { $minutes ->
         [one] دقيقة واحدة
         [two] دقيقتين
@@ -412,11 +404,11 @@ report-recorded = ✅ سجّلتُ التقرير: { $action }: { $summary }.
        *[other] { $minutes } دقيقة
     }.
 btn-report-undo = ↩️ تراجع
-btn-report-finish = 👍 إنهاء
+btn-report-finish = ⏹️ إنهاء
 report-note-added = 📎 أضفتُ الملاحظة. { $gender ->
-        [woman] أرسلي ملاحظة أخرى، أو اضغطي على 👍 إنهاء.
-        [man] أرسل ملاحظة أخرى، أو اضغط على 👍 إنهاء.
-       *[other] يمكن إرسال ملاحظة أخرى، أو الضغط على 👍 إنهاء.
+        [woman] أرسلي ملاحظة أخرى، أو اضغطي على ⏹️ إنهاء.
+        [man] أرسل ملاحظة أخرى، أو اضغط على ⏹️ إنهاء.
+       *[other] يمكن إرسال ملاحظة أخرى، أو الضغط على ⏹️ إنهاء.
     }
 report-note-kinds = 📎 يمكن أن تكون الملاحظة رسالة مكتوبة أو رسالة صوتية أو صورة.
 report-undone = ↩️ سحبتُ التقرير.
@@ -482,7 +474,7 @@ action-ask-rhythm = ⏰ كم مرة أسأل المسؤولين عن سير ال
 btn-no-checkins = 🔕 أبدًا
 action-due-before-start = 📅 يجب أن يكون موعد الانتهاء بعد تاريخ البدء.
 action-reask = ✍️ لم أفهم ذلك. يُرجى الإجابة عن السؤال في الأسفل.
-action-added = ✅ أضفتُ { -joint-action }: { $action }.
+action-added = 📥 أضفتُ { -joint-action }: { $action }.
 btn-action-translate = 🌐 العنوان بلغة أخرى
 action-translate-language = 🌐 بأي لغة؟
 action-translate-type = ✍️ { $gender ->
@@ -490,16 +482,9 @@ action-translate-type = ✍️ { $gender ->
         [man] اكتب عنوان { $action } باللغة: { $language }.
        *[other] يُرجى كتابة عنوان { $action } باللغة: { $language }.
     }
-action-translate-saved = ✅ العنوان باللغة { $language }: { $title }
+action-translate-saved = 📥 العنوان باللغة { $language }: { $title }
 
 ## الاجتماعات
-weekday-mon = الاثنين
-weekday-tue = الثلاثاء
-weekday-wed = الأربعاء
-weekday-thu = الخميس
-weekday-fri = الجمعة
-weekday-sat = السبت
-weekday-sun = الأحد
 btn-meetings = 📅 الاجتماعات
 meeting-invitation = 📅 دعوة: { $title }
     🗓 { $when }
@@ -561,7 +546,7 @@ reminder-1h = قبل ساعة
 meeting-time-past = ⌛ مضى هذا الوقت بالفعل. يُرجى اختيار وقت في المستقبل.
 meeting-time-skipped = 🕒 هذا الوقت غير موجود في ذلك اليوم، لأن الساعة تتغيّر فيه. يُرجى اختيار وقت آخر.
 meeting-time-unreadable = 🕒 لم أستطع قراءة ذلك. يُرجى كتابته هكذا: 25/12/2026 14:30، أو الضغط على زر.
-meeting-scheduled = ✅ حُدّد موعد الاجتماع: { $title }، { $when }. { $count ->
+meeting-scheduled = 📅 حُدّد موعد الاجتماع: { $title }، { $when }. { $count ->
         [zero] لم يُدعَ أي شخص.
         [one] دُعي شخص واحد.
         [two] دُعي شخصان.
@@ -714,3 +699,44 @@ name-voice-kept = 🎤 شكرًا، حفظتُ الاسم كما قيل.
 results-voice-review = 🎤 إجابات صوتية للمراجعة — { $question }: { $count }
 btn-speak = 🔊 استماع
 tts-failed = 🔇 عذرًا، لا أستطيع قراءة هذا بصوت عالٍ الآن.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = اليوم
+read-tomorrow = غدًا
+read-yesterday = أمس
+read-weekday = { $weekday ->
+    [mon] الاثنين
+    [tue] الثلاثاء
+    [wed] الأربعاء
+    [thu] الخميس
+    [fri] الجمعة
+    [sat] السبت
+   *[sun] الأحد
+}
+read-month = { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] مايو
+    [6] يونيو
+    [7] يوليو
+    [8] أغسطس
+    [9] سبتمبر
+    [10] أكتوبر
+    [11] نوفمبر
+   *[12] ديسمبر
+}
+read-day-part = { $part ->
+    [small-hours] ليلًا
+    [morning] صباحًا
+    [afternoon] ظهرًا
+    [evening] مساءً
+   *[night] ليلًا
+}
+read-location-pin = الموقع على الخريطة أدناه
+
+## Fewer words (issue 12 item 7): the short consent, its "more" button, /help's buttons.
+consent-short = 🔒 للمشاركة في { $cluster }، أحفظ الاسم واللغة والجنس و{ -cooperative } والإجابات لـ{ -cda }. للاطلاع عليها: /mydata. لحذفها: /forget.
+btn-more = ℹ️ المزيد
+help-title = ❓ ما المطلوب؟

@@ -47,7 +47,7 @@ start-invalid-code = ❌ This invite code is not valid. Please check the link, o
 start-expired = ⌛ This invite has expired. Please ask your { -cda } for a new one.
 start-used-up = 🚫 This invite has already been used as many times as it allows. Please ask your { -cda } for a new one.
 start-already-member = ℹ️ You are already a member of { $cluster }.
-start-added-cluster = ✅ You now also belong to { $cluster } as { $role }.
+start-added-cluster = 🤝 You now also belong to { $cluster } as { $role }.
 start-too-many = ⏳ Too many wrong codes. Please wait { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
@@ -56,11 +56,10 @@ start-too-many = ⏳ Too many wrong codes. Please wait { $minutes ->
 ## Onboarding
 onboarding-welcome = 👋 Welcome! You are invited to join { $cluster }.
 lang-choose = 🌐 Choose your language:
-consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your cooperative and your answers. Your Cluster Development Agent uses them to follow the cluster's work. You can see them with /mydata and delete them with /forget at any time.
-    Do you agree?
-btn-agree = 🤝 I agree
+consent-ask = 🔒 To take part in { $cluster }, I will store your name, language, gender if you give it, your { -cooperative } and your answers. Your { -cda-long } uses them to follow the { -cluster }'s work. You can see them with /mydata and delete them with /forget at any time.
+btn-agree = ✅ I agree
 btn-decline = ✋ No, thanks
-consent-declined = 👍 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
+consent-declined = 👌 Understood. Nothing about you has been stored. If you change your mind, open the invite link again.
 name-ask = ✍️ What is your name? Tap the button if it is right, or type your name.
 name-ask-type = ✍️ What is your name? Please type it.
 name-invalid = ✍️ Please type your name with letters, up to 64 characters.
@@ -89,21 +88,7 @@ btn-help = ❓ Help
 btn-invite = ➕ Invite
 not-understood = 🤔 Sorry, I did not understand. Here is the menu:
 dialogue-lost = 🔄 The bot was updated and lost track of where we were. Let’s pick up again.
-help-member = ❓ You can use the buttons, or these commands:
-    /menu: main menu
-    /forms: questionnaires to answer
-    /report: report progress on a joint action
-    /mydata: what is stored about you
-    /language: change the language
-    /forget: delete your personal data
-help-cda = /invite: create an invite link for a producer, a leader or a CDA
-    /launch: send a questionnaire to members (send me an .xlsx file to import one)
-    /results: response rates and answers, with charts
-    /progress, /actions: the action plan, reports and check-ins
-    /meeting, /meetings: schedule meetings, see who is coming
-    Anything else you send me is kept as a field note; /notes lists them, /cluster chooses the cluster
-    /export: the data as a spreadsheet
-lang-changed = ✅ From now on I will write to you in English.
+lang-changed = 🌐 From now on I will write to you in English.
 
 ## My data
 mydata-title = 👤 What clusterbot stores about you:
@@ -125,8 +110,8 @@ gender-unknown = not given
 forget-confirm = 🗑 Delete your personal data? Your name, Telegram account, gender and language will be erased. Answers you gave stay only in anonymous form, without your name.
 btn-forget-yes = 🗑 Yes, delete
 btn-forget-no = ↩️ No, keep
-forget-done = ✅ Your personal data has been deleted. Goodbye! To join again, ask your { -cda } for a new invite.
-forget-kept = 👍 Nothing was deleted.
+forget-done = 🗑️ Your personal data has been deleted. Goodbye! To join again, ask your { -cda } for a new invite.
+forget-kept = 👌 Nothing was deleted.
 forget-nothing = ℹ️ There is no personal data about you to delete.
 
 ## Invites made in the chat (CDA)
@@ -136,7 +121,7 @@ btn-role-leader = 👩‍💼 Leader
 btn-role-cda = 🧭 { -cda }
 invite-choose-cluster = 🌍 Which { -cluster }?
 invite-choose-coop = 🏠 Which { -cooperative }?
-invite-created = ✅ Invite for a { $role } of { $cluster }:
+invite-created = 🔗 Invite for a { $role } of { $cluster }:
     { $link }
     { $uses ->
         [one] It can be used once, until { $expires }.
@@ -172,7 +157,6 @@ btn-form-today = 📅 Today
 btn-form-yesterday = 📅 Yesterday
 btn-form-other = ✏️ Other
 btn-form-location = 📍 Send my location
-form-progress = ❓ Question { $n } of { $total }
 form-hint-text = ✍️ Type your answer, or send a voice note 🎤.
 form-hint-number = 🔢 Type a number.
 form-hint-decimal = 🔢 Type a number, for example 2.5.
@@ -195,13 +179,13 @@ form-send-location = 📍 Please tap the button to send your location.
 form-file-too-big = ⚠️ This file is too big: Telegram lets me receive up to 20 MB. Please send a shorter one.
 form-finished = 🎉 Thank you! Your answers to { $title } are saved.
 form-closed = ⌛ This questionnaire is closed.
-form-already-done = ✅ You have already answered this questionnaire. Thank you!
+form-already-done = 🏁 You have already answered this questionnaire. Thank you!
 form-none-open = 📋 You have no questionnaire to answer right now.
 form-open-list = 📋 Your questionnaires:
 btn-forms = 📋 Questionnaires
 
 ## Questionnaires: importing, launching, results (CDA)
-import-ok = ✅ Imported { $title }: { $count ->
+import-ok = 📥 Imported { $title }: { $count ->
         [one] one question
        *[other] { $count } questions
     }; languages: { $languages }.
@@ -270,14 +254,14 @@ report-blocker-explain = 🎤 Please tell me what blocks it in a voice note or a
 report-ask-progress = 📈 How far along is it?
 report-ask-progress-target = 📈 How far along is it? Tap a percentage, or type how much is done (the target is { $target }).
 report-not-a-number = 🔢 Please tap a percentage, or type a number.
-report-recorded = ✅ Recorded: { $action }: { $summary }.
+report-recorded = 📥 Recorded: { $action }: { $summary }.
     You can send a note now: a message, a voice note 🎤 or a photo 📷. You can undo within { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }.
 btn-report-undo = ↩️ Undo
-btn-report-finish = 👍 Finish
-report-note-added = 📎 Note added. Send another one, or tap 👍 Finish.
+btn-report-finish = ⏹️ Finish
+report-note-added = 📎 Note added. Send another one, or tap ⏹️ Finish.
 report-note-kinds = 📎 A note can be a message, a voice note or a photo.
 report-undone = ↩️ The report was withdrawn.
 report-undo-too-late = ⌛ It is too late to undo this report. Send a new one instead.
@@ -314,20 +298,13 @@ action-ask-rhythm = ⏰ How often should I ask the owners how it is going?
 btn-no-checkins = 🔕 Never
 action-due-before-start = 📅 The due date must come after the start date.
 action-reask = ✍️ I did not understand that. Please answer the question below.
-action-added = ✅ { -joint-action(cap: "yes") } added: { $action }.
+action-added = 📥 { -joint-action(cap: "yes") } added: { $action }.
 btn-action-translate = 🌐 Title in another language
 action-translate-language = 🌐 In which language?
 action-translate-type = ✍️ Type the title of { $action } in { $language }.
-action-translate-saved = ✅ Title in { $language }: { $title }
+action-translate-saved = 📥 Title in { $language }: { $title }
 
 ## Meetings
-weekday-mon = Monday
-weekday-tue = Tuesday
-weekday-wed = Wednesday
-weekday-thu = Thursday
-weekday-fri = Friday
-weekday-sat = Saturday
-weekday-sun = Sunday
 btn-meetings = 📅 Meetings
 meeting-invitation = 📅 Invitation: { $title }
     🗓 { $when }
@@ -365,7 +342,7 @@ reminder-1h = 1 hour before
 meeting-time-past = ⌛ That time has already passed. Please choose a time in the future.
 meeting-time-skipped = 🕒 That time does not exist on that day: the clocks change. Please choose another time.
 meeting-time-unreadable = 🕒 I could not read that. Please type it like 25/12/2026 14:30, or tap a button.
-meeting-scheduled = ✅ Scheduled: { $title }, { $when }. { $count ->
+meeting-scheduled = 📅 Scheduled: { $title }, { $when }. { $count ->
         [one] One person is invited.
        *[other] { $count } people are invited.
     }
@@ -470,3 +447,44 @@ name-voice-kept = 🎤 Thank you, I kept your name as you said it.
 results-voice-review = 🎤 Answered by voice, to review — { $question }: { $count }
 btn-speak = 🔊 Listen
 tts-failed = 🔇 Sorry, I cannot read this aloud right now.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = today
+read-tomorrow = tomorrow
+read-yesterday = yesterday
+read-weekday = { $weekday ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+}
+read-month = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+read-day-part = { $part ->
+    [small-hours] AM
+    [morning] AM
+    [afternoon] PM
+    [evening] PM
+   *[night] PM
+}
+read-location-pin = see the pin below
+
+## Fewer words (issue 12 item 7): the short consent, its "more" button, /help's buttons.
+consent-short = 🔒 To take part in { $cluster }, I keep your name, language, gender, { -cooperative } and answers for your { -cda }. See them: /mydata. Delete them: /forget.
+btn-more = ℹ️ More
+help-title = ❓ What would you like to do?

@@ -47,7 +47,7 @@ start-invalid-code = ❌ Este código de invitación no es válido. Por favor, r
 start-expired = ⌛ Esta invitación ya venció. Por favor, pida una nueva a su { -cda }.
 start-used-up = 🚫 Esta invitación ya se usó todas las veces permitidas. Por favor, pida una nueva a su { -cda }.
 start-already-member = ℹ️ Usted ya es miembro de { $cluster }.
-start-added-cluster = ✅ Ahora también forma parte de { $cluster } como { $role }.
+start-added-cluster = 🤝 Ahora también forma parte de { $cluster } como { $role }.
 start-too-many = ⏳ Demasiados códigos incorrectos. Por favor, espere { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
@@ -56,11 +56,10 @@ start-too-many = ⏳ Demasiados códigos incorrectos. Por favor, espere { $minut
 ## Registro
 onboarding-welcome = 👋 ¡Le damos la bienvenida! Tiene una invitación para unirse a { $cluster }.
 lang-choose = 🌐 Elija su idioma:
-consent-ask = 🔒 Para participar en { $cluster }, voy a guardar su nombre, su idioma, si es mujer u hombre (si lo indica), su cooperativa y sus respuestas. Su agente de desarrollo del clúster los usa para seguir el trabajo del clúster. Puede verlos con /mydata y borrarlos con /forget en cualquier momento.
-    ¿Está de acuerdo?
-btn-agree = 🤝 Acepto
+consent-ask = 🔒 Para participar en { $cluster }, voy a guardar su nombre, su idioma, si es mujer u hombre (si lo indica), su { -cooperative } y sus respuestas. Su { -cda-long } los usa para seguir el trabajo del { -cluster }. Puede verlos con /mydata y borrarlos con /forget en cualquier momento.
+btn-agree = ✅ Acepto
 btn-decline = ✋ No, gracias
-consent-declined = 👍 Entendido. No se guardó nada sobre usted. Si cambia de opinión, abra de nuevo el enlace de invitación.
+consent-declined = 👌 Entendido. No se guardó nada sobre usted. Si cambia de opinión, abra de nuevo el enlace de invitación.
 name-ask = ✍️ ¿Cuál es su nombre? Toque el botón si es correcto, o escriba su nombre.
 name-ask-type = ✍️ ¿Cuál es su nombre? Por favor, escríbalo.
 name-invalid = ✍️ Por favor, escriba su nombre con letras, hasta 64 caracteres.
@@ -93,21 +92,7 @@ btn-help = ❓ Ayuda
 btn-invite = ➕ Invitar
 not-understood = 🤔 Disculpe, no entendí. Aquí está el menú:
 dialogue-lost = 🔄 El bot se actualizó y perdió el hilo de la conversación. Sigamos de nuevo.
-help-member = ❓ Puede usar los botones o estos comandos:
-    /menu: menú principal
-    /forms: cuestionarios por responder
-    /report: informar del avance de una acción conjunta
-    /mydata: lo que se guarda sobre usted
-    /language: cambiar el idioma
-    /forget: borrar sus datos personales
-help-cda = /invite: crear un enlace de invitación para un productor, un líder o un CDA
-    /launch: enviar un cuestionario a los miembros (envíeme un archivo .xlsx para importar uno)
-    /results: tasas de respuesta y respuestas, con gráficos
-    /progress, /actions: el plan de acción, los informes y los seguimientos
-    /meeting, /meetings: programar reuniones, ver quién asistirá
-    Todo lo demás que me envíe se guarda como nota de campo; /notes las muestra, /cluster elige el clúster
-    /export: los datos en una hoja de cálculo
-lang-changed = ✅ A partir de ahora le escribiré en español.
+lang-changed = 🌐 A partir de ahora le escribiré en español.
 
 ## Mis datos
 mydata-title = 👤 Lo que clusterbot guarda sobre usted:
@@ -129,8 +114,8 @@ gender-unknown = no indicado
 forget-confirm = 🗑 ¿Borrar sus datos personales? Se borrarán su nombre, su cuenta de Telegram, su sexo y su idioma. Las respuestas que dio quedan solo de forma anónima, sin su nombre.
 btn-forget-yes = 🗑 Sí, borrar
 btn-forget-no = ↩️ No, conservar
-forget-done = ✅ Sus datos personales fueron borrados. ¡Hasta luego! Para volver a unirse, pida una nueva invitación a su { -cda }.
-forget-kept = 👍 No se borró nada.
+forget-done = 🗑️ Sus datos personales fueron borrados. ¡Hasta luego! Para volver a unirse, pida una nueva invitación a su { -cda }.
+forget-kept = 👌 No se borró nada.
 forget-nothing = ℹ️ No hay datos personales suyos para borrar.
 
 ## Invitaciones creadas en el chat (CDA)
@@ -140,7 +125,7 @@ btn-role-leader = 👩‍💼 Líder
 btn-role-cda = 🧭 Agente { -cda }
 invite-choose-cluster = 🌍 ¿Qué { -cluster }?
 invite-choose-coop = 🏠 ¿Qué { -cooperative }?
-invite-created = ✅ Invitación para { $cluster }, como { $role }:
+invite-created = 🔗 Invitación para { $cluster }, como { $role }:
     { $link }
     { $uses ->
         [one] Se puede usar una sola vez, hasta el { $expires }.
@@ -176,7 +161,6 @@ btn-form-today = 📅 Hoy
 btn-form-yesterday = 📅 Ayer
 btn-form-other = ✏️ Otro
 btn-form-location = 📍 Enviar ubicación
-form-progress = ❓ Pregunta { $n } de { $total }
 form-hint-text = ✍️ Escriba su respuesta o envíe una nota de voz 🎤.
 form-hint-number = 🔢 Escriba un número.
 form-hint-decimal = 🔢 Escriba un número, por ejemplo 2,5.
@@ -199,13 +183,13 @@ form-send-location = 📍 Por favor, toque el botón para enviar su ubicación.
 form-file-too-big = ⚠️ Este archivo es demasiado grande: Telegram me deja recibir hasta 20 MB. Por favor, envíe uno más corto.
 form-finished = 🎉 ¡Gracias! Sus respuestas al cuestionario { $title } quedaron guardadas.
 form-closed = ⌛ Este cuestionario está cerrado.
-form-already-done = ✅ Usted ya respondió este cuestionario. ¡Gracias!
+form-already-done = 🏁 Usted ya respondió este cuestionario. ¡Gracias!
 form-none-open = 📋 Por ahora no tiene ningún cuestionario por responder.
 form-open-list = 📋 Sus cuestionarios:
 btn-forms = 📋 Cuestionarios
 
 ## Cuestionarios: importar, lanzar, resultados (CDA)
-import-ok = ✅ Se importó { $title }: { $count ->
+import-ok = 📥 Se importó { $title }: { $count ->
         [one] una pregunta
        *[other] { $count } preguntas
     }; idiomas: { $languages }.
@@ -274,14 +258,14 @@ report-blocker-explain = 🎤 Por favor, cuénteme qué la bloquea en una nota d
 report-ask-progress = 📈 ¿Cuánto se ha avanzado?
 report-ask-progress-target = 📈 ¿Cuánto se ha avanzado? Toque un porcentaje o escriba cuánto se ha hecho (la meta es { $target }).
 report-not-a-number = 🔢 Por favor, toque un porcentaje o escriba un número.
-report-recorded = ✅ Registrado: { $action }: { $summary }.
+report-recorded = 📥 Registrado: { $action }: { $summary }.
     Ahora puede enviar una nota: un mensaje, una nota de voz 🎤 o una foto 📷. Puede deshacer el informe durante { $minutes ->
         [one] { $minutes } minuto
        *[other] { $minutes } minutos
     }.
 btn-report-undo = ↩️ Deshacer
-btn-report-finish = 👍 Terminar
-report-note-added = 📎 Nota agregada. Envíe otra o toque 👍 Terminar.
+btn-report-finish = ⏹️ Terminar
+report-note-added = 📎 Nota agregada. Envíe otra o toque ⏹️ Terminar.
 report-note-kinds = 📎 Una nota puede ser un mensaje, una nota de voz o una foto.
 report-undone = ↩️ El informe fue retirado.
 report-undo-too-late = ⌛ Ya es tarde para deshacer este informe. Mejor envíe uno nuevo.
@@ -318,20 +302,13 @@ action-ask-rhythm = ⏰ ¿Cada cuánto debo preguntar a los responsables cómo v
 btn-no-checkins = 🔕 Nunca
 action-due-before-start = 📅 La fecha límite debe ser posterior a la fecha de inicio.
 action-reask = ✍️ No entendí eso. Por favor, responda la pregunta de abajo.
-action-added = ✅ { -joint-action(cap: "yes") } agregada: { $action }.
+action-added = 📥 { -joint-action(cap: "yes") } agregada: { $action }.
 btn-action-translate = 🌐 Título en otro idioma
 action-translate-language = 🌐 ¿En qué idioma?
 action-translate-type = ✍️ Escriba el título de { $action } en { $language }.
-action-translate-saved = ✅ Título en { $language }: { $title }
+action-translate-saved = 📥 Título en { $language }: { $title }
 
 ## Reuniones
-weekday-mon = lunes
-weekday-tue = martes
-weekday-wed = miércoles
-weekday-thu = jueves
-weekday-fri = viernes
-weekday-sat = sábado
-weekday-sun = domingo
 btn-meetings = 📅 Reuniones
 meeting-invitation = 📅 Invitación: { $title }
     🗓 { $when }
@@ -369,7 +346,7 @@ reminder-1h = 1 hora antes
 meeting-time-past = ⌛ Esa hora ya pasó. Por favor, elija una hora futura.
 meeting-time-skipped = 🕒 Esa hora no existe ese día porque se cambia la hora. Por favor, elija otra hora.
 meeting-time-unreadable = 🕒 No pude entender eso. Por favor, escríbalo así: 25/12/2026 14:30, o toque un botón.
-meeting-scheduled = ✅ Reunión programada: { $title }, { $when }. { $count ->
+meeting-scheduled = 📅 Reunión programada: { $title }, { $when }. { $count ->
         [one] Se invitó a una persona.
        *[other] Se invitó a { $count } personas.
     }
@@ -474,3 +451,44 @@ name-voice-kept = 🎤 Gracias, guardé su nombre tal como lo dijo.
 results-voice-review = 🎤 Respuestas en voz por revisar — { $question }: { $count }
 btn-speak = 🔊 Escuchar
 tts-failed = 🔇 Lo siento, ahora no puedo leer esto en voz alta.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = hoy
+read-tomorrow = mañana
+read-yesterday = ayer
+read-weekday = { $weekday ->
+    [mon] lun
+    [tue] mar
+    [wed] mié
+    [thu] jue
+    [fri] vie
+    [sat] sáb
+   *[sun] dom
+}
+read-month = { $month ->
+    [1] ene
+    [2] feb
+    [3] mar
+    [4] abr
+    [5] may
+    [6] jun
+    [7] jul
+    [8] ago
+    [9] sept
+    [10] oct
+    [11] nov
+   *[12] dic
+}
+read-day-part = { $part ->
+    [small-hours] de la madrugada
+    [morning] de la mañana
+    [afternoon] de la tarde
+    [evening] de la tarde
+   *[night] de la noche
+}
+read-location-pin = vea el pin de abajo
+
+## Fewer words (issue 12 item 7): the short consent, its "more" button, /help's buttons.
+consent-short = 🔒 Para participar en { $cluster }, guardo nombre, idioma, género, { -cooperative } y respuestas para su { -cda }. Verlos: /mydata. Borrarlos: /forget.
+btn-more = ℹ️ Más
+help-title = ❓ ¿Qué desea hacer?

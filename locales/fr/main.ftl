@@ -47,7 +47,7 @@ start-invalid-code = ❌ Ce code d’invitation n’est pas valable. Vérifiez l
 start-expired = ⌛ Cette invitation a expiré. Demandez-en une nouvelle à votre { -cda }.
 start-used-up = 🚫 Cette invitation a déjà été utilisée autant de fois que prévu. Demandez-en une nouvelle à votre { -cda }.
 start-already-member = ℹ️ Vous êtes déjà membre de { $cluster }.
-start-added-cluster = ✅ Vous faites maintenant aussi partie de { $cluster }, en tant que { $role }.
+start-added-cluster = 🤝 Vous faites maintenant aussi partie de { $cluster }, en tant que { $role }.
 start-too-many = ⏳ Trop de codes erronés. Attendez { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
@@ -56,11 +56,10 @@ start-too-many = ⏳ Trop de codes erronés. Attendez { $minutes ->
 ## Inscription
 onboarding-welcome = 👋 Bienvenue ! Voici votre invitation à rejoindre { $cluster }.
 lang-choose = 🌐 Choisissez votre langue :
-consent-ask = 🔒 Pour participer à { $cluster }, je vais enregistrer votre nom, votre langue, si vous êtes une femme ou un homme (si vous le dites), votre coopérative et vos réponses. Votre agent de développement du cluster s’en sert pour suivre le travail du cluster. Vous pouvez les voir avec /mydata et les effacer avec /forget à tout moment.
-    Êtes-vous d’accord ?
-btn-agree = 🤝 J’accepte
+consent-ask = 🔒 Pour participer à { $cluster }, je vais enregistrer votre nom, votre langue, si vous êtes une femme ou un homme (si vous le dites), votre { -cooperative } et vos réponses. Votre { -cda-long } s’en sert pour suivre le travail du { -cluster }. Vous pouvez les voir avec /mydata et les effacer avec /forget à tout moment.
+btn-agree = ✅ J’accepte
 btn-decline = ✋ Non, merci
-consent-declined = 👍 C’est compris. Rien sur vous n’a été enregistré. Si vous changez d’avis, ouvrez à nouveau le lien d’invitation.
+consent-declined = 👌 C’est compris. Rien sur vous n’a été enregistré. Si vous changez d’avis, ouvrez à nouveau le lien d’invitation.
 name-ask = ✍️ Comment vous appelez-vous ? Appuyez sur le bouton si le nom est juste, ou écrivez votre nom.
 name-ask-type = ✍️ Comment vous appelez-vous ? Écrivez votre nom, s’il vous plaît.
 name-invalid = ✍️ Écrivez votre nom avec des lettres, 64 caractères au maximum, s’il vous plaît.
@@ -93,21 +92,7 @@ btn-help = ❓ Aide
 btn-invite = ➕ Inviter
 not-understood = 🤔 Désolé, je n’ai pas compris. Voici le menu :
 dialogue-lost = 🔄 Le bot a été mis à jour et a perdu le fil de notre échange. Reprenons.
-help-member = ❓ Vous pouvez utiliser les boutons, ou ces commandes :
-    /menu : menu principal
-    /forms : questionnaires à remplir
-    /report : signaler l’avancement d’une action commune
-    /mydata : ce qui est enregistré sur vous
-    /language : changer de langue
-    /forget : effacer vos données personnelles
-help-cda = /invite : créer un lien d’invitation pour un producteur, un responsable ou un CDA
-    /launch : envoyer un questionnaire aux membres (envoyez-moi un fichier .xlsx pour en importer un)
-    /results : taux de réponse et réponses, avec des graphiques
-    /progress, /actions : le plan d’action, les comptes rendus et les points réguliers
-    /meeting, /meetings : planifier des réunions, voir qui vient
-    Tout autre message que vous m’envoyez est gardé comme note de terrain ; /notes les affiche, /cluster choisit le cluster
-    /export : les données dans un tableur
-lang-changed = ✅ À partir de maintenant, je vous écrirai en français.
+lang-changed = 🌐 À partir de maintenant, je vous écrirai en français.
 
 ## Mes données
 mydata-title = 👤 Ce que clusterbot enregistre sur vous :
@@ -129,8 +114,8 @@ gender-unknown = non indiqué
 forget-confirm = 🗑 Effacer vos données personnelles ? Votre nom, votre compte Telegram, votre sexe et votre langue seront effacés. Vos réponses restent seulement sous forme anonyme, sans votre nom.
 btn-forget-yes = 🗑 Oui, effacer
 btn-forget-no = ↩️ Non, garder
-forget-done = ✅ Vos données personnelles ont été effacées. Au revoir ! Pour revenir, demandez une nouvelle invitation à votre { -cda }.
-forget-kept = 👍 Rien n’a été effacé.
+forget-done = 🗑️ Vos données personnelles ont été effacées. Au revoir ! Pour revenir, demandez une nouvelle invitation à votre { -cda }.
+forget-kept = 👌 Rien n’a été effacé.
 forget-nothing = ℹ️ Il n’y a aucune donnée personnelle sur vous à effacer.
 
 ## Invitations créées dans la discussion (CDA)
@@ -140,7 +125,7 @@ btn-role-leader = 👩‍💼 Responsable
 btn-role-cda = 🧭 Agent { -cda }
 invite-choose-cluster = 🌍 Quel { -cluster } ?
 invite-choose-coop = 🏠 Quelle { -cooperative } ?
-invite-created = ✅ Invitation pour { $cluster }, en tant que { $role } :
+invite-created = 🔗 Invitation pour { $cluster }, en tant que { $role } :
     { $link }
     { $uses ->
         [one] Elle ne peut servir qu’une seule fois, jusqu’au { $expires }.
@@ -176,7 +161,6 @@ btn-form-today = 📅 Aujourd’hui
 btn-form-yesterday = 📅 Hier
 btn-form-other = ✏️ Autre
 btn-form-location = 📍 Ma position
-form-progress = ❓ Question { $n } sur { $total }
 form-hint-text = ✍️ Écrivez votre réponse, ou envoyez un message vocal 🎤.
 form-hint-number = 🔢 Écrivez un nombre.
 form-hint-decimal = 🔢 Écrivez un nombre, par exemple 2,5.
@@ -199,13 +183,13 @@ form-send-location = 📍 Appuyez sur le bouton pour envoyer votre position, s�
 form-file-too-big = ⚠️ Ce fichier est trop lourd : Telegram me laisse recevoir jusqu’à 20 Mo. Envoyez-en un plus court, s’il vous plaît.
 form-finished = 🎉 Merci ! Vos réponses au questionnaire { $title } sont enregistrées.
 form-closed = ⌛ Ce questionnaire est fermé.
-form-already-done = ✅ Vous avez déjà répondu à ce questionnaire. Merci !
+form-already-done = 🏁 Vous avez déjà répondu à ce questionnaire. Merci !
 form-none-open = 📋 Vous n’avez aucun questionnaire à remplir pour le moment.
 form-open-list = 📋 Vos questionnaires :
 btn-forms = 📋 Mes questionnaires
 
 ## Questionnaires : importer, lancer, résultats (CDA)
-import-ok = ✅ { $title } importé : { $count ->
+import-ok = 📥 { $title } importé : { $count ->
         [one] une question
        *[other] { $count } questions
     } ; langues : { $languages }.
@@ -283,14 +267,14 @@ report-blocker-explain = 🎤 Dites-moi ce qui bloque, s’il vous plaît : env
 report-ask-progress = 📈 Où en est l’avancement ?
 report-ask-progress-target = 📈 Où en est l’avancement ? Appuyez sur un pourcentage, ou écrivez la quantité déjà réalisée (objectif : { $target }).
 report-not-a-number = 🔢 Appuyez sur un pourcentage, ou écrivez un nombre, s’il vous plaît.
-report-recorded = ✅ Enregistré : { $action } : { $summary }.
+report-recorded = 📥 Enregistré : { $action } : { $summary }.
     Vous pouvez maintenant envoyer une note : un message, un message vocal 🎤 ou une photo 📷. Vous pouvez annuler pendant { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
     }.
 btn-report-undo = ↩️ Annuler
-btn-report-finish = 👍 Terminer
-report-note-added = 📎 Note ajoutée. Envoyez-en une autre, ou appuyez sur 👍 Terminer.
+btn-report-finish = ⏹️ Terminer
+report-note-added = 📎 Note ajoutée. Envoyez-en une autre, ou appuyez sur ⏹️ Terminer.
 report-note-kinds = 📎 Une note peut être un message, un message vocal ou une photo.
 report-undone = ↩️ Le compte rendu a été retiré.
 report-undo-too-late = ⌛ Il est trop tard pour annuler ce compte rendu. Envoyez-en plutôt un nouveau.
@@ -327,20 +311,13 @@ action-ask-rhythm = ⏰ À quelle fréquence dois-je demander aux porteurs de l�
 btn-no-checkins = 🔕 Jamais
 action-due-before-start = 📅 La date de fin doit être postérieure à la date de début.
 action-reask = ✍️ Je n’ai pas compris. Répondez à la question ci-dessous, s’il vous plaît.
-action-added = ✅ { -joint-action(cap: "yes") } ajoutée : { $action }.
+action-added = 📥 { -joint-action(cap: "yes") } ajoutée : { $action }.
 btn-action-translate = 🌐 Titre dans une autre langue
 action-translate-language = 🌐 Dans quelle langue ?
 action-translate-type = ✍️ Écrivez le titre de { $action } en { $language }.
-action-translate-saved = ✅ Titre en { $language } : { $title }
+action-translate-saved = 📥 Titre en { $language } : { $title }
 
 ## Réunions
-weekday-mon = lundi
-weekday-tue = mardi
-weekday-wed = mercredi
-weekday-thu = jeudi
-weekday-fri = vendredi
-weekday-sat = samedi
-weekday-sun = dimanche
 btn-meetings = 📅 Réunions
 meeting-invitation = 📅 Invitation : { $title }
     🗓 { $when }
@@ -378,7 +355,7 @@ reminder-1h = 1 heure avant
 meeting-time-past = ⌛ Cette heure est déjà passée. Choisissez une heure à venir, s’il vous plaît.
 meeting-time-skipped = 🕒 Cette heure n’existe pas ce jour-là : c’est le changement d’heure. Choisissez une autre heure, s’il vous plaît.
 meeting-time-unreadable = 🕒 Je n’ai pas pu lire cela. Écrivez-le comme 25/12/2026 14:30, ou touchez un bouton, s’il vous plaît.
-meeting-scheduled = ✅ Réunion prévue : { $title }, { $when }. { $count ->
+meeting-scheduled = 📅 Réunion prévue : { $title }, { $when }. { $count ->
         [one] { $count } personne est invitée.
        *[other] { $count } personnes sont invitées.
     }
@@ -483,3 +460,44 @@ name-voice-kept = 🎤 Merci, j’ai gardé votre nom tel que vous l’avez dit.
 results-voice-review = 🎤 Réponses vocales à vérifier — { $question } : { $count }
 btn-speak = 🔊 Écouter
 tts-failed = 🔇 Désolé, je ne peux pas lire ce message à voix haute pour le moment.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = aujourd’hui
+read-tomorrow = demain
+read-yesterday = hier
+read-weekday = { $weekday ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
+}
+read-month = { $month ->
+    [1] janv.
+    [2] févr.
+    [3] mars
+    [4] avr.
+    [5] mai
+    [6] juin
+    [7] juil.
+    [8] août
+    [9] sept.
+    [10] oct.
+    [11] nov.
+   *[12] déc.
+}
+read-day-part = { $part ->
+    [small-hours] du matin
+    [morning] du matin
+    [afternoon] de l’après-midi
+    [evening] du soir
+   *[night] du soir
+}
+read-location-pin = voir l’épingle ci-dessous
+
+## Fewer words (issue 12 item 7): the short consent, its "more" button, /help's buttons.
+consent-short = 🔒 Pour participer à { $cluster }, j’enregistre nom, langue, genre, { -cooperative } et réponses pour votre { -cda }. Les voir : /mydata. Les effacer : /forget.
+btn-more = ℹ️ En savoir plus
+help-title = ❓ Que voulez-vous faire ?

@@ -118,7 +118,7 @@ start-invalid-code = ❌ Этот код приглашения неверный
 start-expired = ⌛ Срок этого приглашения истёк. Попросите у своего { -cda(case: "gen") } новое.
 start-used-up = 🚫 Этим приглашением уже воспользовались столько раз, сколько было можно. Попросите у своего { -cda(case: "gen") } новое.
 start-already-member = ℹ️ Вы уже состоите в { -cluster(case: "prep") } { $cluster }.
-start-added-cluster = ✅ Теперь вы также состоите в { -cluster(case: "prep") } { $cluster }. Ваша роль: { $role }.
+start-added-cluster = 🤝 Теперь вы также состоите в { -cluster(case: "prep") } { $cluster }. Ваша роль: { $role }.
 start-too-many = ⏳ Слишком много неверных кодов. Подождите { $minutes ->
         [one] { $minutes } минуту
         [few] { $minutes } минуты
@@ -129,11 +129,11 @@ start-too-many = ⏳ Слишком много неверных кодов. По
 ## Знакомство
 onboarding-welcome = 👋 Добро пожаловать! Вас приглашают вступить в { -cluster } { $cluster }.
 lang-choose = 🌐 Выберите язык:
-consent-ask = 🔒 Чтобы вы могли участвовать в работе кластера { $cluster }, я сохраню ваше имя, язык, пол (если вы его укажете), ваш кооператив и ваши ответы. Ваш агент по развитию кластера использует их, чтобы следить за работой кластера. В любое время вы можете посмотреть их командой /mydata и удалить командой /forget.
+consent-ask = 🔒 Чтобы вы могли участвовать в работе { -cluster(case: "gen") } { $cluster }, я сохраню ваше имя, язык, пол (если вы его укажете), ваш { -cooperative } и ваши ответы. Ваш { -cda-long } использует их, чтобы следить за работой { -cluster(case: "gen") }. В любое время вы можете посмотреть их командой /mydata и удалить командой /forget.
     Вы согласны?
-btn-agree = 🤝 Даю согласие
+btn-agree = ✅ Даю согласие
 btn-decline = ✋ Нет, спасибо
-consent-declined = 👍 Понятно. Ничего о вас не сохранено. Если передумаете, откройте ссылку-приглашение ещё раз.
+consent-declined = 👌 Понятно. Ничего о вас не сохранено. Если передумаете, откройте ссылку-приглашение ещё раз.
 name-ask = ✍️ Как вас зовут? Нажмите на кнопку, если имя верное, или напишите своё имя.
 name-ask-type = ✍️ Как вас зовут? Пожалуйста, напишите своё имя.
 name-invalid = ✍️ Пожалуйста, напишите имя буквами, не длиннее 64 знаков.
@@ -166,21 +166,7 @@ btn-help = ❓ Помощь
 btn-invite = ➕ Пригласить
 not-understood = 🤔 Извините, я не понял. Вот меню:
 dialogue-lost = 🔄 Бот обновился и потерял место, где мы остановились. Продолжим заново.
-help-member = ❓ Нажимайте на кнопки или отправляйте эти команды:
-    /menu: главное меню
-    /forms: опросы, на которые нужно ответить
-    /report: сообщить, как идёт общее дело
-    /mydata: что о вас сохранено
-    /language: сменить язык
-    /forget: удалить ваши личные данные
-help-cda = /invite: создать ссылку-приглашение для производителя, руководителя или агента CDA
-    /launch: отправить опрос участникам (чтобы загрузить опрос, пришлите мне файл .xlsx)
-    /results: доля ответивших и ответы, с графиками
-    /progress, /actions: план действий, отчёты и напоминания
-    /meeting, /meetings: назначить встречу, узнать, кто придёт
-    Всё остальное, что вы мне пришлёте, я сохраню как полевую заметку; /notes покажет их список, /cluster выберет кластер
-    /export: выгрузить данные в таблицу
-lang-changed = ✅ Теперь я буду писать вам по-русски.
+lang-changed = 🌐 Теперь я буду писать вам по-русски.
 
 ## Мои данные
 mydata-title = 👤 Что clusterbot хранит о вас:
@@ -202,8 +188,8 @@ gender-unknown = не указан
 forget-confirm = 🗑 Удалить ваши личные данные? Ваше имя, аккаунт Telegram, пол и язык будут стёрты. Ваши ответы останутся только анонимно, без вашего имени.
 btn-forget-yes = 🗑 Да, удалить
 btn-forget-no = ↩️ Нет, оставить
-forget-done = ✅ Ваши личные данные удалены. До свидания! Чтобы вступить снова, попросите у своего { -cda(case: "gen") } новое приглашение.
-forget-kept = 👍 Ничего не удалено.
+forget-done = 🗑️ Ваши личные данные удалены. До свидания! Чтобы вступить снова, попросите у своего { -cda(case: "gen") } новое приглашение.
+forget-kept = 👌 Ничего не удалено.
 forget-nothing = ℹ️ Личных данных о вас нет, удалять нечего.
 
 ## Приглашения из чата (агент CDA)
@@ -213,7 +199,7 @@ btn-role-leader = 👩‍💼 Руководитель
 btn-role-cda = 🧭 { -cda(case: "Nom") }
 invite-choose-cluster = 🌍 В какой { -cluster }?
 invite-choose-coop = 🏠 В какой { -cooperative }?
-invite-created = ✅ Приглашение в { -cluster } { $cluster }, роль: { $role }.
+invite-created = 🔗 Приглашение в { -cluster } { $cluster }, роль: { $role }.
     { $link }
     { $uses ->
         [one] Ссылку можно использовать { $uses } раз, до { $expires }.
@@ -253,7 +239,6 @@ btn-form-today = 📅 Сегодня
 btn-form-yesterday = 📅 Вчера
 btn-form-other = ✏️ Другое
 btn-form-location = 📍 Отправить геопозицию
-form-progress = ❓ Вопрос { $n } из { $total }
 form-hint-text = ✍️ Напишите ответ или отправьте голосовое сообщение 🎤.
 form-hint-number = 🔢 Напишите число.
 form-hint-decimal = 🔢 Напишите число, например 2,5.
@@ -276,13 +261,13 @@ form-send-location = 📍 Пожалуйста, нажмите на кнопку
 form-file-too-big = ⚠️ Этот файл слишком большой: Telegram позволяет мне получать файлы не больше 20 МБ. Пожалуйста, отправьте файл поменьше.
 form-finished = 🎉 Спасибо! Ваши ответы на опрос «{ $title }» сохранены.
 form-closed = ⌛ Этот опрос закрыт.
-form-already-done = ✅ Вы уже ответили на этот опрос. Спасибо!
+form-already-done = 🏁 Вы уже ответили на этот опрос. Спасибо!
 form-none-open = 📋 Сейчас у вас нет опросов, на которые нужно ответить.
 form-open-list = 📋 Ваши опросы:
 btn-forms = 📋 Опросы
 
 ## Опросы: загрузка, запуск, результаты (агент CDA)
-import-ok = ✅ Опрос «{ $title }» загружен: { $count ->
+import-ok = 📥 Опрос «{ $title }» загружен: { $count ->
         [one] { $count } вопрос
         [few] { $count } вопроса
         [many] { $count } вопросов
@@ -359,14 +344,14 @@ report-blocker-explain = 🎤 Пожалуйста, расскажите, что
 report-ask-progress = 📈 Насколько продвинулась работа?
 report-ask-progress-target = 📈 Насколько продвинулась работа? Нажмите на процент или напишите, сколько уже сделано (цель: { $target }).
 report-not-a-number = 🔢 Пожалуйста, нажмите на процент или напишите число.
-report-recorded = ✅ Записано. «{ $action }»: { $summary }.
+report-recorded = 📥 Записано. «{ $action }»: { $summary }.
     Теперь можно отправить заметку: текстовое сообщение, голосовое 🎤 или фото 📷. Отменить отчёт можно в течение { $minutes ->
         [one] { $minutes } минуты
        *[other] { $minutes } минут
     }.
 btn-report-undo = ↩️ Отменить
-btn-report-finish = 👍 Завершить
-report-note-added = 📎 Заметка добавлена. Отправьте ещё одну или нажмите 👍 Завершить.
+btn-report-finish = ⏹️ Завершить
+report-note-added = 📎 Заметка добавлена. Отправьте ещё одну или нажмите ⏹️ Завершить.
 report-note-kinds = 📎 Заметкой может быть текстовое сообщение, голосовое сообщение или фото.
 report-undone = ↩️ Отчёт отменён.
 report-undo-too-late = ⌛ Этот отчёт уже нельзя отменить. Лучше отправьте новый.
@@ -405,20 +390,13 @@ action-ask-rhythm = ⏰ Как часто мне спрашивать ответ
 btn-no-checkins = 🔕 Никогда
 action-due-before-start = 📅 Срок выполнения должен быть позже даты начала.
 action-reask = ✍️ Я не понял ответ. Пожалуйста, ответьте на вопрос ниже.
-action-added = ✅ { -joint-action(case: "Nom") } добавлен: «{ $action }».
+action-added = 📥 { -joint-action(case: "Nom") } добавлен: «{ $action }».
 btn-action-translate = 🌐 Название на другом языке
 action-translate-language = 🌐 На каком языке?
 action-translate-type = ✍️ Напишите название «{ $action }» на языке: { $language }.
-action-translate-saved = ✅ Название ({ $language }): { $title }
+action-translate-saved = 📥 Название ({ $language }): { $title }
 
 ## Встречи
-weekday-mon = понедельник
-weekday-tue = вторник
-weekday-wed = среда
-weekday-thu = четверг
-weekday-fri = пятница
-weekday-sat = суббота
-weekday-sun = воскресенье
 btn-meetings = 📅 Встречи
 meeting-invitation = 📅 Приглашение: { $title }
     🗓 { $when }
@@ -456,7 +434,7 @@ reminder-1h = За час
 meeting-time-past = ⌛ Это время уже прошло. Пожалуйста, выберите время в будущем.
 meeting-time-skipped = 🕒 В этот день такого времени нет: часы переводятся. Пожалуйста, выберите другое время.
 meeting-time-unreadable = 🕒 Я не понял. Пожалуйста, напишите, например, так: 25.12.2026 14:30, или нажмите на кнопку.
-meeting-scheduled = ✅ Встреча назначена: «{ $title }», { $when }. { $count ->
+meeting-scheduled = 📅 Встреча назначена: «{ $title }», { $when }. { $count ->
         [one] Приглашён { $count } человек.
         [few] Приглашены { $count } человека.
         [many] Приглашены { $count } человек.
@@ -569,3 +547,44 @@ name-voice-kept = 🎤 Спасибо, я сохранил ваше имя та�
 results-voice-review = 🎤 Ответы голосом, проверить — { $question }: { $count }
 btn-speak = 🔊 Послушать
 tts-failed = 🔇 Извините, сейчас не получается прочитать это вслух.
+
+## Dates and times as people read them (issue 12 item 5). Selector values are codes.
+read-today = сегодня
+read-tomorrow = завтра
+read-yesterday = вчера
+read-weekday = { $weekday ->
+    [mon] пн
+    [tue] вт
+    [wed] ср
+    [thu] чт
+    [fri] пт
+    [sat] сб
+   *[sun] вс
+}
+read-month = { $month ->
+    [1] янв.
+    [2] февр.
+    [3] марта
+    [4] апр.
+    [5] мая
+    [6] июня
+    [7] июля
+    [8] авг.
+    [9] сент.
+    [10] окт.
+    [11] нояб.
+   *[12] дек.
+}
+read-day-part = { $part ->
+    [small-hours] ночи
+    [morning] утра
+    [afternoon] дня
+    [evening] вечера
+   *[night] вечера
+}
+read-location-pin = место на карте ниже
+
+## Fewer words (issue 12 item 7): the short consent, its "more" button, /help's buttons.
+consent-short = 🔒 Для участия в { $cluster } я сохраню имя, язык, пол, { -cooperative } и ответы для { -cda(case: "gen") }. Посмотреть: /mydata. Удалить: /forget.
+btn-more = ℹ️ Подробнее
+help-title = ❓ Что вы хотите сделать?

@@ -33,14 +33,21 @@ impl ButtonCode for ForgetButton {
     }
 }
 
+/// `/help`: a button for each thing the caller's role can do, two to a row, rather than a
+/// list of commands to read and type.
 pub async fn send_help(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     let (i18n, l) = (&app.i18n, caller.reader());
-    let text = match (caller.member.is_some(), caller.is_cda()) {
-        (false, _) => tr!(i18n, l, "start-no-code"),
-        (true, false) => tr!(i18n, l, "help-member"),
-        (true, true) => format!("{}\n{}", tr!(i18n, l, "help-member"), tr!(i18n, l, "help-cda")),
-    };
-    bot.send_message(caller.chat_id, text).await?;
+    let actions = menu::actions_for(caller);
+    if actions.is_empty() {
+        bot.send_message(caller.chat_id, tr!(i18n, l, "start-no-code")).await?;
+        return Ok(());
+    }
+    let buttons: Vec<_> =
+        actions.into_iter().map(|item| button(menu::label(i18n, l, item), menu::MenuButton(item))).collect();
+    let keyboard = InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec));
+    bot.send_message(caller.chat_id, tr!(i18n, l, "help-title"))
+        .reply_markup(super::speak::with_speak(app, l, keyboard))
+        .await?;
     Ok(())
 }
 
@@ -104,12 +111,16 @@ pub async fn send_my_data(bot: &Bot, app: &App, caller: &Caller) -> HandlerResul
         });
     }
     if let Some(at) = member.consent_at {
-        lines.push(tr!(i18n, l, "mydata-consent", date = at.format("%Y-%m-%d").to_string()));
+        let tz = match caller.memberships.first() {
+            Some(m) => app.store.cluster(m.cluster_id).await?.tz(),
+            None => chrono_tz::UTC,
+        };
+        lines.push(tr!(i18n, l, "mydata-consent", date = i18n.day(l, at, tz)));
     }
     lines.push(tr!(i18n, l, "mydata-telegram", id = caller.user.id.0.to_string()));
     lines.push(String::new());
     lines.push(tr!(i18n, l, "mydata-forget-hint"));
-    bot.send_message(caller.chat_id, lines.join("\n")).await?;
+    bot.send_message(caller.chat_id, app.i18n.lines(l, &lines.join("\n"))).await?;
     Ok(())
 }
 

@@ -196,8 +196,11 @@ pub fn question_message(i18n: &I18n, l: Reader, q: &Question) -> (String, Option
         lines.push(tr!(i18n, l, "ask-question-voice"));
     }
     lines.push(tr!(i18n, l, "ask-reply-hint"));
-    let text: String =
-        lines.join("\n").chars().take(if q.media_path.is_some() { 1024 } else { 4000 }).collect();
+    let text: String = i18n
+        .lines(l, &lines.join("\n"))
+        .chars()
+        .take(if q.media_path.is_some() { 1024 } else { 4000 })
+        .collect();
     (text, q.media_path.clone())
 }
 
@@ -208,8 +211,11 @@ pub fn answer_message(i18n: &I18n, l: Reader, q: &Question) -> (String, Option<S
     if let Some(body) = &q.answer_body {
         lines.push(format!("💬 {body}"));
     }
-    let text: String =
-        lines.join("\n").chars().take(if q.answer_media_path.is_some() { 1024 } else { 4000 }).collect();
+    let text: String = i18n
+        .lines(l, &lines.join("\n"))
+        .chars()
+        .take(if q.answer_media_path.is_some() { 1024 } else { 4000 })
+        .collect();
     (text, q.answer_media_path.clone())
 }
 
@@ -284,10 +290,10 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         if q.media_path.is_some() {
             row.push(button(format!("🎤 {n}"), AskButton::Hear(q.question_id)));
         }
-        row.push(button(format!("↩️ {n}"), AskButton::Answer(q.question_id)));
+        row.push(button(crate::i18n::arrows(l, &format!("↩️ {n}")), AskButton::Answer(q.question_id)));
         rows.push(row);
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
     Ok(())
 }
@@ -314,7 +320,7 @@ pub async fn names(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             button(format!("✍️ {n}"), AskButton::TypeName(m.member_id)),
         ]);
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
     Ok(())
 }

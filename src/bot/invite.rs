@@ -167,7 +167,7 @@ pub async fn on_draft(
         cluster = cluster.name,
         link = deep_link(me, &invite.code),
         uses = invite.max_uses,
-        expires = invite.expires_at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+        expires = i18n.when(l, invite.expires_at, tz)
     );
     bot.send_message(caller.chat_id, text).await?;
     Ok(None)

@@ -15,7 +15,7 @@ pub fn button(label: impl Into<String>, code: impl ButtonCode) -> InlineKeyboard
 /// The six languages, each written in itself, two per row.
 pub fn languages() -> InlineKeyboardMarkup {
     let buttons: Vec<_> =
-        Locale::ALL.into_iter().map(|l| button(l.native_name(), LanguageButton(l))).collect();
+        Locale::ALL.into_iter().map(|l| button(l.button_label(), LanguageButton(l))).collect();
     InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec))
 }
 

@@ -335,7 +335,9 @@ pub async fn start_results(bot: &Bot, app: &App, caller: &Caller) -> HandlerResu
     for (cluster_id, cluster_name) in &clusters {
         for launch in app.store.launches(*cluster_id, 10).await? {
             let title = app.store.form(launch.form_pk).await?.title(l.locale).to_owned();
-            let label = format!("📊 {title} · {} · {}", launch.created_at.format("%Y-%m-%d"), cluster_name);
+            let tz = app.store.cluster(*cluster_id).await?.tz();
+            let day = app.i18n.day(l, launch.created_at, tz);
+            let label = app.i18n.lines(l, &format!("📊 {title} · {day} · {cluster_name}"));
             buttons.push(button(label, LaunchButton::Results { launch_id: launch.launch_id, item: None }));
         }
     }
@@ -520,7 +522,7 @@ async fn on_results(
             ));
         }
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     let mut message = bot.send_message(caller.chat_id, text);
     if !chart_buttons.is_empty() {
         message = message.reply_markup(keyboards::column(chart_buttons));

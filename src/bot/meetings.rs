@@ -1,5 +1,5 @@
 //! Meetings: CDAs (and leaders, for their cooperative) schedule them with buttons; members
-//! get invitations and reminders in their language and time zone with ✅ ❌ ❔ buttons,
+//! get invitations and reminders in their language and time zone with 👍 ❌ ❔ buttons,
 //! and the message shows their current answer; `/meetings` shows who comes, who did not
 //! answer and who could not be reached, with "remind those who have not answered".
 
@@ -21,7 +21,7 @@ use crate::domain::access::Act;
 use crate::domain::ids::CooperativeId;
 use crate::domain::meeting::{
     COMMON_HOURS, DEFAULT_REMINDERS, MeetingAudience, MeetingDraft, MeetingStep, REMINDER_CHOICES, Rsvp,
-    WhenError, hours_on, local_to_utc, next_days, parse_time, parse_when, weekday_index,
+    WhenError, hours_on, local_to_utc, next_days, parse_time, parse_when,
 };
 use crate::domain::onboarding::Dialogue;
 use crate::domain::text::clean_line;
@@ -128,22 +128,9 @@ impl ButtonCode for MeetingButton {
     }
 }
 
-fn weekday(i18n: &I18n, l: Reader, index: u32) -> String {
-    match index {
-        0 => tr!(i18n, l, "weekday-mon"),
-        1 => tr!(i18n, l, "weekday-tue"),
-        2 => tr!(i18n, l, "weekday-wed"),
-        3 => tr!(i18n, l, "weekday-thu"),
-        4 => tr!(i18n, l, "weekday-fri"),
-        5 => tr!(i18n, l, "weekday-sat"),
-        _ => tr!(i18n, l, "weekday-sun"),
-    }
-}
-
-/// "Monday 30/03/2026 10:00", in the reader's language and the cluster's time zone.
+/// "tomorrow, Tue 3 Dec, 10:00 AM", in the reader's language and the cluster's time zone.
 pub fn when(i18n: &I18n, l: Reader, at: DateTime<Utc>, tz: Tz) -> String {
-    let local = at.with_timezone(&tz);
-    format!("{} {}", weekday(i18n, l, weekday_index(at, tz)), local.format("%d/%m/%Y %H:%M"))
+    i18n.when(l, at, tz)
 }
 
 fn rsvp_name(i18n: &I18n, l: Reader, r: Rsvp) -> String {
@@ -161,6 +148,16 @@ fn rsvp_keyboard(i18n: &I18n, l: Reader, meeting_id: MeetingId) -> InlineKeyboar
         .to_vec()])
 }
 
+/// Where a meeting is, as a member reads it: the place typed, or — for a place shared as a
+/// location — a word pointing at the pin sent with the message, never its coordinates.
+fn place(app: &App, meeting: &Meeting, l: Reader) -> String {
+    if meeting.latitude.is_some() && meeting.place.starts_with('📍') {
+        tr!(app.i18n, l, "read-location-pin")
+    } else {
+        meeting.place.clone()
+    }
+}
+
 /// The text of a meeting message of a given kind, with the reader's current answer — or,
 /// after the meeting was moved and before they answered again, the answer they gave for the
 /// old time, with a request to answer again.
@@ -175,7 +172,7 @@ fn body(
 ) -> String {
     let i18n = &app.i18n;
     let (title, at, place) =
-        (meeting.title.clone(), when(i18n, l, meeting.starts_at, tz), meeting.place.clone());
+        (meeting.title.clone(), when(i18n, l, meeting.starts_at, tz), place(app, meeting, l));
     let mut text = match kind {
         "reminder" => tr!(i18n, l, "meeting-reminder", title = title, when = at, place = place),
         "update" => tr!(i18n, l, "meeting-moved", title = title, when = at, place = place),
@@ -289,10 +286,9 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
         MeetingStep::Day => {
             let buttons: Vec<_> = next_days(now, tz)
                 .into_iter()
-                .map(|(day, wd)| {
+                .map(|(day, _)| {
                     let code = day.year() as u32 * 10000 + day.month() * 100 + day.day();
-                    let label =
-                        format!("{} {}", weekday(i18n, l, wd.num_days_from_monday()), day.format("%d/%m"));
+                    let label = i18n.date(l, day, now.with_timezone(&tz).date_naive());
                     button(label, MeetingButton::Day(code))
                 })
                 .collect();
@@ -304,7 +300,8 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, d: &MeetingDraft) -> Handler
             let buttons: Vec<_> = hours_on(day, now, tz)
                 .iter()
                 .map(|(h, m)| {
-                    button(format!("🕒 {h:02}:{m:02}"), MeetingButton::Hour((*h * 100 + *m) as u16))
+                    let at = NaiveTime::from_hms_opt(*h, *m, 0).unwrap_or_default();
+                    button(format!("🕒 {}", i18n.time(l, at)), MeetingButton::Hour((*h * 100 + *m) as u16))
                 })
                 .collect();
             // (Every hour of that day passed while the question waited: the time can be typed.)
@@ -641,7 +638,7 @@ pub async fn on_button(
     Ok(None)
 }
 
-/// ✅ ❌ ❔ on an invitation or reminder: recorded until the meeting starts, and the message
+/// 👍 ❌ ❔ on an invitation or reminder: recorded until the meeting starts, and the message
 /// is edited to show the answer.
 async fn rsvp(
     bot: &Bot,
@@ -688,7 +685,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             let count = |code: &str| invitees.iter().filter(|i| i.rsvp.as_deref() == Some(code)).count();
             let unanswered = invitees.iter().filter(|i| i.rsvp.is_none()).count();
             lines.push(format!(
-                "📅 {} — {}\n   ✅ {} · ❌ {} · ❔ {} · ⏳ {}",
+                "📅 {} — {}\n   👍 {} · ❌ {} · ❔ {} · ⏳ {}",
                 m.title,
                 when(i18n, l, m.starts_at, tz),
                 count("coming"),
@@ -702,7 +699,7 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     if buttons.is_empty() {
         lines.push(tr!(i18n, l, "meetings-none"));
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     bot.send_message(caller.chat_id, text)
         .reply_markup(keyboards::column(buttons.into_iter().take(30)))
         .await?;
@@ -725,7 +722,7 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
     let mut lines = vec![
         format!("📅 {}", m.title),
         format!("🗓 {}", when(i18n, l, m.starts_at, tz)),
-        format!("📍 {}", m.place),
+        format!("📍 {}", place(app, m, l)),
     ];
     if m.cancelled_at.is_some() {
         lines.push(tr!(i18n, l, "meeting-is-cancelled"));
@@ -762,8 +759,11 @@ async fn detail(bot: &Bot, app: &App, caller: &Caller, m: &Meeting) -> HandlerRe
             button(tr!(i18n, l, "btn-meeting-cancel"), MeetingButton::Cancel(m.meeting_id)),
         ]);
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
+    if let (Some(lat), Some(lon)) = (m.latitude, m.longitude) {
+        bot.send_location(caller.chat_id, lat, lon).await?;
+    }
     Ok(())
 }
 

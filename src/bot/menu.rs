@@ -118,6 +118,46 @@ pub async fn send_menu(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
     Ok(())
 }
 
+/// A menu entry's label: a pictogram and a word or two.
+pub fn label(i18n: &I18n, l: impl Into<crate::i18n::Reader>, item: MenuItem) -> String {
+    let l: crate::i18n::Reader = l.into();
+    match item {
+        MenuItem::MyData => tr!(i18n, l, "btn-mydata"),
+        MenuItem::Language => tr!(i18n, l, "btn-language"),
+        MenuItem::Help => tr!(i18n, l, "btn-help"),
+        MenuItem::Invite => tr!(i18n, l, "btn-invite"),
+        MenuItem::Questionnaires => tr!(i18n, l, "btn-forms"),
+        MenuItem::Launch => tr!(i18n, l, "btn-launch"),
+        MenuItem::Results => tr!(i18n, l, "btn-results"),
+        MenuItem::Report => tr!(i18n, l, "btn-report"),
+        MenuItem::Progress => tr!(i18n, l, "btn-progress"),
+        MenuItem::Meetings => tr!(i18n, l, "btn-meetings"),
+        MenuItem::Export => tr!(i18n, l, "btn-export"),
+        MenuItem::AskCda => tr!(i18n, l, "btn-ask-cda"),
+    }
+}
+
+/// What the caller's role can do, as `/help` offers it: the member's own things first,
+/// then a leader's, then a CDA's.
+pub fn actions_for(caller: &Caller) -> Vec<MenuItem> {
+    if caller.member.is_none() {
+        return Vec::new();
+    }
+    let mut items = Vec::new();
+    if !caller.is_cda() {
+        items.push(MenuItem::AskCda);
+    }
+    items.extend([MenuItem::Report, MenuItem::Questionnaires]);
+    if caller.role().is_some_and(|r| r >= Role::Leader) {
+        items.extend([MenuItem::Progress, MenuItem::Meetings]);
+    }
+    if caller.is_cda() {
+        items.extend([MenuItem::Invite, MenuItem::Launch, MenuItem::Results, MenuItem::Export]);
+    }
+    items.extend([MenuItem::MyData, MenuItem::Language]);
+    items
+}
+
 /// Something said outside any dialogue that no feature takes: members get the menu, anyone
 /// else how to join.
 pub async fn not_understood(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {

@@ -191,20 +191,19 @@ pub async fn list(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             _ => String::new(),
         };
         let body = n.body.clone().unwrap_or_default();
-        let local = n.created_at.with_timezone(&tz);
+        let when = app.i18n.when(l, n.created_at, tz);
         lines.push(format!(
-            "{} · {}{tag}\n   {what} {body}",
-            local.format("%Y-%m-%d %H:%M"),
+            "{when} · {}{tag}\n   {what} {body}",
             n.author.clone().unwrap_or_else(|| "—".into())
         ));
         if n.kind != "text" {
             buttons.push(button(
-                format!("{what} · {}", local.format("%m-%d %H:%M")),
+                app.i18n.lines(l, &format!("{what} · {when}")),
                 NoteButton::Media(n.field_note_id),
             ));
         }
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     bot.send_message(caller.chat_id, text)
         .reply_markup(keyboards::column(buttons.into_iter().take(15)))
         .await?;

@@ -27,6 +27,8 @@ use crate::tr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JoiningButton {
     Consent(bool),
+    /// "ℹ️ More": the consent in full.
+    ConsentInFull,
     /// "That is my name": take the name Telegram knows.
     SuggestedName,
     Gender(Gender),
@@ -41,6 +43,7 @@ impl ButtonCode for JoiningButton {
     fn encode(&self) -> String {
         match self {
             Self::Consent(yes) => format!("c:{}", if *yes { 'y' } else { 'n' }),
+            Self::ConsentInFull => "c:m".to_owned(),
             Self::SuggestedName => "n".to_owned(),
             Self::Gender(g) => format!("g:{}", g.code()),
             Self::Cooperative(Some(id)) => format!("k:{id}"),
@@ -53,6 +56,7 @@ impl ButtonCode for JoiningButton {
         Some(match (head, rest) {
             ("c", ["y"]) => Self::Consent(true),
             ("c", ["n"]) => Self::Consent(false),
+            ("c", ["m"]) => Self::ConsentInFull,
             ("n", []) => Self::SuggestedName,
             ("g", [code]) => Self::Gender(code.parse().ok()?),
             ("k", [id]) => Self::Cooperative(codes::opt_id(id)?),
@@ -203,13 +207,12 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
             ),
             keyboards::languages(),
         ),
+        // The consent in about 200 characters; "ℹ️ More" shows it in full.
         Step::Consent => (
-            tr!(i18n, l, "consent-ask", cluster = cluster.name.clone()),
+            tr!(i18n, l, "consent-short", cluster = cluster.name.clone()),
             InlineKeyboardMarkup::new([
-                vec![
-                    button(tr!(i18n, l, "btn-agree"), JoiningButton::Consent(true)),
-                    button(tr!(i18n, l, "btn-decline"), JoiningButton::Consent(false)),
-                ],
+                consent_buttons(i18n, l),
+                vec![button(tr!(i18n, l, "btn-more"), JoiningButton::ConsentInFull)],
                 back(),
             ]),
         ),
@@ -256,6 +259,31 @@ pub async fn resend(bot: &Bot, app: &App, chat_id: ChatId, o: &Onboarding) -> Ha
     let keyboard =
         if o.step == Step::Language { keyboard } else { super::speak::with_speak(app, l, keyboard) };
     bot.send_message(chat_id, text).reply_markup(keyboard).await?;
+    Ok(())
+}
+
+fn consent_buttons(
+    i18n: &crate::i18n::I18n,
+    l: crate::i18n::Reader,
+) -> Vec<teloxide::types::InlineKeyboardButton> {
+    vec![
+        button(tr!(i18n, l, "btn-agree"), JoiningButton::Consent(true)),
+        button(tr!(i18n, l, "btn-decline"), JoiningButton::Consent(false)),
+    ]
+}
+
+/// The consent in full, after "ℹ️ More", with the same answers.
+async fn send_consent_in_full(bot: &Bot, app: &App, caller: &Caller, o: &Onboarding) -> HandlerResult {
+    let (i18n, l) = (&app.i18n, o_reader(o));
+    let invite = app.store.invite(o.invite_id).await?;
+    let cluster = app.store.cluster(invite.cluster_id).await?;
+    let keyboard = InlineKeyboardMarkup::new([
+        consent_buttons(i18n, l),
+        vec![button(tr!(i18n, l, "btn-back"), JoiningButton::Back)],
+    ]);
+    bot.send_message(caller.chat_id, tr!(i18n, l, "consent-ask", cluster = cluster.name))
+        .reply_markup(super::speak::with_speak(app, l, keyboard))
+        .await?;
     Ok(())
 }
 
@@ -348,6 +376,9 @@ pub async fn on_callback(
         }
         (Step::Consent, Joining(JoiningButton::Consent(true))) => {
             tokio::join!(keyboards::done_with(bot, q), advance(bot, app, caller, o)).1?;
+        }
+        (Step::Consent, Joining(JoiningButton::ConsentInFull)) => {
+            tokio::join!(keyboards::clear(bot, q), send_consent_in_full(bot, app, caller, &o)).1?;
         }
         (Step::Consent, Joining(JoiningButton::Consent(false))) => {
             keyboards::clear(bot, q).await;

@@ -18,10 +18,11 @@ use super::keyboards::{self, button};
 use super::report::{blocker_name, status_name};
 use super::{App, BotError, Caller, HandlerResult};
 use crate::domain::access::Act;
-use crate::domain::action::{ActionDraft, DUE_MONTH_CHOICES, DraftStep, RHYTHM_CHOICES, parse_target};
+use crate::domain::action::{self, ActionDraft, DUE_MONTH_CHOICES, DraftStep, RHYTHM_CHOICES, parse_target};
 use crate::domain::form::walk;
 use crate::domain::ids::{CooperativeId, ReportNoteId};
 use crate::domain::onboarding::Dialogue;
+use crate::domain::readable;
 use crate::domain::text::{clean_line, clean_text};
 use crate::domain::{Locale, Role};
 use crate::store::{JointAction, Report};
@@ -162,9 +163,10 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
             Some(r) => {
                 line.push_str(&format!(" — {}", status_name(i18n, l, r.status)));
                 if let Some(p) = r.percent {
-                    line.push_str(&format!(" · {}%", p.round()));
+                    line.push_str(&format!(" · {}", action::percent_label(p)));
                 }
-                line.push_str(&format!(" · {}", r.created_at.format("%Y-%m-%d")));
+                let tz = app.store.cluster(a.cluster_id).await?.tz();
+                line.push_str(&format!(" · {}", i18n.day(l, r.created_at, tz)));
             }
             None => line.push_str(&format!(" — {}", tr!(i18n, l, "progress-no-report"))),
         }
@@ -235,7 +237,7 @@ pub async fn overview(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         let label = format!("{}{}", tr!(i18n, l, "btn-action-add"), name_of(m.cluster_id));
         rows.push(vec![button(label, ProgressButton::Add(m.cluster_id))]);
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     bot.send_message(caller.chat_id, text).reply_markup(InlineKeyboardMarkup::new(rows)).await?;
     Ok(())
 }
@@ -341,7 +343,7 @@ pub async fn on_button(
             caller.require(Act::Coordinate, a.cluster_id)?;
             let buttons: Vec<_> = Locale::ALL
                 .into_iter()
-                .map(|to| button(to.native_name(), ProgressButton::TranslateTo(action_id, to)))
+                .map(|to| button(to.button_label(), ProgressButton::TranslateTo(action_id, to)))
                 .collect();
             bot.send_message(caller.chat_id, tr!(i18n, l, "action-translate-language"))
                 .reply_markup(InlineKeyboardMarkup::new(buttons.chunks(2).map(<[_]>::to_vec)))
@@ -378,6 +380,8 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> 
     } else {
         owners.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join(", ")
     };
+    let tz = app.store.cluster(a.cluster_id).await?.tz();
+    let today = crate::store::now().with_timezone(&tz).date_naive();
     let mut lines = vec![
         format!("🎯 {}", a.title),
         tr!(
@@ -385,15 +389,15 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> 
             l,
             "action-details",
             owners = owner_names,
-            start = a.start_date.to_string(),
-            due = a.due_date.to_string()
+            start = i18n.date(l, a.start_date, today),
+            due = i18n.date(l, a.due_date, today)
         ),
     ];
     if let Some(d) = &a.description {
         lines.push(d.clone());
     }
     if let Some(t) = a.target {
-        lines.push(format!("🎯 {t} {}", a.unit.clone().unwrap_or_default()));
+        lines.push(format!("🎯 {} {}", readable::number(t, l.locale), a.unit.clone().unwrap_or_default()));
     }
     lines.push(String::new());
     let mut media_buttons = Vec::new();
@@ -404,15 +408,15 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> 
     for r in reports.iter().take(10) {
         let mut line = format!(
             "{} · {} · {}",
-            r.created_at.format("%Y-%m-%d"),
+            i18n.when(l, r.created_at, tz),
             r.member_name.clone().unwrap_or_else(|| "—".into()),
             status_name(i18n, l, r.status)
         );
         if let Some(p) = r.percent {
-            line.push_str(&format!(" · {}%", p.round()));
+            line.push_str(&format!(" · {}", action::percent_label(p)));
         }
         if let (Some(amount), Some(unit)) = (r.amount, &a.unit) {
-            line.push_str(&format!(" · {amount} {unit}"));
+            line.push_str(&format!(" · {} {unit}", readable::number(amount, l.locale)));
         }
         if let Some(b) = r.blocker {
             line.push_str(&format!(" · {}", blocker_name(i18n, l, b)));
@@ -429,14 +433,14 @@ async fn history(bot: &Bot, app: &App, caller: &Caller, action_id: ActionId) -> 
                     };
                     lines.push(format!("   {label}"));
                     media_buttons.push(button(
-                        format!("{label} · {}", r.created_at.format("%m-%d")),
+                        format!("{label} · {}", i18n.day(l, r.created_at, tz)),
                         ProgressButton::Media(note.note_id),
                     ));
                 }
             }
         }
     }
-    let text: String = lines.join("\n").chars().take(4000).collect();
+    let text: String = i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
     let mut buttons: Vec<_> = media_buttons.into_iter().take(20).collect();
     if cda_of(caller, a.cluster_id) {
         buttons.push(button(tr!(i18n, l, "btn-action-translate"), ProgressButton::Translate(action_id)));

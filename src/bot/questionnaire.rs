@@ -163,8 +163,12 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Reader) -> String {
 
 /// A value as the member reads it: a choice's label for select questions.
 fn shown_value(form: &Form, item: &Item, value: &str, l: Reader) -> String {
-    if item.kind.list().is_none() {
-        return value.to_owned();
+    match item.kind {
+        // Numbers with the reader's decimal separator; a place as a pin, never coordinates.
+        Kind::Decimal | Kind::Calculate => return crate::domain::readable::decimal_text(value, l.locale),
+        Kind::Geopoint => return "📍".to_owned(),
+        _ if item.kind.list().is_none() => return value.to_owned(),
+        _ => {}
     }
     let choices = form.choices(item);
     value
@@ -272,13 +276,13 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
     }
     if item.is_asked() {
         let (n, total) = walk::progress(&s.form, &s.answers, pos, s.today);
-        lines.push(tr!(i18n, l, "form-progress", n = n as i64, total = total as i64));
+        lines.push(walk::progress_bar(n, total));
     }
     lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l));
     if item.read_only {
         // Shown, never asked: with a calculation, the value the form computes.
         if let Some(value) = s.answers.get(&item.name).filter(|v| !v.is_empty()) {
-            lines.push(format!("➡️ {}", shown_value(&s.form, item, value, l)));
+            lines.push(crate::i18n::arrows(l, &format!("➡️ {}", shown_value(&s.form, item, value, l))));
         }
     }
     let hint = fill(&text(&item.hint, &s.form, l), &s.form, &s.answers, l);
@@ -300,7 +304,7 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
         _ => None,
     };
     lines.extend(instruction);
-    let body: String = lines.join("\n").chars().take(4000).collect();
+    let body: String = app.i18n.lines(l, &lines.join("\n")).chars().take(4000).collect();
 
     if item.kind == Kind::Geopoint && !item.read_only {
         // Only a reply keyboard can ask for a location; back/skip ride along as text buttons.
@@ -900,7 +904,7 @@ pub async fn list_open(bot: &Bot, app: &App, caller: &Caller) -> HandlerResult {
         let form = app.store.form(r.form_pk).await?;
         let icon = if r.status == "started" { "▶️" } else { "📋" };
         let cb = FormButton { response_id: r.response_id, position: 0, action: FormAction::Start };
-        buttons.push(button(format!("{icon} {}", button_title(&form, l)), cb));
+        buttons.push(button(crate::i18n::arrows(l, &format!("{icon} {}", button_title(&form, l))), cb));
     }
     bot.send_message(caller.chat_id, tr!(app.i18n, l, "form-open-list"))
         .reply_markup(keyboards::column(buttons))

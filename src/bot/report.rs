@@ -155,7 +155,7 @@ async fn may_report(app: &App, caller: &Caller, action_id: ActionId) -> Result<b
 }
 
 fn percent_keyboard(i18n: &I18n, l: Reader, report_id: ReportId) -> InlineKeyboardMarkup {
-    let p = |n: u8| button(format!("{n}%"), ReportButton::Percent(report_id, n));
+    let p = |n: u8| button(action::percent_label(f64::from(n)), ReportButton::Percent(report_id, n));
     let mut rows: Vec<Vec<_>> =
         PERCENT_CHOICES.chunks(3).map(|row| row.iter().map(|n| p(*n)).collect()).collect();
     rows.push(vec![button(tr!(i18n, l, "btn-form-skip"), ReportButton::Finish(report_id))]);
@@ -346,7 +346,13 @@ async fn ask_progress(
             i18n,
             l,
             "report-ask-progress-target",
-            target = format!("{t} {}", unit.clone().unwrap_or_default()).trim().to_owned()
+            target = format!(
+                "{} {}",
+                crate::domain::readable::number(*t, l.locale),
+                unit.clone().unwrap_or_default()
+            )
+            .trim()
+            .to_owned()
         ),
         (None, _) => tr!(i18n, l, "report-ask-progress"),
     };
@@ -362,10 +368,10 @@ async fn confirm(bot: &Bot, app: &App, caller: &Caller, report_id: ReportId) -> 
     let a = app.store.action_in(r.action_id, l.locale).await?;
     let mut parts = vec![status_name(i18n, l, r.status)];
     if let Some(p) = r.percent {
-        parts.push(format!("{}%", p.round()));
+        parts.push(action::percent_label(p));
     }
     if let (Some(amount), Some(unit)) = (r.amount, &a.unit) {
-        parts.push(format!("{amount} {unit}"));
+        parts.push(format!("{} {unit}", crate::domain::readable::number(amount, l.locale)));
     }
     if let Some(b) = r.blocker {
         parts.push(blocker_name(i18n, l, b));

@@ -243,6 +243,22 @@ pub const DUE_MONTH_CHOICES: [u8; 3] = [1, 3, 6];
 /// Progress buttons of a report, in percent.
 pub const PERCENT_CHOICES: [u8; 5] = [0, 25, 50, 75, 100];
 
+/// A percentage as a pie that fills up (○ ◔ ◑ ◕ ●), read without reading the number.
+pub fn percent_pictogram(percent: f64) -> &'static str {
+    match percent.round() as i64 {
+        ..=12 => "○",
+        13..=37 => "◔",
+        38..=62 => "◑",
+        63..=87 => "◕",
+        _ => "●",
+    }
+}
+
+/// A percentage with its pie: "◑ 50 %".
+pub fn percent_label(percent: f64) -> String {
+    format!("{} {} %", percent_pictogram(percent), percent.round())
+}
+
 /// When the next check-in is due: `rhythm_days` calendar days after `last` in the cluster's
 /// time zone, at 10:00 local time — so a daylight-saving change moves the UTC time, not the
 /// local hour people expect.

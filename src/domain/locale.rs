@@ -43,6 +43,24 @@ impl Locale {
         }
     }
 
+    /// A pictogram that tells the language buttons apart without reading: the flag that
+    /// language pickers commonly show for it.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Self::En => "🇬🇧",
+            Self::Fr => "🇫🇷",
+            Self::Ar => "🇸🇦",
+            Self::Es => "🇪🇸",
+            Self::Ur => "🇵🇰",
+            Self::Ru => "🇷🇺",
+        }
+    }
+
+    /// The label of the language's button: its badge and its own name ("🇫🇷 Français").
+    pub fn button_label(self) -> String {
+        format!("{} {}", self.badge(), self.native_name())
+    }
+
     pub fn is_rtl(self) -> bool {
         matches!(self, Self::Ar | Self::Ur)
     }

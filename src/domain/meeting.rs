@@ -70,7 +70,7 @@ impl Rsvp {
 
     pub fn emoji(self) -> &'static str {
         match self {
-            Self::Coming => "✅",
+            Self::Coming => "👍",
             Self::NotComing => "❌",
             Self::Maybe => "❔",
         }

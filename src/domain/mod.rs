@@ -11,6 +11,7 @@ pub mod locale;
 pub mod meeting;
 pub mod member;
 pub mod onboarding;
+pub mod readable;
 pub mod schedule;
 pub mod text;
 

@@ -9,10 +9,14 @@
 //!
 //! Bidi: Fluent wraps every placeable in invisible FSI/PDI isolation marks by default. In a
 //! Telegram bubble they are not always invisible (older clients draw boxes), they break
-//! string comparisons and they cost bytes in button labels. We turn them off, and instead
-//! write every Arabic and Urdu message so that its first strong character is Arabic-script:
-//! Telegram then lays the whole bubble out right-to-left, and Latin names or digits inside
-//! it are placed by the Unicode bidi algorithm. A test checks that rule for every message.
+//! string comparisons and they cost bytes in button labels. We turn them off. Instead, every
+//! Arabic and Urdu message is laid out right-to-left line by line: Telegram (like the Unicode
+//! bidi algorithm) gives each line the direction of its first strong character, so a line
+//! that begins with Latin text, digits or a variable (a member's name, a date) would flip to
+//! left-to-right. At format time [`rtl_lines`] puts a RIGHT-TO-LEFT MARK (U+200F) at the
+//! start of each such line, and mirrors the directional arrows (⬅️/➡️, ▶️, ↩️, →) so that
+//! "back" points the way a right-to-left reader goes back. Text the code writes around
+//! translated pieces goes through [`I18n::lines`]. A test checks every line of every message.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,7 +25,9 @@ use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
 
+use crate::domain::readable::{self, DayPart, Relative, Words};
 use crate::domain::{Gender, Locale};
+use crate::tr;
 
 /// The shipped translations, as compiled in.
 pub const SOURCES: [(Locale, &str); 6] = [
@@ -111,23 +117,24 @@ impl I18n {
                         path: path.clone(),
                         detail: e.to_string(),
                     })?;
-                    let resource = FluentResource::try_new(source.clone()).map_err(|(_, errors)| {
-                        // The line where the broken entry begins, else where the parser stopped.
-                        let first = &errors[0];
-                        let at = first.slice.as_ref().map_or(first.pos.start, |s| s.start);
-                        I18nError::Override {
-                            path: path.clone(),
-                            line: line_of(&source, at),
-                            detail: first.kind.to_string(),
-                        }
-                    })?;
+                    let resource =
+                        FluentResource::try_new(arrows(locale, &source)).map_err(|(_, errors)| {
+                            // The line where the broken entry begins, else where the parser stopped.
+                            let first = &errors[0];
+                            let at = first.slice.as_ref().map_or(first.pos.start, |s| s.start);
+                            I18nError::Override {
+                                path: path.clone(),
+                                line: line_of(&source, at),
+                                detail: first.kind.to_string(),
+                            }
+                        })?;
                     extra.entry(locale).or_default().push(resource);
                 }
             }
         }
         let mut bundles = HashMap::new();
         for (locale, source) in SOURCES {
-            let resource = FluentResource::try_new(source.to_owned())
+            let resource = FluentResource::try_new(arrows(locale, source))
                 .map_err(|(_, errors)| I18nError::Parse { locale, detail: format!("{errors:?}") })?;
             let langid = locale.code().parse().expect("locale codes are valid language tags");
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
@@ -164,6 +171,7 @@ impl I18n {
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&all), &mut errors).into_owned();
+        let text = rtl_lines(locale, &text);
         if errors.is_empty() {
             Ok(text)
         } else {
@@ -184,6 +192,143 @@ impl I18n {
             }
         }
     }
+
+    /// Text written by the code around translated pieces (lists, labels with a name), laid
+    /// out like a translated message: right-to-left on every line in Arabic and Urdu.
+    pub fn lines(&self, reader: impl Into<Reader>, text: &str) -> String {
+        let locale = reader.into().locale;
+        rtl_lines(locale, text)
+    }
+
+    /// An instant as the reader reads it, in the zone `tz`: "tomorrow, Tue 3 Dec, 10:00 AM".
+    pub fn when(
+        &self,
+        reader: impl Into<Reader>,
+        at: chrono::DateTime<chrono::Utc>,
+        tz: chrono_tz::Tz,
+    ) -> String {
+        let locale = reader.into().locale;
+        readable::when(at, tz, locale, crate::clock::now(), &LocaleWords::new(self, locale))
+    }
+
+    /// The day of an instant as the reader reads it, in the zone `tz`: "tomorrow, Tue 3 Dec".
+    pub fn day(
+        &self,
+        reader: impl Into<Reader>,
+        at: chrono::DateTime<chrono::Utc>,
+        tz: chrono_tz::Tz,
+    ) -> String {
+        let locale = reader.into().locale;
+        readable::day_of(at, tz, locale, crate::clock::now(), &LocaleWords::new(self, locale))
+    }
+
+    /// A time of day on the reader's clock: "10:00 AM", "10:00", "صبح 10:00".
+    pub fn time(&self, reader: impl Into<Reader>, t: chrono::NaiveTime) -> String {
+        let locale = reader.into().locale;
+        readable::time(t, locale, readable::Clock::of(locale), &LocaleWords::new(self, locale))
+    }
+
+    /// A calendar date as the reader reads it ("Thu 12 Dec"), `today` being the reader's.
+    pub fn date(
+        &self,
+        reader: impl Into<Reader>,
+        day: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    ) -> String {
+        let locale = reader.into().locale;
+        readable::date(day, locale, today, &LocaleWords::new(self, locale))
+    }
+}
+
+/// The words of a date in one language, from the Fluent messages `read-*`.
+pub struct LocaleWords<'a> {
+    i18n: &'a I18n,
+    locale: Locale,
+}
+
+impl<'a> LocaleWords<'a> {
+    pub fn new(i18n: &'a I18n, locale: Locale) -> Self {
+        Self { i18n, locale }
+    }
+}
+
+impl Words for LocaleWords<'_> {
+    fn relative(&self, day: Relative) -> String {
+        let (i18n, l) = (self.i18n, self.locale);
+        match day {
+            Relative::Yesterday => tr!(i18n, l, "read-yesterday"),
+            Relative::Today => tr!(i18n, l, "read-today"),
+            Relative::Tomorrow => tr!(i18n, l, "read-tomorrow"),
+        }
+    }
+
+    fn weekday(&self, day: chrono::Weekday) -> String {
+        let code = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.num_days_from_monday() as usize];
+        tr!(self.i18n, self.locale, "read-weekday", weekday = code)
+    }
+
+    fn month(&self, month: u32) -> String {
+        tr!(self.i18n, self.locale, "read-month", month = i64::from(month))
+    }
+
+    fn day_part(&self, part: DayPart) -> String {
+        tr!(self.i18n, self.locale, "read-day-part", part = part.code())
+    }
+}
+
+const RLM: char = '\u{200F}';
+
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') || c == RLM
+}
+
+/// Whether a line already reads right-to-left: its first strong character (a letter, or a
+/// direction mark) is right-to-left.
+pub fn line_is_rtl(line: &str) -> bool {
+    line.chars().find(|c| c.is_alphabetic() || *c == RLM || *c == '\u{200E}').is_some_and(is_rtl_letter)
+}
+
+/// The arrows that point the other way in a right-to-left language.
+fn mirrored(c: char) -> char {
+    match c {
+        '⬅' => '➡',
+        '➡' => '⬅',
+        '◀' => '▶',
+        '▶' => '◀',
+        '←' => '→',
+        '→' => '←',
+        '↩' => '↪',
+        '↪' => '↩',
+        other => other,
+    }
+}
+
+/// The directional arrows of a text written for `locale`, pointing the way its reader reads:
+/// mirrored in Arabic and Urdu. The shipped translations get this once, when they are
+/// loaded; the code applies it to the few arrows it writes itself.
+pub fn arrows(reader: impl Into<Reader>, text: &str) -> String {
+    let locale = reader.into().locale;
+    if locale.is_rtl() { text.chars().map(mirrored).collect() } else { text.to_owned() }
+}
+
+/// In Arabic and Urdu, starts with a RIGHT-TO-LEFT MARK every line that would otherwise read
+/// left-to-right (it begins with Latin text, digits or a variable). Other languages are
+/// returned as they are; applying it twice is the same as once.
+pub fn rtl_lines(locale: Locale, text: &str) -> String {
+    if !locale.is_rtl() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.trim().is_empty() && !line_is_rtl(line) {
+            out.push(RLM);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The `.ftl` files of an override folder, per language, in name order.

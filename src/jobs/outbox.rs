@@ -117,7 +117,8 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
         }
         let (text, keyboard) = meeting_message(app, &meeting, &to, &item.kind, item.offset_minutes);
         let location = match (meeting.latitude, meeting.longitude, item.kind.as_str()) {
-            (Some(lat), Some(lon), "invitation" | "update") => Some((lat, lon)),
+            // The place is this pin: every message that names the place carries it.
+            (Some(lat), Some(lon), "invitation" | "update" | "reminder" | "nudge") => Some((lat, lon)),
             _ => None,
         };
         return Ok(Prepared::Send(Outgoing {
@@ -141,7 +142,7 @@ async fn prepare(app: &App, item: &OutboxItem, now: DateTime<Utc>) -> Result<Pre
         let form = app.store.form(d.form_pk).await?;
         let l = Reader::new(d.locale.unwrap_or(d.cluster_locale), d.gender);
         let tz = schedule::zone(&d.timezone);
-        let deadline = d.deadline_at.map(|at| at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string());
+        let deadline = d.deadline_at.map(|at| app.i18n.when(l, at, tz));
         let reminder = item.kind == "form_reminder";
         let (text, keyboard) = questionnaire_invitation(app, l, &form, response_id, deadline, reminder);
         return Ok(Prepared::Send(Outgoing {

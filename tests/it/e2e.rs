@@ -163,7 +163,8 @@ async fn onboarding_survives_a_crash(backend: &str) {
     );
     let (i, languages) = api.expect_text(0, &fatima, &welcome).await;
     let labels: Vec<_> = languages.buttons().into_iter().map(|(l, _)| l).collect();
-    assert_eq!(labels, ["English", "Français", "العربية", "Español", "اردو", "Русский"]);
+    // Each with a flag, so they are told apart without reading.
+    assert_eq!(labels, ["🇬🇧 English", "🇫🇷 Français", "🇸🇦 العربية", "🇪🇸 Español", "🇵🇰 اردو", "🇷🇺 Русский"]);
 
     // A sticker where a button was expected: a short re-ask, the question again.
     api.send_sticker(&fatima);
@@ -172,8 +173,16 @@ async fn onboarding_survives_a_crash(backend: &str) {
 
     // She chooses Arabic; everything from here is in Arabic.
     api.press(&fatima, &languages, &languages.button("العربية"));
+    // The consent in a few words, with the full text one tap away.
+    let (i, short) =
+        api.expect_text(i + 1, &fatima, &t(Locale::Ar, "consent-short", &[("cluster", cluster_name)])).await;
+    assert!(short.text().chars().count() <= 200, "{}", short.text());
+    api.press(&fatima, &short, &short.button_eq(&t(Locale::Ar, "btn-more", &[])));
     let (i, consent) =
         api.expect_text(i + 1, &fatima, &t(Locale::Ar, "consent-ask", &[("cluster", cluster_name)])).await;
+    assert!(
+        consent.text().contains("/forget") && consent.text().chars().count() > short.text().chars().count()
+    );
     api.press(&fatima, &consent, &consent.button(&t(Locale::Ar, "btn-agree", &[])));
     let (_, name) = api.expect_text(i + 1, &fatima, &name_question(Locale::Ar, "name-ask")).await;
     assert_eq!(name.buttons()[0].0, "✅ Fatima Zahra", "her Telegram name is offered");
@@ -356,7 +365,7 @@ async fn last_place_taken_while_joining(backend: &str) {
     // Ana joins to the end.
     api.press(&ana, &ana_languages, &ana_languages.button("English"));
     let (i, consent) =
-        api.expect_text(0, &ana, &t(Locale::En, "consent-ask", &[("cluster", "Djebba figs")])).await;
+        api.expect_text(0, &ana, &t(Locale::En, "consent-short", &[("cluster", "Djebba figs")])).await;
     api.press(&ana, &consent, &consent.button(&t(Locale::En, "btn-agree", &[])));
     let (i, name) = api.expect_text(i + 1, &ana, &name_question(Locale::En, "name-ask")).await;
     api.press(&ana, &name, &name.button("Ana"));

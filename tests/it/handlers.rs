@@ -156,7 +156,7 @@ async fn a_sticker_where_a_button_is_expected_is_re_asked_and_the_step_stays() {
         texts(&bot),
         [
             t(Locale::Fr, "reask-buttons", &[]),
-            t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])
+            t(Locale::Fr, "consent-short", &[("cluster", "Sialkot surgical")])
         ]
     );
     assert_eq!(f.store().dialogue(USER).await.unwrap(), before);
@@ -329,7 +329,7 @@ async fn mydata_answers_nothing_stored_to_a_stranger_a_decliner_and_the_forgotte
     bot.dispatch().await;
     let sent = texts(&bot);
     assert_eq!(sent[0], nothing(Locale::Fr), "the language they chose while joining");
-    assert!(sent[1].starts_with(&t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])[..20]));
+    assert!(sent[1].starts_with(&t(Locale::Fr, "consent-short", &[("cluster", "Sialkot surgical")])[..20]));
 
     // After declining consent.
     bot.update(press("c:n"));
@@ -619,7 +619,7 @@ async fn a_joining_dialogue_that_no_longer_reads_starts_again_from_the_invite() 
     assert!(sent[1].ends_with(&t(Locale::Fr, "lang-choose", &[])), "{sent:?}");
     bot.update(press("l:fr").from(user("fr")));
     bot.dispatch().await;
-    assert_eq!(texts(&bot).last(), Some(&t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")])));
+    assert_eq!(texts(&bot).last(), Some(&t(Locale::Fr, "consent-short", &[("cluster", "Sialkot surgical")])));
 }
 
 /// A member whose saved dialogue no longer reads gets a gentle word and the menu, from a
@@ -751,4 +751,83 @@ async fn progress_names_the_check_in_recipients_who_cannot_be_reached() {
     bot.update(MockMessageText::new().text("/progress"));
     bot.dispatch().await;
     assert!(!texts(&bot)[0].contains(&unreachable), "{:?}", texts(&bot));
+}
+
+/// The inline buttons (label, data) of the last message sent.
+fn last_buttons(bot: &Bot) -> Vec<(String, String)> {
+    let responses = bot.get_responses();
+    let Some(m) = responses.sent_messages.last() else { return Vec::new() };
+    let Some(markup) = m.reply_markup() else { return Vec::new() };
+    markup
+        .inline_keyboard
+        .iter()
+        .flatten()
+        .filter_map(|b| match &b.kind {
+            teloxide::types::InlineKeyboardButtonKind::CallbackData(d) => Some((b.text.clone(), d.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn help_offers_a_button_for_each_thing_the_role_can_do() {
+    let f = fixture().await;
+    f.member(Role::Producer).await;
+    let mut bot = f.bot(MockMessageText::new().text("/help"));
+    bot.dispatch().await;
+    assert_eq!(texts(&bot), [t(Locale::En, "help-title", &[])], "no list of commands to read");
+    let labels: Vec<String> =
+        last_buttons(&bot).into_iter().map(|(l, _)| l).filter(|l| !l.starts_with("🔊")).collect();
+    let en = |k: &str| t(Locale::En, k, &[]);
+    assert_eq!(
+        labels,
+        [en("btn-ask-cda"), en("btn-report"), en("btn-forms"), en("btn-mydata"), en("btn-language")],
+        "a producer's actions"
+    );
+    // A button works: "my data" shows what is stored.
+    let mydata = last_buttons(&bot).into_iter().find(|(l, _)| *l == en("btn-mydata")).unwrap().1;
+    bot.update(press(&mydata));
+    bot.dispatch().await;
+    assert!(
+        texts(&bot).iter().any(|t| t.contains("Bilal Ahmed") && t.contains("/forget")),
+        "{:?}",
+        texts(&bot)
+    );
+}
+
+#[tokio::test]
+async fn help_offers_a_cda_the_cda_actions_and_no_question_to_a_cda() {
+    let f = fixture().await;
+    f.member(Role::Cda).await;
+    let mut bot = f.bot(MockMessageText::new().text("/help"));
+    bot.dispatch().await;
+    let labels: Vec<String> = last_buttons(&bot).into_iter().map(|(l, _)| l).collect();
+    let en = |k: &str| t(Locale::En, k, &[]);
+    for key in ["btn-invite", "btn-launch", "btn-results", "btn-export", "btn-progress", "btn-meetings"] {
+        assert!(labels.contains(&en(key)), "{key} in {labels:?}");
+    }
+    assert!(!labels.contains(&en("btn-ask-cda")), "{labels:?}");
+    assert!(!texts(&bot)[0].contains('/'), "{:?}", texts(&bot));
+    let invite = last_buttons(&bot).into_iter().find(|(l, _)| *l == en("btn-invite")).unwrap().1;
+    bot.update(press(&invite));
+    bot.dispatch().await;
+    assert!(texts(&bot).contains(&en("invite-choose-role")), "{:?}", texts(&bot));
+}
+
+#[tokio::test]
+async fn the_short_consent_has_a_more_button_that_shows_it_in_full() {
+    let f = fixture().await;
+    f.onboarding_at(Step::Consent).await;
+    let mut bot = f.bot(press("c:m"));
+    bot.dispatch().await;
+    let full = t(Locale::Fr, "consent-ask", &[("cluster", "Sialkot surgical")]);
+    assert_eq!(texts(&bot), [full]);
+    let labels: Vec<String> = last_buttons(&bot).into_iter().map(|(l, _)| l).collect();
+    assert!(labels.contains(&t(Locale::Fr, "btn-agree", &[])), "{labels:?}");
+    assert!(!labels.contains(&t(Locale::Fr, "btn-more", &[])), "{labels:?}");
+    // Agreeing from the full text goes on to the name.
+    let agree = last_buttons(&bot).into_iter().find(|(l, _)| l.starts_with('✅')).unwrap().1;
+    bot.update(press(&agree));
+    bot.dispatch().await;
+    assert!(texts(&bot).iter().any(|m| m.contains(&t(Locale::Fr, "name-ask", &[]))), "{:?}", texts(&bot));
 }

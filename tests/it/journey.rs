@@ -179,7 +179,8 @@ async fn journey(
     // She joins: buttons, and her name said in a voice note.
     api.send_text(&user, &format!("/start {code}"));
     let languages = chat.expect(&t(l, "lang-choose", &[])).await;
-    chat.press(&languages, l.native_name());
+    // Each language button carries a flag beside the language's own name.
+    api.press(&user, &languages, &languages.button(l.native_name()));
     let agree = t(l, "btn-agree", &[]);
     let (i, consent) = api
         .wait_for(chat.at, "the consent", |c| {
@@ -187,6 +188,9 @@ async fn journey(
         })
         .await;
     chat.at = i + 1;
+    // The short consent, with the full text one button away.
+    assert_eq!(consent.text(), t(l, "consent-short", &[("cluster", p.cluster)]));
+    assert!(consent.buttons().iter().any(|(b, _)| b == &t(l, "btn-more", &[])));
     chat.press(&consent, &agree);
     chat.expect(&t(l, "name-ask", &[])).await;
     voice("name");

@@ -195,18 +195,48 @@ both_backends!(moving_a_meeting_asks_everyone_again_and_keeps_the_old_answers, |
 });
 
 mod end_to_end {
-    /// The locale key of a date's weekday, as the bot's day buttons name it.
-    fn weekday_key(d: chrono::NaiveDate) -> &'static str {
-        const KEYS: [&str; 7] = [
-            "weekday-mon",
-            "weekday-tue",
-            "weekday-wed",
-            "weekday-thu",
-            "weekday-fri",
-            "weekday-sat",
-            "weekday-sun",
+    /// A day as an English reader reads it on the bot's day buttons: "today",
+    /// "tomorrow, Tue 8 Dec", "Thu 10 Dec" (the year only when it is not this year).
+    pub fn en_day(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let mut plain = format!(
+            "{} {} {}",
+            DAYS[d.weekday().num_days_from_monday() as usize],
+            d.day(),
+            MONTHS[d.month0() as usize]
+        );
+        if d.year() != today.year() {
+            plain.push_str(&format!(" {}", d.year()));
+        }
+        match (d - today).num_days() {
+            0 => "today".into(),
+            1 => format!("tomorrow, {plain}"),
+            _ => plain,
+        }
+    }
+
+    /// The same day as a French reader reads it in a meeting's time: "demain, mar. 8 déc.".
+    fn fr_day(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+        const DAYS: [&str; 7] = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
+        const MONTHS: [&str; 12] = [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
         ];
-        KEYS[d.weekday().num_days_from_monday() as usize]
+        let mut plain = format!(
+            "{} {} {}",
+            DAYS[d.weekday().num_days_from_monday() as usize],
+            d.day(),
+            MONTHS[d.month0() as usize]
+        );
+        if d.year() != today.year() {
+            plain.push_str(&format!(" {}", d.year()));
+        }
+        match (d - today).num_days() {
+            0 => "aujourd’hui".into(),
+            1 => format!("demain, {plain}"),
+            _ => plain,
+        }
     }
 
     use chrono::{Datelike, Duration};
@@ -365,7 +395,7 @@ mod end_to_end {
         );
         assert_eq!(api.violations(), Vec::<String>::new());
 
-        // A member answers ✅; the invitation shows the answer.
+        // A member answers 👍; the invitation shows the answer.
         let producer = t_.members[2].1.clone();
         let invitation = calls
             .iter()
@@ -379,7 +409,7 @@ mod end_to_end {
             })
             .unwrap()
             .clone();
-        let coming = format!("✅ {}", t(Locale::Ar, "rsvp-coming", &[]));
+        let coming = format!("👍 {}", t(Locale::Ar, "rsvp-coming", &[]));
         let before = api.calls().len();
         api.press(&producer, &invitation, &invitation.button_eq(&coming));
         let answer = t(Locale::Ar, "meeting-your-answer", &[("answer", &coming)]);
@@ -396,7 +426,7 @@ mod end_to_end {
             .wait_for(before, "the list", |c| {
                 c.method == "sendMessage"
                     && c.body["chat_id"].as_i64() == Some(cda.id)
-                    && c.text().contains("✅ 1")
+                    && c.text().contains("👍 1")
             })
             .await;
         api.press(&cda, &list, &list.button("Cluster Commission"));
@@ -440,11 +470,11 @@ mod end_to_end {
         let today = clusterbot::store::now().with_timezone(&chrono_tz::Africa::Tunis).date_naive();
         let tomorrow = (-1..=8)
             .map(|n| today + Duration::days(n))
-            .find(|d| label.ends_with(&d.format(" %d/%m").to_string()))
+            .find(|d| label == en_day(*d, today))
             .unwrap_or_else(|| panic!("the button {label:?} shows no day near {today}"));
         api.press(&cda, &days, &data);
         let (i, hours) = expect(i + 1, en("meeting-ask-time")).await;
-        api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
+        api.press(&cda, &hours, &hours.button_eq("🕒 10:00 AM"));
         let (i, _) = expect(i + 1, en("meeting-ask-place")).await;
         api.send_location(&cda, 36.4703, 9.4612);
         let (i, audience) = expect(i + 1, en("meeting-ask-audience")).await;
@@ -457,10 +487,10 @@ mod end_to_end {
         api.press(&cda, &reminders, &reminders.button_eq(&en("btn-form-done")));
         expect(i + 1, "Fig harvest planning".into()).await;
 
-        // The leader is invited in French, at 10:00 Tunis time, with the weekday.
+        // The leader is invited in French, at 10:00 Tunis time, with the weekday and the day
+        // named as she reads it ("demain, mar. 8 déc., 10:00").
         let leader = t_.members[1].1.clone();
-        let weekday = weekday_key(tomorrow);
-        let when = format!("{} {} 10:00", t(Locale::Fr, weekday, &[]), tomorrow.format("%d/%m/%Y"));
+        let when = format!("{}, 10:00", fr_day(tomorrow, today));
         let (_, invitation) = api
             .wait_for(0, "the French invitation", |c| {
                 c.method == "sendMessage"
@@ -468,12 +498,35 @@ mod end_to_end {
                     && c.text().contains(&when)
             })
             .await;
+        // Never an ISO date, UTC or raw coordinates: the place is the pin that follows.
+        let text = invitation.text();
+        let iso = regex::Regex::new(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}").unwrap();
+        assert!(text.contains("Fig harvest planning"), "{text}");
+        assert!(!iso.is_match(text) && !text.contains("UTC") && !text.contains("36.47"), "{text}");
+        assert!(text.contains(&t(Locale::Fr, "read-location-pin", &[])), "{text}");
+        // The producer reads it in Arabic: every line right-to-left, though the title is Latin.
+        let producer = t_.members[2].1.clone();
+        let (_, arabic) = api
+            .wait_for(0, "the Arabic invitation", |c| {
+                c.method == "sendMessage"
+                    && c.body["chat_id"].as_i64() == Some(producer.id)
+                    && c.text().contains("Fig harvest planning")
+            })
+            .await;
+        assert!(crate::i18n::every_line_is_rtl(arabic.text()), "{:?}", arabic.text());
         assert!(
-            invitation.text().contains("Fig harvest planning")
-                && invitation.text().contains("36.47030, 9.46120"),
-            "{}",
-            invitation.text()
+            arabic.text().contains(&t(Locale::Ar, "read-tomorrow", &[]))
+                || tomorrow != today.succ_opt().unwrap()
         );
+        // The CDA, invited too, reads it in English on a 12-hour clock: "tomorrow, Tue 8 Dec, 10:00 AM".
+        let in_english = format!("{}, 10:00 AM", en_day(tomorrow, today));
+        api.wait_for(0, "the English invitation", |c| {
+            c.method == "sendMessage"
+                && c.body["chat_id"].as_i64() == Some(cda.id)
+                && c.text().contains("Fig harvest planning")
+                && c.text().contains(&in_english)
+        })
+        .await;
         let (_, pin) = api
             .wait_for(0, "the location pin", |c| {
                 c.method == "sendLocation" && c.body["chat_id"].as_i64() == Some(leader.id)
@@ -546,7 +599,7 @@ mod end_to_end {
                 to(&cda, c) && c.text() == t(Locale::En, "meeting-ask-time", &[])
             })
             .await;
-        api.press(&cda, &hours, &hours.button_eq("🕒 10:00"));
+        api.press(&cda, &hours, &hours.button_eq("🕒 10:00 AM"));
         let (i, _) =
             api.wait_for(i + 1, "the move done", |c| to(&cda, c) && c.text().contains("🕒 Cluster")).await;
 
@@ -640,10 +693,7 @@ mod end_to_end {
         let api = BotApi::start().await;
         let _bot = BotProcess::spawn(&api, &db.url, dir.path(), "bot");
         let en = |k: &str| t(Locale::En, k, &[]);
-        let label = |d: chrono::NaiveDate| {
-            let wd = weekday_key(d);
-            format!("{} {}", en(wd), d.format("%d/%m"))
-        };
+        let label = en_day;
         let mut offered = Vec::new();
         for (user, tz) in &cdas {
             let to = |c: &Call| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(user.id);
@@ -665,14 +715,19 @@ mod end_to_end {
         }
         // 22:xx: every hour of today has passed; the seven days start tomorrow, with every hour.
         let (today, days, hours) = &offered[0];
-        let from_tomorrow: Vec<String> = (1..=7).map(|i| label(*today + Duration::days(i))).collect();
+        let from_tomorrow: Vec<String> = (1..=7).map(|i| label(*today + Duration::days(i), *today)).collect();
         assert_eq!(days, &from_tomorrow);
-        assert_eq!(hours, &["🕒 08:00", "🕒 09:00", "🕒 10:00", "🕒 14:00", "🕒 16:00", "🕒 18:00"]);
+        assert_eq!(
+            hours,
+            &["🕒 8:00 AM", "🕒 9:00 AM", "🕒 10:00 AM", "🕒 2:00 PM", "🕒 4:00 PM", "🕒 6:00 PM"]
+        );
         // 12:xx: today is offered, and only with the hours still ahead.
         let (today, days, hours) = &offered[1];
-        assert_eq!(days[0], label(*today));
+        assert_eq!(days[0], label(*today, *today));
+        assert_eq!(days[1], label(*today + Duration::days(1), *today));
+        assert!(days[1].starts_with("tomorrow, "), "{}", days[1]);
         assert_eq!(days.len(), 7);
-        assert_eq!(hours, &["🕒 14:00", "🕒 16:00", "🕒 18:00"]);
+        assert_eq!(hours, &["🕒 2:00 PM", "🕒 4:00 PM", "🕒 6:00 PM"]);
         assert_eq!(api.violations(), Vec::<String>::new());
         api.stop().await;
     }

@@ -541,7 +541,7 @@ async fn one_conversation_split_across_two_webhook_processes_is_applied_in_order
     );
     let expected = [
         welcome,
-        t(Locale::Fr, "consent-ask", &[("cluster", "Djebba figs")]),
+        t(Locale::Fr, "consent-short", &[("cluster", "Djebba figs")]),
         super::e2e::name_question(Locale::Fr, "name-ask"),
         t(Locale::Fr, "gender-ask", &[]),
         t(super::e2e::woman(Locale::Fr), "coop-ask", &[]),
@@ -611,7 +611,7 @@ async fn a_chat_s_next_update_waits_for_its_turn_in_another_process() {
     assert_eq!(deliver(&http, &b.hook, &last_update(&api)).await, 200);
     api.expect_text(0, &omar, &t(Locale::Fr, "start-no-code", &[])).await;
     assert!(!waiting.is_finished(), "her press waits for her /start to be done");
-    let consent = t(Locale::Ar, "consent-ask", &[("cluster", "Djebba figs")]);
+    let consent = t(Locale::Ar, "consent-short", &[("cluster", "Djebba figs")]);
     assert!(!api.calls().iter().any(|c| c.text() == consent), "her press was not handled");
 
     api.open(amina.id);

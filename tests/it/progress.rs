@@ -84,8 +84,13 @@ async fn reporting(backend: &str) {
     let old_statuses = statuses.clone();
     api.press(&ali, &statuses, &statuses.button_eq(&status("on_track")));
     let (i, progress) = expect(i + 1, &ali, "10 t".into()).await;
-    api.press(&ali, &progress, &progress.button_eq("50%"));
-    let (i, _) = expect(i + 1, &ali, format!("{} · 50%", status("on_track"))).await;
+    // The percentages are pies that fill up, told apart without reading the number.
+    let labels: Vec<String> = progress.buttons().into_iter().map(|(l, _)| l).collect();
+    for pie in ["○ 0 %", "◔ 25 %", "◑ 50 %", "◕ 75 %", "● 100 %"] {
+        assert!(labels.iter().any(|l| l == pie), "{pie} in {labels:?}");
+    }
+    api.press(&ali, &progress, &progress.button_eq("◑ 50 %"));
+    let (i, _) = expect(i + 1, &ali, format!("{} · ◑ 50 %", status("on_track"))).await;
     // Then a voice note and a photo, attached to that report.
     api.send_voice(&ali, "ali-voice");
     let (i, _) = expect(i + 1, &ali, en("report-note-added")).await;
@@ -107,7 +112,7 @@ async fn reporting(backend: &str) {
     api.press(&ali, &blockers, &blockers.button_eq(&en("blocker-money")));
     let (i, _) = expect(i + 1, &ali, en("report-ask-progress")).await;
     api.send_text(&ali, "٣٠"); // 30, in Eastern Arabic digits
-    let (i, recorded) = expect(i + 1, &ali, "30%".into()).await;
+    let (i, recorded) = expect(i + 1, &ali, "◔ 30 %".into()).await;
     // He changes his mind: undo.
     api.press(&ali, &recorded, &recorded.button_eq(&en("btn-report-undo")));
     let (i, _) = expect(i + 1, &ali, en("report-undone")).await;
@@ -134,7 +139,7 @@ async fn reporting(backend: &str) {
     api.press(&zara, &statuses, &statuses.button_eq(&status("done")));
     let (j, question) = expect(j + 1, &zara, confirm).await;
     api.press(&zara, &question, &question.button_eq(&en("btn-done-yes")));
-    expect(j + 1, &zara, format!("{} · 100%", status("done"))).await;
+    expect(j + 1, &zara, format!("{} · ● 100 %", status("done"))).await;
 
     // Ali presses an old status button of the steel purchase: it is done, he is told so.
     api.press(&ali, &old_statuses, &old_statuses.button_eq(&status("on_track")));
@@ -159,7 +164,7 @@ async fn reporting(backend: &str) {
     );
     api.press(&imran, &overview, &overview.button("🎯 Joint steel purchase"));
     let (k, history) = expect(k + 1, &imran, "Ali".into()).await;
-    assert!(history.text().contains("Zara") && history.text().contains("50%"), "{}", history.text());
+    assert!(history.text().contains("Zara") && history.text().contains("◑ 50 %"), "{}", history.text());
     api.press(&imran, &history, &history.button(&en("btn-note-voice")));
     let (k, voice) = api.wait_for(k + 1, "the voice note", |c| c.method == "sendVoice").await;
     assert!(voice.body["voice"]["size"].as_u64().unwrap() > 0);
@@ -167,7 +172,8 @@ async fn reporting(backend: &str) {
     let caption = voice.body["caption"].as_str().unwrap_or_default().to_owned();
     let reported = store.reports(steel.action_id).await.unwrap();
     let ali_report = reported.iter().find(|r| r.member_id == ali_id).expect("Ali's report");
-    let local = ali_report.created_at.with_timezone(&chrono_tz::Asia::Karachi).format("%d/%m/%Y %H:%M");
+    // On the English reader's 12-hour clock, in Sialkot's zone (UTC+5).
+    let local = ali_report.created_at.with_timezone(&chrono_tz::Asia::Karachi).format("%-I:%M %p");
     for part in ["Ali · Forgers", "Joint steel purchase", &local.to_string()] {
         assert!(caption.contains(part), "the caption {caption:?} lacks {part:?}");
     }
@@ -182,7 +188,7 @@ async fn reporting(backend: &str) {
     // The CDA gives the steel purchase's title in French.
     api.press(&imran, &history, &history.button_eq(&en("btn-action-translate")));
     let (k, languages) = expect(k + 1, &imran, en("action-translate-language")).await;
-    api.press(&imran, &languages, &languages.button_eq("Français"));
+    api.press(&imran, &languages, &languages.button_eq("🇫🇷 Français"));
     let (k, _) = expect(k + 1, &imran, "Français".into()).await;
     api.send_text(&imran, "Achat groupé d’acier");
     let (k, _) = expect(k + 1, &imran, "Achat groupé d’acier".into()).await;

@@ -77,6 +77,15 @@ async fn reminders(backend: &str) {
     assert_eq!(delivered, [Delivery::Skipped, Delivery::Sent], "Fatima answered before hers left");
     let (_, invitation) = api.wait_for(0, "the invitation", |c| c.method == "sendMessage").await;
     assert_eq!(invitation.body["chat_id"].as_i64(), Some(late.id));
+    // Its deadline reads as a day of the week in Arabic, never as an ISO date.
+    let iso = regex::Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap();
+    assert!(!iso.is_match(invitation.text()) && !invitation.text().contains("UTC"), "{}", invitation.text());
+    let weekday = clusterbot::i18n::I18n::load().unwrap().date(
+        Locale::Ar,
+        deadline.with_timezone(&tz).date_naive(),
+        invited.with_timezone(&tz).date_naive(),
+    );
+    assert!(invitation.text().contains(&weekday), "{weekday} in {}", invitation.text());
     let after_invitation = api.calls().len();
 
     // An hour after the invitation, in the morning: too early (less than half a day).

@@ -306,7 +306,7 @@ async fn answer_diagnostic(b: &Browser, workers: &str, wish: &str) {
             return;
         }
         let actionable =
-            text.contains("Question") || buttons.iter().any(|l| l.contains("Next") || l.contains("OK"));
+            text.contains("🟩") || buttons.iter().any(|l| l.contains("Next") || l.contains("OK"));
         if id == handled || !actionable {
             tokio::time::sleep(Duration::from_millis(200)).await;
             continue;
@@ -352,7 +352,7 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     b.click(&b.wait(&format!("{invite}//button")).await).await;
     b.bot_says(0, "Choose your language").await;
     b.tap("English").await;
-    b.bot_says(0, "Do you agree?").await;
+    b.bot_says(0, "I keep your name").await;
     b.tap("I agree").await;
     b.bot_says(0, "What is your name?").await;
     b.tap("Hind Gharbi").await;
@@ -385,7 +385,7 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     b.tap("Start").await;
     b.bot_says(0, "Here are a few short questions").await;
     b.tap("Next").await;
-    b.bot_says(0, "Question 1 of").await;
+    b.bot_says(0, "🟩⬜").await;
     b.screenshot("sandbox-questionnaire.png").await;
     let wish = "A shared solar dryer for the cooperative";
     answer_diagnostic(&b, "12", wish).await;
@@ -436,7 +436,7 @@ async fn sandbox_a_producer_joins_answers_the_diagnostic_and_the_cda_exports_it_
     // ⏩ time: a week later (then hour by hour until it is daytime in Tunis), the leader of
     // the women's cooperative is asked how the festival stand is going, in French.
     b.goto(&format!("{base}chat/700000102")).await;
-    // First she answers the Commission's invitation: ✅, and the invitation shows her answer.
+    // First she answers the Commission's invitation: 👍, and the invitation shows her answer.
     b.bot_says(0, "Invitation").await;
     b.tap("Je viens").await;
     b.wait("//div[contains(@class,'msg bot')][contains(., 'Invitation')]//small[contains(@class,'edited')]")
@@ -495,7 +495,7 @@ async fn sandbox_form_preview_lists_problems_by_row_and_column_then_a_good_form_
     b.tap("Commencer").await;
     b.bot_says(1, "Bonjour").await;
     b.tap("Suivant").await;
-    b.bot_says(1, "Question 1 sur").await;
+    b.bot_says(1, "🟩⬜").await;
 }
 
 #[test]

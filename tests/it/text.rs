@@ -25,7 +25,7 @@ async fn to_name_step(api: &BotApi, user: &TgUser, code: &str) -> crate::botapi:
         .await;
     api.press(user, &languages, &languages.button("English"));
     let (i, consent) =
-        api.expect_text(before, user, &t(Locale::En, "consent-ask", &[("cluster", "Sialkot")])).await;
+        api.expect_text(before, user, &t(Locale::En, "consent-short", &[("cluster", "Sialkot")])).await;
     api.press(user, &consent, &consent.button(&en("btn-agree")));
     let (_, name) = api
         .wait_for(i + 1, "the name question", |c| {

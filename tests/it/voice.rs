@@ -176,7 +176,7 @@ async fn a_name_said_by_voice_reaches_the_cda_who_can_write_it_down() {
         api.wait_for(0, "languages", |c| c.method == "sendMessage" && !c.buttons().is_empty()).await;
     api.press(&itto, &languages, &languages.button("English"));
     let (i, consent) =
-        api.expect_text(i + 1, &itto, &t(Locale::En, "consent-ask", &[("cluster", "Argan Souss")])).await;
+        api.expect_text(i + 1, &itto, &t(Locale::En, "consent-short", &[("cluster", "Argan Souss")])).await;
     api.press(&itto, &consent, &consent.button(&en("btn-agree")));
     let (i, _) = api.expect_text(i + 1, &itto, &name_question(Locale::En, "name-ask")).await;
     // She says her name.

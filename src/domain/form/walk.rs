@@ -91,6 +91,19 @@ pub fn progress(form: &Form, answers: &Answers, pos: usize, today: NaiveDate) ->
     (n, asked.len())
 }
 
+/// The most squares a progress bar has; longer questionnaires fill them in proportion.
+pub const BAR_CELLS: usize = 10;
+
+/// "🟩🟩⬜⬜ 2/4": where question `n` of `total` stands, seen without reading (one square a
+/// question, at most [`BAR_CELLS`] squares), with the count for those who read digits.
+pub fn progress_bar(n: usize, total: usize) -> String {
+    let total = total.max(1);
+    let n = n.clamp(1, total);
+    let cells = total.min(BAR_CELLS);
+    let filled = (n * cells).div_ceil(total);
+    format!("{}{} {n}/{total}", "🟩".repeat(filled), "⬜".repeat(cells - filled))
+}
+
 /// How many questions a member who has not started may be asked: the questions that are
 /// relevant before any answer, and those whose relevance depends on answers. Questions that
 /// are never relevant, read-only ones, calculations and metadata do not count.
@@ -240,6 +253,15 @@ pub fn keypad(item: &Item, answers: &Answers, today: NaiveDate) -> Option<Vec<i6
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_progress_bar_has_a_square_a_question_up_to_ten() {
+        assert_eq!(progress_bar(1, 4), "🟩⬜⬜⬜ 1/4");
+        assert_eq!(progress_bar(4, 4), "🟩🟩🟩🟩 4/4");
+        assert_eq!(progress_bar(1, 30), "🟩⬜⬜⬜⬜⬜⬜⬜⬜⬜ 1/30");
+        assert_eq!(progress_bar(15, 30), "🟩🟩🟩🟩🟩⬜⬜⬜⬜⬜ 15/30");
+        assert_eq!(progress_bar(30, 30), "🟩🟩🟩🟩🟩🟩🟩🟩🟩🟩 30/30");
+    }
 
     #[test]
     fn eastern_arabic_and_urdu_digits_are_numbers() {
