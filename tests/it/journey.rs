@@ -1,14 +1,16 @@
 //! The journey of issue 12, end to end through the real bot: a woman producer joins in her
 //! language, answers the shipped diagnostic with buttons and voice notes, reports progress on
-//! a joint action and asks her CDA by voice — addressed as a woman wherever her language
-//! says so. Five women, in Arabic, Urdu, French, Spanish and Russian, at once on one bot.
+//! a joint action, asks her CDA by voice and is invited to a meeting whose date she can read —
+//! addressed as a woman wherever her language says so. Five women, in Arabic, Urdu, French, Spanish and Russian, at once on one bot.
 
 use chrono::NaiveDate;
 use clusterbot::domain::action::{ActionStatus, NewAction};
 use clusterbot::domain::form::{Audience, Form};
 use clusterbot::domain::ids::FormVersionId;
+use clusterbot::domain::meeting::MeetingAudience;
 use clusterbot::domain::{Gender, InviteSpec, Locale, Role};
-use clusterbot::store::{Store, now};
+use clusterbot::i18n::I18n;
+use clusterbot::store::{NewMeeting, Store, now};
 
 use crate::botapi::{BotApi, Call, TgUser};
 use crate::e2e::{BotProcess, t, woman};
@@ -285,6 +287,40 @@ async fn journey(
         })
         .await;
     assert!(question.body["voice"].is_object(), "the voice note itself reaches the CDA");
+
+    // Her cluster meets tomorrow at 10:00, her time: the invitation says so as she reads dates
+    // (a weekday, "tomorrow" where her language says it, her clock), never an ISO date or UTC.
+    let tz = chrono_tz::Africa::Casablanca;
+    let tomorrow = now().with_timezone(&tz).date_naive() + chrono::Duration::days(1);
+    let starts_at = tomorrow
+        .and_hms_opt(10, 0, 0)
+        .and_then(|t| t.and_local_timezone(tz).single())
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    store
+        .create_meeting(&NewMeeting {
+            cluster_id: cluster,
+            title: format!("Assemblée {n}"),
+            starts_at,
+            place: "Hall".into(),
+            location: None,
+            audience: MeetingAudience::Cluster,
+            reminder_offsets: vec![60],
+            created_by: None,
+        })
+        .await
+        .unwrap();
+    let when = I18n::load().unwrap().when(her, starts_at, tz);
+    let invitation = chat.expect(&format!("Assemblée {n}")).await;
+    let text = invitation.text();
+    assert!(text.contains(&when), "{l}: {when:?} not in {text:?}");
+    assert!(when.contains("10"), "{l}: {when:?}");
+    let iso = tomorrow.format("%Y-%m-%d").to_string();
+    assert!(!text.contains(&iso) && !text.contains("UTC"), "{l}: {text:?}");
+    if l != Locale::Ru {
+        // Russian writes the date in full: "пн, 30.03.2026, 10:00".
+        assert!(when.contains(&t(l, "read-tomorrow", &[])), "{l}: {when:?}");
+    }
 
     // Where her language marks it, she was addressed as a woman.
     for (key, feminine) in p.feminine {
