@@ -380,7 +380,7 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
             en(&i18n, "onboarding-welcome", &[("cluster", CLUSTER)]),
             en(&i18n, "lang-choose", &[])
         ),
-        en(&i18n, "consent-ask", &[("cluster", CLUSTER)]),
+        en(&i18n, "consent-short", &[("cluster", CLUSTER)]),
         // The name question says a voice note will do too.
         format!("{}\n{}", en(&i18n, "name-ask", &[]), en(&i18n, "name-voice-hint", &[])),
         en(&i18n, "gender-ask", &[]),
@@ -426,7 +426,7 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
             since[i] = Instant::now();
             let u = &people[i];
             match step[i] {
-                0 => api.press(u, call, &call.button_eq("English")),
+                0 => api.press(u, call, &call.button("English")),
                 1 => api.press(u, call, &call.button(&en(&i18n, "btn-agree", &[]))),
                 2 => api.press(u, call, &call.buttons()[0].1),
                 3 => api.press(u, call, &call.button(&en(&i18n, "btn-woman", &[]))),
@@ -798,6 +798,10 @@ async fn report_burst(
     let on_track = en(i18n, "status-on-track", &[]);
     let ask_status = en(i18n, "report-ask-status", &[("action", &action.title)]);
     let ask_progress = en(i18n, "report-ask-progress", &[]);
+    // "📥 Recorded: <action>: …": the summary after it is the report's own.
+    let recorded =
+        en(i18n, "report-recorded", &[("action", &action.title), ("summary", "S"), ("minutes", "5")]);
+    let recorded = recorded.split(": S").next().unwrap_or_default().to_owned();
     let reading = probe.read(api).await;
     let from = api.calls().len();
     let started = Instant::now();
@@ -818,8 +822,8 @@ async fn report_burst(
             let text = call.text();
             let next = match step[i] {
                 0 if text == ask_status => Some(call.button(&on_track)),
-                1 if text == ask_progress => Some(call.button("50%")),
-                2 if text.starts_with("✅") => None,
+                1 if text == ask_progress => Some(call.button("50")),
+                2 if text.starts_with(&recorded) => None,
                 _ => {
                     failures.add(format!("User{i} got {:?} at report step {}", excerpt(text), step[i]));
                     continue;

@@ -4,7 +4,7 @@
 //! who stops — or a bot that restarts — continues exactly there, even days later.
 
 use crate::domain::ids::{FormVersionId, ResponseId};
-use crate::i18n::Reader;
+use crate::i18n::{I18n, Reader};
 use chrono::{Duration, NaiveDate};
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
@@ -141,7 +141,9 @@ fn text(t: &crate::domain::form::Text, form: &Form, l: Reader) -> String {
 }
 
 /// Replaces `${name}` in a label with the answer (a choice's label for select questions).
-fn fill(label: &str, form: &Form, answers: &Answers, l: Reader) -> String {
+/// A label with its `${name}` references filled in, each value shown as the reader reads it
+/// (`read`: the translations and the reader's today, for dates).
+fn fill(label: &str, form: &Form, answers: &Answers, l: Reader, read: (&I18n, NaiveDate)) -> String {
     let mut out = String::new();
     let mut rest = label;
     while let Some(start) = rest.find("${") {
@@ -153,7 +155,7 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Reader) -> String {
         };
         let name = after[..end].trim();
         let value = answers.get(name).cloned().unwrap_or_default();
-        let shown = form.item(name).map(|i| shown_value(form, i, &value, l)).unwrap_or(value);
+        let shown = form.item(name).map(|i| shown_value(form, i, &value, l, read)).unwrap_or(value);
         out.push_str(&shown);
         rest = &after[end + 1..];
     }
@@ -162,8 +164,14 @@ fn fill(label: &str, form: &Form, answers: &Answers, l: Reader) -> String {
 }
 
 /// A value as the member reads it: a choice's label for select questions.
-fn shown_value(form: &Form, item: &Item, value: &str, l: Reader) -> String {
+fn shown_value(form: &Form, item: &Item, value: &str, l: Reader, read: (&I18n, NaiveDate)) -> String {
     match item.kind {
+        // A date as the reader reads it ("tomorrow, Tue 8 Dec"), never as stored.
+        Kind::Date => {
+            return NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+                .map(|day| read.0.date(l, day, read.1))
+                .unwrap_or_else(|_| value.to_owned());
+        }
         // Numbers with the reader's decimal separator; a place as a pin, never coordinates.
         Kind::Decimal | Kind::Calculate => return crate::domain::readable::decimal_text(value, l.locale),
         Kind::Geopoint => return "📍".to_owned(),
@@ -278,14 +286,17 @@ async fn ask(bot: &Bot, app: &App, caller: &Caller, s: &Session) -> HandlerResul
         let (n, total) = walk::progress(&s.form, &s.answers, pos, s.today);
         lines.push(walk::progress_bar(n, total));
     }
-    lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l));
+    lines.push(fill(&text(&item.label, &s.form, l), &s.form, &s.answers, l, (i18n, s.today)));
     if item.read_only {
         // Shown, never asked: with a calculation, the value the form computes.
         if let Some(value) = s.answers.get(&item.name).filter(|v| !v.is_empty()) {
-            lines.push(crate::i18n::arrows(l, &format!("➡️ {}", shown_value(&s.form, item, value, l))));
+            lines.push(crate::i18n::arrows(
+                l,
+                &format!("➡️ {}", shown_value(&s.form, item, value, l, (i18n, s.today))),
+            ));
         }
     }
-    let hint = fill(&text(&item.hint, &s.form, l), &s.form, &s.answers, l);
+    let hint = fill(&text(&item.hint, &s.form, l), &s.form, &s.answers, l, (i18n, s.today));
     if !hint.is_empty() {
         lines.push(format!("💡 {hint}"));
     }
@@ -549,7 +560,13 @@ fn rejection_text(app: &App, s: &Session, item: &Item, l: Reader, r: Rejection) 
         Rejection::NotAWholeNumber => tr!(i18n, l, "form-not-whole"),
         Rejection::NotADate => tr!(i18n, l, "form-not-a-date"),
         Rejection::Constraint => {
-            let own = fill(&text(&item.constraint_message, &s.form, l), &s.form, &s.answers, l);
+            let own = fill(
+                &text(&item.constraint_message, &s.form, l),
+                &s.form,
+                &s.answers,
+                l,
+                (&app.i18n, s.today),
+            );
             if own.is_empty() { tr!(i18n, l, "form-constraint-default") } else { format!("⚠️ {own}") }
         }
     }

@@ -525,7 +525,7 @@ async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
                 &["decimal", "area", "Area of *one* plot?", "", "", "", "yes", ""],
                 &["decimal", "total", "Total area", "${plots} * ${area}", "yes", "", "", ""],
                 &["date", "visit", "<span style=\"color:red\">Visit</span> date?", "", "", "", "yes", ""],
-                &["select_one yn", "ok", "# All correct?", "", "", "", "yes", ""],
+                &["select_one yn", "ok", "# All correct? Visit: ${visit}", "", "", "", "yes", ""],
             ],
         ),
         (
@@ -637,6 +637,10 @@ async fn an_odk_form_is_asked_as_odk_means_it(backend: &str) {
     let (i, correct) = says(&api, i + 1, &ama_user, "All correct?").await;
     assert!(correct.text().contains(&progress("4")), "{}", correct.text());
     assert!(!correct.text().contains('#'), "{}", correct.text());
+    // The date answered comes back in the label as she reads dates, not as stored.
+    let today_iso = now().with_timezone(&tz).date_naive().to_string();
+    assert!(correct.text().contains("Visit: today"), "{}", correct.text());
+    assert!(!correct.text().contains(&today_iso), "{}", correct.text());
     let labels: Vec<String> = correct.buttons().into_iter().map(|(l, _)| l).collect();
     assert!(labels.contains(&"Yes".to_owned()) && labels.contains(&"No".to_owned()), "{labels:?}");
     let long = labels.iter().find(|l| l.starts_with("Yes, really")).expect("the duplicate choice");
