@@ -25,6 +25,20 @@ async fn next_to(api: &BotApi, from: usize, user: &TgUser, method: &str, needle:
     .await
 }
 
+/// Waits until the sender has recorded that `call` carries a question (it does so once
+/// Telegram has answered the send): a CDA replies to a message she has received, which the
+/// double shows a moment before the bot hears back.
+async fn delivered(store: &clusterbot::store::Store, cda: &TgUser, call: &Call) {
+    let message_id = call.message_id.expect("a sent message");
+    for _ in 0..500 {
+        if store.question_by_message(cda.id, message_id).await.unwrap().is_some() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("the question sent to {} as message {message_id} was never recorded", cda.id);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_asks_her_cda_by_text_and_by_voice_and_the_answers_reach_her() {
     let db = TestDb::sqlite().await;
@@ -59,6 +73,7 @@ async fn a_member_asks_her_cda_by_text_and_by_voice_and_the_answers_reach_her() 
     );
     // She answers by replying to it; Amina receives the answer in the bot.
     let before = api.calls().len();
+    delivered(&store, &nadia, &question).await;
     api.reply_text(&nadia, &question, "Next Monday, inshallah");
     next_to(&api, before, &nadia, "sendMessage", &t(Locale::En, "ask-answer-sent", &[("name", "Amina")]))
         .await;
@@ -78,6 +93,7 @@ async fn a_member_asks_her_cda_by_text_and_by_voice_and_the_answers_reach_her() 
     assert!(!api.calls_since(before).iter().any(|c| c.text() == en("not-understood")));
     // Nadia replies with a voice note; Amina hears it.
     let before = api.calls().len();
+    delivered(&store, &nadia, &spoken).await;
     api.reply_voice(&nadia, &spoken, "nadia-answer");
     let (_, heard) =
         next_to(&api, before, &amina, "sendVoice", &t(Locale::En, "ask-answer", &[("cda", "Nadia")])).await;
@@ -144,6 +160,7 @@ async fn a_question_nobody_can_receive_is_kept_and_answered_from_the_list() {
     api.press(&karim, &list, &list.button("↩️ 1"));
     let (_, again) = next_to(&api, before, &karim, "sendMessage", &en("ask-reply-hint")).await;
     let before = api.calls().len();
+    delivered(&store, &karim, &again).await;
     api.reply_text(&karim, &again, "The Béja market, from September");
     let (_, answer) = next_to(&api, before, &salma, "sendMessage", "The Béja market, from September").await;
     assert!(answer.text().contains("Karim"), "{}", answer.text());
