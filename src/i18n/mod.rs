@@ -171,7 +171,8 @@ impl I18n {
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&all), &mut errors).into_owned();
-        let text = rtl_lines(locale, &text);
+        // Only Arabic and Urdu lines need marks; other messages are not copied again.
+        let text = if locale.is_rtl() { rtl_lines(locale, &text) } else { text };
         if errors.is_empty() {
             Ok(text)
         } else {

@@ -195,48 +195,57 @@ both_backends!(moving_a_meeting_asks_everyone_again_and_keeps_the_old_answers, |
 });
 
 mod end_to_end {
-    /// A day as an English reader reads it on the bot's day buttons: "today",
-    /// "tomorrow, Tue 8 Dec", "Thu 10 Dec" (the year only when it is not this year).
-    pub fn en_day(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    /// How one language writes a day, spelled out here independently of the bot.
+    struct DayWords {
+        days: [&'static str; 7],
+        months: [&'static str; 12],
+        today: &'static str,
+        tomorrow: &'static str,
+    }
+
+    /// "today", "<tomorrow>, <day> <n> <month>", or "<day> <n> <month>" (the year only when
+    /// it is not this year).
+    fn day_in(w: &DayWords, d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
         let mut plain = format!(
             "{} {} {}",
-            DAYS[d.weekday().num_days_from_monday() as usize],
+            w.days[d.weekday().num_days_from_monday() as usize],
             d.day(),
-            MONTHS[d.month0() as usize]
+            w.months[d.month0() as usize]
         );
         if d.year() != today.year() {
             plain.push_str(&format!(" {}", d.year()));
         }
         match (d - today).num_days() {
-            0 => "today".into(),
-            1 => format!("tomorrow, {plain}"),
+            0 => w.today.into(),
+            1 => format!("{}, {plain}", w.tomorrow),
             _ => plain,
         }
     }
 
+    /// A day as an English reader reads it on the bot's day buttons: "today",
+    /// "tomorrow, Tue 8 Dec", "Thu 10 Dec" (the year only when it is not this year).
+    pub fn en_day(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+        const EN: DayWords = DayWords {
+            days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+            today: "today",
+            tomorrow: "tomorrow",
+        };
+        day_in(&EN, d, today)
+    }
+
     /// The same day as a French reader reads it in a meeting's time: "demain, mar. 8 déc.".
     fn fr_day(d: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-        const DAYS: [&str; 7] = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
-        const MONTHS: [&str; 12] = [
-            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
-        ];
-        let mut plain = format!(
-            "{} {} {}",
-            DAYS[d.weekday().num_days_from_monday() as usize],
-            d.day(),
-            MONTHS[d.month0() as usize]
-        );
-        if d.year() != today.year() {
-            plain.push_str(&format!(" {}", d.year()));
-        }
-        match (d - today).num_days() {
-            0 => "aujourd’hui".into(),
-            1 => format!("demain, {plain}"),
-            _ => plain,
-        }
+        const FR: DayWords = DayWords {
+            days: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+            months: [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+                "déc.",
+            ],
+            today: "aujourd’hui",
+            tomorrow: "demain",
+        };
+        day_in(&FR, d, today)
     }
 
     use chrono::{Datelike, Duration};
