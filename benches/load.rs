@@ -73,6 +73,41 @@ fn summary(label: &str, mut v: Vec<Duration>) {
     );
 }
 
+/// `BENCH_PERF=<dir>`: a system-wide `perf record` (499 Hz, call graphs) for the length of a
+/// phase, written to `<dir>/<phase>-<pid>.data`; read the bot's part with
+/// `perf report -i FILE --comm clusterbot` (or `--pid`). System-wide, because the bot's
+/// threads come and go; the other processes of the run are in it too, for comparison.
+struct Profile(Option<Child>);
+
+impl Profile {
+    fn start(phase: &str) -> Self {
+        let Ok(dir) = std::env::var("BENCH_PERF") else { return Self(None) };
+        let out = format!("{dir}/{phase}-{}.data", std::process::id());
+        // `BENCH_PERF_CALL_GRAPH=dwarf` for whole stacks (the release build keeps no frame
+        // pointers; its line tables let perf unwind).
+        let graph = std::env::var("BENCH_PERF_CALL_GRAPH").unwrap_or_else(|_| "fp".into());
+        let perf = Command::new("perf")
+            .args(["record", "-a", "--call-graph", &graph, "-F", "499", "-o", &out])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("BENCH_PERF needs perf on PATH");
+        // Let it attach before the phase starts.
+        std::thread::sleep(Duration::from_millis(500));
+        eprintln!("profiling {phase} into {out}");
+        Self(Some(perf))
+    }
+}
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        if let Some(mut perf) = self.0.take() {
+            let _ = Command::new("kill").args(["-INT", &perf.id().to_string()]).status();
+            let _ = perf.wait();
+        }
+    }
+}
+
 /// The bot process, killed however the benchmark ends.
 struct BotProcess(Child);
 
@@ -355,7 +390,12 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
             .env("DATABASE_URL", &db)
             .env("DATA_DIR", dir.join("data"))
             .env("METRICS_LISTEN", &metrics_listen)
-            .env("RUST_LOG", "warn")
+            // `BENCH_BOT_LOG=sqlx::query=debug` shows every statement the bot runs.
+            .env("RUST_LOG", std::env::var("BENCH_BOT_LOG").unwrap_or_else(|_| "warn".into()))
+            .stderr(match std::env::var("BENCH_BOT_LOG_FILE") {
+                Ok(path) => Stdio::from(std::fs::File::create(path).unwrap()),
+                Err(_) => Stdio::inherit(),
+            })
             .stdin(Stdio::null())
             .spawn()
             .unwrap(),
@@ -732,6 +772,7 @@ async fn answer_burst(
     let start_label = en(i18n, "btn-form-start", &[]);
     let finished = en(i18n, "form-finished", &[("title", &title)]);
     let reading = probe.read(api).await;
+    let profile = Profile::start("answers");
     let burst = tap_burst(
         api,
         people,
@@ -743,6 +784,7 @@ async fn answer_burst(
         Duration::from_secs(60) + Duration::from_millis(100) * (users * QUESTIONS) as u32,
     )
     .await;
+    drop(profile);
     let after = probe.read(api).await;
     if !burst.stuck.is_empty() {
         let who: Vec<_> =
@@ -980,6 +1022,7 @@ mod minimal {
             (0..users).map(|i| TgUser::new(500_000 + i as i64, &format!("Min{i}"), "en")).collect();
         let index: HashMap<i64, usize> = people.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
         let before = probe.read(&api).await;
+        let profile = super::Profile::start("minimal");
         let burst = tap_burst(
             &api,
             &people,
@@ -990,6 +1033,7 @@ mod minimal {
             Duration::from_secs(60) + Duration::from_millis(100) * (users * QUESTIONS) as u32,
         )
         .await;
+        drop(profile);
         let after = probe.read(&api).await;
         if !burst.stuck.is_empty() {
             failures.add(format!("the minimal bot: {} of {users} never finished", burst.stuck.len()));

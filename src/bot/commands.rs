@@ -81,12 +81,12 @@ where
     Fut: std::future::Future<Output = HandlerResult> + Send + 'static,
 {
     dptree::filter_map(|s: Said, me: Me| s.msg.text().and_then(|t| C::parse(t, me.username()).ok())).endpoint(
-        move |s: Said, update: Update, cmd: C| {
+        move |s: Said, cmd: C| {
             let handle = handle.clone();
             async move {
                 let result = handle(s.clone(), cmd).await;
                 s.app.metrics.record(UpdateKind::command, failure::outcome(&result), s.started);
-                failure::answer_message(&s.app, &s.bot, &update, &s.msg, result).await;
+                failure::answer_message(&s.app, &s.bot, &s.update, &s.msg, result).await;
                 Ok(())
             }
         },
@@ -97,7 +97,7 @@ where
 /// but `/start`); any other dialogue ends, so later messages are not taken for it (a
 /// questionnaire continues from its buttons or /forms); someone who has not joined is told
 /// how to, but for joining's and the account's commands.
-async fn gate(mut s: Said, me: Me, update: Update) -> Option<Said> {
+async fn gate(mut s: Said, me: Me) -> Option<Said> {
     let text = s.msg.text().unwrap_or_default().to_owned();
     let result = async {
         match &s.dialogue {
@@ -109,7 +109,7 @@ async fn gate(mut s: Said, me: Me, update: Update) -> Option<Said> {
             Some(Dialogue::Onboarding(_)) | None => {}
             Some(_) => {
                 s.app.store.clear_dialogue(s.caller.chat_id.0).await?;
-                s.dialogue = None;
+                std::sync::Arc::make_mut(&mut s.0).dialogue = None;
             }
         }
         let open = JoiningCommand::parse(&text, me.username()).is_ok()
@@ -131,7 +131,7 @@ async fn gate(mut s: Said, me: Me, update: Update) -> Option<Said> {
         Err(e) => {
             let failed: HandlerResult = Err(e);
             s.app.metrics.record(UpdateKind::command, failure::outcome(&failed), s.started);
-            failure::answer_message(&s.app, &s.bot, &update, &s.msg, failed).await;
+            failure::answer_message(&s.app, &s.bot, &s.update, &s.msg, failed).await;
             None
         }
     }

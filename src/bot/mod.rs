@@ -239,10 +239,11 @@ pub fn schema() -> UpdateHandler<BotError> {
     let group_messages =
         Update::filter_message().filter(|msg: Message| !msg.chat.is_private()).endpoint(timed::group);
 
+    // Presses first: most updates are presses, and each branch tried before costs a copy.
     claim
+        .branch(buttons())
         .branch(private_messages)
         .branch(group_messages)
-        .branch(buttons())
         .branch(Update::filter_my_chat_member().endpoint(timed::chat_member))
 }
 
@@ -274,16 +275,28 @@ mod timed {
 }
 
 /// A message in a private chat that is not a command, and who sent it: what every feature's
-/// reply handler is given.
+/// reply handler is given. Shared, so the many branches it is tried on do not copy it.
 #[derive(Clone, Debug)]
-pub struct Said {
+pub struct Said(Arc<Saying>);
+
+#[derive(Clone, Debug)]
+pub struct Saying {
     pub bot: Bot,
     pub app: App,
     pub caller: Caller,
     pub msg: Message,
     /// The dialogue the chat is in, if any.
     pub dialogue: Option<Dialogue>,
+    update: Update,
     started: std::time::Instant,
+}
+
+impl std::ops::Deref for Said {
+    type Target = Saying;
+
+    fn deref(&self) -> &Saying {
+        &self.0
+    }
 }
 
 /// Messages that are not commands: an answer to the current dialogue step goes to the
@@ -337,12 +350,12 @@ where
     F: Fn(Said) -> Fut + Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = HandlerResult> + Send + 'static,
 {
-    dptree::endpoint(move |s: Said, update: Update| {
+    dptree::endpoint(move |s: Said| {
         let handle = handle.clone();
         async move {
             let result = handle(s.clone()).await;
             s.app.metrics.record(crate::metrics::UpdateKind::message, failure::outcome(&result), s.started);
-            failure::answer_message(&s.app, &s.bot, &update, &s.msg, result).await;
+            failure::answer_message(&s.app, &s.bot, &s.update, &s.msg, result).await;
             Ok(())
         }
     })
@@ -358,7 +371,7 @@ where
     Fut: std::future::Future<Output = HandlerResult> + Send + 'static,
 {
     dptree::filter_map(move |s: Said| s.dialogue.as_ref().and_then(&extract)).endpoint(
-        move |s: Said, update: Update, state: T| {
+        move |s: Said, state: T| {
             let handle = handle.clone();
             async move {
                 let result = handle(s.clone(), state).await;
@@ -367,7 +380,7 @@ where
                     failure::outcome(&result),
                     s.started,
                 );
-                failure::answer_message(&s.app, &s.bot, &update, &s.msg, result).await;
+                failure::answer_message(&s.app, &s.bot, &s.update, &s.msg, result).await;
                 Ok(())
             }
         },
@@ -405,7 +418,7 @@ async fn said(bot: Bot, app: App, update: Update, msg: Message) -> Option<Said> 
     };
     let result = match read.await {
         Ok(Ok((caller, dialogue))) => {
-            return Some(Said { bot, app, caller, msg, dialogue, started });
+            return Some(Said(Arc::new(Saying { bot, app, caller, msg, dialogue, update, started })));
         }
         Ok(Err((caller, lost))) => reask_lost(&bot, &app, &caller, lost).await,
         Err(e) => Err(e),
@@ -459,9 +472,21 @@ async fn on_group_message(bot: Bot, app: App, msg: Message) -> HandlerResult {
     Ok(())
 }
 
-/// A button press and who pressed it: what every feature's button handler is given.
+/// A button press and who pressed it: what every feature's button handler is given. Shared,
+/// so the many branches it is tried on do not copy it.
 #[derive(Clone, Debug)]
-pub struct Press {
+pub struct Press(Arc<Pressing>);
+
+impl std::ops::Deref for Press {
+    type Target = Pressing;
+
+    fn deref(&self) -> &Pressing {
+        &self.0
+    }
+}
+
+#[derive(Debug)]
+pub struct Pressing {
     pub bot: Bot,
     pub app: App,
     pub me: Me,
@@ -471,68 +496,79 @@ pub struct Press {
     pub joining: Option<Onboarding>,
     /// The dialogue the chat is in, as read for this press.
     pub dialogue: Option<Dialogue>,
+    update: Update,
     started: std::time::Instant,
 }
 
 type ButtonResult = Result<Option<String>, BotError>;
 
 /// Every button press. The callback is always answered (no stuck spinner), whatever the
-/// button, however old: each feature's branch decodes only its own codes, a failure is its
-/// toast ([`failure::toast`]), and a code no feature takes is no longer active.
+/// button, however old: each feature decodes only its own codes, a failure is its toast
+/// ([`failure::toast`]), and a code no feature takes is no longer active.
 fn buttons() -> UpdateHandler<BotError> {
-    Update::filter_callback_query()
-        .filter_map_async(press)
-        .branch(dptree::filter_map(|p: Press| p.joining.clone()).endpoint(joining_button))
+    Update::filter_callback_query().filter_map_async(press).endpoint(route_press)
+}
+
+/// Hands a press to the feature whose code it carries. One flat match rather than a branch
+/// per feature: a branch nests its continuation, so every wake-up of a handler would walk
+/// down through every branch tried before it.
+async fn route_press(p: Press) -> HandlerResult {
+    if let Some(o) = p.joining.clone() {
+        return joining_button(p, o).await;
+    }
+    let data = p.q.data.as_deref().unwrap_or_default();
+    let (bot, app, caller, q) = (&p.bot, &p.app, &p.caller, &p.q);
+    if onboarding::JoiningButton::decode(data).is_some() {
         // Joining's buttons pressed after joining ended: their keyboard goes.
-        .branch(on::<onboarding::JoiningButton, _, _>(|p, _| async move {
-            keyboards::clear(&p.bot, &p.q).await;
+        return handle_press(&p, async {
+            keyboards::clear(bot, q).await;
             Err(BotError::NoLongerActive)
-        }))
-        .branch(on::<codes::LanguageButton, _, _>(|p, b| async move {
-            account::set_language(&p.bot, &p.app, &p.caller, b.0).await
-        }))
-        .branch(on::<menu::MenuButton, _, _>(|p, b| async move {
-            commands::on_menu(&p.bot, &p.app, &p.caller, b.0).await
-        }))
-        .branch(on::<account::ForgetButton, _, _>(|p, b| async move {
-            account::on_forget(&p.bot, &p.app, &p.caller, &p.q, b.0).await
-        }))
-        .branch(on::<invite::InviteDraft, _, _>(|p, b| async move {
-            invite::on_draft(&p.bot, &p.app, &p.caller, &p.q, &p.me, b).await
-        }))
-        .branch(on::<questionnaire::FormButton, _, _>(|p, b| async move {
-            questionnaire::on_button(&p.bot, &p.app, &p.caller, &p.q, b, p.dialogue.as_ref()).await
-        }))
-        .branch(on::<launch::LaunchButton, _, _>(|p, b| async move {
-            launch::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<report::ReportButton, _, _>(|p, b| async move {
-            report::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<plan::ProgressButton, _, _>(|p, b| async move {
-            plan::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<plan::DraftButton, _, _>(|p, b| async move {
-            plan::on_draft_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<meetings::MeetingButton, _, _>(|p, b| async move {
-            meetings::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<notes::NoteButton, _, _>(|p, b| async move {
-            notes::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<exports::ExportButton, _, _>(|p, b| async move {
-            exports::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<ask::AskButton, _, _>(|p, b| async move {
-            ask::on_button(&p.bot, &p.app, &p.caller, &p.q, b).await
-        }))
-        .branch(on::<speak::SpeakButton, _, _>(|p, _| async move {
-            speak::on_press(&p.bot, &p.app, &p.caller, &p.q).await
-        }))
-        .endpoint(|p: Press, update: Update| async move {
-            answer_press(&p, &update, Err(BotError::NoLongerActive)).await
         })
+        .await;
+    }
+    if let Some(b) = codes::LanguageButton::decode(data) {
+        return handle_press(&p, account::set_language(bot, app, caller, b.0)).await;
+    }
+    if let Some(b) = menu::MenuButton::decode(data) {
+        return handle_press(&p, commands::on_menu(bot, app, caller, b.0)).await;
+    }
+    if let Some(b) = account::ForgetButton::decode(data) {
+        return handle_press(&p, account::on_forget(bot, app, caller, q, b.0)).await;
+    }
+    if let Some(b) = invite::InviteDraft::decode(data) {
+        return handle_press(&p, invite::on_draft(bot, app, caller, q, &p.me, b)).await;
+    }
+    if let Some(b) = questionnaire::FormButton::decode(data) {
+        return handle_press(&p, questionnaire::on_button(bot, app, caller, q, b, p.dialogue.as_ref())).await;
+    }
+    if let Some(b) = launch::LaunchButton::decode(data) {
+        return handle_press(&p, launch::on_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = report::ReportButton::decode(data) {
+        return handle_press(&p, report::on_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = plan::ProgressButton::decode(data) {
+        return handle_press(&p, plan::on_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = plan::DraftButton::decode(data) {
+        return handle_press(&p, plan::on_draft_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = meetings::MeetingButton::decode(data) {
+        return handle_press(&p, meetings::on_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = notes::NoteButton::decode(data) {
+        return handle_press(&p, notes::on_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = exports::ExportButton::decode(data) {
+        return handle_press(&p, exports::on_button(bot, app, caller, q, b)).await;
+    }
+    if let Some(b) = ask::AskButton::decode(data) {
+        return handle_press(&p, ask::on_button(bot, app, caller, q, b)).await;
+    }
+    if speak::SpeakButton::decode(data).is_some() {
+        return handle_press(&p, speak::on_press(bot, app, caller, q)).await;
+    }
+    answer_press(&p, Err(BotError::NoLongerActive)).await
 }
 
 /// The heads of every feature's codes (see [`codes::ButtonCode::HEADS`]).
@@ -557,36 +593,17 @@ fn all_heads() -> Vec<&'static str> {
     .concat()
 }
 
-/// A feature's branch: presses whose code `B` decodes, handled by `handle`, then answered.
-fn on<B, F, Fut>(handle: F) -> UpdateHandler<BotError>
-where
-    B: ButtonCode,
-    F: Fn(Press, B) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = ButtonResult> + Send + 'static,
-{
-    dptree::filter_map(|q: CallbackQuery| q.data.as_deref().and_then(B::decode)).endpoint(
-        move |p: Press, update: Update, b: B| {
-            let handle = handle.clone();
-            async move { handle_press(&p, &update, handle(p.clone(), b)).await }
-        },
-    )
-}
-
 /// Runs a press's handler and answers the press: after it, with its toast, unless the
 /// handler answered early ([`answer_press_early`]); then a failure after that is told in the
 /// chat.
-async fn handle_press(
-    p: &Press,
-    update: &Update,
-    handled: impl std::future::Future<Output = ButtonResult>,
-) -> HandlerResult {
+async fn handle_press(p: &Press, handled: impl std::future::Future<Output = ButtonResult>) -> HandlerResult {
     let answered = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let result = ANSWERED_EARLY.scope(answered.clone(), handled).await;
     if !answered.load(std::sync::atomic::Ordering::Acquire) {
-        return answer_press(p, update, result).await;
+        return answer_press(p, result).await;
     }
     let outcome = failure::outcome(&result);
-    let toast = failure::toast(&p.app, update, p.caller.chat_id, p.caller.reader(), &result).await;
+    let toast = failure::toast(&p.app, &p.update, p.caller.chat_id, p.caller.reader(), &result).await;
     p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
     if let Some(text) = toast {
         p.bot.send_message(p.caller.chat_id, text).await?;
@@ -663,12 +680,12 @@ async fn press(bot: Bot, app: App, me: Me, update: Update, q: CallbackQuery) -> 
         Some(Dialogue::Onboarding(o)) => Some(o.clone()),
         _ => None,
     };
-    Some(Press { bot, app, me, caller, q, joining, dialogue, started })
+    Some(Press(Arc::new(Pressing { bot, app, me, caller, q, joining, dialogue, update, started })))
 }
 
 /// While joining, every button is joining's (and 🔊): another feature's button asks to
 /// finish joining first; anything else is no longer active.
-async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResult {
+async fn joining_button(p: Press, o: Onboarding) -> HandlerResult {
     let data = p.q.data.as_deref().unwrap_or_default();
     let handled = async {
         match onboarding::JoiningPress::decode(data) {
@@ -687,15 +704,15 @@ async fn joining_button(p: Press, update: Update, o: Onboarding) -> HandlerResul
             }
         }
     };
-    handle_press(&p, &update, handled).await
+    handle_press(&p, handled).await
 }
 
 /// Answers a press with its toast (a failure's words, in the member's language) and
 /// records how it ended. Only a failure to answer is returned, for the error log.
-async fn answer_press(p: &Press, update: &Update, result: ButtonResult) -> HandlerResult {
+async fn answer_press(p: &Press, result: ButtonResult) -> HandlerResult {
     let chat_id = p.caller.chat_id;
     let outcome = failure::outcome(&result);
-    let toast = failure::toast(&p.app, update, chat_id, p.caller.reader(), &result).await;
+    let toast = failure::toast(&p.app, &p.update, chat_id, p.caller.reader(), &result).await;
     let answered = answer_callback(&p.bot, &p.q, toast).await;
     p.app.metrics.record(crate::metrics::UpdateKind::callback, outcome, p.started);
     answered

@@ -7,9 +7,10 @@
 //!   process that changes a member or a membership. The short life bounds how long a change
 //!   made by another process (the command line, another instance on PostgreSQL) takes to be
 //!   seen.
-//! - Dialogue states, written through: only in the one bot process that owns a SQLite file
-//!   (nobody else writes a chat's dialogue there). On PostgreSQL several instances may take
-//!   the same chat, so the state is read from the database each time.
+//! - Dialogue states, and the responses being answered with their answers, written through:
+//!   only in the one bot process that owns a SQLite file (nobody else writes a chat's
+//!   dialogue or a member's answers there). On PostgreSQL several instances may take the same
+//!   chat, so they are read from the database each time.
 //!
 //! Nothing here loads a whole table: each cache holds at most [`CAPACITY`] entries.
 
@@ -20,9 +21,10 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use quick_cache::sync::Cache as Lru;
 
-use super::{Cluster, Launch, Member, Membership};
+use super::{Cluster, Launch, Member, Membership, Response};
 use crate::domain::form::Form;
-use crate::domain::ids::{ClusterId, FormVersionId, LaunchId};
+use crate::domain::form::walk::Answers;
+use crate::domain::ids::{ClusterId, FormVersionId, LaunchId, ResponseId};
 use crate::domain::onboarding::Dialogue;
 
 /// How long a member read from the database is trusted.
@@ -49,13 +51,26 @@ const BUCKETS: usize = 256;
 /// A chat's dialogue: the state and when it last changed; `None`: no dialogue.
 pub type CachedDialogue = Option<(Dialogue, DateTime<Utc>)>;
 
+/// Responses (with their answers) kept: the members answering at once, with room. An entry
+/// is a few hundred bytes, a few kilobytes for a long form.
+pub const RESPONSES: usize = 4_096;
+
+/// A response as last written or read here, and its answers once read.
+#[derive(Debug, Clone, Default)]
+struct CachedResponse {
+    response: Option<Response>,
+    answers: Option<Answers>,
+}
+
 pub struct Cache {
     forms: Lru<FormVersionId, Arc<Form>>,
     launches: Lru<LaunchId, Launch>,
     clusters: Lru<ClusterId, Cluster>,
     callers: Lru<i64, Arc<CachedCaller>>,
     dialogues: Lru<i64, CachedDialogue>,
-    /// Whether dialogue states may be cached (this process owns the SQLite file).
+    responses: Lru<ResponseId, CachedResponse>,
+    /// Whether dialogue states and responses may be cached (this process owns the SQLite
+    /// file).
     dialogues_on: AtomicBool,
     /// Raised by a write that may change any member's view (a new cluster for coordinators,
     /// a membership, a language): every cached caller older than it is read again.
@@ -79,6 +94,7 @@ impl Default for Cache {
             clusters: Lru::new(1024),
             callers: Lru::new(CAPACITY),
             dialogues: Lru::new(CAPACITY),
+            responses: Lru::new(RESPONSES),
             dialogues_on: AtomicBool::new(false),
             epoch: AtomicU64::new(0),
             buckets: (0..BUCKETS).map(|_| AtomicU64::new(0)).collect(),
@@ -155,6 +171,7 @@ impl Cache {
         self.dialogues_on.store(on, Ordering::Release);
         if !on {
             self.dialogues.clear();
+            self.responses.clear();
         }
     }
 
@@ -174,6 +191,57 @@ impl Cache {
 
     pub fn forget_dialogue(&self, chat_id: i64) {
         self.dialogues.remove(&chat_id);
+    }
+
+    /// The response as last written or read here (`None`: read the database).
+    pub fn response(&self, response_id: ResponseId) -> Option<Response> {
+        if !self.dialogues_on.load(Ordering::Acquire) {
+            return None;
+        }
+        self.responses.get(&response_id)?.response
+    }
+
+    /// Its answers as last written or read here (`None`: read the database).
+    pub fn answers(&self, response_id: ResponseId) -> Option<Answers> {
+        if !self.dialogues_on.load(Ordering::Acquire) {
+            return None;
+        }
+        self.responses.get(&response_id)?.answers
+    }
+
+    /// The response as just written or read (its answers, if kept, stay).
+    pub fn keep_response(&self, response: &Response) {
+        if self.dialogues_on.load(Ordering::Acquire) {
+            let mut entry = self.responses.get(&response.response_id).unwrap_or_default();
+            entry.response = Some(response.clone());
+            self.responses.insert(response.response_id, entry);
+        }
+    }
+
+    /// All its answers, as just read.
+    pub fn keep_answers(&self, response_id: ResponseId, answers: &Answers) {
+        if self.dialogues_on.load(Ordering::Acquire) {
+            let mut entry = self.responses.get(&response_id).unwrap_or_default();
+            entry.answers = Some(answers.clone());
+            self.responses.insert(response_id, entry);
+        }
+    }
+
+    /// One answer as just written (`None`: removed). Answers not read yet stay unread.
+    pub fn keep_answer(&self, response_id: ResponseId, question: &str, value: Option<&str>) {
+        if let Some(mut entry) = self.responses.get(&response_id)
+            && let Some(answers) = &mut entry.answers
+        {
+            match value {
+                Some(v) => answers.insert(question.to_owned(), v.to_owned()),
+                None => answers.remove(question),
+            };
+            self.responses.insert(response_id, entry);
+        }
+    }
+
+    pub fn forget_response(&self, response_id: ResponseId) {
+        self.responses.remove(&response_id);
     }
 }
 

@@ -68,7 +68,6 @@ pub struct Response {
     pub history: Vec<usize>,
     /// A select_multiple selection in progress, or a pending "please specify".
     pub pending: Option<String>,
-    pub last_nudge_at: Option<DateTime<Utc>>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -80,7 +79,6 @@ struct ResponseRow {
     position: Option<i64>,
     history: String,
     pending: Option<String>,
-    last_nudge_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<ResponseRow> for Response {
@@ -96,13 +94,11 @@ impl TryFrom<ResponseRow> for Response {
             history: serde_json::from_str(&r.history)
                 .map_err(|e| StoreError::Corrupt(format!("response history: {e}")))?,
             pending: r.pending,
-            last_nudge_at: r.last_nudge_at,
         })
     }
 }
 
-const RESPONSE_COLUMNS: &str =
-    "response_id, launch_id, member_id, status, position, history, pending, last_nudge_at";
+const RESPONSE_COLUMNS: &str = "response_id, launch_id, member_id, status, position, history, pending";
 
 /// A response still open to a member: not finished, deadline not passed.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -250,10 +246,15 @@ impl Store {
     }
 
     pub async fn response(&self, response_id: ResponseId) -> Result<Response> {
+        if let Some(response) = self.cache.response(response_id) {
+            return Ok(response);
+        }
         let sql = format!("select {RESPONSE_COLUMNS} from response where response_id = $1");
         let row: Option<ResponseRow> =
             on_pool!(self, pool => sqlx::query_as(&sql).bind(response_id).fetch_optional(pool).await)?;
-        row.ok_or(StoreError::NotFound("response"))?.try_into()
+        let response: Response = row.ok_or(StoreError::NotFound("response"))?.try_into()?;
+        self.cache.keep_response(&response);
+        Ok(response)
     }
 
     /// Every response of a member, oldest first.
@@ -280,6 +281,7 @@ impl Store {
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
+        self.cache.keep_response(r);
         Ok(())
     }
 
@@ -317,6 +319,8 @@ impl Store {
                 .await?;
             tx.commit().await?;
         });
+        self.cache.keep_response(r);
+        self.cache.keep_answer(r.response_id, question, value.map(|(v, _)| v));
         Ok(())
     }
 
@@ -360,6 +364,8 @@ impl Store {
             tx.commit().await?;
         });
         self.cache.keep_dialogue(chat_id, None);
+        // Done: not read again on the hot path.
+        self.cache.forget_response(r.response_id);
         Ok(())
     }
 
@@ -380,6 +386,7 @@ impl Store {
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
+        self.cache.keep_answer(response_id, question, Some(value));
         Ok(())
     }
 
@@ -390,18 +397,24 @@ impl Store {
             .execute(pool)
             .await
             .map(|r| r.rows_affected()))?;
+        self.cache.keep_answer(response_id, question, None);
         Ok(())
     }
 
     /// Answers so far, by question name.
     pub async fn answers(&self, response_id: ResponseId) -> Result<BTreeMap<String, String>> {
+        if let Some(answers) = self.cache.answers(response_id) {
+            return Ok(answers);
+        }
         let rows: Vec<(String, String)> = on_pool!(self, pool => sqlx::query_as(
             "select question, value from answer where response_id = $1",
         )
         .bind(response_id)
         .fetch_all(pool)
         .await)?;
-        Ok(rows.into_iter().collect())
+        let answers = rows.into_iter().collect();
+        self.cache.keep_answers(response_id, &answers);
+        Ok(answers)
     }
 
     /// The media file behind an answer, if any: (kind, path).

@@ -80,7 +80,7 @@ impl Store {
                     .bind(now)
                     .bind(lease)
                     .bind(MAX_TRANSCRIBE_ATTEMPTS)
-                    .fetch_optional(pool)
+                    .fetch_optional(self.sqlite_writer(pool))
                     .await?
             }
         };

@@ -198,6 +198,24 @@ both_backends!(each_update_is_claimed_once, |store: Store| async move {
     assert_eq!(store.prune_updates(Duration::seconds(-1)).await.unwrap(), 2);
 });
 
+// Claims are batched: many at once, some the same update twice, each update won exactly once.
+both_backends!(concurrent_claims_are_each_won_once, |store: Store| async move {
+    let claims: Vec<_> = (0..300_i64)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move { (100 + i % 200, store.claim_update(100 + i % 200).await.unwrap()) })
+        })
+        .collect();
+    let mut won = std::collections::BTreeMap::<i64, usize>::new();
+    for c in claims {
+        let (id, claimed) = c.await.unwrap();
+        *won.entry(id).or_default() += usize::from(claimed);
+    }
+    assert_eq!(won.len(), 200);
+    assert!(won.values().all(|&n| n == 1), "{won:?}");
+    assert!(!store.claim_update(150).await.unwrap(), "claimed before");
+});
+
 both_backends!(forgetting_removes_identity_but_keeps_anonymous_membership, |store: Store| async move {
     let id = cluster(&store, "Forget").await;
     let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
