@@ -112,17 +112,8 @@ impl Store {
     /// One statement for many claims: the ids it inserted (those not claimed before).
     async fn claim_batch(&self, ids: &[i64]) -> Result<HashSet<i64>> {
         let inserted: Vec<i64> = match (&self.claims.pool, &self.db) {
-            (Some(claims), _) => {
-                sqlx::query_scalar(
-                    "insert into processed_update (update_id, created_at) select unnest($1::bigint[]), $2 \
-                 on conflict (update_id) do nothing returning update_id",
-                )
-                .bind(ids)
-                .bind(now())
-                .fetch_all(claims)
-                .await?
-            }
-            (None, Db::Postgres(pool)) => {
+            // PostgreSQL: on the claims' own connections (the main pool only if there are none).
+            (Some(pool), _) | (None, Db::Postgres(pool)) => {
                 sqlx::query_scalar(
                     "insert into processed_update (update_id, created_at) select unnest($1::bigint[]), $2 \
                  on conflict (update_id) do nothing returning update_id",
