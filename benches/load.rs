@@ -14,6 +14,11 @@
 //! 4. Reports: every member reports progress on a joint action at once (/report → 🟢 on
 //!    track → 50 %: 3 updates each).
 //!
+//! 5. Idle: once per database, 100 000 members (and their memberships) are written straight
+//!    into a fresh database and the bot is started on it and left alone while its jobs run
+//!    their first round; its resident memory then, and its peak (`BENCH_IDLE_MEMBERS=N`
+//!    changes the count, `0` skips it).
+//!
 //! Each phase reports updates handled per second, the latency from an update being served
 //! to the bot's answer (p50/p95/p99), the bot's CPU time per update (from /proc), SQL
 //! statements per update (the bot's own `clusterbot_sql_statements_total`) and Bot API calls
@@ -29,9 +34,10 @@
 //!
 //! Run: `cargo bench --bench load` (release build): 200 and 2 000 members, on SQLite and on
 //! PostgreSQL (`postgres://postgres@127.0.0.1:5432/clusterbot_bench`, recreated for each
-//! run). `BENCH_USERS=500` or `BENCH_USERS=200,2000` chooses N, `BENCH_DATABASES=sqlite` the
-//! databases, `BENCH_POSTGRES_URL=postgres://…/DB` the PostgreSQL database (dropped and
-//! created again). Results are kept in BENCHMARKS.md.
+//! run). `BENCH_USERS=500` or `BENCH_USERS=200,2000` chooses N (`BENCH_USERS=` alone runs
+//! only the idle measurement), `BENCH_DATABASES=sqlite` the databases,
+//! `BENCH_POSTGRES_URL=postgres://…/DB` the PostgreSQL database (dropped and created again).
+//! Results are kept in BENCHMARKS.md.
 
 #[path = "../tests/it/botapi.rs"]
 #[allow(dead_code)]
@@ -108,12 +114,34 @@ impl Drop for Profile {
     }
 }
 
+/// The command that starts the bot: `BENCH_BOT_WRAP="heaptrack -o /tmp/bot"` runs it under
+/// a tool (the CPU and memory read from /proc are then the tool's, not the bot's).
+fn bot_command() -> Command {
+    let wrap = std::env::var("BENCH_BOT_WRAP").unwrap_or_default();
+    let mut words = wrap.split_whitespace();
+    match words.next() {
+        Some(tool) => {
+            let mut command = Command::new(tool);
+            // Its own process group, so that the end of the run stops the tool and the bot.
+            std::os::unix::process::CommandExt::process_group(command.args(words).arg(BIN), 0);
+            command
+        }
+        None => Command::new(BIN),
+    }
+}
+
 /// The bot process, killed however the benchmark ends.
 struct BotProcess(Child);
 
 impl Drop for BotProcess {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        if std::env::var_os("BENCH_BOT_WRAP").is_some() {
+            // The bot stops as it does in production, and the tool writes what it recorded.
+            let group = format!("-{}", self.0.id());
+            let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        } else {
+            let _ = self.0.kill();
+        }
         let _ = self.0.wait();
     }
 }
@@ -156,6 +184,7 @@ async fn bench() {
     let users: Vec<usize> = std::env::var("BENCH_USERS")
         .unwrap_or_else(|_| "200,2000".into())
         .split(',')
+        .filter(|n| !n.trim().is_empty())
         .map(|n| n.trim().parse().expect("BENCH_USERS: numbers separated by commas"))
         .collect();
     let databases = std::env::var("BENCH_DATABASES").unwrap_or_else(|_| "sqlite,postgres".into());
@@ -163,6 +192,7 @@ async fn bench() {
         .or_else(|_| std::env::var("BENCH_DATABASE_URL"))
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/clusterbot_bench".into());
     let mut table = Vec::new();
+    let mut idle_table = Vec::new();
     for database in databases.split(',').map(str::trim) {
         for &n in &users {
             let dir = tempfile::tempdir().unwrap();
@@ -199,6 +229,27 @@ async fn bench() {
             );
             table.push((label, n, bot, minimal));
         }
+        let stored: usize = std::env::var("BENCH_IDLE_MEMBERS")
+            .map(|n| n.trim().parse().expect("BENCH_IDLE_MEMBERS: a number"))
+            .unwrap_or(100_000);
+        if stored > 0 {
+            let dir = tempfile::tempdir().unwrap();
+            let db = match database {
+                "sqlite" => format!("sqlite://{}", dir.path().join("idle.db").display()),
+                _ => format!("{postgres}_idle"),
+            };
+            if db.starts_with("postgres") {
+                recreate_postgres(&db).await;
+            }
+            let (now_kib, peak_kib) = idle(&db, stored, dir.path()).await;
+            let label = if database == "sqlite" { "SQLite" } else { "PostgreSQL" };
+            println!(
+                "\n## idle, {stored} members stored, {label}: RSS {} MB, peak {} MB",
+                now_kib / 1024,
+                peak_kib / 1024
+            );
+            idle_table.push((label, stored, now_kib, peak_kib));
+        }
     }
     println!(
         "\n| database | members | onboarding updates/s | answers updates/s | × minimal bot | answer p50 / p95 / p99 ms \
@@ -224,6 +275,65 @@ async fn bench() {
             minimal.p(0.99),
         );
     }
+    if !idle_table.is_empty() {
+        println!("\n| database | members stored | idle RSS MB | peak RSS MB |\n|---|---|---|---|");
+        for (label, stored, now_kib, peak_kib) in &idle_table {
+            println!("| {label} | {stored} | {} | {} |", now_kib / 1024, peak_kib / 1024);
+        }
+    }
+}
+
+/// How long the idle bot is left alone: its jobs (nudges, the outbox, transcripts) all run
+/// their first round at start-up.
+const IDLE_FOR: Duration = Duration::from_secs(15);
+
+/// The bot at rest on a database holding `members` members of one cluster: its resident
+/// memory after [`IDLE_FOR`], and its peak so far, in KiB. Nothing the bot does at rest
+/// should grow with the members stored.
+async fn idle(db: &str, members: usize, dir: &std::path::Path) -> (u64, u64) {
+    let cluster =
+        cli(db, &["cluster", "add", "--name", CLUSTER, "--timezone", "Africa/Tunis", "--locale", "en"]);
+    let cluster: i64 = cluster.parse().unwrap();
+    let at = now();
+    // Straight into the tables, as many joins would have left them (a join through the bot
+    // is what the onboarding phase measures).
+    let (people, places) = (
+        "insert into member (telegram_user_id, chat_id, display_name, locale, gender, consent_at, created_at) \
+         select 7000000 + i, 7000000 + i, 'Member ' || i, 'en', 'woman', $2, $2 from n",
+        "insert into membership (member_id, cluster_id, role, created_at) \
+         select member_id, $1, 'producer', $2 from member where telegram_user_id >= 7000000",
+    );
+    let members = members as i64;
+    if db.starts_with("sqlite") {
+        let pool = sqlx::SqlitePool::connect(db).await.unwrap();
+        let n = "with recursive n(i) as (select 1 union all select i + 1 from n where i < $1) ";
+        sqlx::query(&format!("{n}{people}")).bind(members).bind(at).execute(&pool).await.unwrap();
+        sqlx::query(places).bind(cluster).bind(at).execute(&pool).await.unwrap();
+        pool.close().await;
+    } else {
+        let pool = sqlx::PgPool::connect(db).await.unwrap();
+        let n = "with n(i) as (select generate_series(1, $1)) ";
+        sqlx::query(&format!("{n}{people}")).bind(members).bind(at).execute(&pool).await.unwrap();
+        sqlx::query(places).bind(cluster).bind(at).execute(&pool).await.unwrap();
+        pool.close().await;
+    }
+    let api = BotApi::start().await;
+    let bot = BotProcess(
+        bot_command()
+            .arg("run")
+            .env("TELOXIDE_TOKEN", TOKEN)
+            .env("TELOXIDE_API_URL", &api.url)
+            .env("DATABASE_URL", db)
+            .env("DATA_DIR", dir.join("data"))
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    api.wait_for(0, "start-up", |c| c.method == "setMyCommands").await;
+    tokio::time::sleep(IDLE_FOR).await;
+    let pid = bot.0.id();
+    (rss_kib(pid, "VmRSS:"), rss_kib(pid, "VmHWM:"))
 }
 
 /// Drops and creates the PostgreSQL database of `url`, so each run starts empty.
@@ -383,7 +493,7 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
     let api = BotApi::start().await;
     let metrics_listen = format!("127.0.0.1:{}", free_port());
     let bot = BotProcess(
-        Command::new(BIN)
+        bot_command()
             .arg("run")
             .env("TELOXIDE_TOKEN", TOKEN)
             .env("TELOXIDE_API_URL", &api.url)
@@ -659,11 +769,16 @@ fn bench_form() -> Vec<u8> {
 
 /// The bot process's peak resident memory so far (Linux), in KiB.
 fn peak_rss_kib(pid: u32) -> u64 {
+    rss_kib(pid, "VmHWM:")
+}
+
+/// A memory line of the process's /proc status (`VmRSS:` now, `VmHWM:` the peak), in KiB.
+fn rss_kib(pid: u32, line: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(line))
                 .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
         })
         .unwrap_or(0)

@@ -8,21 +8,11 @@ use std::sync::Arc;
 use teloxide::RequestError;
 use teloxide::prelude::*;
 
-use crate::bot::{ALLOWED_UPDATES, App, BotError, schema};
+use crate::bot::{ALLOWED_UPDATES, App, schema};
 
-/// Logs what the error boundary could not answer (a failed callback answer, a block or
-/// unblock that could not be stored) once, without message contents.
-struct ErrorLogger;
+mod chats;
 
-impl teloxide::error_handlers::ErrorHandler<BotError> for ErrorLogger {
-    fn handle_error(
-        self: Arc<Self>,
-        error: BotError,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
-        tracing::error!(error = %error, "an update could not be handled");
-        Box::pin(async {})
-    }
-}
+pub use chats::Chats;
 
 /// How updates reach this process.
 pub enum Receive {
@@ -81,10 +71,13 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
         }
         Receive::Polling => schema(),
     };
-    let mut dispatcher = Dispatcher::builder(bot.clone(), handler)
-        .dependencies(dptree::deps![app])
+    // teloxide receives the updates and hands each on at once; `chats` handles each chat's in
+    // turn, every chat at once, and logs what the handler could not answer.
+    let chats = Chats::new(handler, app.clone());
+    let mut dispatcher = Dispatcher::builder(bot.clone(), Chats::entry())
+        .dependencies(dptree::deps![app, chats.clone()])
+        .distribution_function(|_| None::<()>)
         .default_handler(|_| async {})
-        .error_handler(Arc::new(ErrorLogger))
         .build();
     let conflict = Arc::new(tokio::sync::Notify::new());
     let mut stopped = Ok(());
@@ -110,8 +103,11 @@ pub async fn run(bot: Bot, app: App, receive: Receive) -> Result<(), Stopped> {
             dispatcher.dispatch_with_listener(listener, on_error).await;
         }
     }
-    // The updates in hand are done: the jobs finish what they hold (the sender the message
-    // it is sending) and stop.
+    // No update is taken any more; once those in hand are done, the jobs finish what they
+    // hold (the sender the message it is sending) and stop.
+    if stopped.is_ok() {
+        chats.finished().await;
+    }
     stop.raise();
     let jobs = async {
         let _ = outbox.await;

@@ -72,7 +72,7 @@ impl HandedTurns {
 
 /// The chat whose turn an update takes: its chat, or for a press on an inline message (which
 /// has none) the user who pressed.
-fn turn_chat(update: &Update) -> Option<i64> {
+pub(crate) fn turn_chat(update: &Update) -> Option<i64> {
     update.chat().map(|c| c.id.0).or_else(|| update.from().map(|u| u.id.0 as i64))
 }
 

@@ -512,61 +512,71 @@ fn buttons() -> UpdateHandler<BotError> {
 /// Hands a press to the feature whose code it carries. One flat match rather than a branch
 /// per feature: a branch nests its continuation, so every wake-up of a handler would walk
 /// down through every branch tried before it.
+///
+/// Each feature's handler is boxed: unboxed, every press in hand would hold a future as large
+/// as the largest feature's.
 async fn route_press(p: Press) -> HandlerResult {
     if let Some(o) = p.joining.clone() {
-        return joining_button(p, o).await;
+        return Box::pin(joining_button(p, o)).await;
     }
     let data = p.q.data.as_deref().unwrap_or_default();
     let (bot, app, caller, q) = (&p.bot, &p.app, &p.caller, &p.q);
     if onboarding::JoiningButton::decode(data).is_some() {
         // Joining's buttons pressed after joining ended: their keyboard goes.
-        return handle_press(&p, async {
-            keyboards::clear(bot, q).await;
-            Err(BotError::NoLongerActive)
-        })
+        return handle_press(
+            &p,
+            Box::pin(async {
+                keyboards::clear(bot, q).await;
+                Err(BotError::NoLongerActive)
+            }),
+        )
         .await;
     }
     if let Some(b) = codes::LanguageButton::decode(data) {
-        return handle_press(&p, account::set_language(bot, app, caller, b.0)).await;
+        return handle_press(&p, Box::pin(account::set_language(bot, app, caller, b.0))).await;
     }
     if let Some(b) = menu::MenuButton::decode(data) {
-        return handle_press(&p, commands::on_menu(bot, app, caller, b.0)).await;
+        return handle_press(&p, Box::pin(commands::on_menu(bot, app, caller, b.0))).await;
     }
     if let Some(b) = account::ForgetButton::decode(data) {
-        return handle_press(&p, account::on_forget(bot, app, caller, q, b.0)).await;
+        return handle_press(&p, Box::pin(account::on_forget(bot, app, caller, q, b.0))).await;
     }
     if let Some(b) = invite::InviteDraft::decode(data) {
-        return handle_press(&p, invite::on_draft(bot, app, caller, q, &p.me, b)).await;
+        return handle_press(&p, Box::pin(invite::on_draft(bot, app, caller, q, &p.me, b))).await;
     }
     if let Some(b) = questionnaire::FormButton::decode(data) {
-        return handle_press(&p, questionnaire::on_button(bot, app, caller, q, b, p.dialogue.as_ref())).await;
+        return handle_press(
+            &p,
+            Box::pin(questionnaire::on_button(bot, app, caller, q, b, p.dialogue.as_ref())),
+        )
+        .await;
     }
     if let Some(b) = launch::LaunchButton::decode(data) {
-        return handle_press(&p, launch::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(launch::on_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = report::ReportButton::decode(data) {
-        return handle_press(&p, report::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(report::on_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = plan::ProgressButton::decode(data) {
-        return handle_press(&p, plan::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(plan::on_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = plan::DraftButton::decode(data) {
-        return handle_press(&p, plan::on_draft_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(plan::on_draft_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = meetings::MeetingButton::decode(data) {
-        return handle_press(&p, meetings::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(meetings::on_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = notes::NoteButton::decode(data) {
-        return handle_press(&p, notes::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(notes::on_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = exports::ExportButton::decode(data) {
-        return handle_press(&p, exports::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(exports::on_button(bot, app, caller, q, b))).await;
     }
     if let Some(b) = ask::AskButton::decode(data) {
-        return handle_press(&p, ask::on_button(bot, app, caller, q, b)).await;
+        return handle_press(&p, Box::pin(ask::on_button(bot, app, caller, q, b))).await;
     }
     if speak::SpeakButton::decode(data).is_some() {
-        return handle_press(&p, speak::on_press(bot, app, caller, q)).await;
+        return handle_press(&p, Box::pin(speak::on_press(bot, app, caller, q))).await;
     }
     answer_press(&p, Err(BotError::NoLongerActive)).await
 }

@@ -2,11 +2,14 @@
 //!
 //! - Form versions, launches and clusters never change once written: kept for good (a form
 //!   version is parsed once).
-//! - Members with their memberships, looked up by Telegram account on every update: kept a
-//!   few seconds ([`MEMBER_TTL`]), bounded, and dropped at once by every write of this
-//!   process that changes a member or a membership. The short life bounds how long a change
-//!   made by another process (the command line, another instance on PostgreSQL) takes to be
-//!   seen.
+//! - Members with their memberships, looked up by Telegram account on every update: bounded,
+//!   and dropped at once by every write of this process that changes a member or a
+//!   membership. Changes made by other processes (the command line, another instance on
+//!   PostgreSQL) are followed ([`Store::follow_member_changes`](super::Store::follow_member_changes)):
+//!   on PostgreSQL by `LISTEN`, on a SQLite file by polling `PRAGMA data_version` every
+//!   second (it moves when another connection commits). While they are followed a member is
+//!   kept [`FOLLOWED_MEMBER_TTL`]; while they are not (before the follower starts, while its
+//!   connection is down, in a process that does not follow), only [`MEMBER_TTL`].
 //! - Dialogue states, and the responses being answered with their answers, written through:
 //!   only in the one bot process that owns a SQLite file (nobody else writes a chat's
 //!   dialogue or a member's answers there). On PostgreSQL several instances may take the same
@@ -27,8 +30,17 @@ use crate::domain::form::walk::Answers;
 use crate::domain::ids::{ClusterId, FormVersionId, LaunchId, ResponseId};
 use crate::domain::onboarding::Dialogue;
 
-/// How long a member read from the database is trusted.
+/// How long a member read from the database is trusted while other processes' changes are
+/// not followed: how long such a change can take to be seen.
 pub const MEMBER_TTL: Duration = Duration::from_secs(5);
+
+/// How long a member read from the database is trusted while other processes' changes are
+/// followed. It bounds a change whose announcement never came (on PostgreSQL, an instance
+/// that stopped between its write and its `NOTIFY`).
+pub const FOLLOWED_MEMBER_TTL: Duration = Duration::from_secs(60);
+
+/// How often a SQLite file is asked whether another connection committed.
+pub const DATA_VERSION_EVERY: Duration = Duration::from_secs(1);
 
 /// Entries per cache: the people active at once on a national deployment, with room.
 pub const CAPACITY: usize = 20_000;
@@ -72,6 +84,9 @@ pub struct Cache {
     /// Whether dialogue states and responses may be cached (this process owns the SQLite
     /// file).
     dialogues_on: AtomicBool,
+    /// Whether other processes' member changes reach this cache (see
+    /// [`FOLLOWED_MEMBER_TTL`]).
+    followed: AtomicBool,
     /// Raised by a write that may change any member's view (a new cluster for coordinators,
     /// a membership, a language): every cached caller older than it is read again.
     epoch: AtomicU64,
@@ -96,6 +111,7 @@ impl Default for Cache {
             dialogues: Lru::new(CAPACITY),
             responses: Lru::new(RESPONSES),
             dialogues_on: AtomicBool::new(false),
+            followed: AtomicBool::new(false),
             epoch: AtomicU64::new(0),
             buckets: (0..BUCKETS).map(|_| AtomicU64::new(0)).collect(),
         }
@@ -130,7 +146,18 @@ impl Cache {
     /// The cached caller behind a Telegram account, if still fresh.
     pub fn caller(&self, telegram_user_id: i64) -> Option<Arc<CachedCaller>> {
         let c = self.callers.get(&telegram_user_id)?;
-        (c.epoch == self.epoch(telegram_user_id) && c.read_at.elapsed() < MEMBER_TTL).then_some(c)
+        let ttl = if self.followed.load(Ordering::Acquire) { FOLLOWED_MEMBER_TTL } else { MEMBER_TTL };
+        (c.epoch == self.epoch(telegram_user_id) && c.read_at.elapsed() < ttl).then_some(c)
+    }
+
+    /// Other processes' member changes are followed from now (`true`: every member cached
+    /// until now is read again, since what changed before is not known) or no longer
+    /// (`false`).
+    fn follow(&self, on: bool) {
+        if on {
+            self.forget_callers();
+        }
+        self.followed.store(on, Ordering::Release);
     }
 
     fn bucket(&self, telegram_user_id: i64) -> &AtomicU64 {
@@ -265,40 +292,77 @@ impl super::Store {
         Ok(())
     }
 
-    /// On PostgreSQL, until `stop`: listens for the other instances' member changes and drops
-    /// what they changed from this instance's cache. While the listening connection is down
-    /// (and once it is back), every cached member is read again. Nothing to do on SQLite.
+    /// Until `stop`: follows the member changes of other processes and drops what they
+    /// changed from this process's cache. On PostgreSQL it listens for the other instances'
+    /// `NOTIFY`; while the listening connection is down (and once it is back), every cached
+    /// member is read again. On a SQLite file it asks the writer connection for
+    /// `PRAGMA data_version` every [`DATA_VERSION_EVERY`]: the number moves when another
+    /// connection (the command line, a tool) committed, and every cached member is then read
+    /// again. This process writes only on that same connection, so its own writes do not move
+    /// it. Nothing to do on an in-memory database.
     pub async fn follow_member_changes(&self, stop: impl std::future::Future<Output = ()>) {
-        let super::Db::Postgres(pool) = &self.db else { return };
         tokio::pin!(stop);
-        loop {
-            let listened = async {
-                let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
-                listener.listen(CHANNEL).await?;
-                // Whatever changed while nobody listened.
-                self.cache.forget_callers();
+        match &self.db {
+            super::Db::Postgres(pool) => loop {
+                let listened = async {
+                    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+                    listener.listen(CHANNEL).await?;
+                    // Whatever changed while nobody listened.
+                    self.cache.follow(true);
+                    loop {
+                        let n = listener.recv().await?;
+                        match n.payload().parse::<i64>() {
+                            Ok(id) => self.cache.forget_caller(id),
+                            Err(_) => self.cache.forget_callers(),
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    Ok::<(), sqlx::Error>(())
+                };
+                tokio::select! {
+                    () = &mut stop => return,
+                    result = listened => {
+                        self.cache.follow(false);
+                        self.cache.forget_callers();
+                        if let Err(e) = result {
+                            tracing::warn!(error = %e, "lost the member-change notifications; listening again");
+                        }
+                    }
+                }
+                tokio::select! {
+                    () = &mut stop => return,
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            },
+            super::Db::Sqlite(_) => {
+                let Some(writer) = &self.writer else { return };
+                let (mut seen, mut failing) = (None, false);
                 loop {
-                    let n = listener.recv().await?;
-                    match n.payload().parse::<i64>() {
-                        Ok(id) => self.cache.forget_caller(id),
-                        Err(_) => self.cache.forget_callers(),
+                    match sqlx::query_scalar::<_, i64>("pragma data_version").fetch_one(writer).await {
+                        Ok(version) if seen.is_none() => {
+                            // Whatever changed before the first reading.
+                            self.cache.follow(true);
+                            seen = Some(version);
+                        }
+                        Ok(version) if seen != Some(version) => {
+                            self.cache.forget_callers();
+                            seen = Some(version);
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            if !failing {
+                                tracing::warn!(error = %e, "could not ask the database for other processes' changes; asking again");
+                            }
+                            self.cache.follow(false);
+                            seen = None;
+                        }
+                    }
+                    failing = seen.is_none();
+                    tokio::select! {
+                        () = &mut stop => return,
+                        () = tokio::time::sleep(DATA_VERSION_EVERY) => {}
                     }
                 }
-                #[allow(unreachable_code)]
-                Ok::<(), sqlx::Error>(())
-            };
-            tokio::select! {
-                () = &mut stop => return,
-                result = listened => {
-                    self.cache.forget_callers();
-                    if let Err(e) = result {
-                        tracing::warn!(error = %e, "lost the member-change notifications; listening again");
-                    }
-                }
-            }
-            tokio::select! {
-                () = &mut stop => return,
-                () = tokio::time::sleep(Duration::from_secs(1)) => {}
             }
         }
     }

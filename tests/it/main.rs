@@ -6,6 +6,7 @@ mod action_plan;
 mod actions;
 mod botapi;
 mod chart;
+mod chats;
 mod cli;
 mod e2e;
 mod exports;

@@ -216,6 +216,65 @@ both_backends!(concurrent_claims_are_each_won_once, |store: Store| async move {
     assert!(!store.claim_update(150).await.unwrap(), "claimed before");
 });
 
+/// A change another process makes to a member (the command line on SQLite, another instance
+/// on PostgreSQL) reaches the bot's cached view of that member within seconds, though the bot
+/// keeps a member a minute while it follows such changes.
+mod another_process_changes_a_member {
+    use super::*;
+    use crate::support::TestDb;
+
+    async fn seen_by_the_bot(backend: &str) {
+        let db = TestDb::of(backend).await;
+        let bot = db.store.clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let follower = {
+            let bot = bot.clone();
+            tokio::spawn(async move {
+                bot.follow_member_changes(async {
+                    let _ = stopped.await;
+                })
+                .await
+            })
+        };
+        let id = cluster(&bot, "Elsewhere").await;
+        let invite = bot.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
+        let Redeemed::Joined(m) = bot.join(invite.invite_id, &newcomer(41)).await.unwrap() else { panic!() };
+        let locale = |c: (Option<clusterbot::store::Member>, Vec<_>)| c.0.and_then(|m| m.locale);
+        assert_eq!(locale(bot.caller_record(41).await.unwrap()), Some(Locale::Ar));
+
+        // Another process: its own connections, its own cache.
+        let other = Store::connect(&db.url).await.unwrap();
+        other.set_member_locale(m.member_id, Locale::Fr).await.unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let seen = locale(bot.caller_record(41).await.unwrap());
+            if seen == Some(Locale::Fr) {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the bot still sees {seen:?}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        // The bot's own change is seen at once, by the bot and then by the other process.
+        bot.set_member_locale(m.member_id, Locale::Es).await.unwrap();
+        assert_eq!(locale(bot.caller_record(41).await.unwrap()), Some(Locale::Es));
+        assert_eq!(other.member(m.member_id).await.unwrap().locale, Some(Locale::Es));
+        stop.send(()).unwrap();
+        follower.await.unwrap();
+        other.close().await;
+        db.cleanup().await;
+    }
+
+    #[tokio::test]
+    async fn sqlite() {
+        seen_by_the_bot("sqlite").await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        seen_by_the_bot("postgres").await;
+    }
+}
+
 both_backends!(forgetting_removes_identity_but_keeps_anonymous_membership, |store: Store| async move {
     let id = cluster(&store, "Forget").await;
     let invite = store.add_invite(&spec(id, Role::Producer, 5)).await.unwrap();
