@@ -130,6 +130,20 @@ fn bot_command() -> Command {
     }
 }
 
+/// `clusterbot run` on `db` against the Bot API double, logging warnings only.
+fn bot_run(api: &BotApi, db: &str, dir: &std::path::Path) -> Command {
+    let mut command = bot_command();
+    command
+        .arg("run")
+        .env("TELOXIDE_TOKEN", TOKEN)
+        .env("TELOXIDE_API_URL", &api.url)
+        .env("DATABASE_URL", db)
+        .env("DATA_DIR", dir.join("data"))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null());
+    command
+}
+
 /// The bot process, killed however the benchmark ends.
 struct BotProcess(Child);
 
@@ -194,6 +208,7 @@ async fn bench() {
     let mut table = Vec::new();
     let mut idle_table = Vec::new();
     for database in databases.split(',').map(str::trim) {
+        let label = if database == "sqlite" { "SQLite" } else { "PostgreSQL" };
         for &n in &users {
             let dir = tempfile::tempdir().unwrap();
             let url = |name: &str| match database {
@@ -207,7 +222,6 @@ async fn bench() {
                     recreate_postgres(db).await;
                 }
             }
-            let label = if database == "sqlite" { "SQLite" } else { "PostgreSQL" };
             println!("\n## clusterbot load benchmark: {n} members, {label}");
             let bot = match run(&bot_db, n, dir.path()).await {
                 Ok(bot) => bot,
@@ -242,7 +256,6 @@ async fn bench() {
                 recreate_postgres(&db).await;
             }
             let (now_kib, peak_kib) = idle(&db, stored, dir.path()).await;
-            let label = if database == "sqlite" { "SQLite" } else { "PostgreSQL" };
             println!(
                 "\n## idle, {stored} members stored, {label}: RSS {} MB, peak {} MB",
                 now_kib / 1024,
@@ -318,18 +331,7 @@ async fn idle(db: &str, members: usize, dir: &std::path::Path) -> (u64, u64) {
         pool.close().await;
     }
     let api = BotApi::start().await;
-    let bot = BotProcess(
-        bot_command()
-            .arg("run")
-            .env("TELOXIDE_TOKEN", TOKEN)
-            .env("TELOXIDE_API_URL", &api.url)
-            .env("DATABASE_URL", db)
-            .env("DATA_DIR", dir.join("data"))
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let bot = BotProcess(bot_run(&api, db, dir).spawn().unwrap());
     api.wait_for(0, "start-up", |c| c.method == "setMyCommands").await;
     tokio::time::sleep(IDLE_FOR).await;
     let pid = bot.0.id();
@@ -493,12 +495,7 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
     let api = BotApi::start().await;
     let metrics_listen = format!("127.0.0.1:{}", free_port());
     let bot = BotProcess(
-        bot_command()
-            .arg("run")
-            .env("TELOXIDE_TOKEN", TOKEN)
-            .env("TELOXIDE_API_URL", &api.url)
-            .env("DATABASE_URL", &db)
-            .env("DATA_DIR", dir.join("data"))
+        bot_run(&api, &db, dir)
             .env("METRICS_LISTEN", &metrics_listen)
             // `BENCH_BOT_LOG=sqlx::query=debug` shows every statement the bot runs.
             .env("RUST_LOG", std::env::var("BENCH_BOT_LOG").unwrap_or_else(|_| "warn".into()))
@@ -506,7 +503,6 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
                 Ok(path) => Stdio::from(std::fs::File::create(path).unwrap()),
                 Err(_) => Stdio::inherit(),
             })
-            .stdin(Stdio::null())
             .spawn()
             .unwrap(),
     );
@@ -692,7 +688,7 @@ async fn run(db: &str, users: usize, dir: &std::path::Path) -> Result<BotRun, Fa
     }
     let answers = answer_burst(&api, &store, &i18n, cluster_id, &people, &index, &probe, &mut failures).await;
     let reports = report_burst(&api, &store, &i18n, cluster_id, &people, &index, &probe, &mut failures).await;
-    let peak_rss_kib = peak_rss_kib(bot_pid);
+    let peak_rss_kib = rss_kib(bot_pid, "VmHWM:");
     store.close().await;
     if !failures.0.is_empty() {
         return Err(failures);
@@ -765,11 +761,6 @@ fn bench_form() -> Vec<u8> {
     settings.write_string(1, 0, "bench_answers").unwrap();
     settings.write_string(1, 1, "Bench questionnaire").unwrap();
     book.save_to_buffer().unwrap()
-}
-
-/// The bot process's peak resident memory so far (Linux), in KiB.
-fn peak_rss_kib(pid: u32) -> u64 {
-    rss_kib(pid, "VmHWM:")
 }
 
 /// A memory line of the process's /proc status (`VmRSS:` now, `VmHWM:` the peak), in KiB.
