@@ -6,6 +6,11 @@
 //! to [`Chats::take`] at once (in the order it received them), and a chat holds only the
 //! updates waiting behind the one in hand: nothing, once they are done. An update without a
 //! chat (a press on an inline message) takes its sender's turn instead, as in the webhook.
+//!
+//! At most [`AT_ONCE`] updates are handled at the same moment; the others wait their turn in
+//! the order they came. Handling more at once would not answer sooner on a small server (they
+//! share its cores), but each one in hand holds its future, its connection to the Bot API and
+//! its request's buffers: 2 000 members answering at once would cost 2 000 of each.
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
@@ -22,6 +27,10 @@ use teloxide::types::Me;
 use crate::bot::{App, BotError};
 use crate::web::turn_chat;
 
+/// How many updates are handled at the same moment, at most: enough for the database to
+/// commit many together (one flush for all) while others wait on the Bot API.
+pub const AT_ONCE: usize = 128;
+
 #[derive(Clone)]
 pub struct Chats(Arc<Inner>);
 
@@ -36,6 +45,8 @@ struct Inner {
     /// Updates taken and not yet handled.
     in_hand: AtomicUsize,
     done: tokio::sync::Notify,
+    /// One permit for each update being handled (see [`AT_ONCE`]).
+    handling: tokio::sync::Semaphore,
 }
 
 impl Chats {
@@ -47,6 +58,7 @@ impl Chats {
             waiting: Mutex::default(),
             in_hand: AtomicUsize::new(0),
             done: tokio::sync::Notify::new(),
+            handling: tokio::sync::Semaphore::new(AT_ONCE),
         }))
     }
 
@@ -110,6 +122,8 @@ impl Inner {
     }
 
     async fn handle(&self, update: Update) {
+        // The semaphore is never closed.
+        let _permit = self.handling.acquire().await;
         let mut deps = self.deps.get().cloned().unwrap_or_default();
         deps.insert(update);
         // A panic is a bug: it is logged, and the chat's next updates are still handled.

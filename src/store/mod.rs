@@ -1,6 +1,7 @@
 //! Persistence. The only place with SQL. Every query is written once with `$n` placeholders
 //! (SQLite reads `$n` as the n-th argument too) and runs on SQLite or PostgreSQL; where the
-//! dialects differ, the migrations differ (`migrations/sqlite`, `migrations/postgres`).
+//! dialects differ, the migrations differ (`migrations/sqlite`, `migrations/postgres`). One
+//! write is written per dialect on purpose: the answer tap's, in one round trip on each.
 
 mod actions;
 mod backup;
