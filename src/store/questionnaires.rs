@@ -132,10 +132,18 @@ pub struct NudgeCandidate {
     pub created_at: DateTime<Utc>,
 }
 
-const SAVE_PROGRESS: &str = "update response set status = $1, position = $2, history = $3, pending = $4, \
-     started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
-     finished_at = case when $1 = 'finished' then $5 else finished_at end \
-     where response_id = $6";
+/// The response's new place: $1 status, $2 position, $3 history, $4 pending, $5 the time, $6
+/// the response. A macro, so that the answer tap's one-round-trip writes below share its text.
+macro_rules! save_progress {
+    () => {
+        "update response set status = $1, position = $2, history = $3, pending = $4, \
+         started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
+         finished_at = case when $1 = 'finished' then $5 else finished_at end \
+         where response_id = $6"
+    };
+}
+
+const SAVE_PROGRESS: &str = save_progress!();
 
 const SAVE_ANSWER: &str = "insert into answer (response_id, question, value, media_file_id, answered_at) \
      values ($1, $2, $3, $4, $5) on conflict (response_id, question) do update set value = excluded.value, \
@@ -144,41 +152,34 @@ const SAVE_ANSWER: &str = "insert into answer (response_id, question, value, med
 const REMOVE_ANSWER: &str = "delete from answer where response_id = $1 and question = $2";
 
 // The answer tap's transaction, in one round trip (see `save_answer_and_progress`). The
-// arguments: $1–$6 as in SAVE_PROGRESS, then $7 the question, and to save it $8 the value and
-// $9 its media.
+// arguments: $1–$6 as in `save_progress!`, then $7 the question, and to save it $8 the value
+// and $9 its media.
+macro_rules! save_answer_as_tapped {
+    () => {
+        "insert into answer (response_id, question, value, media_file_id, answered_at) \
+         values ($6, $7, $8, $9, $5) on conflict (response_id, question) do update \
+         set value = excluded.value, media_file_id = excluded.media_file_id, answered_at = excluded.answered_at"
+    };
+}
+
+macro_rules! remove_answer_as_tapped {
+    () => {
+        "delete from answer where response_id = $6 and question = $7"
+    };
+}
+
 // PostgreSQL runs a statement's data-modifying WITH to completion, in the same transaction.
-const SAVE_ANSWER_AND_PROGRESS_PG: &str = "with saved as (insert into answer (response_id, question, value, \
-     media_file_id, answered_at) values ($6, $7, $8, $9, $5) on conflict (response_id, question) do update \
-     set value = excluded.value, media_file_id = excluded.media_file_id, answered_at = excluded.answered_at) \
-     update response set status = $1, position = $2, history = $3, pending = $4, \
-     started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
-     finished_at = case when $1 = 'finished' then $5 else finished_at end \
-     where response_id = $6";
+const SAVE_ANSWER_AND_PROGRESS_PG: &str =
+    concat!("with saved as (", save_answer_as_tapped!(), ") ", save_progress!());
 
-const REMOVE_ANSWER_AND_SAVE_PROGRESS_PG: &str = "with removed as (delete from answer where response_id = $6 \
-     and question = $7) \
-     update response set status = $1, position = $2, history = $3, pending = $4, \
-     started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
-     finished_at = case when $1 = 'finished' then $5 else finished_at end \
-     where response_id = $6";
+const REMOVE_ANSWER_AND_SAVE_PROGRESS_PG: &str =
+    concat!("with removed as (", remove_answer_as_tapped!(), ") ", save_progress!());
 
-const SAVE_ANSWER_AND_PROGRESS_SQLITE: &str = "begin; \
-     insert into answer (response_id, question, value, media_file_id, answered_at) \
-     values ($6, $7, $8, $9, $5) on conflict (response_id, question) do update set value = excluded.value, \
-     media_file_id = excluded.media_file_id, answered_at = excluded.answered_at; \
-     update response set status = $1, position = $2, history = $3, pending = $4, \
-     started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
-     finished_at = case when $1 = 'finished' then $5 else finished_at end \
-     where response_id = $6; \
-     commit";
+const SAVE_ANSWER_AND_PROGRESS_SQLITE: &str =
+    concat!("begin; ", save_answer_as_tapped!(), "; ", save_progress!(), "; commit");
 
-const REMOVE_ANSWER_AND_SAVE_PROGRESS_SQLITE: &str = "begin; \
-     delete from answer where response_id = $6 and question = $7; \
-     update response set status = $1, position = $2, history = $3, pending = $4, \
-     started_at = case when $1 <> 'invited' and started_at is null then $5 else started_at end, \
-     finished_at = case when $1 = 'finished' then $5 else finished_at end \
-     where response_id = $6; \
-     commit";
+const REMOVE_ANSWER_AND_SAVE_PROGRESS_SQLITE: &str =
+    concat!("begin; ", remove_answer_as_tapped!(), "; ", save_progress!(), "; commit");
 
 impl Store {
     /// Creates a launch, a response for every reachable member of the audience, and their
@@ -357,10 +358,10 @@ impl Store {
             let mut conn = pool.acquire().await?;
             if let Err(error) = query.execute(&mut *conn).await {
                 if !postgres {
-                    // The transaction may still be open on this connection: end it, or close
-                    // the connection rather than hand it on in the middle of a transaction.
-                    let ended = sqlx::query("rollback").execute(&mut *conn).await;
-                    if ended.is_err_and(|e| !e.to_string().contains("no transaction is active")) {
+                    // The transaction may still be open on this connection: end it, or, if
+                    // that fails too, close the connection rather than hand it on in the
+                    // middle of a transaction.
+                    if sqlx::query("rollback").execute(&mut *conn).await.is_err() {
                         conn.close_on_drop();
                     }
                 }
