@@ -145,26 +145,50 @@ macro_rules! save_progress {
 
 const SAVE_PROGRESS: &str = save_progress!();
 
-const SAVE_ANSWER: &str = "insert into answer (response_id, question, value, media_file_id, answered_at) \
-     values ($1, $2, $3, $4, $5) on conflict (response_id, question) do update set value = excluded.value, \
-     media_file_id = excluded.media_file_id, answered_at = excluded.answered_at";
+/// An answer saved, or replaced if the question was answered before; the placeholders are
+/// given in the order response, question, value, media, time (each write numbers its own).
+macro_rules! save_answer {
+    ($response:literal, $question:literal, $value:literal, $media:literal, $at:literal) => {
+        concat!(
+            "insert into answer (response_id, question, value, media_file_id, answered_at) values (",
+            $response,
+            ", ",
+            $question,
+            ", ",
+            $value,
+            ", ",
+            $media,
+            ", ",
+            $at,
+            ") on conflict (response_id, question) do update set value = excluded.value, \
+             media_file_id = excluded.media_file_id, answered_at = excluded.answered_at"
+        )
+    };
+}
 
-const REMOVE_ANSWER: &str = "delete from answer where response_id = $1 and question = $2";
+/// An answer removed; placeholders for the response and the question.
+macro_rules! remove_answer {
+    ($response:literal, $question:literal) => {
+        concat!("delete from answer where response_id = ", $response, " and question = ", $question)
+    };
+}
+
+const SAVE_ANSWER: &str = save_answer!("$1", "$2", "$3", "$4", "$5");
+
+const REMOVE_ANSWER: &str = remove_answer!("$1", "$2");
 
 // The answer tap's transaction, in one round trip (see `save_answer_and_progress`). The
 // arguments: $1–$6 as in `save_progress!`, then $7 the question, and to save it $8 the value
 // and $9 its media.
 macro_rules! save_answer_as_tapped {
     () => {
-        "insert into answer (response_id, question, value, media_file_id, answered_at) \
-         values ($6, $7, $8, $9, $5) on conflict (response_id, question) do update \
-         set value = excluded.value, media_file_id = excluded.media_file_id, answered_at = excluded.answered_at"
+        save_answer!("$6", "$7", "$8", "$9", "$5")
     };
 }
 
 macro_rules! remove_answer_as_tapped {
     () => {
-        "delete from answer where response_id = $6 and question = $7"
+        remove_answer!("$6", "$7")
     };
 }
 
