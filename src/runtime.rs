@@ -12,7 +12,7 @@ use crate::bot::{ALLOWED_UPDATES, App, schema};
 
 mod chats;
 
-pub use chats::Chats;
+pub use chats::{AT_ONCE, Chats};
 
 /// How updates reach this process.
 pub enum Receive {

@@ -7,10 +7,12 @@
 //! updates waiting behind the one in hand: nothing, once they are done. An update without a
 //! chat (a press on an inline message) takes its sender's turn instead, as in the webhook.
 //!
-//! At most [`AT_ONCE`] updates are handled at the same moment; the others wait their turn in
-//! the order they came. Handling more at once would not answer sooner on a small server (they
-//! share its cores), but each one in hand holds its future, its connection to the Bot API and
-//! its request's buffers: 2 000 members answering at once would cost 2 000 of each.
+//! At most [`AT_ONCE`] updates are handled at the same moment, by as many tasks, each taking
+//! the next chat whose turn it is; the others wait, as updates, in the order they came.
+//! Handling more at once would not answer sooner on a small server (they share its cores),
+//! but each one in hand holds its future (about 8 KB), its connection to the Bot API and its
+//! request's buffers: a task per chat would cost 2 000 of each for 2 000 members answering
+//! at once. The tasks end when nothing is waiting.
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
@@ -40,13 +42,21 @@ struct Inner {
     /// The app, the bot and its account: what every update is handled with (known once the
     /// dispatcher has asked Telegram who the bot is).
     deps: OnceLock<DependencyMap>,
-    /// The chats with an update in hand, and the updates waiting behind it.
-    waiting: Mutex<HashMap<i64, VecDeque<Update>>>,
+    queue: Mutex<Queue>,
     /// Updates taken and not yet handled.
     in_hand: AtomicUsize,
     done: tokio::sync::Notify,
-    /// One permit for each update being handled (see [`AT_ONCE`]).
-    handling: tokio::sync::Semaphore,
+}
+
+#[derive(Default)]
+struct Queue {
+    /// The chats whose turn it is, or will be once a task is free, each with its update, in
+    /// the order they came (and an update without a chat).
+    ready: VecDeque<(Option<i64>, Update)>,
+    /// The chats with an update ready or in hand, and the updates waiting behind it.
+    behind: HashMap<i64, VecDeque<Update>>,
+    /// The tasks handling updates (at most [`AT_ONCE`]).
+    tasks: usize,
 }
 
 impl Chats {
@@ -55,10 +65,9 @@ impl Chats {
             handler,
             app,
             deps: OnceLock::new(),
-            waiting: Mutex::default(),
+            queue: Mutex::default(),
             in_hand: AtomicUsize::new(0),
             done: tokio::sync::Notify::new(),
-            handling: tokio::sync::Semaphore::new(AT_ONCE),
         }))
     }
 
@@ -77,23 +86,29 @@ impl Chats {
         inner.deps.get_or_init(|| dptree::deps![inner.app.clone(), bot, me]);
         inner.in_hand.fetch_add(1, Ordering::AcqRel);
         let chat = turn_chat(&update);
+        let mut queue = inner.queue();
         if let Some(chat) = chat {
-            let mut waiting = inner.waiting.lock().unwrap_or_else(|e| e.into_inner());
-            match waiting.get_mut(&chat) {
+            match queue.behind.get_mut(&chat) {
                 Some(behind) => return behind.push_back(update),
                 None => {
-                    waiting.insert(chat, VecDeque::new());
+                    queue.behind.insert(chat, VecDeque::new());
                 }
             }
         }
-        let inner = self.0.clone();
-        tokio::spawn(async move {
-            let mut next = Some(update);
-            while let Some(update) = next {
-                inner.handle(update).await;
-                next = chat.and_then(|chat| inner.next_of(chat));
-            }
-        });
+        queue.ready.push_back((chat, update));
+        if queue.tasks < AT_ONCE {
+            queue.tasks += 1;
+            drop(queue);
+            let inner = self.0.clone();
+            tokio::spawn(async move {
+                while let Some((chat, update)) = inner.next_ready() {
+                    inner.handle(update).await;
+                    if let Some(chat) = chat {
+                        inner.turn_over(chat);
+                    }
+                }
+            });
+        }
     }
 
     /// Waits until every update taken so far is handled.
@@ -111,19 +126,33 @@ impl Chats {
 }
 
 impl Inner {
-    /// The chat's next update, or `None` and the chat's turn is over.
-    fn next_of(&self, chat: i64) -> Option<Update> {
-        let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
-        let next = waiting.get_mut(&chat).and_then(VecDeque::pop_front);
+    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The next chat whose turn it is, with its update; or `None`, and the task asking ends.
+    fn next_ready(&self) -> Option<(Option<i64>, Update)> {
+        let mut queue = self.queue();
+        let next = queue.ready.pop_front();
         if next.is_none() {
-            waiting.remove(&chat);
+            queue.tasks -= 1;
         }
         next
     }
 
+    /// The chat's update in hand is done: its next one, if any, waits its turn behind the
+    /// chats ready now; else the chat's turn is over.
+    fn turn_over(&self, chat: i64) {
+        let mut queue = self.queue();
+        match queue.behind.get_mut(&chat).and_then(VecDeque::pop_front) {
+            Some(next) => queue.ready.push_back((Some(chat), next)),
+            None => {
+                queue.behind.remove(&chat);
+            }
+        }
+    }
+
     async fn handle(&self, update: Update) {
-        // The semaphore is never closed.
-        let _permit = self.handling.acquire().await;
         let mut deps = self.deps.get().cloned().unwrap_or_default();
         deps.insert(update);
         // A panic is a bug: it is logged, and the chat's next updates are still handled.

@@ -93,3 +93,41 @@ async fn each_chats_updates_in_order_every_chat_at_once() {
     tokio::time::timeout(Duration::from_secs(10), chats.finished()).await.expect("handled");
     db.cleanup().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_most_at_once_updates_in_hand_and_none_lost() {
+    use clusterbot::runtime::AT_ONCE;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let db = TestDb::sqlite().await;
+    let app = App::new(db.store.clone(), Arc::new(I18n::load().unwrap()), std::env::temp_dir());
+    let (now, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let handled: Arc<Mutex<Vec<u32>>> = Arc::default();
+    let handler = {
+        let (now, most, handled) = (now.clone(), most.clone(), handled.clone());
+        dptree::endpoint(move |update: Update| {
+            let (now, most, handled) = (now.clone(), most.clone(), handled.clone());
+            async move {
+                let in_hand = now.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(in_hand, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                now.fetch_sub(1, Ordering::SeqCst);
+                handled.lock().unwrap().push(update.id.0);
+                Ok::<(), BotError>(())
+            }
+        })
+    };
+    let chats = Chats::new(handler, app);
+    let bot = Bot::new("1:test");
+    // More chats than may be handled at once, each with two updates.
+    let total = 2 * (AT_ONCE as u32 + 50);
+    for id in 1..=total {
+        chats.take(update(id, i64::from((id - 1) % (AT_ONCE as u32 + 50)) + 1, "hello"), bot.clone(), me());
+    }
+    tokio::time::timeout(Duration::from_secs(30), chats.finished()).await.expect("all handled");
+    assert_eq!(most.load(Ordering::SeqCst), AT_ONCE, "as many in hand as allowed, never more");
+    let mut handled = handled.lock().unwrap().clone();
+    handled.sort_unstable();
+    assert_eq!(handled, (1..=total).collect::<Vec<_>>(), "every update handled once");
+    db.cleanup().await;
+}
