@@ -31,7 +31,7 @@ use crate::web::turn_chat;
 
 /// How many updates are handled at the same moment, at most: enough for the database to
 /// commit many together (one flush for all) while others wait on the Bot API.
-pub const AT_ONCE: usize = 128;
+pub const AT_ONCE: usize = 64;
 
 #[derive(Clone)]
 pub struct Chats(Arc<Inner>);
